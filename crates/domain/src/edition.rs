@@ -1,0 +1,169 @@
+//! Editions (one per language or region) and their sections.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{EditionCode, LanguageTag, ParseError, Slug};
+
+/// Writing direction of an edition's language, used for `dir` on `<html>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TextDirection {
+    Ltr,
+    Rtl,
+}
+
+impl TextDirection {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ltr => "ltr",
+            Self::Rtl => "rtl",
+        }
+    }
+}
+
+impl FromStr for TextDirection {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "ltr" => Ok(Self::Ltr),
+            "rtl" => Ok(Self::Rtl),
+            _ => Err(ParseError::new(
+                "direction",
+                "invalid_direction",
+                format!("{s:?} is neither \"ltr\" nor \"rtl\""),
+            )),
+        }
+    }
+}
+
+/// An IANA time zone name (`Europe/Moscow`) known to the bundled tz database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TimeZoneName(String);
+
+impl FromStr for TimeZoneName {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse::<chrono_tz::Tz>().map(|_| Self(s.to_owned())).map_err(|_| {
+            ParseError::new(
+                "time_zone",
+                "invalid_time_zone",
+                format!("{s:?} is not an IANA time zone name"),
+            )
+        })
+    }
+}
+
+impl TimeZoneName {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The zone itself; parsing already proved the name is known.
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.0.parse().unwrap_or(chrono_tz::UTC)
+    }
+}
+
+impl TryFrom<String> for TimeZoneName {
+    type Error = ParseError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        value.parse()
+    }
+}
+
+impl From<TimeZoneName> for String {
+    fn from(value: TimeZoneName) -> Self {
+        value.0
+    }
+}
+
+impl fmt::Display for TimeZoneName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A strftime-style pattern for dates shown to readers (`%d.%m.%Y`).
+/// Only the conversions Dateline renders are accepted, so that a typo cannot
+/// make every page fail at render time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct DateFormat(String);
+
+const DATE_FORMAT_CONVERSIONS: &[char] = &['d', 'e', 'm', 'b', 'B', 'y', 'Y', 'H', 'M', 'I', 'p', '%', 'A', 'a'];
+
+impl FromStr for DateFormat {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c == '%' {
+                match chars.next() {
+                    Some(conv) if DATE_FORMAT_CONVERSIONS.contains(&conv) => {}
+                    other => {
+                        return Err(ParseError::new(
+                            "date_format",
+                            "invalid_date_format",
+                            format!("unsupported conversion %{}", other.unwrap_or(' ')),
+                        ))
+                    }
+                }
+            }
+        }
+        if s.trim().is_empty() || s.len() > 64 {
+            return Err(ParseError::new(
+                "date_format",
+                "invalid_date_format",
+                "must be 1 to 64 characters",
+            ));
+        }
+        Ok(Self(s.to_owned()))
+    }
+}
+
+impl DateFormat {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for DateFormat {
+    type Error = ParseError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        value.parse()
+    }
+}
+
+impl From<DateFormat> for String {
+    fn from(value: DateFormat) -> Self {
+        value.0
+    }
+}
+
+/// What it takes to create an edition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewEdition {
+    pub code: EditionCode,
+    pub name: String,
+    pub language: LanguageTag,
+    pub direction: TextDirection,
+    pub time_zone: TimeZoneName,
+    pub date_format: DateFormat,
+    /// Media-bank asset used as the edition's logo.
+    pub logo_media_id: Option<i64>,
+    pub position: i32,
+}
+
+/// What it takes to create a section inside an edition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewSection {
+    pub edition_id: i64,
+    pub slug: Slug,
+    pub title: String,
+    /// The blurb under the section name; also the section page's meta description.
+    pub description: String,
+    pub position: i32,
+}

@@ -1,0 +1,23 @@
+//! Dateline's domain: the values a news site is made of, each parsed and
+//! validated once at the edge so that an invalid one cannot exist further in.
+
+mod article;
+mod edition;
+mod error;
+mod media;
+mod people;
+mod text;
+
+pub use article::{
+    ArticleStatus, BodyBlock, HeadingLevel, NewArticle, ARTICLE_BODY_MAX_BLOCKS, HEADLINE_MAX_CHARS,
+    LEAD_MAX_CHARS,
+};
+pub use edition::{DateFormat, NewEdition, NewSection, TextDirection, TimeZoneName};
+pub use error::ParseError;
+pub use media::{ImageFormat, NewMediaAsset, NewRendition, RENDITION_WIDTHS};
+pub use people::{EmailAddress, NewAuthor, NewUser, Role};
+pub use text::{EditionCode, LanguageTag, Slug};
+
+/// Seconds since the Unix epoch, UTC. Stored as a 64-bit integer on every backend
+/// so that ordering and cursors behave identically on SQLite and PostgreSQL.
+pub type UnixTime = i64;

@@ -1,0 +1,230 @@
+//! Identifiers that appear in URLs: slugs, edition codes and BCP 47 language tags.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ParseError;
+
+macro_rules! string_newtype_common {
+    ($name:ident) => {
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+        impl TryFrom<String> for $name {
+            type Error = ParseError;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                value.parse()
+            }
+        }
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0
+            }
+        }
+    };
+}
+
+/// A URL path segment: lowercase ASCII letters, digits and single hyphens,
+/// 1 to 120 characters, not starting or ending with a hyphen.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Slug(String);
+
+impl FromStr for Slug {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let valid_chars = s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if s.is_empty() || s.len() > 120 {
+            return Err(ParseError::new(
+                "slug",
+                "invalid_slug",
+                "must be 1 to 120 characters",
+            ));
+        }
+        if !valid_chars || s.starts_with('-') || s.ends_with('-') || s.contains("--") {
+            return Err(ParseError::new(
+                "slug",
+                "invalid_slug",
+                format!("{s:?} may hold only a-z, 0-9 and single inner hyphens"),
+            ));
+        }
+        Ok(Self(s.to_owned()))
+    }
+}
+
+impl Slug {
+    /// Builds a slug from free text: transliterates Cyrillic, lowercases,
+    /// turns every other run of characters into one hyphen, and trims to 80
+    /// characters on a word boundary. Returns `None` when nothing is left.
+    pub fn from_title(title: &str) -> Option<Self> {
+        let mut out = String::with_capacity(title.len());
+        for ch in title.chars().flat_map(char::to_lowercase) {
+            if ch.is_ascii_alphanumeric() {
+                out.push(ch);
+            } else if let Some(latin) = transliterate(ch) {
+                out.push_str(latin);
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        }
+        let mut slug = out.trim_matches('-').to_owned();
+        if slug.len() > 80 {
+            let cut = slug[..80].rfind('-').unwrap_or(80);
+            slug.truncate(cut);
+        }
+        slug.parse().ok()
+    }
+}
+
+fn transliterate(ch: char) -> Option<&'static str> {
+    Some(match ch {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "i",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ы' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        'ъ' | 'ь' => "",
+        _ => return None,
+    })
+}
+
+string_newtype_common!(Slug);
+
+/// The short code of an edition as it appears first in every URL: `en`, `ru`,
+/// `pt-br`. Lowercase letters, 2 to 8 of them, optionally a hyphen and a region.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct EditionCode(String);
+
+impl FromStr for EditionCode {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut parts = s.splitn(2, '-');
+        let primary = parts.next().unwrap_or_default();
+        let region_ok = parts.next().is_none_or(|r| {
+            (2..=8).contains(&r.len())
+                && r.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+        if (2..=8).contains(&primary.len())
+            && primary.bytes().all(|b| b.is_ascii_lowercase())
+            && region_ok
+        {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(ParseError::new(
+                "edition",
+                "invalid_edition_code",
+                format!("{s:?} is not an edition code such as \"en\" or \"pt-br\""),
+            ))
+        }
+    }
+}
+
+string_newtype_common!(EditionCode);
+
+/// A well-formed BCP 47 language tag (`en`, `ru`, `sr-Latn-RS`), kept in its
+/// canonical casing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct LanguageTag(String);
+
+impl FromStr for LanguageTag {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let id: unic_langid::LanguageIdentifier = s.parse().map_err(|_| {
+            ParseError::new(
+                "language",
+                "invalid_language_tag",
+                format!("{s:?} is not a BCP 47 language tag"),
+            )
+        })?;
+        if id.language.is_empty() {
+            return Err(ParseError::new(
+                "language",
+                "invalid_language_tag",
+                format!("{s:?} has no language subtag"),
+            ));
+        }
+        Ok(Self(id.to_string()))
+    }
+}
+
+impl LanguageTag {
+    /// The primary language subtag: `ru` for `ru-RU`.
+    pub fn primary(&self) -> &str {
+        self.0.split('-').next().unwrap_or(&self.0)
+    }
+}
+
+string_newtype_common!(LanguageTag);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_accept_only_url_safe_text() {
+        assert!("world-news-2024".parse::<Slug>().is_ok());
+        for bad in ["", "-a", "a-", "a--b", "Upper", "a b", "é"] {
+            assert!(bad.parse::<Slug>().is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn slug_from_title_transliterates_russian() {
+        let slug = Slug::from_title("Столица готовится к зиме: 5 главных новостей").unwrap();
+        assert_eq!(slug.as_str(), "stolitsa-gotovitsya-k-zime-5-glavnykh-novostey");
+        assert!(Slug::from_title("!!!").is_none());
+    }
+
+    #[test]
+    fn edition_codes_and_language_tags() {
+        assert!("en".parse::<EditionCode>().is_ok());
+        assert!("pt-br".parse::<EditionCode>().is_ok());
+        assert!("EN".parse::<EditionCode>().is_err());
+        assert!("e".parse::<EditionCode>().is_err());
+        assert_eq!("en-us".parse::<LanguageTag>().unwrap().as_str(), "en-US");
+        assert!("not a tag".parse::<LanguageTag>().is_err());
+    }
+}

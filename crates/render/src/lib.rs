@@ -1,0 +1,1 @@
+//! HTML rendering (filled in by the reader-site work).

@@ -1,0 +1,179 @@
+//! Editions and their sections.
+
+use dateline_domain::{EditionCode, NewEdition, NewSection, Slug};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::records::{Edition, Section};
+use crate::{Result, Store, StoreError};
+
+const EDITION_COLUMNS: &str = "id, code, name, language, direction, time_zone, date_format, \
+     logo_media_id, position, article_count";
+const SECTION_COLUMNS: &str = "id, edition_id, slug, title, description, position, article_count";
+
+/// Parses a stored text column into a domain type, reporting corruption
+/// with the table's name.
+pub(crate) fn parse_col<T: std::str::FromStr>(row: &AnyRow, col: &str, table: &'static str) -> Result<T>
+where
+    T::Err: std::fmt::Display,
+{
+    let raw: String = row.try_get(col)?;
+    raw.parse().map_err(|e: T::Err| StoreError::Corrupt {
+        table,
+        detail: format!("{col}: {e}"),
+    })
+}
+
+fn edition_from_row(row: &AnyRow) -> Result<Edition> {
+    Ok(Edition {
+        id: row.try_get("id")?,
+        code: parse_col(row, "code", "editions")?,
+        name: row.try_get("name")?,
+        language: parse_col(row, "language", "editions")?,
+        direction: parse_col(row, "direction", "editions")?,
+        time_zone: parse_col(row, "time_zone", "editions")?,
+        date_format: parse_col(row, "date_format", "editions")?,
+        logo_media_id: row.try_get("logo_media_id")?,
+        position: i32::try_from(row.try_get::<i64, _>("position")?).unwrap_or_default(),
+        article_count: row.try_get("article_count")?,
+    })
+}
+
+pub(crate) fn section_from_row(row: &AnyRow) -> Result<Section> {
+    Ok(Section {
+        id: row.try_get("id")?,
+        edition_id: row.try_get("edition_id")?,
+        slug: parse_col(row, "slug", "sections")?,
+        title: row.try_get("title")?,
+        description: row.try_get("description")?,
+        position: i32::try_from(row.try_get::<i64, _>("position")?).unwrap_or_default(),
+        article_count: row.try_get("article_count")?,
+    })
+}
+
+impl Store {
+    pub async fn create_edition(&self, new: &NewEdition) -> Result<Edition> {
+        if new.name.trim().is_empty() {
+            return Err(dateline_domain::ParseError::new("name", "empty_name", "an edition needs a name").into());
+        }
+        let sql = format!(
+            "INSERT INTO editions (code, name, language, direction, time_zone, date_format, logo_media_id, position) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {EDITION_COLUMNS}"
+        );
+        let row = sqlx::query(&sql)
+            .bind(new.code.as_str())
+            .bind(new.name.trim())
+            .bind(new.language.as_str())
+            .bind(new.direction.as_str())
+            .bind(new.time_zone.as_str())
+            .bind(new.date_format.as_str())
+            .bind(new.logo_media_id)
+            .bind(i64::from(new.position))
+            .fetch_one(&self.pool)
+            .await
+            .map_err(StoreError::on_constraint("edition"))?;
+        edition_from_row(&row)
+    }
+
+    /// All editions in display order.
+    pub async fn editions(&self) -> Result<Vec<Edition>> {
+        let sql = format!("SELECT {EDITION_COLUMNS} FROM editions ORDER BY position, id");
+        sqlx::query(&sql)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(edition_from_row)
+            .collect()
+    }
+
+    pub async fn edition_by_code(&self, code: &EditionCode) -> Result<Option<Edition>> {
+        let sql = format!("SELECT {EDITION_COLUMNS} FROM editions WHERE code = $1");
+        sqlx::query(&sql)
+            .bind(code.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(edition_from_row)
+            .transpose()
+    }
+
+    pub async fn edition_by_id(&self, id: i64) -> Result<Option<Edition>> {
+        let sql = format!("SELECT {EDITION_COLUMNS} FROM editions WHERE id = $1");
+        sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(edition_from_row)
+            .transpose()
+    }
+
+    /// Sets or clears an edition's logo.
+    pub async fn set_edition_logo(&self, edition_id: i64, media_id: Option<i64>) -> Result<()> {
+        let done = sqlx::query("UPDATE editions SET logo_media_id = $1 WHERE id = $2")
+            .bind(media_id)
+            .bind(edition_id)
+            .execute(&self.pool)
+            .await
+            .map_err(StoreError::on_constraint("media asset"))?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    pub async fn create_section(&self, new: &NewSection) -> Result<Section> {
+        if new.title.trim().is_empty() {
+            return Err(dateline_domain::ParseError::new("title", "empty_title", "a section needs a title").into());
+        }
+        let sql = format!(
+            "INSERT INTO sections (edition_id, slug, title, description, position) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING {SECTION_COLUMNS}"
+        );
+        let row = sqlx::query(&sql)
+            .bind(new.edition_id)
+            .bind(new.slug.as_str())
+            .bind(new.title.trim())
+            .bind(new.description.trim())
+            .bind(i64::from(new.position))
+            .fetch_one(&self.pool)
+            .await
+            .map_err(StoreError::on_constraint("section"))?;
+        section_from_row(&row)
+    }
+
+    /// An edition's sections in display order.
+    pub async fn sections(&self, edition_id: i64) -> Result<Vec<Section>> {
+        let sql = format!("SELECT {SECTION_COLUMNS} FROM sections WHERE edition_id = $1 ORDER BY position, id");
+        sqlx::query(&sql)
+            .bind(edition_id)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(section_from_row)
+            .collect()
+    }
+
+    pub async fn section_by_slug(&self, edition_id: i64, slug: &Slug) -> Result<Option<Section>> {
+        let sql = format!("SELECT {SECTION_COLUMNS} FROM sections WHERE edition_id = $1 AND slug = $2");
+        sqlx::query(&sql)
+            .bind(edition_id)
+            .bind(slug.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(section_from_row)
+            .transpose()
+    }
+
+    pub async fn section_by_id(&self, id: i64) -> Result<Option<Section>> {
+        let sql = format!("SELECT {SECTION_COLUMNS} FROM sections WHERE id = $1");
+        sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(section_from_row)
+            .transpose()
+    }
+}

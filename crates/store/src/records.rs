@@ -1,0 +1,238 @@
+//! What the store returns: rows of the content model, read back and parsed.
+
+use dateline_domain::{
+    ArticleStatus, BodyBlock, DateFormat, EditionCode, EmailAddress, ImageFormat, LanguageTag,
+    Role, Slug, TextDirection, TimeZoneName, UnixTime,
+};
+use serde::Serialize;
+
+use crate::Cursor;
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Edition {
+    pub id: i64,
+    #[schema(value_type = String, example = "en")]
+    pub code: EditionCode,
+    pub name: String,
+    #[schema(value_type = String, example = "en")]
+    pub language: LanguageTag,
+    pub direction: TextDirection,
+    #[schema(value_type = String, example = "Europe/London")]
+    pub time_zone: TimeZoneName,
+    #[schema(value_type = String, example = "%d.%m.%Y")]
+    pub date_format: DateFormat,
+    pub logo_media_id: Option<i64>,
+    pub position: i32,
+    /// Published articles in the edition.
+    pub article_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Section {
+    pub id: i64,
+    pub edition_id: i64,
+    #[schema(value_type = String)]
+    pub slug: Slug,
+    pub title: String,
+    pub description: String,
+    pub position: i32,
+    /// Published articles in the section.
+    pub article_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Author {
+    pub id: i64,
+    #[schema(value_type = String)]
+    pub slug: Slug,
+    pub name: String,
+    pub bio: String,
+    /// Published articles bylined by the author.
+    pub article_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Tag {
+    pub id: i64,
+    pub edition_id: i64,
+    #[schema(value_type = String)]
+    pub slug: Slug,
+    pub name: String,
+    /// Published articles carrying the tag.
+    pub article_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Rendition {
+    pub width: u32,
+    pub height: u32,
+    pub format: ImageFormat,
+    pub storage_key: String,
+    pub byte_size: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct MediaAsset {
+    pub id: i64,
+    pub storage_key: String,
+    pub format: ImageFormat,
+    pub width: u32,
+    pub height: u32,
+    pub byte_size: u64,
+    pub sha256: String,
+    pub caption: String,
+    pub alt_text: String,
+    pub credit: String,
+    pub copyright: String,
+    pub source: String,
+    pub is_file_photo: bool,
+    pub created_at: UnixTime,
+    pub edition_id: Option<i64>,
+    pub section_id: Option<i64>,
+    /// Articles using the asset as lead picture or body image.
+    pub usage_count: i64,
+    /// Sorted by format, then width ascending.
+    pub renditions: Vec<Rendition>,
+}
+
+/// The few fields of a picture a card needs.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct MediaRef {
+    pub id: i64,
+    pub width: u32,
+    pub height: u32,
+    pub caption: String,
+    pub alt_text: String,
+    pub credit: String,
+    pub created_at: UnixTime,
+}
+
+/// A full article with its byline and tags.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Article {
+    pub id: i64,
+    pub edition_id: i64,
+    pub section_id: i64,
+    #[schema(value_type = String)]
+    pub slug: Slug,
+    pub headline: String,
+    pub lead: String,
+    pub body: Vec<BodyBlock>,
+    pub status: ArticleStatus,
+    pub published_at: Option<UnixTime>,
+    pub updated_at: UnixTime,
+    pub created_at: UnixTime,
+    pub lead_media_id: Option<i64>,
+    pub translation_group: i64,
+    pub comment_count: i64,
+    /// Bumped on every save; used for optimistic concurrency.
+    pub version: i64,
+    /// In byline order.
+    pub authors: Vec<Author>,
+    /// In the order the editor gave.
+    pub tags: Vec<Tag>,
+}
+
+/// What a listing shows of an article: enough for a card, nothing more.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct ArticleCard {
+    pub id: i64,
+    pub edition_id: i64,
+    pub section_id: i64,
+    #[schema(value_type = String)]
+    pub section_slug: Slug,
+    pub section_title: String,
+    #[schema(value_type = String)]
+    pub slug: Slug,
+    pub headline: String,
+    pub lead: String,
+    pub published_at: UnixTime,
+    pub updated_at: UnixTime,
+    pub comment_count: i64,
+    pub lead_media: Option<MediaRef>,
+}
+
+/// One translation of a story, for hreflang links and edition switchers.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Translation {
+    pub article_id: i64,
+    #[schema(value_type = String)]
+    pub edition_code: EditionCode,
+    #[schema(value_type = String)]
+    pub language: LanguageTag,
+    #[schema(value_type = String)]
+    pub section_slug: Slug,
+    #[schema(value_type = String)]
+    pub slug: Slug,
+    pub headline: String,
+}
+
+/// Which public articles to list. Results are newest first
+/// (`published_at DESC, id DESC`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleFilter {
+    Edition(i64),
+    Section(i64),
+    Tag(i64),
+    /// An author's articles in one edition.
+    Author { author_id: i64, edition_id: i64 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleQuery {
+    pub filter: ArticleFilter,
+    /// 1 to 100.
+    pub limit: u32,
+    pub after: Option<Cursor>,
+}
+
+/// Media-bank archive query, newest first (`created_at DESC, id DESC`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MediaQuery {
+    pub edition_id: Option<i64>,
+    pub section_id: Option<i64>,
+    /// Inclusive lower bound on `created_at`.
+    pub from: Option<UnixTime>,
+    /// Exclusive upper bound on `created_at`.
+    pub until: Option<UnixTime>,
+    pub limit: u32,
+    pub after: Option<Cursor>,
+}
+
+/// A page of results and the cursor for the next one (`None` on the last page).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next: Option<Cursor>,
+}
+
+/// Fields an edit may change; `None` leaves a field as it is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ArticleUpdate {
+    pub section_id: Option<i64>,
+    pub slug: Option<Slug>,
+    pub headline: Option<String>,
+    pub lead: Option<String>,
+    pub body: Option<Vec<BodyBlock>>,
+    pub lead_media_id: Option<Option<i64>>,
+    pub author_ids: Option<Vec<i64>>,
+    pub tags: Option<Vec<(Slug, String)>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct User {
+    pub id: i64,
+    pub email: EmailAddress,
+    pub display_name: String,
+    pub role: Role,
+    #[serde(skip)]
+    pub password_hash: Option<String>,
+    pub created_at: UnixTime,
+}
+
+/// Stored counters next to the true counts, for checks and repair.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CounterDrift {
+    /// `(table, id, stored, actual)` for every counter that is off.
+    pub mismatches: Vec<(&'static str, i64, i64, i64)>,
+}
