@@ -1,1 +1,48 @@
-//! placeholder
+//! Dateline's demo content: two editions (English and Russian) of a news
+//! agency, with generated articles and procedural pictures, reproducible
+//! from a seed; and bulk article generation for load tests.
+
+mod bulk;
+mod install;
+pub mod pictures;
+pub mod plan;
+pub mod story;
+pub mod text;
+mod words;
+
+use dateline_domain::ParseError;
+use dateline_media::MediaError;
+use dateline_store::StoreError;
+
+pub use bulk::{bulk_setup, BulkEdition, BulkGenerator, BulkTargets};
+pub use install::{install, render_bank, RenderedPicture};
+
+/// What `install` created.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub editions: usize,
+    pub sections: usize,
+    pub articles: usize,
+    /// Pictures and logos.
+    pub media_assets: usize,
+    pub authors: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The store already has an edition `en`: the demo (or a real site) is there.
+    #[error("the demo is already installed: an edition with the code \"en\" exists")]
+    AlreadyInstalled,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Media(#[from] MediaError),
+    #[error(transparent)]
+    Invalid(#[from] ParseError),
+    #[error("encoding a picture failed: {0}")]
+    Image(#[from] image::ImageError),
+    #[error("encoding a JPEG failed: {0}")]
+    Jpeg(#[from] jpeg_encoder::EncodingError),
+    #[error("picture generation stopped: {0}")]
+    Task(String),
+}

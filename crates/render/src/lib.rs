@@ -1,1 +1,213 @@
-//! HTML rendering (filled in by the reader-site work).
+//! Dateline's HTML rendering: embedded minijinja templates that a theme folder
+//! overrides file by file, Fluent catalogs for UI strings, and dates and
+//! numbers formatted for each edition's language, time zone and date format.
+//!
+//! The environment is built once at start-up; templates are compiled on first
+//! use and kept. Theme files (templates, catalogs, static files) are read at
+//! start-up, so a theme change needs a restart, not a rebuild.
+
+mod assets;
+mod catalogs;
+mod dates;
+mod numbers;
+mod templates;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use fluent_bundle::FluentArgs;
+use minijinja::{context, Environment, Value};
+use serde::Serialize;
+
+pub use assets::{StaticAssets, StaticFile};
+pub use catalogs::{Catalogs, FALLBACK_LANGUAGE};
+pub use dates::{format_date, iso8601, local_midnight, rfc2822, w3c_date};
+pub use fluent_bundle::FluentValue;
+pub use numbers::{group_digits, group_separator};
+pub use templates::EMBEDDED as EMBEDDED_TEMPLATES;
+
+use templates::Shared;
+
+/// A template failed to load, compile or render.
+#[derive(Debug, thiserror::Error)]
+#[error("template {template}: {source:#}")]
+pub struct RenderError {
+    pub template: String,
+    #[source]
+    pub source: minijinja::Error,
+}
+
+/// How one page speaks: its catalog language, time zone and date pattern.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PageLocale {
+    /// A language with a catalog (`en`, `ru`), from [`Renderer::locale`].
+    pub language: &'static str,
+    /// IANA name, e.g. `Europe/Moscow`.
+    pub time_zone: String,
+    /// strftime-style pattern, e.g. `%d.%m.%Y`.
+    pub date_format: String,
+}
+
+/// Templates, catalogs and static files, shared by every request.
+#[derive(Debug)]
+pub struct Renderer {
+    env: Environment<'static>,
+    shared: Arc<Shared>,
+}
+
+impl Renderer {
+    /// Builds the renderer from the built-in theme, overridden by the files
+    /// of `theme_dir` (`templates/`, `locales/`, `static/`) when given.
+    pub fn new(theme_dir: Option<&Path>) -> Self {
+        let shared = Arc::new(Shared {
+            catalogs: Catalogs::load(theme_dir),
+            assets: StaticAssets::load(theme_dir),
+        });
+        let env = templates::environment(theme_dir.map(Path::to_path_buf), Arc::clone(&shared));
+        Self { env, shared }
+    }
+
+    /// Compiles every page template now, so that a broken theme fails at
+    /// start-up rather than on a reader's request.
+    pub fn check(&self) -> Result<(), RenderError> {
+        for (name, _) in templates::EMBEDDED {
+            self.env.get_template(name).map_err(|source| RenderError {
+                template: (*name).to_owned(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The locale of a page in an edition with this language tag.
+    pub fn locale(&self, language_tag: &str, time_zone: &str, date_format: &str) -> PageLocale {
+        PageLocale {
+            language: self.shared.catalogs.resolve(language_tag),
+            time_zone: time_zone.to_owned(),
+            date_format: date_format.to_owned(),
+        }
+    }
+
+    /// Renders `template` with `page` (any serialisable view model) in `locale`.
+    /// `locale`, `time_zone` and `date_format` become top-level variables read
+    /// by `t` and the date filters.
+    pub fn render<T: Serialize>(
+        &self,
+        template: &str,
+        locale: &PageLocale,
+        page: &T,
+    ) -> Result<String, RenderError> {
+        let ctx = context! {
+            locale => locale.language,
+            time_zone => &locale.time_zone,
+            date_format => &locale.date_format,
+            ..Value::from_serialize(page)
+        };
+        self.env
+            .get_template(template)
+            .and_then(|t| t.render(ctx))
+            .map_err(|source| RenderError {
+                template: template.to_owned(),
+                source,
+            })
+    }
+
+    /// A UI string outside templates (feeds, headers).
+    pub fn t(&self, locale: &PageLocale, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, value.clone());
+        }
+        let args = (!args.is_empty()).then_some(&fluent);
+        self.shared.catalogs.message(locale.language, key, args)
+    }
+
+    /// `ts` in the page's date format and time zone (or in `pattern`).
+    pub fn date(&self, locale: &PageLocale, ts: i64, pattern: Option<&str>) -> String {
+        let tz = locale.time_zone.parse().unwrap_or(chrono_tz::UTC);
+        let pattern = pattern.unwrap_or(&locale.date_format);
+        format_date(&self.shared.catalogs, locale.language, ts, pattern, tz)
+    }
+
+    pub fn assets(&self) -> &StaticAssets {
+        &self.shared.assets
+    }
+
+    pub fn catalogs(&self) -> &Catalogs {
+        &self.shared.catalogs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn theme(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, body) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, body).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn embedded_templates_compile() {
+        Renderer::new(None).check().unwrap();
+    }
+
+    #[test]
+    fn filters_and_t_read_the_page_locale_even_inside_imported_macros() {
+        let dir = theme(&[
+            ("templates/probe.html", "{% import 'm.html' as m %}{{ m.probe(ts, n) }}|{{ t('comments-count', count=n) }}|{{ ts|iso }}|{{ big|number }}"),
+            ("templates/m.html", "{% macro probe(ts, n) %}{{ ts|date }} {{ t('comments-count', count=n) }} {{ '%H' in date_format }}{% endmacro %}"),
+        ]);
+        let r = Renderer::new(Some(dir.path()));
+        let ru = r.locale("ru-RU", "Europe/Moscow", "%e %B %Y");
+        let page = serde_json::json!({ "ts": 1_706_699_100, "n": 21, "big": 1234567 });
+        assert_eq!(
+            r.render("probe.html", &ru, &page).unwrap(),
+            "31 января 2024 21 комментарий False|21 комментарий|2024-01-31T14:05:00+03:00|1\u{a0}234\u{a0}567"
+        );
+        let en = r.locale("en", "UTC", "%d.%m.%Y %H:%M");
+        assert_eq!(
+            r.render("probe.html", &en, &page).unwrap(),
+            "31.01.2024 11:05 21 comments True|21 comments|2024-01-31T11:05:00Z|1,234,567"
+        );
+    }
+
+    #[test]
+    fn a_theme_overrides_one_template_and_keeps_the_rest() {
+        let dir = theme(&[("templates/error.html", "custom {{ error.status }}")]);
+        let r = Renderer::new(Some(dir.path()));
+        let en = r.locale("en", "UTC", "%d.%m.%Y");
+        let page = serde_json::json!({ "error": { "status": 404 } });
+        assert_eq!(r.render("error.html", &en, &page).unwrap(), "custom 404");
+        assert!(r.check().is_ok());
+    }
+
+    #[test]
+    fn html_is_escaped_and_theme_paths_cannot_escape_the_folder() {
+        let dir = theme(&[("templates/x.html", "{{ s }}"), ("secret.html", "secret")]);
+        let r = Renderer::new(Some(dir.path()));
+        let en = r.locale("en", "UTC", "%d.%m.%Y");
+        let page = serde_json::json!({ "s": "<script>\"&" });
+        assert_eq!(
+            r.render("x.html", &en, &page).unwrap(),
+            "&lt;script&gt;&quot;&amp;"
+        );
+        assert!(r.render("../secret.html", &en, &page).is_err());
+    }
+
+    #[test]
+    fn rust_side_strings_and_dates() {
+        let r = Renderer::new(None);
+        let ru = r.locale("ru", "Europe/Moscow", "%d.%m.%Y");
+        assert_eq!(
+            r.t(&ru, "comments-count", &[("count", FluentValue::from(2))]),
+            "2 комментария"
+        );
+        assert_eq!(r.date(&ru, 1_706_699_100, None), "31.01.2024");
+    }
+}

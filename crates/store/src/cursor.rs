@@ -18,7 +18,13 @@ impl Cursor {
     }
 
     pub fn decode(s: &str) -> Result<Self, ParseError> {
-        let invalid = || ParseError::new("cursor", "invalid_cursor", "the cursor is not one this server issued");
+        let invalid = || {
+            ParseError::new(
+                "cursor",
+                "invalid_cursor",
+                "the cursor is not one this server issued",
+            )
+        };
         let bytes = URL_SAFE_NO_PAD.decode(s).map_err(|_| invalid())?;
         let text = std::str::from_utf8(&bytes).map_err(|_| invalid())?;
         let (time, id) = text.split_once(':').ok_or_else(invalid)?;
@@ -35,7 +41,10 @@ mod tests {
 
     #[test]
     fn round_trip_and_garbage() {
-        let c = Cursor { time: 1_706_700_000, id: 42 };
+        let c = Cursor {
+            time: 1_706_700_000,
+            id: 42,
+        };
         assert_eq!(Cursor::decode(&c.encode()).unwrap(), c);
         for bad in ["", "!!", "bm9wZQ", "MTox"] {
             // "bm9wZQ" = "nope", "MTox" = "1:1" is valid; check it separately

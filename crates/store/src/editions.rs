@@ -13,7 +13,11 @@ const SECTION_COLUMNS: &str = "id, edition_id, slug, title, description, positio
 
 /// Parses a stored text column into a domain type, reporting corruption
 /// with the table's name.
-pub(crate) fn parse_col<T: std::str::FromStr>(row: &AnyRow, col: &str, table: &'static str) -> Result<T>
+pub(crate) fn parse_col<T: std::str::FromStr>(
+    row: &AnyRow,
+    col: &str,
+    table: &'static str,
+) -> Result<T>
 where
     T::Err: std::fmt::Display,
 {
@@ -54,7 +58,12 @@ pub(crate) fn section_from_row(row: &AnyRow) -> Result<Section> {
 impl Store {
     pub async fn create_edition(&self, new: &NewEdition) -> Result<Edition> {
         if new.name.trim().is_empty() {
-            return Err(dateline_domain::ParseError::new("name", "empty_name", "an edition needs a name").into());
+            return Err(dateline_domain::ParseError::new(
+                "name",
+                "empty_name",
+                "an edition needs a name",
+            )
+            .into());
         }
         let sql = format!(
             "INSERT INTO editions (code, name, language, direction, time_zone, date_format, logo_media_id, position) \
@@ -124,7 +133,12 @@ impl Store {
 
     pub async fn create_section(&self, new: &NewSection) -> Result<Section> {
         if new.title.trim().is_empty() {
-            return Err(dateline_domain::ParseError::new("title", "empty_title", "a section needs a title").into());
+            return Err(dateline_domain::ParseError::new(
+                "title",
+                "empty_title",
+                "a section needs a title",
+            )
+            .into());
         }
         let sql = format!(
             "INSERT INTO sections (edition_id, slug, title, description, position) \
@@ -144,7 +158,9 @@ impl Store {
 
     /// An edition's sections in display order.
     pub async fn sections(&self, edition_id: i64) -> Result<Vec<Section>> {
-        let sql = format!("SELECT {SECTION_COLUMNS} FROM sections WHERE edition_id = $1 ORDER BY position, id");
+        let sql = format!(
+            "SELECT {SECTION_COLUMNS} FROM sections WHERE edition_id = $1 ORDER BY position, id"
+        );
         sqlx::query(&sql)
             .bind(edition_id)
             .fetch_all(&self.pool)
@@ -155,7 +171,8 @@ impl Store {
     }
 
     pub async fn section_by_slug(&self, edition_id: i64, slug: &Slug) -> Result<Option<Section>> {
-        let sql = format!("SELECT {SECTION_COLUMNS} FROM sections WHERE edition_id = $1 AND slug = $2");
+        let sql =
+            format!("SELECT {SECTION_COLUMNS} FROM sections WHERE edition_id = $1 AND slug = $2");
         sqlx::query(&sql)
             .bind(edition_id)
             .bind(slug.as_str())

@@ -1,33 +1,290 @@
 //! The media bank: assets, their renditions, browsing the archive.
 
-use dateline_domain::{NewMediaAsset, NewRendition};
+use std::collections::HashMap;
 
-use crate::records::{MediaAsset, MediaQuery, Page};
-use crate::{Result, Store};
+use dateline_domain::{ImageFormat, NewMediaAsset, NewRendition, ParseError};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::articles::placeholders;
+use crate::records::{MediaAsset, MediaQuery, Page, Rendition};
+use crate::{Cursor, Result, Store, StoreError};
+
+const MEDIA_COLUMNS: &str =
+    "id, storage_key, format, width, height, byte_size, sha256, caption, alt_text, \
+     credit, copyright, source, is_file_photo, created_at, edition_id, section_id, usage_count";
+
+/// Largest archive page.
+const MAX_PAGE: u32 = 100;
+
+fn format_col(row: &AnyRow, table: &'static str) -> Result<ImageFormat> {
+    let raw: String = row.try_get("format")?;
+    ImageFormat::parse(&raw).ok_or_else(|| StoreError::Corrupt {
+        table,
+        detail: format!("format: {raw:?} is not an image format"),
+    })
+}
+
+fn unsigned<T: TryFrom<i64>>(row: &AnyRow, col: &str, table: &'static str) -> Result<T> {
+    let raw: i64 = row.try_get(col)?;
+    T::try_from(raw).map_err(|_| StoreError::Corrupt {
+        table,
+        detail: format!("{col}: {raw} is out of range"),
+    })
+}
+
+fn byte_size(value: u64) -> Result<i64> {
+    i64::try_from(value)
+        .map_err(|_| ParseError::new("byte_size", "file_too_large", "the file is too large").into())
+}
+
+fn media_from_row(row: &AnyRow) -> Result<MediaAsset> {
+    Ok(MediaAsset {
+        id: row.try_get("id")?,
+        storage_key: row.try_get("storage_key")?,
+        format: format_col(row, "media_assets")?,
+        width: unsigned(row, "width", "media_assets")?,
+        height: unsigned(row, "height", "media_assets")?,
+        byte_size: unsigned(row, "byte_size", "media_assets")?,
+        sha256: row.try_get("sha256")?,
+        caption: row.try_get("caption")?,
+        alt_text: row.try_get("alt_text")?,
+        credit: row.try_get("credit")?,
+        copyright: row.try_get("copyright")?,
+        source: row.try_get("source")?,
+        is_file_photo: row.try_get::<i64, _>("is_file_photo")? != 0,
+        created_at: row.try_get("created_at")?,
+        edition_id: row.try_get("edition_id")?,
+        section_id: row.try_get("section_id")?,
+        usage_count: row.try_get("usage_count")?,
+        renditions: Vec::new(),
+    })
+}
+
+fn rendition_from_row(row: &AnyRow) -> Result<Rendition> {
+    Ok(Rendition {
+        width: unsigned(row, "width", "media_renditions")?,
+        height: unsigned(row, "height", "media_renditions")?,
+        format: format_col(row, "media_renditions")?,
+        storage_key: row.try_get("storage_key")?,
+        byte_size: unsigned(row, "byte_size", "media_renditions")?,
+    })
+}
+
+/// Checks what the database would reject less helpfully; returns the
+/// digest in lowercase so that the same file always dedupes.
+fn validate(new: &NewMediaAsset) -> Result<String> {
+    if new.width == 0 || new.height == 0 {
+        return Err(ParseError::new(
+            "width",
+            "empty_image",
+            "a picture needs a width and a height",
+        )
+        .into());
+    }
+    if new.storage_key.trim().is_empty() {
+        return Err(ParseError::new(
+            "storage_key",
+            "empty_storage_key",
+            "the storage key is empty",
+        )
+        .into());
+    }
+    if new.sha256.len() != 64 || !new.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(
+            ParseError::new("sha256", "invalid_sha256", "expected 64 hexadecimal digits").into(),
+        );
+    }
+    Ok(new.sha256.to_ascii_lowercase())
+}
 
 impl Store {
     /// Stores an asset; an identical file (same sha256) returns the existing
     /// asset and `false` instead of a duplicate.
+    ///
+    /// A new asset comes back with `true` and no renditions yet.
     pub async fn create_media(&self, new: &NewMediaAsset) -> Result<(MediaAsset, bool)> {
-        unimplemented!()
+        let sha256 = validate(new)?;
+        let sql = format!(
+            "INSERT INTO media_assets (storage_key, format, width, height, byte_size, sha256, caption, alt_text, \
+             credit, copyright, source, is_file_photo, created_at, edition_id, section_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+             ON CONFLICT (sha256) DO NOTHING RETURNING {MEDIA_COLUMNS}"
+        );
+        let inserted = sqlx::query(&sql)
+            .bind(new.storage_key.as_str())
+            .bind(new.format.as_str())
+            .bind(i64::from(new.width))
+            .bind(i64::from(new.height))
+            .bind(byte_size(new.byte_size)?)
+            .bind(sha256.as_str())
+            .bind(new.caption.trim())
+            .bind(new.alt_text.trim())
+            .bind(new.credit.trim())
+            .bind(new.copyright.trim())
+            .bind(new.source.trim())
+            .bind(i64::from(new.is_file_photo))
+            .bind(new.created_at)
+            .bind(new.edition_id)
+            .bind(new.section_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        if let Some(row) = inserted {
+            return Ok((media_from_row(&row)?, true));
+        }
+        let id: i64 = sqlx::query_scalar("SELECT id FROM media_assets WHERE sha256 = $1")
+            .bind(sha256.as_str())
+            .fetch_one(&self.pool)
+            .await?;
+        let existing = self.media_by_id(id).await?.ok_or(StoreError::NotFound)?;
+        Ok((existing, false))
     }
 
     /// Adds or replaces the rendition of (media, format, width).
+    ///
+    /// Unknown asset → `MissingReference { what: "media asset" }`.
     pub async fn add_rendition(&self, new: &NewRendition) -> Result<()> {
-        unimplemented!()
+        if new.width == 0 || new.height == 0 {
+            return Err(ParseError::new(
+                "width",
+                "empty_image",
+                "a rendition needs a width and a height",
+            )
+            .into());
+        }
+        sqlx::query(
+            "INSERT INTO media_renditions (media_id, format, width, height, storage_key, byte_size) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (media_id, format, width) DO UPDATE SET \
+             height = excluded.height, storage_key = excluded.storage_key, byte_size = excluded.byte_size",
+        )
+        .bind(new.media_id)
+        .bind(new.format.as_str())
+        .bind(i64::from(new.width))
+        .bind(i64::from(new.height))
+        .bind(new.storage_key.as_str())
+        .bind(byte_size(new.byte_size)?)
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::on_constraint("media asset"))?;
+        Ok(())
     }
 
     pub async fn media_by_id(&self, id: i64) -> Result<Option<MediaAsset>> {
-        unimplemented!()
+        Ok(self.media_by_ids(&[id]).await?.pop())
     }
 
     /// Assets for the given ids with renditions, in the order of `ids`, skipping unknown ids.
     pub async fn media_by_ids(&self, ids: &[i64]) -> Result<Vec<MediaAsset>> {
-        unimplemented!()
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {MEDIA_COLUMNS} FROM media_assets WHERE id IN ({})",
+            placeholders(1, ids.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let mut found = rows
+            .iter()
+            .map(|row| media_from_row(row).map(|m| (m.id, m)))
+            .collect::<Result<HashMap<_, _>>>()?;
+        self.fill_renditions(found.values_mut()).await?;
+        Ok(ids.iter().filter_map(|id| found.get(id).cloned()).collect())
+    }
+
+    /// Loads the renditions of all `assets` in one query.
+    async fn fill_renditions<'a>(
+        &self,
+        assets: impl Iterator<Item = &'a mut MediaAsset>,
+    ) -> Result<()> {
+        let mut by_id: HashMap<i64, &mut MediaAsset> = assets.map(|m| (m.id, m)).collect();
+        if by_id.is_empty() {
+            return Ok(());
+        }
+        let sql = format!(
+            "SELECT media_id, format, width, height, storage_key, byte_size FROM media_renditions \
+             WHERE media_id IN ({}) ORDER BY media_id, format, width",
+            placeholders(1, by_id.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in by_id.keys() {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&self.pool).await? {
+            let media_id: i64 = row.try_get("media_id")?;
+            if let Some(asset) = by_id.get_mut(&media_id) {
+                asset.renditions.push(rendition_from_row(&row)?);
+            }
+        }
+        Ok(())
     }
 
     /// The archive, newest first, filtered and keyset-paginated.
+    ///
+    /// `limit` is clamped to 1..=100.
     pub async fn list_media(&self, query: &MediaQuery) -> Result<Page<MediaAsset>> {
-        unimplemented!()
+        let limit = query.limit.clamp(1, MAX_PAGE);
+        let mut conditions = Vec::new();
+        let mut binds: Vec<i64> = Vec::new();
+        let mut push = |condition: &str, values: &[i64]| {
+            let mut text = condition.to_owned();
+            for value in values {
+                binds.push(*value);
+                text = text.replacen('?', &format!("${}", binds.len()), 1);
+            }
+            conditions.push(text);
+        };
+        if let Some(edition_id) = query.edition_id {
+            push("edition_id = ?", &[edition_id]);
+        }
+        if let Some(section_id) = query.section_id {
+            push("section_id = ?", &[section_id]);
+        }
+        if let Some(from) = query.from {
+            push("created_at >= ?", &[from]);
+        }
+        if let Some(until) = query.until {
+            push("created_at < ?", &[until]);
+        }
+        if let Some(after) = query.after {
+            // The redundant upper bound keeps the index scan a range scan.
+            push("created_at <= ?", &[after.time]);
+            push(
+                "(created_at < ? OR (created_at = ? AND id < ?))",
+                &[after.time, after.time, after.id],
+            );
+        }
+        let filter = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        let sql = format!(
+            "SELECT {MEDIA_COLUMNS} FROM media_assets {filter} ORDER BY created_at DESC, id DESC LIMIT ${}",
+            binds.len() + 1
+        );
+        let mut q = sqlx::query(&sql);
+        for value in &binds {
+            q = q.bind(*value);
+        }
+        let rows = q.bind(i64::from(limit) + 1).fetch_all(&self.pool).await?;
+        let mut items = rows
+            .iter()
+            .map(media_from_row)
+            .collect::<Result<Vec<_>>>()?;
+        let next = if items.len() > limit as usize {
+            items.truncate(limit as usize);
+            items.last().map(|m| Cursor {
+                time: m.created_at,
+                id: m.id,
+            })
+        } else {
+            None
+        };
+        self.fill_renditions(items.iter_mut()).await?;
+        Ok(Page { items, next })
     }
 }

@@ -1,48 +1,207 @@
 //! Authors, tags and user accounts.
 
-use dateline_domain::{EmailAddress, NewAuthor, NewUser, Slug, UnixTime};
+use dateline_domain::{EmailAddress, NewAuthor, NewUser, ParseError, Slug, UnixTime};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
+use crate::editions::parse_col;
 use crate::records::{Author, Tag, User};
-use crate::{Result, Store};
+use crate::{Result, Store, StoreError};
+
+pub(crate) const AUTHOR_COLUMNS: &str = "id, slug, name, bio, article_count";
+pub(crate) const TAG_COLUMNS: &str = "id, edition_id, slug, name, article_count";
+const USER_COLUMNS: &str = "id, email, display_name, role, password_hash, created_at";
+
+pub(crate) fn author_from_row(row: &AnyRow) -> Result<Author> {
+    Ok(Author {
+        id: row.try_get("id")?,
+        slug: parse_col(row, "slug", "authors")?,
+        name: row.try_get("name")?,
+        bio: row.try_get("bio")?,
+        article_count: row.try_get("article_count")?,
+    })
+}
+
+pub(crate) fn tag_from_row(row: &AnyRow) -> Result<Tag> {
+    Ok(Tag {
+        id: row.try_get("id")?,
+        edition_id: row.try_get("edition_id")?,
+        slug: parse_col(row, "slug", "tags")?,
+        name: row.try_get("name")?,
+        article_count: row.try_get("article_count")?,
+    })
+}
+
+fn user_from_row(row: &AnyRow) -> Result<User> {
+    Ok(User {
+        id: row.try_get("id")?,
+        email: parse_col(row, "email", "users")?,
+        display_name: row.try_get("display_name")?,
+        role: parse_col(row, "role", "users")?,
+        password_hash: row.try_get("password_hash")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+fn non_empty<'a>(value: &'a str, field: &'static str, code: &'static str) -> Result<&'a str> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(ParseError::new(field, code, format!("the {field} is empty")).into());
+    }
+    Ok(trimmed)
+}
+
+/// Finds or creates a tag on a given connection, so that article writes can
+/// do it inside their transaction. A new tag is inserted first and looked up
+/// only when it already existed, which stays correct when two writers race.
+pub(crate) async fn upsert_tag_on(
+    conn: &mut AnyConnection,
+    edition_id: i64,
+    slug: &Slug,
+    name: &str,
+) -> Result<Tag> {
+    let name = non_empty(name, "name", "empty_tag_name")?;
+    let sql = format!(
+        "INSERT INTO tags (edition_id, slug, name) VALUES ($1, $2, $3) \
+         ON CONFLICT (edition_id, slug) DO NOTHING RETURNING {TAG_COLUMNS}"
+    );
+    let inserted = sqlx::query(&sql)
+        .bind(edition_id)
+        .bind(slug.as_str())
+        .bind(name)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(StoreError::on_constraint("edition"))?;
+    if let Some(row) = inserted {
+        return tag_from_row(&row);
+    }
+    let sql = format!("SELECT {TAG_COLUMNS} FROM tags WHERE edition_id = $1 AND slug = $2");
+    let row = sqlx::query(&sql)
+        .bind(edition_id)
+        .bind(slug.as_str())
+        .fetch_one(&mut *conn)
+        .await?;
+    tag_from_row(&row)
+}
 
 impl Store {
+    /// A slug already taken → `Duplicate { what: "author slug" }`.
     pub async fn create_author(&self, new: &NewAuthor) -> Result<Author> {
-        unimplemented!()
+        let name = non_empty(&new.name, "name", "empty_name")?;
+        let sql = format!(
+            "INSERT INTO authors (slug, name, bio) VALUES ($1, $2, $3) RETURNING {AUTHOR_COLUMNS}"
+        );
+        let row = sqlx::query(&sql)
+            .bind(new.slug.as_str())
+            .bind(name)
+            .bind(new.bio.trim())
+            .fetch_one(&self.pool)
+            .await
+            .map_err(StoreError::on_constraint("author slug"))?;
+        author_from_row(&row)
     }
 
     pub async fn author_by_slug(&self, slug: &Slug) -> Result<Option<Author>> {
-        unimplemented!()
+        let sql = format!("SELECT {AUTHOR_COLUMNS} FROM authors WHERE slug = $1");
+        sqlx::query(&sql)
+            .bind(slug.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(author_from_row)
+            .transpose()
     }
 
     pub async fn author_by_id(&self, id: i64) -> Result<Option<Author>> {
-        unimplemented!()
+        let sql = format!("SELECT {AUTHOR_COLUMNS} FROM authors WHERE id = $1");
+        sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(author_from_row)
+            .transpose()
     }
 
     /// All authors by name.
     pub async fn authors(&self) -> Result<Vec<Author>> {
-        unimplemented!()
+        let sql = format!("SELECT {AUTHOR_COLUMNS} FROM authors ORDER BY name, id");
+        sqlx::query(&sql)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(author_from_row)
+            .collect()
     }
 
     /// Returns the tag with this slug in the edition, creating it when new.
+    ///
+    /// An existing tag keeps its name. Unknown edition →
+    /// `MissingReference { what: "edition" }`.
     pub async fn upsert_tag(&self, edition_id: i64, slug: &Slug, name: &str) -> Result<Tag> {
-        unimplemented!()
+        let mut conn = self.pool.acquire().await?;
+        upsert_tag_on(&mut conn, edition_id, slug, name).await
     }
 
     pub async fn tag_by_slug(&self, edition_id: i64, slug: &Slug) -> Result<Option<Tag>> {
-        unimplemented!()
+        let sql = format!("SELECT {TAG_COLUMNS} FROM tags WHERE edition_id = $1 AND slug = $2");
+        sqlx::query(&sql)
+            .bind(edition_id)
+            .bind(slug.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(tag_from_row)
+            .transpose()
     }
 
     /// An edition's most used tags.
+    ///
+    /// Only tags on at least one published article, by count descending,
+    /// then slug; `limit` is clamped to 1..=100.
     pub async fn top_tags(&self, edition_id: i64, limit: u32) -> Result<Vec<Tag>> {
-        unimplemented!()
+        let sql = format!(
+            "SELECT {TAG_COLUMNS} FROM tags WHERE edition_id = $1 AND article_count > 0 \
+             ORDER BY article_count DESC, slug, id LIMIT $2"
+        );
+        sqlx::query(&sql)
+            .bind(edition_id)
+            .bind(i64::from(limit.clamp(1, 100)))
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(tag_from_row)
+            .collect()
     }
 
     /// Duplicate e-mail (any case) → `Duplicate { what: "e-mail address" }`.
     pub async fn create_user(&self, new: &NewUser, now: UnixTime) -> Result<User> {
-        unimplemented!()
+        let display_name = non_empty(&new.display_name, "display_name", "empty_display_name")?;
+        let sql = format!(
+            "INSERT INTO users (email, display_name, role, password_hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING {USER_COLUMNS}"
+        );
+        let row = sqlx::query(&sql)
+            .bind(new.email.as_str())
+            .bind(display_name)
+            .bind(new.role.as_str())
+            .bind(new.password_hash.as_deref())
+            .bind(now)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(StoreError::on_constraint("e-mail address"))?;
+        user_from_row(&row)
     }
 
+    /// Matches the address whatever its case.
     pub async fn user_by_email(&self, email: &EmailAddress) -> Result<Option<User>> {
-        unimplemented!()
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE lower(email) = lower($1)");
+        sqlx::query(&sql)
+            .bind(email.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(user_from_row)
+            .transpose()
     }
 }

@@ -167,6 +167,18 @@ pub struct Translation {
     pub headline: String,
 }
 
+/// One public article's line in an edition's sitemap.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct SitemapEntry {
+    pub id: i64,
+    #[schema(value_type = String)]
+    pub section_slug: Slug,
+    #[schema(value_type = String)]
+    pub slug: Slug,
+    pub published_at: UnixTime,
+    pub updated_at: UnixTime,
+}
+
 /// Which public articles to list. Results are newest first
 /// (`published_at DESC, id DESC`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,7 +187,10 @@ pub enum ArticleFilter {
     Section(i64),
     Tag(i64),
     /// An author's articles in one edition.
-    Author { author_id: i64, edition_id: i64 },
+    Author {
+        author_id: i64,
+        edition_id: i64,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,6 +248,9 @@ pub struct User {
 /// Stored counters next to the true counts, for checks and repair.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CounterDrift {
-    /// `(table, id, stored, actual)` for every counter that is off.
+    /// `(table, id, stored, actual)` for every counter that is off. For the
+    /// join tables `article_authors` and `article_tags`, `id` is the article,
+    /// `stored` the number of its rows whose copied `published_at`/`is_public`
+    /// disagree with the article, and `actual` is 0.
     pub mismatches: Vec<(&'static str, i64, i64, i64)>,
 }

@@ -1,7 +1,345 @@
-//! The web layer's one error type.
+//! The web layer's one error type: stable codes, one status table, a JSON body.
 
-#[derive(Debug)]
-pub enum ErrorCode {}
+use std::fmt;
 
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use dateline_domain::ParseError;
+use dateline_store::StoreError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Why a request failed, as a stable snake_case code. Clients and the i18n
+/// layer key on these strings: add codes, never rename or repurpose one.
+/// Independent of any body format, so HTML pages can use it too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    NotFound,
+    UnknownEdition,
+    UnknownSection,
+    UnknownTag,
+    UnknownAuthor,
+    /// The thing existed and was taken down on purpose.
+    Gone,
+    MethodNotAllowed,
+    InvalidCursor,
+    InvalidLimit,
+    /// A malformed path segment or query string.
+    InvalidQuery,
+    /// Submitted data failed validation.
+    InvalidInput,
+    /// Submitted data points at something that does not exist.
+    MissingReference,
+    /// Someone else saved first (optimistic concurrency).
+    Conflict,
+    Duplicate,
+    /// A dependency (the database) cannot be reached right now.
+    Unavailable,
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 16] = [
+        Self::NotFound,
+        Self::UnknownEdition,
+        Self::UnknownSection,
+        Self::UnknownTag,
+        Self::UnknownAuthor,
+        Self::Gone,
+        Self::MethodNotAllowed,
+        Self::InvalidCursor,
+        Self::InvalidLimit,
+        Self::InvalidQuery,
+        Self::InvalidInput,
+        Self::MissingReference,
+        Self::Conflict,
+        Self::Duplicate,
+        Self::Unavailable,
+        Self::Internal,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotFound => "not_found",
+            Self::UnknownEdition => "unknown_edition",
+            Self::UnknownSection => "unknown_section",
+            Self::UnknownTag => "unknown_tag",
+            Self::UnknownAuthor => "unknown_author",
+            Self::Gone => "gone",
+            Self::MethodNotAllowed => "method_not_allowed",
+            Self::InvalidCursor => "invalid_cursor",
+            Self::InvalidLimit => "invalid_limit",
+            Self::InvalidQuery => "invalid_query",
+            Self::InvalidInput => "invalid_input",
+            Self::MissingReference => "missing_reference",
+            Self::Conflict => "conflict",
+            Self::Duplicate => "duplicate",
+            Self::Unavailable => "unavailable",
+            Self::Internal => "internal",
+        }
+    }
+
+    /// The one status table.
+    pub fn status(self) -> StatusCode {
+        match self {
+            Self::NotFound
+            | Self::UnknownEdition
+            | Self::UnknownSection
+            | Self::UnknownTag
+            | Self::UnknownAuthor => StatusCode::NOT_FOUND,
+            Self::Gone => StatusCode::GONE,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::InvalidCursor | Self::InvalidLimit | Self::InvalidQuery => {
+                StatusCode::BAD_REQUEST
+            }
+            Self::InvalidInput | Self::MissingReference => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Conflict | Self::Duplicate => StatusCode::CONFLICT,
+            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The code spelled `s`, if there is one.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|code| code.as_str() == s)
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A failed request: what the client is told, plus what only the log sees.
 #[derive(Debug)]
-pub struct ApiError;
+pub struct ApiError {
+    pub code: ErrorCode,
+    /// Safe to show: never SQL, paths or other internals.
+    pub message: String,
+    /// The input at fault, when one is.
+    pub field: Option<&'static str>,
+    /// Internal detail for the log (the underlying error), never sent.
+    pub detail: Option<String>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+            detail: None,
+        }
+    }
+
+    pub fn with_field(mut self, field: &'static str) -> Self {
+        self.field = Some(field);
+        self
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    /// 500 with a generic message; `detail` goes to the log only.
+    pub fn internal(detail: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Internal, "internal server error").with_detail(detail)
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        Self::new(ErrorCode::NotFound, format!("no such {what}"))
+    }
+
+    /// A malformed path segment or query value: always 400 `invalid_query`,
+    /// whatever the parser's own code, naming the parameter.
+    pub fn invalid_query(err: ParseError) -> Self {
+        Self::new(
+            ErrorCode::InvalidQuery,
+            format!("{}: {}", err.field, err.message),
+        )
+        .with_field(err.field)
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// The JSON body of every error answer: `{"error": {"code", "message", "field"?}}`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorObject,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorObject {
+    /// Stable machine-readable reason.
+    #[schema(schema_with = error_code_schema)]
+    pub code: &'static str,
+    /// Human-readable explanation (English); may change between versions.
+    pub message: String,
+    /// The path or query parameter at fault, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+}
+
+fn error_code_schema() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some(
+            "Stable machine-readable reason; new codes may be added.",
+        ))
+        .enum_values(Some(ErrorCode::ALL.map(ErrorCode::as_str)))
+        .examples(["unknown_edition"])
+        .build()
+}
+
+/// Put on error responses so that [`log_errors`] can log what went
+/// wrong (including internals the client never sees) in one place.
+#[derive(Debug, Clone)]
+pub struct ErrorReport {
+    pub code: ErrorCode,
+    pub detail: String,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody {
+            error: ErrorObject {
+                code: self.code.as_str(),
+                message: self.message.clone(),
+                field: self.field,
+            },
+        };
+        let mut response = (self.code.status(), Json(body)).into_response();
+        response.extensions_mut().insert(ErrorReport {
+            code: self.code,
+            detail: self.detail.unwrap_or(self.message),
+        });
+        response
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::NotFound => Self::not_found("resource"),
+            StoreError::Conflict { .. } => Self::new(ErrorCode::Conflict, err.to_string()),
+            StoreError::Duplicate { .. } => Self::new(ErrorCode::Duplicate, err.to_string()),
+            StoreError::MissingReference { .. } => {
+                Self::new(ErrorCode::MissingReference, err.to_string())
+            }
+            StoreError::Invalid(parse) => parse.into(),
+            StoreError::Database(
+                sqlx_err @ (sqlx::Error::PoolClosed | sqlx::Error::PoolTimedOut),
+            ) => Self::new(
+                ErrorCode::Unavailable,
+                "the database is unavailable, try again later",
+            )
+            .with_detail(sqlx_err.to_string()),
+            StoreError::Database(_) | StoreError::Corrupt { .. } | StoreError::Migration(_) => {
+                Self::internal(err.to_string())
+            }
+        }
+    }
+}
+
+/// Validation failures keep the parser's code when it is one of ours and a
+/// client error (`invalid_cursor`, `invalid_limit`, …), else `invalid_input`.
+impl From<ParseError> for ApiError {
+    fn from(err: ParseError) -> Self {
+        let code = ErrorCode::parse(err.code)
+            .filter(|code| code.status().is_client_error())
+            .unwrap_or(ErrorCode::InvalidInput);
+        Self::new(code, format!("{}: {}", err.field, err.message)).with_field(err.field)
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        Self::new(ErrorCode::InvalidQuery, rejection.body_text())
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(rejection: PathRejection) -> Self {
+        Self::new(ErrorCode::InvalidQuery, rejection.body_text())
+    }
+}
+
+/// Middleware: logs every response that carries an [`ErrorReport`] —
+/// server errors at `error`, client errors at `debug` — with the method and
+/// path, so handlers and `IntoResponse` never log themselves.
+pub async fn log_errors(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    if let Some(report) = response.extensions().get::<ErrorReport>() {
+        let status = response.status().as_u16();
+        let code = report.code.as_str();
+        if response.status().is_server_error() {
+            tracing::error!(%method, path, status, code, detail = %report.detail, "request failed");
+        } else {
+            tracing::debug!(%method, path, status, code, detail = %report.detail, "request refused");
+        }
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_map_to_one_status() {
+        for code in ErrorCode::ALL {
+            assert_eq!(ErrorCode::parse(code.as_str()), Some(code));
+        }
+        assert_eq!(ErrorCode::UnknownTag.status(), StatusCode::NOT_FOUND);
+        assert_eq!(ErrorCode::Duplicate.status(), StatusCode::CONFLICT);
+    }
+
+    #[test]
+    fn database_errors_never_leak() {
+        let err = ApiError::from(StoreError::Corrupt {
+            table: "articles",
+            detail: "SELECT secret".into(),
+        });
+        assert_eq!(err.code, ErrorCode::Internal);
+        assert!(!err.message.contains("SELECT"));
+        assert!(err.detail.unwrap_or_default().contains("SELECT"));
+    }
+
+    #[test]
+    fn responses_carry_the_report_for_the_log() {
+        let response = ApiError::internal("disk on fire").into_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let report = response.extensions().get::<ErrorReport>().unwrap();
+        assert_eq!(
+            (report.code, report.detail.as_str()),
+            (ErrorCode::Internal, "disk on fire")
+        );
+    }
+
+    #[test]
+    fn parse_errors_keep_known_client_codes() {
+        let cursor = ParseError::new("cursor", "invalid_cursor", "bad");
+        assert_eq!(ApiError::from(cursor).code, ErrorCode::InvalidCursor);
+        let slug = ParseError::new("slug", "invalid_slug", "bad");
+        let err = ApiError::from(slug);
+        assert_eq!(
+            (err.code, err.field),
+            (ErrorCode::InvalidInput, Some("slug"))
+        );
+    }
+}

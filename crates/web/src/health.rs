@@ -1,9 +1,54 @@
 //! Liveness and readiness probes.
 
-use axum::Router;
+use axum::extract::State;
+use axum::http::header::CACHE_CONTROL;
+use axum::http::HeaderValue;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Serialize;
+use utoipa::ToSchema;
 
+use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HealthStatus {
+    /// Always `ok` when the probe succeeds.
+    #[schema(example = "ok")]
+    pub status: &'static str,
+}
+
+fn ok() -> Response {
+    let mut response = Json(HealthStatus { status: "ok" }).into_response();
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Liveness: the process is up and serving.
+#[utoipa::path(get, path = "/healthz", tag = "health",
+    responses((status = 200, description = "The process is alive", body = HealthStatus)))]
+pub async fn healthz() -> Response {
+    ok()
+}
+
+/// Readiness: the database answers.
+#[utoipa::path(get, path = "/readyz", tag = "health", responses(
+    (status = 200, description = "Ready to serve", body = HealthStatus),
+    (status = 503, description = "The database cannot be reached (`unavailable`)", body = ErrorBody),
+))]
+pub async fn readyz(State(state): State<AppState>) -> Result<Response, ApiError> {
+    state.store.ping().await.map_err(|err| {
+        ApiError::new(ErrorCode::Unavailable, "the database is unavailable")
+            .with_detail(err.to_string())
+    })?;
+    Ok(ok())
 }

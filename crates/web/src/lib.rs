@@ -7,7 +7,8 @@ mod health;
 pub mod reader;
 mod router;
 mod state;
+pub mod urls;
 
-pub use error::{ApiError, ErrorCode};
+pub use error::{log_errors, ApiError, ErrorBody, ErrorCode, ErrorReport};
 pub use router::router;
 pub use state::{AppState, WebConfig};

@@ -1,8 +1,8 @@
 //! The whole application's routes, one line per feature.
 
-use axum::Router;
+use axum::{middleware, Router};
 
-use crate::{api, health, reader, AppState};
+use crate::{api, error, health, reader, AppState};
 
 /// Builds the application. Each feature module owns its routes.
 pub fn router(state: AppState) -> Router {
@@ -10,5 +10,6 @@ pub fn router(state: AppState) -> Router {
         .merge(health::router())
         .nest("/api", api::router())
         .merge(reader::router())
+        .layer(middleware::from_fn(error::log_errors))
         .with_state(state)
 }

@@ -99,6 +99,8 @@ CREATE INDEX articles_edition_feed ON articles (edition_id, published_at DESC, i
 CREATE INDEX articles_section_feed ON articles (section_id, published_at DESC, id DESC) WHERE is_public = 1;
 CREATE INDEX articles_translation ON articles (translation_group);
 CREATE INDEX articles_status ON articles (edition_id, status, updated_at DESC);
+-- Sitemaps page through an edition's public articles by id.
+CREATE INDEX articles_edition_sitemap ON articles (edition_id, id) WHERE is_public = 1;
 
 -- Join tables carry the article's publication time and visibility so that
 -- tag and author pages are one index range scan at any archive size.
@@ -121,6 +123,15 @@ CREATE TABLE article_tags (
     PRIMARY KEY (article_id, tag_id)
 );
 CREATE INDEX article_tags_feed ON article_tags (tag_id, published_at DESC, article_id DESC) WHERE is_public = 1;
+
+-- Every media asset an article uses (lead picture and body images), whatever
+-- the article's status; `media_assets.usage_count` counts these rows.
+CREATE TABLE article_media (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    media_id   INTEGER NOT NULL REFERENCES media_assets (id),
+    PRIMARY KEY (article_id, media_id)
+);
+CREATE INDEX article_media_usage ON article_media (media_id, article_id);
 
 CREATE TABLE users (
     id            INTEGER PRIMARY KEY,

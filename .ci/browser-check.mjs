@@ -1,0 +1,93 @@
+// Drives headless Chromium through the demo site: front, section, article and
+// media-bank pages in every edition, at desktop and mobile widths.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const require = createRequire(path.join(process.env.NODE_DIR, 'node_modules', 'x.js'));
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const BASE = process.env.BASE;
+const OUT = process.env.OUT;
+const VIEWPORTS = { desktop: { width: 1366, height: 900 }, mobile: { width: 390, height: 844 } };
+
+async function json(url) {
+  const res = await fetch(BASE + url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.json();
+}
+
+// Pages to visit, discovered through the public Content API.
+async function pagesFor(edition) {
+  const sections = await json(`/api/v1/editions/${edition}/sections`);
+  const section = sections.items ? sections.items[0] : sections[0];
+  const articles = await json(`/api/v1/editions/${edition}/articles?limit=20`);
+  const article = articles.items.find((a) => a.media) || articles.items[0];
+  const full = await json(`/api/v1/editions/${edition}/articles/${article.slug}`);
+  const media = full.lead_media || full.media;
+  return {
+    front: `/${edition}/`,
+    section: `/${edition}/${section.slug}/`,
+    article: new URL(article.url).pathname,
+    mediabank: new URL(media.page_url).pathname,
+  };
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const failures = [];
+let checked = 0;
+try {
+  const editions = await json('/api/v1/editions');
+  for (const edition of (editions.items || editions).map((e) => e.code)) {
+    const pages = await pagesFor(edition);
+    for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
+      const context = await browser.newContext({ viewport });
+      for (const [kind, url] of Object.entries(pages)) {
+        const page = await context.newPage();
+        const problems = [];
+        page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+        page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+        const res = await page.goto(BASE + url, { waitUntil: 'load' });
+        if (!res || res.status() !== 200) problems.push(`status ${res && res.status()}`);
+        // Lazy pictures load once scrolled into view.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.body.scrollHeight; y += 600) { window.scrollTo(0, y); await new Promise((r) => setTimeout(r, 30)); }
+          window.scrollTo(0, 0);
+        });
+        await page.waitForLoadState('networkidle');
+        const broken = await page.evaluate(() => [...document.images]
+          .filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.currentSrc || img.src));
+        broken.forEach((src) => problems.push(`broken image: ${src}`));
+        const lang = await page.evaluate(() => document.documentElement.lang);
+        if (!lang) problems.push('no lang on <html>');
+        if (vpName === 'desktop') {
+          await page.addScriptTag({ content: axeSource });
+          const axe = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+          axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .forEach((v) => problems.push(`axe ${v.impact}: ${v.id} (${v.nodes.length}) ${v.help}`));
+        }
+        const shot = path.join(OUT, `${edition}-${kind}-${vpName}.png`);
+        await page.screenshot({ path: shot, fullPage: kind !== 'front' });
+        checked += 1;
+        if (problems.length) failures.push(`${edition} ${kind} ${vpName} ${url}\n    ${problems.join('\n    ')}`);
+        else console.log(`ok   ${edition} ${kind} ${vpName} ${url}`);
+        await page.close();
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+if (failures.length) {
+  console.error(`FAILED ${failures.length} of ${checked} page checks:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`${checked} passed, 0 failed`);

@@ -1,0 +1,61 @@
+//! `dateline serve`: the HTTP server, with graceful shutdown.
+
+use anyhow::Context;
+use dateline_store::Store;
+use dateline_web::{AppState, WebConfig};
+use tower_http::trace::TraceLayer;
+
+use crate::config::Config;
+
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let store = super::open_store(&config).await?;
+    serve(config, store, None).await
+}
+
+/// Serves `store` until Ctrl-C or SIGTERM; `banner` is printed once listening.
+pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyhow::Result<()> {
+    let web = WebConfig {
+        base_url: config.effective_base_url(),
+        data_dir: config.data_dir.clone(),
+        theme_dir: config.theme_dir.clone(),
+    };
+    let state = AppState::new(store.clone(), web);
+    let app = dateline_web::router(state).layer(TraceLayer::new_for_http());
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.listen))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, backend = store.backend().name(), "dateline listening");
+    if let Some(banner) = banner {
+        println!("{banner}");
+    }
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server error")?;
+    store.close().await;
+    tracing::info!("dateline stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut sig) => {
+                sig.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

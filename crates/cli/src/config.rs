@@ -1,0 +1,182 @@
+//! Typed configuration: defaults, then an optional TOML file, then
+//! `DATELINE_*` environment variables; validated once at start-up.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+/// Everything the program can be told. Passed down as a value, never global.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// `sqlite:<path>` or `postgres://…`. Defaults to `<data_dir>/dateline.db`.
+    pub database_url: Option<String>,
+    /// Where the SQLite file and media live.
+    pub data_dir: PathBuf,
+    /// Address the HTTP server binds to.
+    pub listen: SocketAddr,
+    /// Public address of the site, as readers reach it (used in links, feeds, sitemaps).
+    pub base_url: Option<String>,
+    /// Templates and static files that override the built-in theme.
+    pub theme_dir: Option<PathBuf>,
+    /// Size of the database connection pool.
+    pub max_connections: u32,
+    /// `pretty` for people, `json` for log collectors.
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            database_url: None,
+            data_dir: PathBuf::from("dateline-data"),
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            base_url: None,
+            theme_dir: None,
+            max_connections: 16,
+            log_format: LogFormat::Pretty,
+        }
+    }
+}
+
+/// A configuration problem, phrased as one line naming the key.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {0}")]
+pub struct ConfigError(String);
+
+impl Config {
+    /// Loads defaults ← `file` (when given, it must exist) ← environment.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(path) = file {
+            if !path.is_file() {
+                return Err(ConfigError(format!("config file {} does not exist", path.display())));
+            }
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        figment = figment.merge(Env::prefixed("DATELINE_").ignore(&["CONFIG"]));
+        let config: Config = figment.extract().map_err(|e| ConfigError(one_line(&e)))?;
+        config.validate()
+    }
+
+    fn validate(mut self) -> Result<Self, ConfigError> {
+        if let Some(url) = &self.database_url {
+            if dateline_store::Backend::from_url(url).is_none() {
+                return Err(ConfigError(
+                    "database_url (DATELINE_DATABASE_URL) must start with sqlite: or postgres://".into(),
+                ));
+            }
+        }
+        if let Some(base) = &self.base_url {
+            let trimmed = base.trim_end_matches('/');
+            let scheme_ok = trimmed.starts_with("http://") || trimmed.starts_with("https://");
+            let host = trimmed.split_once("://").map(|(_, h)| h).unwrap_or_default();
+            if !scheme_ok || host.is_empty() || host.contains(char::is_whitespace) {
+                return Err(ConfigError(format!(
+                    "base_url (DATELINE_BASE_URL) must be an http(s) URL such as https://news.example, not {base:?}"
+                )));
+            }
+            self.base_url = Some(trimmed.to_owned());
+        }
+        if !(1..=512).contains(&self.max_connections) {
+            return Err(ConfigError("max_connections (DATELINE_MAX_CONNECTIONS) must be 1 to 512".into()));
+        }
+        if self.data_dir.as_os_str().is_empty() {
+            return Err(ConfigError("data_dir (DATELINE_DATA_DIR) must not be empty".into()));
+        }
+        Ok(self)
+    }
+
+    /// The database URL in effect: the configured one, or an SQLite file in the data directory.
+    pub fn effective_database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite:{}", self.data_dir.join("dateline.db").display()))
+    }
+
+    /// The public base URL in effect, without a trailing slash.
+    pub fn effective_base_url(&self) -> String {
+        self.base_url.clone().unwrap_or_else(|| {
+            let host = if self.listen.ip().is_unspecified() {
+                "127.0.0.1".to_owned()
+            } else {
+                self.listen.ip().to_string()
+            };
+            format!("http://{host}:{}", self.listen.port())
+        })
+    }
+}
+
+/// figment's messages can span lines; a CLI error is one line.
+fn one_line(err: &figment::Error) -> String {
+    err.clone()
+        .into_iter()
+        .map(|e| e.to_string().replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Environment variables are process-wide, so these tests use figment's
+    // jail, which serialises them and restores the environment.
+    #[test]
+    fn env_overrides_file_and_defaults() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("d.toml", "listen = \"127.0.0.1:9000\"\nbase_url = \"https://news.example/\"")?;
+            jail.set_env("DATELINE_DATA_DIR", "/srv/dateline");
+            let c = Config::load(Some(Path::new("d.toml"))).map_err(|e| e.to_string())?;
+            assert_eq!(c.listen.port(), 9000);
+            assert_eq!(c.data_dir, PathBuf::from("/srv/dateline"));
+            assert_eq!(c.effective_base_url(), "https://news.example");
+            assert_eq!(c.effective_database_url(), "sqlite:/srv/dateline/dateline.db");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn bad_values_name_the_key() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("DATELINE_LISTEN", "not-an-address");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("listen"), "{err}");
+            assert!(!err.contains('\n'));
+            jail.set_env("DATELINE_LISTEN", "127.0.0.1:1");
+            jail.set_env("DATELINE_DATABASE_URL", "mysql://x");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("DATELINE_DATABASE_URL"), "{err}");
+            jail.set_env("DATELINE_DATABASE_URL", "sqlite:x.db");
+            jail.set_env("DATELINE_BASE_URL", "ftp://x");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("base_url"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_and_missing_files_are_refused() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("bad.toml", "lisen = \"127.0.0.1:1\"")?;
+            let err = Config::load(Some(Path::new("bad.toml"))).unwrap_err().to_string();
+            assert!(err.contains("lisen"), "{err}");
+            let err = Config::load(Some(Path::new("missing.toml"))).unwrap_err().to_string();
+            assert!(err.contains("missing.toml"), "{err}");
+            jail.create_file("broken.toml", "listen = ")?;
+            let err = Config::load(Some(Path::new("broken.toml"))).unwrap_err().to_string();
+            assert!(err.contains("broken.toml"), "{err}");
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,258 @@
+//! Planning the articles: which stories, in which languages, when, with
+//! what status, picture, byline and tags; then related cards pointing at
+//! earlier public articles of the same edition.
+
+use std::collections::HashSet;
+
+use dateline_domain::{ArticleStatus, ParseError, Slug, UnixTime};
+use rand::seq::SliceRandom;
+use rand::Rng;
+
+use super::{
+    edition_meta, slug_of, ArticlePlan, AuthorPlan, PicturePlan, PlannedBlock, ARTICLES_PER_EDITION, SPAN_DAYS,
+    TRANSLATED_STORIES,
+};
+use crate::story::{BlockPlan, StoryPlan};
+use crate::text::Lang;
+
+const MINUTE: i64 = 60;
+const HOUR: i64 = 3600;
+const DAY: i64 = 86_400;
+
+/// One story before it is written: its languages (origin first), status
+/// and times.
+struct Draft {
+    story: StoryPlan,
+    section: usize,
+    /// `(language, status, published_at, updated_at)`, origin first.
+    versions: Vec<(Lang, ArticleStatus, Option<UnixTime>, UnixTime)>,
+}
+
+fn statuses<R: Rng>(rng: &mut R, n: usize) -> Vec<ArticleStatus> {
+    let mut v = vec![ArticleStatus::Draft; 5];
+    v.extend([ArticleStatus::InReview; 4]);
+    v.extend([ArticleStatus::Scheduled; 4]);
+    v.extend([ArticleStatus::Corrected; 2]);
+    v.resize(n.max(v.len()), ArticleStatus::Published);
+    v.truncate(n);
+    v.shuffle(rng);
+    v
+}
+
+fn sections_for<R: Rng>(rng: &mut R, n: usize) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..n).map(|i| i % 7).collect();
+    v.shuffle(rng);
+    v
+}
+
+fn times<R: Rng>(rng: &mut R, now: UnixTime, status: ArticleStatus) -> (Option<UnixTime>, UnixTime) {
+    let minute = |t: i64| t - t.rem_euclid(MINUTE);
+    match status {
+        ArticleStatus::Published => {
+            let t = minute(now - rng.gen_range(4 * HOUR..SPAN_DAYS * DAY));
+            (Some(t), t)
+        }
+        ArticleStatus::Corrected => {
+            let t = minute(now - rng.gen_range(2 * DAY..SPAN_DAYS * DAY));
+            (Some(t), t + rng.gen_range(HOUR..12 * HOUR))
+        }
+        _ => (None, minute(now - rng.gen_range(10 * MINUTE..5 * DAY))),
+    }
+}
+
+fn drafts<R: Rng>(rng: &mut R, now: UnixTime) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for (i, section) in sections_for(rng, TRANSLATED_STORIES).into_iter().enumerate() {
+        let origin = if i % 2 == 0 { Lang::En } else { Lang::Ru };
+        let (published, _) = times(rng, now, ArticleStatus::Published);
+        let first = published.unwrap_or(now);
+        let second = (first + rng.gen_range(20..240) * MINUTE).min(now - MINUTE);
+        out.push(Draft {
+            story: StoryPlan::roll(rng, section, false),
+            section,
+            versions: vec![
+                (origin, ArticleStatus::Published, Some(first), first),
+                (origin.other(), ArticleStatus::Published, Some(second), second),
+            ],
+        });
+    }
+    let singles = ARTICLES_PER_EDITION - TRANSLATED_STORIES;
+    for lang in Lang::ALL {
+        let sections = sections_for(rng, singles);
+        for (section, status) in sections.into_iter().zip(statuses(rng, singles)) {
+            let (published, updated) = times(rng, now, status);
+            out.push(Draft {
+                story: StoryPlan::roll(rng, section, status == ArticleStatus::Corrected),
+                section,
+                versions: vec![(lang, status, published, updated)],
+            });
+        }
+    }
+    out
+}
+
+/// The story with its dates as the edition in `lang` would write them.
+fn dated(story: &StoryPlan, lang: Lang, time: UnixTime) -> StoryPlan {
+    let mut s = story.clone();
+    s.facts.set_date(time, edition_meta(lang).utc_offset);
+    s
+}
+
+/// Re-rolls a story until its headline is new in every language it is
+/// written in (a few tries; a repeat is rare and harmless).
+fn make_headlines_unique<R: Rng>(rng: &mut R, d: &mut Draft, seen: &mut [HashSet<String>; 2]) {
+    let corrected = d.versions.iter().any(|v| v.1 == ArticleStatus::Corrected);
+    for _ in 0..30 {
+        let fresh = d.versions.iter().all(|(lang, _, p, u)| {
+            !seen[lang.index()].contains(&dated(&d.story, *lang, p.unwrap_or(*u)).headline(*lang))
+        });
+        if fresh {
+            break;
+        }
+        d.story = StoryPlan::roll(rng, d.section, corrected);
+    }
+    for (lang, _, p, u) in &d.versions {
+        seen[lang.index()].insert(dated(&d.story, *lang, p.unwrap_or(*u)).headline(*lang));
+    }
+}
+
+fn unique_slug(base: Slug, used: &mut HashSet<String>) -> Result<Slug, ParseError> {
+    let mut slug = base.clone();
+    let mut n = 2;
+    while !used.insert(slug.as_str().to_owned()) {
+        slug = format!("{base}-{n}").parse()?;
+        n += 1;
+    }
+    Ok(slug)
+}
+
+pub fn generate<R: Rng>(
+    rng: &mut R,
+    now: UnixTime,
+    authors: &[AuthorPlan],
+    pictures: &[PicturePlan],
+) -> Result<Vec<ArticlePlan>, ParseError> {
+    let mut stories = drafts(rng, now);
+    let mut seen: [HashSet<String>; 2] = Default::default();
+    for d in &mut stories {
+        make_headlines_unique(rng, d, &mut seen);
+    }
+    // Every version of every story, oldest first.
+    let mut versions: Vec<(UnixTime, usize, usize)> = stories
+        .iter()
+        .enumerate()
+        .flat_map(|(s, d)| d.versions.iter().enumerate().map(move |(v, (_, _, p, u))| (p.unwrap_or(*u), s, v)))
+        .collect();
+    versions.sort_unstable();
+
+    let mut slugs: [HashSet<String>; 2] = Default::default();
+    let mut origin_index: Vec<Option<usize>> = vec![None; stories.len()];
+    let mut story_picture: Vec<Option<usize>> = vec![None; stories.len()];
+    let mut story_of: Vec<usize> = Vec::with_capacity(versions.len());
+    let mut out: Vec<ArticlePlan> = Vec::with_capacity(versions.len());
+    for (time, s, v) in versions {
+        let d = &stories[s];
+        let (lang, status, published_at, updated_at) = d.versions[v];
+        let story = dated(&d.story, lang, time);
+        let headline = story.headline(lang);
+        let slug = unique_slug(slug_of(&headline)?, &mut slugs[lang.index()])?;
+        // Translations share the original's picture.
+        let lead_picture = match story_picture[s] {
+            Some(p) => p,
+            None => {
+                let p = pick_picture(rng, pictures, d.section, lang, None);
+                story_picture[s] = Some(p);
+                p
+            }
+        };
+        let mut body = Vec::with_capacity(story.blocks.len());
+        for block in &story.blocks {
+            body.push(match block {
+                BlockPlan::Related => PlannedBlock::Related(usize::MAX),
+                BlockPlan::Image => {
+                    let picture = pick_picture(rng, pictures, d.section, lang, Some(lead_picture));
+                    let pic = &pictures[picture];
+                    let caption = (pic.lang != lang).then(|| pic.caption[lang.index()].clone());
+                    PlannedBlock::Image { picture, caption }
+                }
+                other => match story.render_block(other, lang) {
+                    Some(b) => PlannedBlock::Ready(b),
+                    None => continue,
+                },
+            });
+        }
+        let mut tags: Vec<(Slug, String)> = Vec::new();
+        for name in story.tags(lang) {
+            let tag_slug = slug_of(&name)?;
+            if !tags.iter().any(|(s, _)| *s == tag_slug) {
+                tags.push((tag_slug, name));
+            }
+        }
+        let byline: Vec<usize> = authors.iter().enumerate().filter(|(_, a)| a.lang == lang).map(|(i, _)| i).collect();
+        let count = if rng.gen_bool(0.25) { 2 } else { 1 };
+        let chosen = byline.choose_multiple(rng, count).copied().collect();
+        let index = out.len();
+        let translation_of = origin_index[s];
+        if translation_of.is_none() {
+            origin_index[s] = Some(index);
+        }
+        story_of.push(s);
+        out.push(ArticlePlan {
+            lang,
+            section: d.section,
+            lead: story.lead(lang),
+            story,
+            slug,
+            headline,
+            body,
+            status,
+            published_at,
+            updated_at,
+            lead_picture,
+            translation_of,
+            authors: chosen,
+            tags,
+        });
+    }
+    link_related(rng, &mut out, &story_of);
+    Ok(out)
+}
+
+/// A picture of the section, preferably filed under `lang` and other than `not`.
+fn pick_picture<R: Rng>(rng: &mut R, pictures: &[PicturePlan], section: usize, lang: Lang, not: Option<usize>) -> usize {
+    let pool: Vec<usize> = (0..pictures.len())
+        .filter(|i| pictures[*i].section == section && Some(*i) != not)
+        .collect();
+    let own: Vec<usize> = pool.iter().copied().filter(|i| pictures[*i].lang == lang).collect();
+    let from = if !own.is_empty() && rng.gen_bool(0.75) { &own } else { &pool };
+    from.choose(rng).copied().unwrap_or(0)
+}
+
+/// Points each related card at an earlier public article of the same
+/// edition (the same section when possible, never the same story), and
+/// drops the card when there is none yet.
+fn link_related<R: Rng>(rng: &mut R, articles: &mut [ArticlePlan], story_of: &[usize]) {
+    for i in 0..articles.len() {
+        let (lang, section) = (articles[i].lang, articles[i].section);
+        let candidates: Vec<usize> = (0..i)
+            .rev()
+            .filter(|j| {
+                articles[*j].lang == lang && articles[*j].status.is_public() && story_of[*j] != story_of[i]
+            })
+            .take(60)
+            .collect();
+        let same: Vec<usize> = candidates.iter().copied().filter(|j| articles[*j].section == section).take(8).collect();
+        let target = same.choose(rng).or_else(|| candidates.first()).copied();
+        let body = &mut articles[i].body;
+        match target {
+            Some(t) => {
+                for block in body.iter_mut() {
+                    if let PlannedBlock::Related(r) = block {
+                        *r = t;
+                    }
+                }
+            }
+            None => body.retain(|b| !matches!(b, PlannedBlock::Related(_))),
+        }
+    }
+}

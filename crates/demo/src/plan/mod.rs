@@ -1,0 +1,126 @@
+//! The whole demo as a plan: editions, sections, authors, pictures and
+//! articles, decided from the seed alone, before anything is stored. Cross
+//! references are indices into the plan; `install` turns them into ids.
+
+mod articles;
+mod desk;
+
+use dateline_domain::{ArticleStatus, BodyBlock, ParseError, Slug, UnixTime};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use crate::pictures::Scene;
+use crate::story::StoryPlan;
+use crate::text::Lang;
+
+pub use desk::{edition_meta, slug_of, EditionMeta};
+pub(crate) use desk::{authors, pictures, sections};
+
+/// Articles per edition.
+pub const ARTICLES_PER_EDITION: usize = 200;
+/// Stories told in both languages (an English and a Russian article each).
+pub const TRANSLATED_STORIES: usize = 80;
+/// Pictures in the media bank per section.
+pub const PICTURES_PER_SECTION: usize = 9;
+/// How far back the demo's articles go.
+pub const SPAN_DAYS: i64 = 60;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionPlan {
+    pub slug: Slug,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuthorPlan {
+    pub lang: Lang,
+    pub slug: Slug,
+    pub name: String,
+    pub bio: String,
+}
+
+/// A media-bank picture: what to paint and what to say about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PicturePlan {
+    pub scene: Scene,
+    pub seed: u64,
+    pub section: usize,
+    /// The edition it is filed under; its caption and credit are in this language.
+    pub lang: Lang,
+    /// Caption in each language (indexed by `Lang::index`).
+    pub caption: [String; 2],
+    pub alt: [String; 2],
+    pub credit: String,
+    pub copyright: String,
+    pub source: String,
+    pub is_file_photo: bool,
+    pub created_at: UnixTime,
+}
+
+/// A body block whose references are still plan indices.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlannedBlock {
+    Ready(BodyBlock),
+    /// A card for the article at this index of `DemoPlan::articles`.
+    Related(usize),
+    /// A picture at this index of `DemoPlan::pictures`, with a caption in
+    /// the article's language when the picture is filed in the other one.
+    Image { picture: usize, caption: Option<String> },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticlePlan {
+    pub lang: Lang,
+    pub section: usize,
+    pub story: StoryPlan,
+    pub slug: Slug,
+    pub headline: String,
+    pub lead: String,
+    pub body: Vec<PlannedBlock>,
+    pub status: ArticleStatus,
+    pub published_at: Option<UnixTime>,
+    pub updated_at: UnixTime,
+    pub lead_picture: usize,
+    /// The article (earlier in the plan) this one translates.
+    pub translation_of: Option<usize>,
+    /// Indices into `DemoPlan::authors`.
+    pub authors: Vec<usize>,
+    pub tags: Vec<(Slug, String)>,
+}
+
+/// Everything the demo will create, in creation order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoPlan {
+    /// English then Russian.
+    pub editions: [EditionMeta; 2],
+    /// Seven per edition, indexed `[lang][section]`.
+    pub sections: [Vec<SectionPlan>; 2],
+    pub authors: Vec<AuthorPlan>,
+    pub pictures: Vec<PicturePlan>,
+    /// Oldest first, so that related cards and translations always point
+    /// at an article created before them.
+    pub articles: Vec<ArticlePlan>,
+}
+
+impl DemoPlan {
+    /// The demo for `seed`, with times counted back from `now`.
+    pub fn generate(seed: u64, now: UnixTime) -> Result<DemoPlan, ParseError> {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let editions = [edition_meta(Lang::En), edition_meta(Lang::Ru)];
+        let sections = [desk::sections(Lang::En)?, desk::sections(Lang::Ru)?];
+        let authors = desk::authors()?;
+        let pictures = desk::pictures(&mut rng, now);
+        let articles = articles::generate(&mut rng, now, &authors, &pictures)?;
+        Ok(DemoPlan {
+            editions,
+            sections,
+            authors,
+            pictures,
+            articles,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,30 @@
+//! Blob sinks write where they say and refuse keys that escape the root.
+
+use dateline_media::{BlobSink, LocalBlobs, MediaError, MemoryBlobs};
+
+#[tokio::test]
+async fn local_blobs_write_files_under_the_root() {
+    let dir = tempfile::tempdir().unwrap();
+    let blobs = LocalBlobs::new(dir.path());
+    blobs.put("originals/ab/abc.jpg", b"first".to_vec()).await.unwrap();
+    blobs.put("originals/ab/abc.jpg", b"second".to_vec()).await.unwrap();
+    let path = dir.path().join("originals/ab/abc.jpg");
+    assert_eq!(std::fs::read(&path).unwrap(), b"second");
+    let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "temporary files left: {leftovers:?}");
+    let err = blobs.put("../escape.jpg", vec![1]).await.unwrap_err();
+    assert!(matches!(err, MediaError::InvalidKey(_)));
+    assert!(!dir.path().parent().unwrap().join("escape.jpg").exists());
+}
+
+#[tokio::test]
+async fn memory_blobs_are_dyn_compatible() {
+    let blobs = MemoryBlobs::new();
+    let sink: &dyn BlobSink = &blobs;
+    sink.put("renditions/00/x-320.webp", vec![7, 8]).await.unwrap();
+    assert_eq!(blobs.get("renditions/00/x-320.webp"), Some(vec![7, 8]));
+    assert_eq!(blobs.keys(), vec!["renditions/00/x-320.webp".to_owned()]);
+}

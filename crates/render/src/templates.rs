@@ -1,0 +1,167 @@
+//! The minijinja environment: embedded templates a theme folder overrides by
+//! file name, and the filters and functions templates use (`t`, `date`,
+//! `iso`, `number`, `static_url`).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use minijinja::value::{Kwargs, ValueKind};
+use minijinja::{
+    AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, Value,
+};
+
+use crate::assets::StaticAssets;
+use crate::catalogs::{Catalogs, FALLBACK_LANGUAGE};
+use crate::{dates, numbers};
+
+/// The built-in theme's templates, by name.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("macros.html", include_str!("../templates/macros.html")),
+    ("front.html", include_str!("../templates/front.html")),
+    ("section.html", include_str!("../templates/section.html")),
+    ("article.html", include_str!("../templates/article.html")),
+    ("newsfeed.html", include_str!("../templates/newsfeed.html")),
+    ("tag.html", include_str!("../templates/tag.html")),
+    ("author.html", include_str!("../templates/author.html")),
+    (
+        "mediabank.html",
+        include_str!("../templates/mediabank.html"),
+    ),
+    ("media.html", include_str!("../templates/media.html")),
+    ("error.html", include_str!("../templates/error.html")),
+];
+
+/// What the filters and functions need besides the template context.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    pub catalogs: Catalogs,
+    pub assets: StaticAssets,
+}
+
+/// Builds the environment. Templates are read lazily through the loader —
+/// first `{theme_dir}/templates/{name}`, then the embedded set — and kept
+/// compiled for the life of the process.
+pub(crate) fn environment(theme_dir: Option<PathBuf>, shared: Arc<Shared>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Chainable);
+    env.set_trim_blocks(true);
+    env.set_formatter(format_value);
+    env.set_lstrip_blocks(true);
+    let template_dir = theme_dir.map(|d| d.join("templates"));
+    env.set_loader(move |name| load(template_dir.as_deref(), name));
+
+    let s = Arc::clone(&shared);
+    env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| {
+        translate(&s, state, key, kwargs)
+    });
+    let s = Arc::clone(&shared);
+    env.add_filter(
+        "date",
+        move |state: &State, ts: i64, pattern: Option<&str>| {
+            let language = language(state);
+            let format = state.lookup("date_format");
+            let pattern = pattern
+                .or_else(|| format.as_ref().and_then(Value::as_str))
+                .unwrap_or("%d.%m.%Y");
+            dates::format_date(&s.catalogs, &language, ts, pattern, time_zone(state))
+        },
+    );
+    env.add_filter("iso", |state: &State, ts: i64| {
+        dates::iso8601(ts, time_zone(state))
+    });
+    env.add_filter("number", |state: &State, n: i64| {
+        numbers::group_digits(n, numbers::group_separator(&language(state)))
+    });
+    let s = shared;
+    env.add_function("static_url", move |name: &str| {
+        s.assets.url(name).into_owned()
+    });
+    env
+}
+
+/// Like minijinja's default, but strings escape only `& < > " '`: `/` stays
+/// as it is, which keeps URLs readable and pages smaller.
+fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
+    match value.as_str() {
+        Some(s) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
+            let mut last = 0;
+            for (i, b) in s.bytes().enumerate() {
+                let entity = match b {
+                    b'&' => "&amp;",
+                    b'<' => "&lt;",
+                    b'>' => "&gt;",
+                    b'"' => "&quot;",
+                    b'\'' => "&#39;",
+                    _ => continue,
+                };
+                out.write_str(&s[last..i]).map_err(Error::from)?;
+                out.write_str(entity).map_err(Error::from)?;
+                last = i + 1;
+            }
+            out.write_str(&s[last..]).map_err(Error::from)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+fn load(template_dir: Option<&std::path::Path>, name: &str) -> Result<Option<String>, Error> {
+    if let Some(dir) = template_dir {
+        // Names are ours or a theme's `{% include %}`; never leave the folder.
+        let safe = !name.is_empty()
+            && name
+                .split('/')
+                .all(|p| !p.is_empty() && p != ".." && p != ".");
+        if safe {
+            match std::fs::read_to_string(dir.join(name)) {
+                Ok(source) => return Ok(Some(source)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(Error::new(
+                        ErrorKind::TemplateNotFound,
+                        "cannot read a theme template",
+                    )
+                    .with_source(e))
+                }
+            }
+        }
+    }
+    Ok(EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, s)| (*s).to_owned()))
+}
+
+fn language(state: &State) -> String {
+    state
+        .lookup("locale")
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| FALLBACK_LANGUAGE.to_owned())
+}
+
+fn time_zone(state: &State) -> chrono_tz::Tz {
+    state
+        .lookup("time_zone")
+        .and_then(|v| v.as_str().and_then(|s| s.parse().ok()))
+        .unwrap_or(chrono_tz::UTC)
+}
+
+/// `t("comments-count", count=3)`: the message in the page's language, with
+/// keyword arguments passed to Fluent (numbers stay numbers, for plurals).
+fn translate(shared: &Shared, state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> {
+    let mut args = FluentArgs::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let fluent = match value.kind() {
+            ValueKind::Number => match value.as_i64() {
+                Some(n) => FluentValue::from(n),
+                None => FluentValue::from(f64::try_from(value.clone()).unwrap_or_default()),
+            },
+            _ => FluentValue::from(value.to_string()),
+        };
+        args.set(name.to_owned(), fluent);
+    }
+    let args = kwargs.args().next().is_some().then_some(&args);
+    Ok(shared.catalogs.message(&language(state), key, args))
+}

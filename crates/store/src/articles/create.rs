@@ -1,0 +1,102 @@
+//! Creating one article with its byline, tags and media links.
+
+use dateline_domain::{NewArticle, Slug};
+
+use super::relations::{insert_authors, insert_media, insert_tags, shift_visibility, tag_ids_for};
+use super::{body_to_json, dedup_keep_order, flag, load_article, media_ids, ArticleKey};
+use crate::records::Article;
+use crate::{Result, Store, StoreError};
+
+/// Maps a failed write of an `articles` row: the only unique key is the slug,
+/// and once the section is checked the only foreign key left is the picture.
+pub(super) fn on_article_write(err: sqlx::Error) -> StoreError {
+    match &err {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate {
+            what: "article slug",
+        },
+        sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
+            StoreError::MissingReference {
+                what: "media asset",
+            }
+        }
+        _ => StoreError::Database(err),
+    }
+}
+
+/// Tags given twice keep their first position and name.
+pub(super) fn dedup_tags(tags: &[(Slug, String)]) -> Vec<(Slug, String)> {
+    let mut seen = std::collections::HashSet::new();
+    tags.iter()
+        .filter(|(slug, _)| seen.insert(slug.clone()))
+        .cloned()
+        .collect()
+}
+
+impl Store {
+    /// Creates an article with its byline and tags (tags are created in the
+    /// article's edition when new) in one transaction. Validates `new` first.
+    /// When `translation_group` is `None` the article starts its own group
+    /// (group = its id). Counters of edition, section, tags and authors are
+    /// bumped when the status is public. Duplicate slug in the edition →
+    /// `Duplicate { what: "article slug" }`; unknown section/author/media →
+    /// `MissingReference`.
+    ///
+    /// `updated_at` doubles as the creation time. A section of another
+    /// edition counts as unknown (`what: "section"`). Every picture used
+    /// (lead and body images) is linked in `article_media` and counted in
+    /// its asset's `usage_count`, whatever the status.
+    pub async fn create_article(&self, new: &NewArticle) -> Result<Article> {
+        new.validate()?;
+        let body = body_to_json(&new.body)?;
+        let author_ids = dedup_keep_order(&new.author_ids);
+        let tags = dedup_tags(&new.tags);
+        let media = media_ids(new.lead_media_id, &new.body);
+        let public = new.status.is_public();
+
+        let mut tx = self.pool.begin().await?;
+        // Selecting from `sections` checks in the same statement that the
+        // section exists and belongs to the article's edition. Group 0 is a
+        // placeholder: ids start at 1.
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO articles (edition_id, section_id, slug, headline, lead, body, status, is_public, \
+             published_at, updated_at, created_at, lead_media_id, translation_group) \
+             SELECT $1, id, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12 FROM sections \
+             WHERE id = $2 AND edition_id = $1 RETURNING id",
+        )
+        .bind(new.edition_id)
+        .bind(new.section_id)
+        .bind(new.slug.as_str())
+        .bind(new.headline.trim())
+        .bind(new.lead.trim())
+        .bind(body)
+        .bind(new.status.as_str())
+        .bind(flag(public))
+        .bind(new.published_at)
+        .bind(new.updated_at)
+        .bind(new.lead_media_id)
+        .bind(new.translation_group.unwrap_or(0))
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(on_article_write)?;
+        let id = id.ok_or(StoreError::MissingReference { what: "section" })?;
+        if new.translation_group.is_none() {
+            sqlx::query("UPDATE articles SET translation_group = id WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+
+        let tag_ids = tag_ids_for(&mut tx, new.edition_id, &tags).await?;
+        insert_authors(&mut tx, id, &author_ids, new.published_at, public).await?;
+        insert_tags(&mut tx, id, &tag_ids, new.published_at, public).await?;
+        insert_media(&mut tx, id, &media).await?;
+        if public {
+            shift_visibility(&mut tx, id, new.edition_id, new.section_id, 1).await?;
+        }
+        let article = load_article(&mut tx, ArticleKey::Id(id))
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
+        Ok(article)
+    }
+}

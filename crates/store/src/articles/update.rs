@@ -1,0 +1,143 @@
+//! Editing an article under optimistic concurrency.
+
+use dateline_domain::{NewArticle, UnixTime};
+
+use super::create::{dedup_tags, on_article_write};
+use super::relations::{
+    delete_media, insert_authors, insert_media, insert_tags, linked_media, shift_author_counts,
+    shift_section_count, shift_tag_counts, tag_ids_for,
+};
+use super::{body_to_json, dedup_keep_order, load_article, media_ids, ArticleKey};
+use crate::records::{Article, ArticleUpdate};
+use crate::{Result, Store, StoreError};
+
+/// The article as it will be after `update`, in the shape that validates.
+fn merged(current: &Article, update: &ArticleUpdate, now: UnixTime) -> NewArticle {
+    NewArticle {
+        edition_id: current.edition_id,
+        section_id: update.section_id.unwrap_or(current.section_id),
+        slug: update.slug.clone().unwrap_or_else(|| current.slug.clone()),
+        headline: update
+            .headline
+            .clone()
+            .unwrap_or_else(|| current.headline.clone()),
+        lead: update.lead.clone().unwrap_or_else(|| current.lead.clone()),
+        body: update.body.clone().unwrap_or_else(|| current.body.clone()),
+        status: current.status,
+        published_at: current.published_at,
+        updated_at: now,
+        lead_media_id: update.lead_media_id.unwrap_or(current.lead_media_id),
+        translation_group: Some(current.translation_group),
+        author_ids: update
+            .author_ids
+            .clone()
+            .unwrap_or_else(|| current.authors.iter().map(|a| a.id).collect()),
+        tags: update.tags.clone().unwrap_or_default(),
+    }
+}
+
+impl Store {
+    /// Applies an edit if the stored version is still `expected_version`,
+    /// bumping the version and `updated_at = now`; otherwise
+    /// `Conflict { what: "article" }` and nothing changes. Keeps counters and
+    /// join-table denormalised columns right when section, authors or tags change.
+    ///
+    /// Unknown article → `NotFound`; a section of another edition →
+    /// `MissingReference { what: "section" }`; the same errors as
+    /// [`Store::create_article`] otherwise.
+    pub async fn update_article(
+        &self,
+        id: i64,
+        expected_version: i64,
+        update: &ArticleUpdate,
+        now: UnixTime,
+    ) -> Result<Article> {
+        let mut conn = self.pool.acquire().await?;
+        let current = load_article(&mut conn, ArticleKey::Id(id))
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        drop(conn);
+        if current.version != expected_version {
+            return Err(StoreError::Conflict { what: "article" });
+        }
+        let next = merged(&current, update, now);
+        next.validate()?;
+        if next.section_id != current.section_id {
+            // Checked before writing: a foreign key cannot tell a missing
+            // section from one in another edition.
+            match self.section_by_id(next.section_id).await? {
+                Some(section) if section.edition_id == current.edition_id => {}
+                _ => return Err(StoreError::MissingReference { what: "section" }),
+            }
+        }
+        let public = current.status.is_public();
+
+        let mut tx = self.pool.begin().await?;
+        // Writing first, guarded by the version, both detects a concurrent
+        // save and makes what we read above the state we are replacing.
+        let done = sqlx::query(
+            "UPDATE articles SET section_id = $1, slug = $2, headline = $3, lead = $4, body = $5, \
+             lead_media_id = $6, updated_at = $7, version = version + 1 WHERE id = $8 AND version = $9",
+        )
+        .bind(next.section_id)
+        .bind(next.slug.as_str())
+        .bind(next.headline.trim())
+        .bind(next.lead.trim())
+        .bind(body_to_json(&next.body)?)
+        .bind(next.lead_media_id)
+        .bind(now)
+        .bind(id)
+        .bind(expected_version)
+        .execute(&mut *tx)
+        .await
+        .map_err(on_article_write)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Conflict { what: "article" });
+        }
+
+        if public && next.section_id != current.section_id {
+            shift_section_count(&mut tx, current.section_id, -1).await?;
+            shift_section_count(&mut tx, next.section_id, 1).await?;
+        }
+        if let Some(author_ids) = &update.author_ids {
+            let author_ids = dedup_keep_order(author_ids);
+            if public {
+                shift_author_counts(&mut tx, id, -1).await?;
+            }
+            sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            insert_authors(&mut tx, id, &author_ids, current.published_at, public).await?;
+            if public {
+                shift_author_counts(&mut tx, id, 1).await?;
+            }
+        }
+        if let Some(tags) = &update.tags {
+            let tag_ids = tag_ids_for(&mut tx, current.edition_id, &dedup_tags(tags)).await?;
+            if public {
+                shift_tag_counts(&mut tx, id, -1).await?;
+            }
+            sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            insert_tags(&mut tx, id, &tag_ids, current.published_at, public).await?;
+            if public {
+                shift_tag_counts(&mut tx, id, 1).await?;
+            }
+        }
+        let mut media = media_ids(next.lead_media_id, &next.body);
+        media.sort_unstable();
+        if media != linked_media(&mut tx, id).await? {
+            delete_media(&mut tx, id).await?;
+            insert_media(&mut tx, id, &media).await?;
+        }
+
+        let article = load_article(&mut tx, ArticleKey::Id(id))
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
+        Ok(article)
+    }
+}

@@ -1,0 +1,86 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The store's conformance suite: every test body is one
+//! `async fn name(store: &Store)`, run once on SQLite and once on PostgreSQL
+//! (when `DATELINE_TEST_POSTGRES_URL` is set; see `dateline_store::testing`).
+
+use dateline_store::{ArticleFilter, ArticleQuery, Store};
+
+/// For each `async fn name(store: &Store)` of the calling module, generates
+/// `sqlite::name` and `postgres::name` tests, each on a fresh database.
+macro_rules! on_both_backends {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let db = dateline_store::testing::TestDb::sqlite().await;
+                    super::$name(db.store()).await;
+                }
+            )+
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    match dateline_store::testing::TestDb::postgres().await {
+                        Some(db) => super::$name(db.store()).await,
+                        None => eprintln!("{}", dateline_store::testing::SKIP_POSTGRES),
+                    }
+                }
+            )+
+        }
+    };
+}
+
+mod articles;
+mod bulk;
+mod counters;
+mod editions;
+mod edits;
+mod listing;
+mod media;
+mod migrations;
+mod people;
+mod translations;
+
+/// Fails with the list of mismatches when any stored counter is off.
+pub async fn assert_no_drift(store: &Store) {
+    let drift = store.counter_drift().await.unwrap();
+    assert!(
+        drift.mismatches.is_empty(),
+        "counter drift: {:?}",
+        drift.mismatches
+    );
+}
+
+/// Walks a listing page by page; returns the ids in order and the page count.
+pub async fn all_ids(store: &Store, filter: ArticleFilter, limit: u32) -> (Vec<i64>, usize) {
+    let mut ids = Vec::new();
+    let mut after = None;
+    let mut pages = 0;
+    loop {
+        let page = store
+            .list_articles(&ArticleQuery {
+                filter,
+                limit,
+                after,
+            })
+            .await
+            .unwrap();
+        pages += 1;
+        assert!(page.items.len() <= limit as usize);
+        ids.extend(page.items.iter().map(|card| card.id));
+        match page.next {
+            Some(next) => {
+                assert_eq!(
+                    page.items.len(),
+                    limit as usize,
+                    "a page before the last one is full"
+                );
+                after = Some(next);
+            }
+            None => return (ids, pages),
+        }
+        assert!(pages < 10_000, "pagination does not end");
+    }
+}

@@ -1,0 +1,96 @@
+//! Request parameters for the API: path and query extractors whose
+//! rejections are JSON errors, and parsers from raw strings to domain types.
+
+use axum::extract::FromRequestParts;
+use dateline_domain::{EditionCode, ParseError, Slug};
+use dateline_store::Cursor;
+
+use crate::error::{ApiError, ErrorCode};
+
+/// `axum::extract::Query` answering a malformed query string with 400
+/// `invalid_query` JSON instead of axum's plain-text rejection.
+#[derive(Debug, FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct ApiQuery<T>(pub T);
+
+/// `axum::extract::Path` with the same JSON rejection.
+#[derive(Debug, FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct ApiPath<T>(pub T);
+
+pub const DEFAULT_LIMIT: u32 = 20;
+pub const MAX_LIMIT: u32 = 100;
+
+/// Page size: absent → 20; anything but an integer in 1..=100 → 400 `invalid_limit`.
+pub fn limit(raw: Option<&str>) -> Result<u32, ApiError> {
+    let Some(raw) = raw.filter(|s| !s.is_empty()) else {
+        return Ok(DEFAULT_LIMIT);
+    };
+    raw.parse::<u32>()
+        .ok()
+        .filter(|n| (1..=MAX_LIMIT).contains(n))
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::InvalidLimit,
+                format!("limit: {raw:?} is not a whole number from 1 to {MAX_LIMIT}"),
+            )
+            .with_field("limit")
+        })
+}
+
+/// An opaque cursor from a previous page; garbage → 400 `invalid_cursor`.
+pub fn cursor(raw: Option<&str>) -> Result<Option<Cursor>, ApiError> {
+    raw.filter(|s| !s.is_empty())
+        .map(Cursor::decode)
+        .transpose()
+        .map_err(|err| {
+            ApiError::new(ErrorCode::InvalidCursor, format!("cursor: {}", err.message))
+                .with_field("cursor")
+        })
+}
+
+/// An edition code from the path; malformed → 400 `invalid_query`.
+pub fn edition_code(raw: &str) -> Result<EditionCode, ApiError> {
+    raw.parse().map_err(ApiError::invalid_query)
+}
+
+/// A slug named `field` (path segment or query parameter); malformed → 400 `invalid_query`.
+pub fn slug(field: &'static str, raw: &str) -> Result<Slug, ApiError> {
+    raw.parse()
+        .map_err(|err: ParseError| ApiError::invalid_query(ParseError { field, ..err }))
+}
+
+/// An optional slug query parameter; an empty value counts as absent.
+pub fn optional_slug(field: &'static str, raw: Option<&str>) -> Result<Option<Slug>, ApiError> {
+    raw.filter(|s| !s.is_empty())
+        .map(|s| slug(field, s))
+        .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits() {
+        assert_eq!(limit(None).unwrap(), DEFAULT_LIMIT);
+        assert_eq!(limit(Some("100")).unwrap(), 100);
+        for bad in ["0", "101", "-1", "ten", "1.5"] {
+            assert_eq!(
+                limit(Some(bad)).unwrap_err().code,
+                ErrorCode::InvalidLimit,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn slugs_name_their_parameter() {
+        let err = optional_slug("tag", Some("Not A Slug")).unwrap_err();
+        assert_eq!(
+            (err.code, err.field),
+            (ErrorCode::InvalidQuery, Some("tag"))
+        );
+        assert_eq!(optional_slug("tag", Some("")).unwrap(), None);
+    }
+}

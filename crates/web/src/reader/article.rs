@@ -1,0 +1,290 @@
+//! The article page (`/{edition}/{section}/{slug}`) with every element of
+//! the reference page: brand, section and blurb, headline, lead figure with
+//! credit and media-bank link, dates, lead, body blocks, related cards, tags,
+//! authors, newsfeed, discussion prompt, chats and the next article.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use dateline_domain::{ArticleStatus, BodyBlock, Slug};
+use dateline_store::{Article, ArticleCard, ArticleFilter, ArticleQuery, Section};
+use serde::Serialize;
+
+use super::context::{EditionCtx, Layout};
+use super::errors::{respond, PageError};
+use super::structured::{self, ArticleFacts};
+use super::view::{
+    card_media, moved_permanently, query_escape, Card, MediaMap, NamedLink, Picture,
+};
+use crate::urls::Urls;
+use crate::AppState;
+
+const NEWSFEED_ITEMS: u32 = 10;
+
+#[derive(Serialize)]
+struct ArticleView {
+    #[serde(flatten)]
+    layout: Layout,
+    article: ArticleBody,
+    next: Option<Card>,
+}
+
+#[derive(Serialize)]
+struct ArticleBody {
+    id: i64,
+    headline: String,
+    lead: String,
+    url: String,
+    published_at: i64,
+    updated_at: i64,
+    was_updated: bool,
+    corrected: bool,
+    section: SectionInfo,
+    picture: Option<Picture>,
+    blocks: Vec<Block>,
+    tags: Vec<NamedLink>,
+    authors: Vec<NamedLink>,
+    comment_count: i64,
+    login_url: String,
+    register_url: String,
+}
+
+#[derive(Serialize)]
+struct SectionInfo {
+    title: String,
+    description: String,
+    url: String,
+}
+
+/// A body block ready to show; images and related articles are resolved.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Block {
+    Paragraph {
+        text: String,
+    },
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Quote {
+        text: String,
+        attribution: String,
+    },
+    Image {
+        picture: Picture,
+        caption: String,
+    },
+    Related {
+        card: Card,
+    },
+    Embed {
+        url: String,
+        title: Option<String>,
+        host: String,
+    },
+}
+
+pub(super) async fn page(
+    State(state): State<AppState>,
+    Path((edition, section, slug)): Path<(String, String, String)>,
+) -> Response {
+    respond(
+        &state,
+        Some(&edition),
+        article_page(&state, &edition, &section, &slug).await,
+    )
+    .await
+}
+
+async fn article_page(
+    state: &AppState,
+    code: &str,
+    section_slug: &str,
+    slug: &str,
+) -> Result<Response, PageError> {
+    let ctx = EditionCtx::load(state, code).await?;
+    let slug: Slug = slug.parse().map_err(|_| PageError::not_found("article"))?;
+    let article = state.store.article_by_slug(ctx.edition.id, &slug).await?;
+    let article = article.ok_or_else(|| PageError::not_found("article"))?;
+    match article.status {
+        ArticleStatus::Unpublished => return Err(PageError::gone("article")),
+        status if !status.is_public() => return Err(PageError::not_found("article")),
+        _ => {}
+    }
+    let section = ctx
+        .section(article.section_id)
+        .ok_or_else(|| PageError::not_found("section"))?;
+    let url = Urls::relative().article(ctx.code(), &section.slug, &article.slug);
+    if section.slug.as_str() != section_slug {
+        return Ok(moved_permanently(&url));
+    }
+    let published_at = article.published_at.unwrap_or(article.updated_at);
+    let related_ids = related_ids(&article);
+    let feed_query = ArticleQuery {
+        filter: ArticleFilter::Edition(ctx.edition.id),
+        limit: NEWSFEED_ITEMS,
+        after: None,
+    };
+    let store = &state.store;
+    let (related, next, feed, translations) = tokio::try_join!(
+        store.article_cards(&related_ids),
+        store.next_article(ctx.edition.id, published_at, article.id),
+        store.list_articles(&feed_query),
+        store.translations(article.translation_group),
+    )?;
+    let media_ids = body_media(&article)
+        .chain(card_media(&related))
+        .chain(article.lead_media_id)
+        .chain(ctx.edition.logo_media_id);
+    let media = MediaMap::fetch(state, media_ids.collect::<Vec<_>>()).await?;
+
+    let facts = ArticleFacts {
+        article: &article,
+        section,
+        path: &url,
+        media: &media,
+        translations: &translations,
+    };
+    let meta = structured::article_meta(state, &ctx, &facts);
+    let view = ArticleView {
+        layout: ctx
+            .layout(state, "article", meta, Some(&media))
+            .with_newsfeed(Card::list(&feed.items, ctx.code(), &media)),
+        article: body_view(&ctx, &article, section, url, &related, &media),
+        next: next.map(|c| Card::new(&c, ctx.code(), &media)),
+    };
+    ctx.render(state, "article.html", &view)
+}
+
+fn related_ids(article: &Article) -> Vec<i64> {
+    article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            BodyBlock::Related { article_id } => Some(*article_id),
+            _ => None,
+        })
+        .collect()
+}
+
+fn body_media(article: &Article) -> impl Iterator<Item = i64> + '_ {
+    article.body.iter().filter_map(|b| match b {
+        BodyBlock::Image { media_id, .. } => Some(*media_id),
+        _ => None,
+    })
+}
+
+fn body_view(
+    ctx: &EditionCtx,
+    article: &Article,
+    section: &Section,
+    url: String,
+    related: &[ArticleCard],
+    media: &MediaMap,
+) -> ArticleBody {
+    let rel = Urls::relative();
+    let code = ctx.code();
+    let next = query_escape(&url);
+    let published_at = article.published_at.unwrap_or(article.updated_at);
+    ArticleBody {
+        id: article.id,
+        headline: article.headline.clone(),
+        lead: article.lead.clone(),
+        published_at,
+        updated_at: article.updated_at,
+        // Edits within a minute of publication are not worth a second date.
+        was_updated: article.updated_at > published_at + 60,
+        corrected: article.status == ArticleStatus::Corrected,
+        section: SectionInfo {
+            title: section.title.clone(),
+            description: section.description.clone(),
+            url: rel.section(code, &section.slug),
+        },
+        picture: media.picture(article.lead_media_id, code),
+        blocks: article
+            .body
+            .iter()
+            .filter_map(|b| block_view(ctx, b, related, media))
+            .collect(),
+        tags: article
+            .tags
+            .iter()
+            .map(|t| NamedLink {
+                name: t.name.clone(),
+                url: rel.tag(code, &t.slug),
+                bio: String::new(),
+            })
+            .collect(),
+        authors: article
+            .authors
+            .iter()
+            .map(|a| NamedLink {
+                name: a.name.clone(),
+                url: rel.author(code, &a.slug),
+                bio: a.bio.clone(),
+            })
+            .collect(),
+        comment_count: article.comment_count,
+        login_url: format!("/account/login?next={next}"),
+        register_url: format!("/account/register?next={next}"),
+        url,
+    }
+}
+
+/// Resolves one block; an image or related article that cannot be shown
+/// (missing asset, unpublished story) is left out rather than broken.
+fn block_view(
+    ctx: &EditionCtx,
+    block: &BodyBlock,
+    related: &[ArticleCard],
+    media: &MediaMap,
+) -> Option<Block> {
+    Some(match block {
+        BodyBlock::Paragraph { text } => Block::Paragraph { text: text.clone() },
+        BodyBlock::Heading { level, text } => Block::Heading {
+            level: level.get(),
+            text: text.clone(),
+        },
+        BodyBlock::Quote { text, attribution } => Block::Quote {
+            text: text.clone(),
+            attribution: attribution.clone(),
+        },
+        BodyBlock::Image { media_id, caption } => {
+            let asset = media.get(*media_id)?;
+            Block::Image {
+                picture: Picture::new(asset, ctx.code()),
+                caption: caption.clone().unwrap_or_else(|| asset.caption.clone()),
+            }
+        }
+        BodyBlock::Related { article_id } => {
+            let card = related.iter().find(|c| c.id == *article_id)?;
+            Block::Related {
+                card: Card::new(card, ctx.edition_code(card.edition_id), media),
+            }
+        }
+        BodyBlock::Embed { url, title } => Block::Embed {
+            url: url.clone(),
+            title: title.clone(),
+            host: host_of(url).to_owned(),
+        },
+    })
+}
+
+/// `https://video.example/x` → `video.example`.
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.rsplit_once('@').map_or(host, |(_, h)| h)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn embed_hosts() {
+        assert_eq!(
+            super::host_of("https://video.example/watch?v=1"),
+            "video.example"
+        );
+        assert_eq!(super::host_of("http://user@maps.example"), "maps.example");
+    }
+}

@@ -1,0 +1,93 @@
+//! The author page (`/{edition}/author/{slug}`): a byline's stories in one edition.
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use dateline_domain::Slug;
+use dateline_store::{ArticleFilter, ArticleQuery};
+use serde::Serialize;
+
+use super::context::{EditionCtx, Layout, Meta};
+use super::errors::{respond, PageError};
+use super::section::PAGE_SIZE;
+use super::view::{Card, MediaMap, NamedLink, PageQuery, Pager};
+use crate::urls::Urls;
+use crate::AppState;
+
+#[derive(Serialize)]
+struct AuthorView {
+    #[serde(flatten)]
+    layout: Layout,
+    author: NamedLink,
+    cards: Vec<Card>,
+    #[serde(flatten)]
+    pager: Pager,
+}
+
+pub(super) async fn page(
+    State(state): State<AppState>,
+    Path((edition, slug)): Path<(String, String)>,
+    Query(query): Query<PageQuery>,
+) -> Response {
+    respond(
+        &state,
+        Some(&edition),
+        author_page(&state, &edition, &slug, &query).await,
+    )
+    .await
+}
+
+async fn author_page(
+    state: &AppState,
+    code: &str,
+    slug: &str,
+    query: &PageQuery,
+) -> Result<Response, PageError> {
+    let ctx = EditionCtx::load(state, code).await?;
+    let slug: Slug = slug.parse().map_err(|_| PageError::not_found("author"))?;
+    let author = state.store.author_by_slug(&slug).await?;
+    let author = author.ok_or_else(|| PageError::not_found("author"))?;
+    let after = query.cursor()?;
+    let page = state
+        .store
+        .list_articles(&ArticleQuery {
+            filter: ArticleFilter::Author {
+                author_id: author.id,
+                edition_id: ctx.edition.id,
+            },
+            limit: PAGE_SIZE,
+            after,
+        })
+        .await?;
+    let media = MediaMap::for_cards(state, &ctx, &page.items).await?;
+
+    let path = Urls::relative().author(ctx.code(), &author.slug);
+    let description = if author.bio.is_empty() {
+        state.renderer.t(
+            &ctx.locale,
+            "author-description",
+            &[
+                ("name", author.name.as_str().into()),
+                ("edition", ctx.edition.name.as_str().into()),
+            ],
+        )
+    } else {
+        author.bio.clone()
+    };
+    let meta = Meta::new(
+        format!("{} - {}", author.name, ctx.edition.name),
+        description,
+    )
+    .canonical(path.clone())
+    .paged(after.is_some());
+    let view = AuthorView {
+        layout: ctx.layout(state, "author", meta, Some(&media)),
+        author: NamedLink {
+            name: author.name.clone(),
+            url: path.clone(),
+            bio: author.bio.clone(),
+        },
+        cards: Card::list(&page.items, ctx.code(), &media),
+        pager: Pager::new(&path, &page, after.is_none()),
+    };
+    ctx.render(state, "author.html", &view)
+}

@@ -1,0 +1,304 @@
+//! The edition a page belongs to (loaded once per request) and the page
+//! chrome every template shares: masthead, navigation, SEO metadata.
+
+use axum::response::{Html, IntoResponse, Response};
+use dateline_domain::EditionCode;
+use dateline_render::PageLocale;
+use dateline_store::{Edition, Section};
+use serde::Serialize;
+
+use super::errors::PageError;
+use super::view::{Card, MediaMap, Picture};
+use crate::urls::Urls;
+use crate::AppState;
+
+/// The edition named in the URL, all editions (for the switcher) and the
+/// edition's sections (for the navigation): two small queries.
+#[derive(Debug, Clone)]
+pub(crate) struct EditionCtx {
+    pub edition: Edition,
+    pub editions: Vec<Edition>,
+    pub sections: Vec<Section>,
+    pub locale: PageLocale,
+}
+
+impl EditionCtx {
+    pub async fn load(state: &AppState, code: &str) -> Result<Self, PageError> {
+        let editions = state.store.editions().await?;
+        let edition = editions
+            .iter()
+            .find(|e| e.code.as_str() == code)
+            .cloned()
+            .ok_or_else(|| PageError::not_found("edition"))?;
+        let sections = state.store.sections(edition.id).await?;
+        let locale = state.renderer.locale(
+            edition.language.as_str(),
+            edition.time_zone.as_str(),
+            edition.date_format.as_str(),
+        );
+        Ok(Self {
+            edition,
+            editions,
+            sections,
+            locale,
+        })
+    }
+
+    pub fn code(&self) -> &EditionCode {
+        &self.edition.code
+    }
+
+    pub fn section(&self, id: i64) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn section_by_slug(&self, slug: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.slug.as_str() == slug)
+    }
+
+    /// The code of any edition by id (cards may point across editions).
+    pub fn edition_code(&self, edition_id: i64) -> &EditionCode {
+        self.editions
+            .iter()
+            .find(|e| e.id == edition_id)
+            .map_or(&self.edition.code, |e| &e.code)
+    }
+
+    /// Renders `template` with `view` in the edition's language.
+    pub fn render<T: Serialize>(
+        &self,
+        state: &AppState,
+        template: &str,
+        view: &T,
+    ) -> Result<Response, PageError> {
+        let html = state.renderer.render(template, &self.locale, view)?;
+        Ok(Html(html).into_response())
+    }
+
+    /// The chrome of a page of kind `kind` (`front`, `section`, `article`…).
+    /// `media` must hold the edition's logo if it has one.
+    pub fn layout(
+        &self,
+        state: &AppState,
+        kind: &'static str,
+        meta: Meta,
+        media: Option<&MediaMap>,
+    ) -> Layout {
+        let rel = Urls::relative();
+        let code = self.code();
+        let current_section = meta.section_id;
+        let logo = media.and_then(|m| m.picture(self.edition.logo_media_id, code));
+        Layout {
+            page_kind: kind,
+            edition: EditionView {
+                code: code.to_string(),
+                name: self.edition.name.clone(),
+                language: self.edition.language.to_string(),
+                dir: self.edition.direction.as_str(),
+                og_locale: self.edition.language.as_str().replace('-', "_"),
+                home_url: rel.front(code),
+                rss_url: format!("/{code}/rss.xml"),
+                chats_url: format!("/{code}/chats"),
+                newsletter_url: format!("/{code}/newsletter"),
+                newsfeed_url: rel.newsfeed(code),
+                mediabank_url: rel.media_bank(code),
+                logo,
+            },
+            editions: self
+                .editions
+                .iter()
+                .map(|e| EditionLink {
+                    name: e.name.clone(),
+                    language: e.language.to_string(),
+                    label: e.code.as_str().to_uppercase(),
+                    url: rel.front(&e.code),
+                    current: e.id == self.edition.id,
+                })
+                .collect(),
+            sections: self
+                .sections
+                .iter()
+                .map(|s| SectionLink {
+                    slug: s.slug.to_string(),
+                    title: s.title.clone(),
+                    url: rel.section(code, &s.slug),
+                    current: Some(s.id) == current_section,
+                })
+                .collect(),
+            meta: meta.absolute(&state.config.base_url),
+            newsfeed: Vec::new(),
+        }
+    }
+}
+
+/// What `base.html` needs on every page.
+#[derive(Debug, Serialize)]
+pub(crate) struct Layout {
+    pub page_kind: &'static str,
+    pub edition: EditionView,
+    pub editions: Vec<EditionLink>,
+    pub sections: Vec<SectionLink>,
+    pub meta: Meta,
+    /// The newsfeed column; empty hides it.
+    pub newsfeed: Vec<Card>,
+}
+
+impl Layout {
+    /// Chrome for pages outside any known edition (an unknown edition's 404).
+    pub fn fallback(state: &AppState, meta: Meta) -> Self {
+        Self {
+            page_kind: "error",
+            edition: EditionView {
+                code: String::new(),
+                name: "Dateline".to_owned(),
+                language: "en".to_owned(),
+                dir: "ltr",
+                og_locale: "en".to_owned(),
+                home_url: "/".to_owned(),
+                rss_url: "/".to_owned(),
+                chats_url: "/".to_owned(),
+                newsletter_url: "/".to_owned(),
+                newsfeed_url: "/".to_owned(),
+                mediabank_url: "/".to_owned(),
+                logo: None,
+            },
+            editions: Vec::new(),
+            sections: Vec::new(),
+            meta: meta.absolute(&state.config.base_url),
+            newsfeed: Vec::new(),
+        }
+    }
+
+    pub fn with_newsfeed(mut self, newsfeed: Vec<Card>) -> Self {
+        self.newsfeed = newsfeed;
+        self
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct EditionView {
+    pub code: String,
+    pub name: String,
+    pub language: String,
+    pub dir: &'static str,
+    pub og_locale: String,
+    pub home_url: String,
+    pub rss_url: String,
+    pub chats_url: String,
+    pub newsletter_url: String,
+    pub newsfeed_url: String,
+    pub mediabank_url: String,
+    pub logo: Option<Picture>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct EditionLink {
+    pub name: String,
+    pub language: String,
+    pub label: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct SectionLink {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+}
+
+/// `<head>` metadata: title, description, canonical URL, social cards,
+/// hreflang alternates and JSON-LD. Paths are made absolute when the
+/// layout is built.
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct Meta {
+    pub title: String,
+    pub description: String,
+    pub social_title: Option<String>,
+    pub canonical: Option<String>,
+    pub og_type: &'static str,
+    pub image: Option<MetaImage>,
+    pub alternates: Vec<Alternate>,
+    pub json_ld: Option<String>,
+    pub noindex: bool,
+    pub prev_url: Option<String>,
+    pub published_iso: Option<String>,
+    pub modified_iso: Option<String>,
+    /// Highlights the section in the navigation.
+    #[serde(skip)]
+    pub section_id: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MetaImage {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+impl Meta {
+    pub fn new(title: String, description: String) -> Self {
+        Self {
+            title,
+            description,
+            og_type: "website",
+            ..Self::default()
+        }
+    }
+
+    /// The canonical path (root-relative) of the page.
+    pub fn canonical(mut self, path: String) -> Self {
+        self.canonical = Some(path);
+        self
+    }
+
+    /// Pages after the first of a listing are for browsing, not for
+    /// search results.
+    pub fn paged(self, later_page: bool) -> Self {
+        if later_page {
+            self.noindex()
+        } else {
+            self
+        }
+    }
+
+    pub fn noindex(mut self) -> Self {
+        self.noindex = true;
+        self
+    }
+
+    pub fn in_section(mut self, section_id: i64) -> Self {
+        self.section_id = Some(section_id);
+        self
+    }
+
+    /// Root-relative URLs become absolute under the site's public address,
+    /// as canonical, hreflang and OpenGraph URLs must be.
+    fn absolute(mut self, base_url: &str) -> Self {
+        let base = base_url.trim_end_matches('/');
+        let abs = |url: &mut String| {
+            if url.starts_with('/') {
+                url.insert_str(0, base);
+            }
+        };
+        if let Some(url) = self.canonical.as_mut() {
+            abs(url);
+        }
+        if let Some(url) = self.prev_url.as_mut() {
+            abs(url);
+        }
+        if let Some(image) = self.image.as_mut() {
+            abs(&mut image.url);
+        }
+        self.alternates.iter_mut().for_each(|a| abs(&mut a.href));
+        self
+    }
+}

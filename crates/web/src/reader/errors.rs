@@ -1,0 +1,145 @@
+//! Error pages of the reader site (400, 404, 410, 500) in the edition's
+//! language, with the status from the web layer's one `ErrorCode` table.
+
+use axum::extract::{OriginalUri, State};
+use axum::http::header::CACHE_CONTROL;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use dateline_render::RenderError;
+use dateline_store::StoreError;
+use serde::Serialize;
+
+use super::context::{EditionCtx, Layout, Meta};
+use crate::error::{ApiError, ErrorCode, ErrorReport};
+use crate::AppState;
+
+/// Why a reader page could not be shown.
+#[derive(Debug)]
+pub(crate) struct PageError {
+    pub code: ErrorCode,
+    /// For the log only.
+    pub detail: String,
+}
+
+impl PageError {
+    pub fn new(code: ErrorCode, detail: impl Into<String>) -> Self {
+        Self {
+            code,
+            detail: detail.into(),
+        }
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        Self::new(ErrorCode::NotFound, format!("no such {what}"))
+    }
+
+    pub fn gone(what: &str) -> Self {
+        Self::new(ErrorCode::Gone, format!("{what} was taken down"))
+    }
+}
+
+/// Store failures map exactly as in the API (pool exhaustion → 503, …).
+impl From<StoreError> for PageError {
+    fn from(err: StoreError) -> Self {
+        let api = ApiError::from(err);
+        Self::new(api.code, api.detail.unwrap_or(api.message))
+    }
+}
+
+impl From<RenderError> for PageError {
+    fn from(err: RenderError) -> Self {
+        Self::new(ErrorCode::Internal, err.to_string())
+    }
+}
+
+/// The page a handler produced, or its error page. `edition` is the code in
+/// the URL, so that the error page speaks the edition's language.
+pub(crate) async fn respond(
+    state: &AppState,
+    edition: Option<&str>,
+    result: Result<Response, PageError>,
+) -> Response {
+    match result {
+        Ok(response) => response,
+        Err(err) => error_page(state, edition, err).await,
+    }
+}
+
+/// Any path the reader site does not know: 404 in the language of the
+/// edition named by the first path segment, if any.
+pub(crate) async fn fallback(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+) -> Response {
+    let first = uri
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .map(str::to_owned);
+    let err = PageError::new(ErrorCode::NotFound, format!("no page at {}", uri.path()));
+    error_page(&state, first.as_deref(), err).await
+}
+
+#[derive(Serialize)]
+struct ErrorView {
+    #[serde(flatten)]
+    layout: Layout,
+    error: ErrorInfo,
+}
+
+#[derive(Serialize)]
+struct ErrorInfo {
+    status: u16,
+    title_key: &'static str,
+    text_key: &'static str,
+}
+
+async fn error_page(state: &AppState, edition: Option<&str>, err: PageError) -> Response {
+    let status = err.code.status();
+    let (title_key, text_key) = match status {
+        StatusCode::NOT_FOUND => ("error-404-title", "error-404-text"),
+        StatusCode::GONE => ("error-410-title", "error-410-text"),
+        s if s.is_client_error() => ("error-400-title", "error-400-text"),
+        _ => ("error-500-title", "error-500-text"),
+    };
+    // A second look-up only on the error path; the handler's own context
+    // is gone by now and a failing store must not hide the error page.
+    let ctx = match edition {
+        Some(code) if !status.is_server_error() => EditionCtx::load(state, code).await.ok(),
+        _ => None,
+    };
+    let locale = ctx.as_ref().map_or_else(
+        || state.renderer.locale("en", "UTC", "%d.%m.%Y"),
+        |c| c.locale.clone(),
+    );
+    let title = state.renderer.t(&locale, title_key, &[]);
+    let meta = Meta::new(title, String::new()).noindex();
+    let layout = match &ctx {
+        Some(ctx) => ctx.layout(state, "error", meta, None),
+        None => Layout::fallback(state, meta),
+    };
+    let view = ErrorView {
+        layout,
+        error: ErrorInfo {
+            status: status.as_u16(),
+            title_key,
+            text_key,
+        },
+    };
+    let mut response = match state.renderer.render("error.html", &locale, &view) {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(render) => {
+            tracing::error!(error = %render, "cannot render the error page");
+            (status, status.canonical_reason().unwrap_or("error")).into_response()
+        }
+    };
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.extensions_mut().insert(ErrorReport {
+        code: err.code,
+        detail: err.detail,
+    });
+    response
+}

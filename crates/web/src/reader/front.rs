@@ -1,0 +1,250 @@
+//! The edition front page (`/{edition}/`): top stories, a block per section
+//! and the newsfeed column; and `/`, which sends readers to an edition.
+
+use std::collections::HashSet;
+
+use axum::extract::{Path, State};
+use axum::http::header::{ACCEPT_LANGUAGE, VARY};
+use axum::http::{HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Redirect, Response};
+use dateline_domain::EditionCode;
+use dateline_store::{ArticleCard, ArticleFilter, ArticleQuery, Edition, Page, Section};
+use futures_util::future::try_join_all;
+use serde::Serialize;
+
+use super::context::{Alternate, EditionCtx, Layout, Meta};
+use super::errors::{respond, PageError};
+use super::view::{card_media, moved_permanently, Card, MediaMap};
+use crate::urls::Urls;
+use crate::AppState;
+
+const TOP_STORIES: usize = 5;
+const NEWSFEED_ITEMS: u32 = 12;
+const CARDS_PER_SECTION: u32 = 4;
+
+#[derive(Serialize)]
+struct FrontView {
+    #[serde(flatten)]
+    layout: Layout,
+    top: Vec<Card>,
+    blocks: Vec<SectionBlock>,
+}
+
+#[derive(Serialize)]
+struct SectionBlock {
+    section: BlockSection,
+    cards: Vec<Card>,
+}
+
+#[derive(Serialize)]
+struct BlockSection {
+    slug: String,
+    title: String,
+    url: String,
+}
+
+pub(super) async fn page(State(state): State<AppState>, Path(edition): Path<String>) -> Response {
+    respond(&state, Some(&edition), front(&state, &edition).await).await
+}
+
+async fn front(state: &AppState, code: &str) -> Result<Response, PageError> {
+    let ctx = EditionCtx::load(state, code).await?;
+    let latest = |filter, limit| async move {
+        let query = ArticleQuery {
+            filter,
+            limit,
+            after: None,
+        };
+        state.store.list_articles(&query).await
+    };
+    let feed = latest(ArticleFilter::Edition(ctx.edition.id), NEWSFEED_ITEMS)
+        .await?
+        .items;
+    let per_section = try_join_all(ctx.sections.iter().map(|s| {
+        latest(
+            ArticleFilter::Section(s.id),
+            CARDS_PER_SECTION + TOP_STORIES as u32,
+        )
+    }))
+    .await?;
+    let top = &feed[..feed.len().min(TOP_STORIES)];
+    let blocks = section_blocks(&ctx.sections, per_section, top);
+    let media_ids = card_media(top.iter().chain(blocks.iter().flat_map(|(_, cards)| cards)));
+    let media = MediaMap::fetch(
+        state,
+        media_ids.into_iter().chain(ctx.edition.logo_media_id),
+    )
+    .await?;
+
+    let rel = Urls::relative();
+    let code = ctx.code();
+    let description = state.renderer.t(
+        &ctx.locale,
+        "front-description",
+        &[("edition", ctx.edition.name.as_str().into())],
+    );
+    let mut meta = Meta::new(ctx.edition.name.clone(), description).canonical(rel.front(code));
+    meta.alternates = front_alternates(&ctx.editions);
+    let view = FrontView {
+        layout: ctx
+            .layout(state, "front", meta, Some(&media))
+            .with_newsfeed(Card::list(&feed, code, &media)),
+        top: Card::list(top, code, &media),
+        blocks: blocks
+            .into_iter()
+            .map(|(s, cards)| SectionBlock {
+                section: BlockSection {
+                    slug: s.slug.to_string(),
+                    title: s.title.clone(),
+                    url: rel.section(code, &s.slug),
+                },
+                cards: Card::list(&cards, code, &media),
+            })
+            .collect(),
+    };
+    ctx.render(state, "front.html", &view)
+}
+
+/// Up to four stories per section that are not already top stories;
+/// sections with nothing new are left out.
+fn section_blocks<'a>(
+    sections: &'a [Section],
+    per_section: Vec<Page<ArticleCard>>,
+    top: &[ArticleCard],
+) -> Vec<(&'a Section, Vec<ArticleCard>)> {
+    let on_top: HashSet<i64> = top.iter().map(|c| c.id).collect();
+    sections
+        .iter()
+        .zip(per_section)
+        .map(|(section, page)| {
+            let cards: Vec<_> = page
+                .items
+                .into_iter()
+                .filter(|c| !on_top.contains(&c.id))
+                .take(CARDS_PER_SECTION as usize)
+                .collect();
+            (section, cards)
+        })
+        .filter(|(_, cards)| !cards.is_empty())
+        .collect()
+}
+
+/// Every edition's front page is a translation of the others.
+fn front_alternates(editions: &[Edition]) -> Vec<Alternate> {
+    let rel = Urls::relative();
+    let mut alternates: Vec<_> = editions
+        .iter()
+        .map(|e| Alternate {
+            hreflang: e.language.to_string(),
+            href: rel.front(&e.code),
+        })
+        .collect();
+    if !alternates.is_empty() {
+        alternates.push(Alternate {
+            hreflang: "x-default".to_owned(),
+            href: "/".to_owned(),
+        });
+    }
+    alternates
+}
+
+/// `/{edition}` → `/{edition}/` (for a well-formed code).
+pub(super) async fn add_slash(
+    State(state): State<AppState>,
+    Path(edition): Path<String>,
+) -> Response {
+    match edition.parse::<EditionCode>() {
+        Ok(code) => moved_permanently(&Urls::relative().front(&code)),
+        Err(_) => respond(&state, None, Err(PageError::not_found("edition"))).await,
+    }
+}
+
+/// `/`: the edition whose language the browser prefers, else the first.
+pub(super) async fn root(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let editions = match state.store.editions().await {
+        Ok(editions) => editions,
+        Err(err) => return respond(&state, None, Err(err.into())).await,
+    };
+    let accept = headers
+        .get(ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    match pick_edition(&editions, accept) {
+        Some(edition) => {
+            let mut response =
+                Redirect::temporary(&Urls::relative().front(&edition.code)).into_response();
+            response
+                .headers_mut()
+                .insert(VARY, HeaderValue::from_static("Accept-Language"));
+            response
+        }
+        None => respond(&state, None, Err(PageError::not_found("edition"))).await,
+    }
+}
+
+/// Matches `Accept-Language` (by quality, then order) against the editions'
+/// languages: exact tag first, then primary subtag.
+fn pick_edition<'a>(editions: &'a [Edition], accept_language: &str) -> Option<&'a Edition> {
+    let mut wanted: Vec<(f32, usize, String)> = accept_language
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim().to_ascii_lowercase();
+            let q = pieces
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
+                .unwrap_or(1.0);
+            (!tag.is_empty() && tag != "*" && q > 0.0).then_some((q, i, tag))
+        })
+        .collect();
+    wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    wanted
+        .iter()
+        .find_map(|(_, _, tag)| {
+            let primary = tag.split('-').next().unwrap_or_default();
+            editions
+                .iter()
+                .find(|e| e.language.as_str().eq_ignore_ascii_case(tag))
+                .or_else(|| {
+                    editions
+                        .iter()
+                        .find(|e| e.language.primary().eq_ignore_ascii_case(primary))
+                })
+        })
+        .or_else(|| editions.first())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edition(code: &str, language: &str) -> Edition {
+        Edition {
+            id: 1,
+            code: code.parse().unwrap(),
+            name: code.into(),
+            language: language.parse().unwrap(),
+            direction: dateline_domain::TextDirection::Ltr,
+            time_zone: "UTC".parse().unwrap(),
+            date_format: "%d.%m.%Y".parse().unwrap(),
+            logo_media_id: None,
+            position: 0,
+            article_count: 0,
+        }
+    }
+
+    #[test]
+    fn accept_language_picks_an_edition() {
+        let eds = [edition("en", "en"), edition("ru", "ru")];
+        let pick = |h| pick_edition(&eds, h).map(|e| e.code.as_str());
+        assert_eq!(pick(""), Some("en"));
+        assert_eq!(pick("ru-RU,ru;q=0.9,en;q=0.8"), Some("ru"));
+        assert_eq!(pick("de;q=1, en;q=0.5, ru;q=0.7"), Some("ru"));
+        assert_eq!(pick("fr"), Some("en"));
+        assert_eq!(pick_edition(&[], "en"), None);
+    }
+}

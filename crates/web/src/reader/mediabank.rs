@@ -1,0 +1,247 @@
+//! The media bank: the archive of an edition's pictures filtered by date and
+//! section (`/{edition}/mediabank/`), and one asset's page with its caption,
+//! credit, rights and the stories that use it (`/{edition}/mediabank/{id}`).
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use chrono::{Days, NaiveDate};
+use dateline_domain::EditionCode;
+use dateline_store::MediaQuery;
+use serde::{Deserialize, Serialize};
+
+use super::context::{EditionCtx, Layout, Meta};
+use super::errors::{respond, PageError};
+use super::view::{
+    card_media, moved_permanently, query_escape, Card, MediaMap, PageQuery, Pager, Picture,
+};
+use crate::urls::Urls;
+use crate::AppState;
+
+const PAGE_SIZE: u32 = 24;
+const USAGE_LIMIT: u32 = 12;
+
+/// `?from=YYYY-MM-DD&until=YYYY-MM-DD&section=slug&cursor=…`; malformed
+/// dates and unknown sections are ignored rather than refused.
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct ArchiveQuery {
+    from: Option<String>,
+    until: Option<String>,
+    section: Option<String>,
+    cursor: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ArchiveView {
+    #[serde(flatten)]
+    layout: Layout,
+    filters: Filters,
+    items: Vec<Picture>,
+    #[serde(flatten)]
+    pager: Pager,
+}
+
+#[derive(Serialize)]
+struct Filters {
+    from: String,
+    until: String,
+    section: String,
+    active: bool,
+}
+
+#[derive(Serialize)]
+struct AssetView {
+    #[serde(flatten)]
+    layout: Layout,
+    asset: Picture,
+    usages: Vec<Card>,
+}
+
+pub(super) async fn archive(
+    State(state): State<AppState>,
+    Path(edition): Path<String>,
+    Query(query): Query<ArchiveQuery>,
+) -> Response {
+    respond(
+        &state,
+        Some(&edition),
+        archive_page(&state, &edition, &query).await,
+    )
+    .await
+}
+
+async fn archive_page(
+    state: &AppState,
+    code: &str,
+    query: &ArchiveQuery,
+) -> Result<Response, PageError> {
+    let ctx = EditionCtx::load(state, code).await?;
+    let (media_query, filters) = parse_filters(&ctx, query)?;
+    let after = media_query.after;
+    let page = state.store.list_media(&media_query).await?;
+    let mut media = MediaMap::fetch(state, ctx.edition.logo_media_id).await?;
+    let items = page
+        .items
+        .iter()
+        .map(|a| Picture::new(a, ctx.code()))
+        .collect();
+    page.items.iter().for_each(|a| media.insert(a.clone()));
+
+    let base = Urls::relative().media_bank(ctx.code());
+    let path = filtered_path(&base, &filters);
+    let title = format!(
+        "{} - {}",
+        state.renderer.t(&ctx.locale, "mediabank", &[]),
+        ctx.edition.name
+    );
+    let description = state.renderer.t(
+        &ctx.locale,
+        "mediabank-description",
+        &[("edition", ctx.edition.name.as_str().into())],
+    );
+    let meta = Meta::new(title, description)
+        .canonical(base)
+        .paged(filters.active || after.is_some());
+    let view = ArchiveView {
+        layout: ctx.layout(state, "mediabank", meta, Some(&media)),
+        filters,
+        items,
+        pager: Pager::new(&path, &page, after.is_none()),
+    };
+    ctx.render(state, "mediabank.html", &view)
+}
+
+/// The store query and the filters as the form shows them.
+fn parse_filters(
+    ctx: &EditionCtx,
+    query: &ArchiveQuery,
+) -> Result<(MediaQuery, Filters), PageError> {
+    let date = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    };
+    let (from, until) = (date(&query.from), date(&query.until));
+    let section = query
+        .section
+        .as_deref()
+        .and_then(|s| ctx.section_by_slug(s));
+    let after = PageQuery {
+        cursor: query.cursor.clone(),
+    }
+    .cursor()?;
+    let tz = ctx.edition.time_zone.tz();
+    let media_query = MediaQuery {
+        edition_id: Some(ctx.edition.id),
+        section_id: section.map(|s| s.id),
+        from: from.map(|d| dateline_render::local_midnight(d, tz)),
+        // `until` is inclusive for readers: up to the end of that day.
+        until: until
+            .and_then(|d| d.checked_add_days(Days::new(1)))
+            .map(|d| dateline_render::local_midnight(d, tz)),
+        limit: PAGE_SIZE,
+        after,
+    };
+    let filters = Filters {
+        from: from.map(|d| d.to_string()).unwrap_or_default(),
+        until: until.map(|d| d.to_string()).unwrap_or_default(),
+        section: section.map(|s| s.slug.to_string()).unwrap_or_default(),
+        active: from.is_some() || until.is_some() || section.is_some(),
+    };
+    Ok((media_query, filters))
+}
+
+/// The archive path with the active filters, for pagination links.
+fn filtered_path(base: &str, f: &Filters) -> String {
+    let params: Vec<String> = [
+        ("from", &f.from),
+        ("until", &f.until),
+        ("section", &f.section),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}={}", query_escape(v)))
+    .collect();
+    if params.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", params.join("&"))
+    }
+}
+
+pub(super) async fn asset(
+    State(state): State<AppState>,
+    Path((edition, id)): Path<(String, String)>,
+) -> Response {
+    respond(
+        &state,
+        Some(&edition),
+        asset_page(&state, &edition, &id).await,
+    )
+    .await
+}
+
+async fn asset_page(state: &AppState, code: &str, id: &str) -> Result<Response, PageError> {
+    let ctx = EditionCtx::load(state, code).await?;
+    let id: i64 = id
+        .parse()
+        .map_err(|_| PageError::not_found("media asset"))?;
+    let asset = state.store.media_by_id(id).await?;
+    let asset = asset.ok_or_else(|| PageError::not_found("media asset"))?;
+    // An asset filed under another edition lives at that edition's address.
+    if let Some(home) = asset.edition_id.filter(|e| *e != ctx.edition.id) {
+        let home_code = ctx.edition_code(home);
+        if home_code != ctx.code() {
+            return Ok(moved_permanently(
+                &Urls::relative().media_page(home_code, id),
+            ));
+        }
+    }
+    let usages = state.store.media_usage(id, USAGE_LIMIT).await?;
+    let mut media = MediaMap::fetch(
+        state,
+        card_media(&usages)
+            .into_iter()
+            .chain(ctx.edition.logo_media_id),
+    )
+    .await?;
+    let picture = Picture::new(&asset, ctx.code());
+    media.insert(asset);
+
+    let name = match picture.caption.as_str() {
+        "" => state
+            .renderer
+            .t(&ctx.locale, "mediabank-asset", &[("id", id.into())]),
+        caption => caption.to_owned(),
+    };
+    let mut meta = Meta::new(
+        format!("{name} - {}", ctx.edition.name),
+        picture.credit.clone(),
+    )
+    .canonical(picture.mediabank_url.clone());
+    meta.image = Some(super::context::MetaImage {
+        url: picture.src.clone(),
+        width: picture.width,
+        height: picture.height,
+        alt: name,
+    });
+    let usages = usages
+        .iter()
+        .map(|c| Card::new(c, ctx.edition_code(c.edition_id), &media))
+        .collect();
+    let view = AssetView {
+        layout: ctx.layout(state, "media", meta, Some(&media)),
+        asset: picture,
+        usages,
+    };
+    ctx.render(state, "media.html", &view)
+}
+
+/// `/{edition}/mediabank` → `/{edition}/mediabank/`.
+pub(super) async fn add_slash(
+    State(state): State<AppState>,
+    Path(edition): Path<String>,
+) -> Response {
+    match edition.parse::<EditionCode>() {
+        Ok(code) => moved_permanently(&Urls::relative().media_bank(&code)),
+        Err(_) => respond(&state, None, Err(PageError::not_found("edition"))).await,
+    }
+}

@@ -1,0 +1,103 @@
+//! The newsfeed page (`/{edition}/newsfeed`): every story of the edition,
+//! newest first, grouped by local day and cursor-paginated.
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use chrono::{DateTime, NaiveDate};
+use dateline_store::{ArticleFilter, ArticleQuery};
+use serde::Serialize;
+
+use super::context::{EditionCtx, Layout, Meta};
+use super::errors::{respond, PageError};
+use super::view::{Card, MediaMap, PageQuery, Pager};
+use crate::urls::Urls;
+use crate::AppState;
+
+const PAGE_SIZE: u32 = 50;
+
+#[derive(Serialize)]
+struct NewsfeedView {
+    #[serde(flatten)]
+    layout: Layout,
+    days: Vec<Day>,
+    #[serde(flatten)]
+    pager: Pager,
+}
+
+#[derive(Serialize)]
+struct Day {
+    /// A moment of that day, for the `date` filter.
+    date: i64,
+    cards: Vec<Card>,
+}
+
+pub(super) async fn page(
+    State(state): State<AppState>,
+    Path(edition): Path<String>,
+    Query(query): Query<PageQuery>,
+) -> Response {
+    respond(
+        &state,
+        Some(&edition),
+        newsfeed(&state, &edition, &query).await,
+    )
+    .await
+}
+
+async fn newsfeed(state: &AppState, code: &str, query: &PageQuery) -> Result<Response, PageError> {
+    let ctx = EditionCtx::load(state, code).await?;
+    let after = query.cursor()?;
+    let page = state
+        .store
+        .list_articles(&ArticleQuery {
+            filter: ArticleFilter::Edition(ctx.edition.id),
+            limit: PAGE_SIZE,
+            after,
+        })
+        .await?;
+    // The stream is text only: just the logo to fetch.
+    let media = MediaMap::fetch(state, ctx.edition.logo_media_id).await?;
+    let tz = ctx.edition.time_zone.tz();
+    let local_day = |ts: i64| -> NaiveDate {
+        DateTime::from_timestamp(ts, 0)
+            .unwrap_or_default()
+            .with_timezone(&tz)
+            .date_naive()
+    };
+    let mut days: Vec<(NaiveDate, Day)> = Vec::new();
+    for card in &page.items {
+        let day = local_day(card.published_at);
+        let view = Card::new(card, ctx.code(), &media);
+        match days.last_mut() {
+            Some((d, group)) if *d == day => group.cards.push(view),
+            _ => days.push((
+                day,
+                Day {
+                    date: card.published_at,
+                    cards: vec![view],
+                },
+            )),
+        }
+    }
+
+    let path = Urls::relative().newsfeed(ctx.code());
+    let title = format!(
+        "{} - {}",
+        state.renderer.t(&ctx.locale, "newsfeed", &[]),
+        ctx.edition.name
+    );
+    let description = state.renderer.t(
+        &ctx.locale,
+        "newsfeed-description",
+        &[("edition", ctx.edition.name.as_str().into())],
+    );
+    let meta = Meta::new(title, description)
+        .canonical(path.clone())
+        .paged(after.is_some());
+    let view = NewsfeedView {
+        layout: ctx.layout(state, "newsfeed", meta, Some(&media)),
+        days: days.into_iter().map(|(_, d)| d).collect(),
+        pager: Pager::new(&path, &page, after.is_none()),
+    };
+    ctx.render(state, "newsfeed.html", &view)
+}

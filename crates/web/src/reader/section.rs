@@ -1,0 +1,102 @@
+//! The section page (`/{edition}/{section}/`): title, blurb and a
+//! cursor-paginated grid of article cards.
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use dateline_store::{ArticleFilter, ArticleQuery};
+use serde::Serialize;
+
+use super::context::{EditionCtx, Layout, Meta};
+use super::errors::{respond, PageError};
+use super::view::{moved_permanently, Card, MediaMap, PageQuery, Pager};
+use crate::urls::Urls;
+use crate::AppState;
+
+pub(super) const PAGE_SIZE: u32 = 24;
+
+#[derive(Serialize)]
+struct SectionView {
+    #[serde(flatten)]
+    layout: Layout,
+    section: SectionInfo,
+    cards: Vec<Card>,
+    #[serde(flatten)]
+    pager: Pager,
+}
+
+#[derive(Serialize)]
+struct SectionInfo {
+    title: String,
+    description: String,
+    article_count: i64,
+}
+
+pub(super) async fn page(
+    State(state): State<AppState>,
+    Path((edition, section)): Path<(String, String)>,
+    Query(query): Query<PageQuery>,
+) -> Response {
+    respond(
+        &state,
+        Some(&edition),
+        section_page(&state, &edition, &section, &query).await,
+    )
+    .await
+}
+
+async fn section_page(
+    state: &AppState,
+    code: &str,
+    slug: &str,
+    query: &PageQuery,
+) -> Result<Response, PageError> {
+    let ctx = EditionCtx::load(state, code).await?;
+    let section = ctx
+        .section_by_slug(slug)
+        .ok_or_else(|| PageError::not_found("section"))?;
+    let after = query.cursor()?;
+    let page = state
+        .store
+        .list_articles(&ArticleQuery {
+            filter: ArticleFilter::Section(section.id),
+            limit: PAGE_SIZE,
+            after,
+        })
+        .await?;
+    let media = MediaMap::for_cards(state, &ctx, &page.items).await?;
+
+    let path = Urls::relative().section(ctx.code(), &section.slug);
+    let title = format!("{} - {}", section.title, ctx.edition.name);
+    let meta = Meta::new(title, section.description.clone())
+        .canonical(path.clone())
+        .in_section(section.id)
+        .paged(after.is_some());
+    let view = SectionView {
+        layout: ctx.layout(state, "section", meta, Some(&media)),
+        section: SectionInfo {
+            title: section.title.clone(),
+            description: section.description.clone(),
+            article_count: section.article_count,
+        },
+        cards: Card::list(&page.items, ctx.code(), &media),
+        pager: Pager::new(&path, &page, after.is_none()),
+    };
+    ctx.render(state, "section.html", &view)
+}
+
+/// `/{edition}/{section}` → `/{edition}/{section}/` when the section exists.
+pub(super) async fn add_slash(
+    State(state): State<AppState>,
+    Path((edition, section)): Path<(String, String)>,
+) -> Response {
+    let target = async {
+        let ctx = EditionCtx::load(&state, &edition).await?;
+        let section = ctx
+            .section_by_slug(&section)
+            .ok_or_else(|| PageError::not_found("page"))?;
+        Ok(moved_permanently(
+            &Urls::relative().section(ctx.code(), &section.slug),
+        ))
+    };
+    respond(&state, Some(&edition), target.await).await
+}

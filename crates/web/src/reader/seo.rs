@@ -1,0 +1,111 @@
+//! Crawling aids: `/robots.txt`, the sitemap index `/sitemap.xml` and the
+//! per-edition sitemaps `/{edition}/sitemap-{n}.xml`.
+//!
+//! Sitemap `n` holds the edition's public articles with ids in
+//! `((n-1)·10000, n·10000]`, so that any sitemap is one indexed range query
+//! and never lists more than 10,000 URLs; the index lists only the numbers
+//! that have articles, found with one `LIMIT 1` probe per sitemap.
+
+use std::fmt::Write;
+
+use axum::extract::{Path, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use quick_xml::escape::escape;
+
+use super::context::EditionCtx;
+use super::errors::{respond, PageError};
+use crate::urls::Urls;
+use crate::AppState;
+
+/// URLs per sitemap (the protocol allows 50,000; smaller files are kinder
+/// to crawlers and to the server).
+pub(super) const SITEMAP_SIZE: i64 = 10_000;
+
+const XML: &str = "application/xml; charset=utf-8";
+const CACHE: &str = "public, max-age=3600";
+
+pub(super) async fn robots(State(state): State<AppState>) -> Response {
+    let base = state.config.base_url.trim_end_matches('/');
+    let body = format!("User-agent: *\nAllow: /\nDisallow: /account/\nDisallow: /api/\n\nSitemap: {base}/sitemap.xml\n");
+    (
+        [
+            (CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (CACHE_CONTROL, CACHE),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+pub(super) async fn sitemap_index(State(state): State<AppState>) -> Response {
+    respond(&state, None, index(&state).await).await
+}
+
+async fn index(state: &AppState) -> Result<Response, PageError> {
+    let base = state.config.base_url.trim_end_matches('/');
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for edition in state.store.editions().await? {
+        let mut after = 0;
+        while let Some(first) = state
+            .store
+            .sitemap_entries(edition.id, after, 1)
+            .await?
+            .first()
+        {
+            let n = (first.id - 1).div_euclid(SITEMAP_SIZE) + 1;
+            let loc = format!("{base}/{}/sitemap-{n}.xml", edition.code);
+            let _ = writeln!(xml, "<sitemap><loc>{}</loc></sitemap>", escape(&loc));
+            after = n * SITEMAP_SIZE;
+        }
+    }
+    xml.push_str("</sitemapindex>\n");
+    Ok(([(CONTENT_TYPE, XML), (CACHE_CONTROL, CACHE)], xml).into_response())
+}
+
+pub(super) async fn sitemap(
+    State(state): State<AppState>,
+    Path((edition, file)): Path<(String, String)>,
+) -> Response {
+    respond(
+        &state,
+        Some(&edition),
+        edition_sitemap(&state, &edition, &file).await,
+    )
+    .await
+}
+
+async fn edition_sitemap(state: &AppState, code: &str, file: &str) -> Result<Response, PageError> {
+    let n: i64 = file
+        .strip_suffix(".xml")
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n >= 1 && *n <= i64::MAX / SITEMAP_SIZE)
+        .ok_or_else(|| PageError::not_found("sitemap"))?;
+    let ctx = EditionCtx::load(state, code).await?;
+    let (first, last) = ((n - 1) * SITEMAP_SIZE, n * SITEMAP_SIZE);
+    let limit = u32::try_from(SITEMAP_SIZE).unwrap_or(u32::MAX);
+    let entries = state
+        .store
+        .sitemap_entries(ctx.edition.id, first, limit)
+        .await?;
+    let entries: Vec<_> = entries.into_iter().take_while(|e| e.id <= last).collect();
+    if entries.is_empty() {
+        return Err(PageError::not_found("sitemap"));
+    }
+    let urls = Urls::new(&state.config.base_url);
+    let mut xml = String::with_capacity(200 + entries.len() * 160);
+    xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for e in &entries {
+        let loc = urls.article(ctx.code(), &e.section_slug, &e.slug);
+        let lastmod = dateline_render::w3c_date(e.updated_at.max(e.published_at));
+        let _ = writeln!(
+            xml,
+            "<url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>",
+            escape(&loc)
+        );
+    }
+    xml.push_str("</urlset>\n");
+    Ok(([(CONTENT_TYPE, XML), (CACHE_CONTROL, CACHE)], xml).into_response())
+}

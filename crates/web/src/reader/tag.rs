@@ -1,0 +1,93 @@
+//! The tag page (`/{edition}/tag/{slug}`): the stories carrying a tag.
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use dateline_domain::Slug;
+use dateline_store::{ArticleFilter, ArticleQuery};
+use serde::Serialize;
+
+use super::context::{EditionCtx, Layout, Meta};
+use super::errors::{respond, PageError};
+use super::section::PAGE_SIZE;
+use super::view::{Card, MediaMap, PageQuery, Pager};
+use crate::urls::Urls;
+use crate::AppState;
+
+#[derive(Serialize)]
+struct TagView {
+    #[serde(flatten)]
+    layout: Layout,
+    tag: TagInfo,
+    cards: Vec<Card>,
+    #[serde(flatten)]
+    pager: Pager,
+}
+
+#[derive(Serialize)]
+struct TagInfo {
+    name: String,
+    article_count: i64,
+}
+
+pub(super) async fn page(
+    State(state): State<AppState>,
+    Path((edition, slug)): Path<(String, String)>,
+    Query(query): Query<PageQuery>,
+) -> Response {
+    respond(
+        &state,
+        Some(&edition),
+        tag_page(&state, &edition, &slug, &query).await,
+    )
+    .await
+}
+
+async fn tag_page(
+    state: &AppState,
+    code: &str,
+    slug: &str,
+    query: &PageQuery,
+) -> Result<Response, PageError> {
+    let ctx = EditionCtx::load(state, code).await?;
+    let slug: Slug = slug.parse().map_err(|_| PageError::not_found("tag"))?;
+    let tag = state.store.tag_by_slug(ctx.edition.id, &slug).await?;
+    let tag = tag.ok_or_else(|| PageError::not_found("tag"))?;
+    let after = query.cursor()?;
+    let page = state
+        .store
+        .list_articles(&ArticleQuery {
+            filter: ArticleFilter::Tag(tag.id),
+            limit: PAGE_SIZE,
+            after,
+        })
+        .await?;
+    let media = MediaMap::for_cards(state, &ctx, &page.items).await?;
+
+    let path = Urls::relative().tag(ctx.code(), &tag.slug);
+    let heading = state.renderer.t(
+        &ctx.locale,
+        "tag-heading",
+        &[("name", tag.name.as_str().into())],
+    );
+    let description = state.renderer.t(
+        &ctx.locale,
+        "tag-description",
+        &[
+            ("name", tag.name.as_str().into()),
+            ("edition", ctx.edition.name.as_str().into()),
+        ],
+    );
+    let meta = Meta::new(format!("{heading} - {}", ctx.edition.name), description)
+        .canonical(path.clone())
+        .paged(after.is_some());
+    let view = TagView {
+        layout: ctx.layout(state, "tag", meta, Some(&media)),
+        tag: TagInfo {
+            name: tag.name.clone(),
+            article_count: tag.article_count,
+        },
+        cards: Card::list(&page.items, ctx.code(), &media),
+        pager: Pager::new(&path, &page, after.is_none()),
+    };
+    ctx.render(state, "tag.html", &view)
+}

@@ -1,0 +1,164 @@
+//! Every documented error answer: status, JSON body and stable code.
+
+use insta::assert_json_snapshot;
+
+use crate::test_app::TestApp;
+
+/// `(path, status, code)` for each failure the Content API documents.
+const CASES: &[(&str, u16, &str)] = &[
+    // Editions and sections.
+    ("/api/v1/editions/xx", 404, "unknown_edition"),
+    ("/api/v1/editions/EN", 400, "invalid_query"),
+    ("/api/v1/editions/e", 400, "invalid_query"),
+    ("/api/v1/editions/xx/sections", 404, "unknown_edition"),
+    ("/api/v1/editions/en/sections/sport", 404, "unknown_section"),
+    (
+        "/api/v1/editions/en/sections/Not_A_Slug",
+        400,
+        "invalid_query",
+    ),
+    // Article listings.
+    ("/api/v1/editions/xx/articles", 404, "unknown_edition"),
+    (
+        "/api/v1/editions/en/articles?section=sport",
+        404,
+        "unknown_section",
+    ),
+    ("/api/v1/editions/en/articles?tag=nope", 404, "unknown_tag"),
+    (
+        "/api/v1/editions/en/articles?author=nobody",
+        404,
+        "unknown_author",
+    ),
+    (
+        "/api/v1/editions/ru/articles?tag=economy",
+        404,
+        "unknown_tag",
+    ),
+    (
+        "/api/v1/editions/en/articles?section=world&tag=city",
+        400,
+        "invalid_query",
+    ),
+    (
+        "/api/v1/editions/en/articles?tag=city&author=jane-roe",
+        400,
+        "invalid_query",
+    ),
+    (
+        "/api/v1/editions/en/articles?section=Bad%20Slug",
+        400,
+        "invalid_query",
+    ),
+    ("/api/v1/editions/en/articles?limit=0", 400, "invalid_limit"),
+    (
+        "/api/v1/editions/en/articles?limit=101",
+        400,
+        "invalid_limit",
+    ),
+    (
+        "/api/v1/editions/en/articles?limit=ten",
+        400,
+        "invalid_limit",
+    ),
+    (
+        "/api/v1/editions/en/articles?cursor=not-a-cursor",
+        400,
+        "invalid_cursor",
+    ),
+    (
+        "/api/v1/editions/en/articles?cursor=bm9wZQ",
+        400,
+        "invalid_cursor",
+    ),
+    (
+        "/api/v1/editions/en/articles?limit=1&limit=2",
+        400,
+        "invalid_query",
+    ),
+    // Single articles.
+    (
+        "/api/v1/editions/en/articles/no-such-story",
+        404,
+        "not_found",
+    ),
+    (
+        "/api/v1/editions/xx/articles/bridge-reopens",
+        404,
+        "unknown_edition",
+    ),
+    (
+        "/api/v1/editions/en/articles/Bad--Slug",
+        400,
+        "invalid_query",
+    ),
+    // Media.
+    ("/api/v1/media/9999", 404, "not_found"),
+    ("/api/v1/media/picture", 400, "invalid_query"),
+    ("/api/v1/media?edition=xx", 404, "unknown_edition"),
+    ("/api/v1/media?edition=XX", 400, "invalid_query"),
+    (
+        "/api/v1/media?edition=en&section=sport",
+        404,
+        "unknown_section",
+    ),
+    ("/api/v1/media?section=world", 400, "invalid_query"),
+    ("/api/v1/media?from=yesterday", 400, "invalid_query"),
+    ("/api/v1/media?until=2023-13-01", 400, "invalid_query"),
+    (
+        "/api/v1/media?from=2023-11-10&until=2023-11-09",
+        400,
+        "invalid_query",
+    ),
+    ("/api/v1/media?limit=500", 400, "invalid_limit"),
+    ("/api/v1/media?edition=en&edition=ru", 400, "invalid_query"),
+    ("/api/v1/media?cursor=zzz", 400, "invalid_cursor"),
+    // Unknown endpoints under /api answer JSON too.
+    ("/api/v2/editions", 404, "not_found"),
+];
+
+#[tokio::test]
+async fn every_documented_error() {
+    for app in TestApp::each_backend().await {
+        for (path, status, code) in CASES {
+            app.assert_error(path, *status, code).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn error_bodies_name_the_code_message_and_field() {
+    let app = TestApp::new().await;
+    let limit = app
+        .assert_error("/api/v1/editions/en/articles?limit=0", 400, "invalid_limit")
+        .await;
+    assert_json_snapshot!("error_invalid_limit", limit);
+    let edition = app
+        .assert_error("/api/v1/editions/xx", 404, "unknown_edition")
+        .await;
+    assert_json_snapshot!("error_unknown_edition", edition);
+}
+
+#[tokio::test]
+async fn the_api_is_read_only() {
+    let app = TestApp::new().await;
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/editions"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "method_not_allowed");
+}
+
+#[tokio::test]
+async fn database_failures_are_503_without_internals() {
+    let app = TestApp::new().await;
+    app.store().close().await;
+    let body = app
+        .assert_error("/api/v1/editions", 503, "unavailable")
+        .await;
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(!message.to_lowercase().contains("pool"), "{message}");
+}

@@ -1,0 +1,13 @@
+//! The web crate's one integration-test binary: the real router over a real
+//! database (SQLite, and PostgreSQL when DATELINE_TEST_POSTGRES_URL is set).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod api_articles;
+mod api_errors;
+mod api_media;
+mod api_sites;
+mod health;
+mod newsroom;
+mod openapi;
+mod reader;
+mod test_app;

@@ -1,0 +1,216 @@
+//! Listing pages: cards, cursor pagination, the newsfeed, tag and author
+//! pages, and the media bank's filters and asset page.
+
+use dateline_domain::NewArticle;
+use reqwest::StatusCode;
+
+use super::fixture::reader_app;
+use super::{all, assert_well_formed, attr, fetch, one, page, text};
+use crate::newsroom::NOW;
+
+#[tokio::test]
+async fn section_cards_show_picture_section_date_headline_lead_and_comments() {
+    let app = reader_app().await;
+    let doc = page(&app, "/en/world/").await;
+    assert_well_formed(&doc, "/en/world/");
+    assert_eq!(text(one(&doc, "h1")), "World");
+    let blurb = text(one(&doc, ".page-blurb"));
+    assert_eq!(
+        attr(one(&doc, "meta[name='description']"), "content"),
+        blurb
+    );
+    let card = one(&doc, ".card-grid article.card");
+    for part in [
+        "img[alt]",
+        ".card-section",
+        "time[datetime]",
+        ".card-title a",
+        ".card-lead",
+        ".card-comments",
+    ] {
+        assert!(
+            card.select(&super::sel(part)).next().is_some(),
+            "card lacks {part}"
+        );
+    }
+    assert_eq!(
+        text(one(&doc, ".card-grid .card-title a")),
+        "Headline of bridge-reopens"
+    );
+    assert_eq!(text(one(&doc, ".card-grid .card-comments")), "2 comments");
+    assert_eq!(
+        attr(one(&doc, "nav.sections a[aria-current]"), "href"),
+        "/en/world/"
+    );
+}
+
+#[tokio::test]
+async fn cursor_pagination_walks_every_article_once() {
+    let app = reader_app().await;
+    let fx = &app.newsroom.fixtures;
+    for i in 0..30 {
+        let new = NewArticle {
+            lead_media_id: None,
+            ..fx.article(&format!("filler-{i:02}"), NOW - 100 * 24 * 3600 - i * 60)
+        };
+        app.store().create_article(&new).await.unwrap();
+    }
+    let mut path = "/en/world/".to_owned();
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        let doc = page(&app, &path).await;
+        seen.extend(
+            all(&doc, ".card-title a")
+                .into_iter()
+                .map(|a| attr(a, "href").to_owned()),
+        );
+        match all(&doc, ".pager a[rel='next']").first() {
+            Some(older) => {
+                path = attr(*older, "href").to_owned();
+                assert!(path.starts_with("/en/world/?cursor="), "{path}");
+                // Later pages link back to the first and stay out of search results.
+                let next_doc = page(&app, &path).await;
+                assert!(!all(&next_doc, ".pager a[href='/en/world/']").is_empty());
+                assert_eq!(
+                    attr(one(&next_doc, "meta[name='robots']"), "content"),
+                    "noindex"
+                );
+            }
+            None => break,
+        }
+    }
+    let total = seen.len();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(
+        (seen.len(), total),
+        (30 + 5, 30 + 5),
+        "every World article exactly once"
+    );
+    let (status, _) = fetch(&app, "/en/world/?cursor=not-a-cursor").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn front_page_has_top_stories_section_blocks_and_the_newsfeed() {
+    let app = reader_app().await;
+    for (path, newsfeed) in [("/en/", "Newsfeed"), ("/ru/", "Лента новостей")] {
+        let doc = page(&app, path).await;
+        assert_well_formed(&doc, path);
+        assert!(!all(&doc, ".top-stories article.card").is_empty(), "{path}");
+        assert_eq!(text(one(&doc, "aside.newsfeed h2")), newsfeed);
+        let switcher: Vec<_> = all(&doc, "nav.editions a")
+            .into_iter()
+            .map(|a| attr(a, "href"))
+            .collect();
+        assert_eq!(switcher, ["/en/", "/ru/"]);
+    }
+    let doc = page(&app, "/en/").await;
+    // Each section block links its section page.
+    for block in all(&doc, "section.section-block h2 a") {
+        assert!(attr(block, "href").starts_with("/en/"));
+    }
+    assert_eq!(
+        attr(one(&doc, "link[hreflang='x-default']"), "href"),
+        format!("{}/", crate::test_app::BASE_URL)
+    );
+}
+
+#[tokio::test]
+async fn newsfeed_tag_and_author_pages() {
+    let app = reader_app().await;
+    let doc = page(&app, "/en/newsfeed").await;
+    assert_well_formed(&doc, "/en/newsfeed");
+    let items = all(&doc, "ol.stream li.stream-item");
+    assert_eq!(items.len(), app.newsroom.en_public_slugs.len());
+    assert!(!all(&doc, "h2.stream-date").is_empty());
+
+    let doc = page(&app, "/en/tag/transport").await;
+    assert_well_formed(&doc, "/en/tag/transport");
+    let tagged: Vec<_> = all(&doc, ".card-title a").into_iter().map(text).collect();
+    assert_eq!(
+        tagged,
+        ["Headline of bridge-reopens", "Headline of storm-warning"]
+    );
+    assert_eq!(text(one(&doc, ".page-count")), "2 articles");
+
+    let doc = page(&app, "/en/author/john-doe").await;
+    assert_eq!(text(one(&doc, "h1")), "John Doe");
+    assert_eq!(all(&doc, ".card-title a").len(), 1);
+    assert_eq!(
+        fetch(&app, "/en/author/nobody").await.0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn media_bank_archive_filters_by_date_and_section() {
+    let app = reader_app().await;
+    let nr = &app.newsroom;
+    let doc = page(&app, "/en/mediabank/").await;
+    assert_well_formed(&doc, "/en/mediabank/");
+    // en has the world picture and three old ones (the fixture picture has no edition).
+    assert_eq!(all(&doc, ".media-grid li").len(), 4);
+    let doc = page(&app, "/en/mediabank/?section=world").await;
+    let tiles: Vec<_> = all(&doc, ".media-grid li a")
+        .into_iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(tiles, [format!("/en/mediabank/{}", nr.world_picture.id)]);
+    assert!(!all(&doc, "#filter-section option[value='world'][selected]").is_empty());
+    // The old pictures are 4, 5 and 6 days before NOW (2023-11-14).
+    let doc = page(&app, "/en/mediabank/?from=2023-11-09&until=2023-11-10").await;
+    assert_eq!(all(&doc, ".media-grid li").len(), 2);
+    assert_eq!(attr(one(&doc, "#filter-from"), "value"), "2023-11-09");
+    let doc = page(&app, "/en/mediabank/?from=2030-01-01").await;
+    assert!(all(&doc, ".media-grid li").is_empty());
+    assert!(!all(&doc, "p.empty").is_empty());
+}
+
+#[tokio::test]
+async fn media_asset_page_shows_rights_and_usage() {
+    let app = reader_app().await;
+    let nr = &app.newsroom;
+    let path = format!("/en/mediabank/{}", nr.world_picture.id);
+    let doc = page(&app, &path).await;
+    assert_well_formed(&doc, &path);
+    assert_eq!(text(one(&doc, "h1")), "Picture 2");
+    let details = text(one(&doc, ".media-details dl"));
+    for expected in [
+        "© Photo: Test Agency",
+        "Test Agency",
+        "tests",
+        "File photo Yes",
+        "1600 × 900 px",
+    ] {
+        assert!(details.contains(expected), "{details}");
+    }
+    let srcset = attr(
+        one(&doc, ".media-figure source[type='image/webp']"),
+        "srcset",
+    );
+    assert!(srcset.contains("1920w"));
+    let used: Vec<_> = all(&doc, ".media-usage .card-title a")
+        .into_iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(used, ["/en/world/bridge-reopens"]);
+    // An asset filed under the Russian edition lives at its Russian address.
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(app.url(&format!("/en/mediabank/{}", nr.ru_picture.id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(
+        response.headers()["location"],
+        format!("/ru/mediabank/{}", nr.ru_picture.id).as_str()
+    );
+    assert_eq!(
+        fetch(&app, "/en/mediabank/999999").await.0,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -1,0 +1,158 @@
+//! Robots, sitemaps, the RSS feed, the `/` redirect and the files around
+//! the pages (static theme files, media files).
+
+use std::collections::BTreeSet;
+
+use reqwest::StatusCode;
+
+use super::fixture::reader_app;
+use super::{attr, fetch, one, page};
+use crate::test_app::BASE_URL;
+
+/// `<loc>` values of an XML document.
+fn locs(xml: &str) -> Vec<String> {
+    xml.split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split_once("</loc>").map(|(loc, _)| loc.to_owned()))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_sitemaps_list_every_public_article_with_lastmod() {
+    let app = reader_app().await;
+    let (status, robots) = fetch(&app, "/robots.txt").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(robots.contains(&format!("Sitemap: {BASE_URL}/sitemap.xml")));
+
+    let (_, index) = fetch(&app, "/sitemap.xml").await;
+    let sitemaps = locs(&index);
+    assert_eq!(
+        sitemaps,
+        [
+            format!("{BASE_URL}/en/sitemap-1.xml"),
+            format!("{BASE_URL}/ru/sitemap-1.xml")
+        ]
+    );
+    let mut listed = BTreeSet::new();
+    for sitemap in &sitemaps {
+        let (status, xml) = fetch(&app, sitemap.trim_start_matches(BASE_URL)).await;
+        assert_eq!(status, StatusCode::OK, "{sitemap}");
+        assert_eq!(
+            xml.matches("<url>").count(),
+            xml.matches("<lastmod>").count()
+        );
+        listed.extend(locs(&xml));
+    }
+    let mut expected: BTreeSet<String> = app
+        .newsroom
+        .en_public_slugs
+        .iter()
+        .map(|slug| {
+            let section = if *slug == "markets-rally" {
+                "business"
+            } else {
+                "world"
+            };
+            format!("{BASE_URL}/en/{section}/{slug}")
+        })
+        .collect();
+    expected.insert(format!("{BASE_URL}/ru/world/most-otkryt"));
+    expected.insert(format!("{BASE_URL}/ru/world/rynki-rastut"));
+    assert_eq!(listed, expected);
+    assert_eq!(
+        fetch(&app, "/en/sitemap-2.xml").await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        fetch(&app, "/en/sitemap-x.xml").await.0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn rss_lists_the_newest_articles() {
+    let app = reader_app().await;
+    let response = app.get("/ru/rss.xml").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/rss+xml"));
+    let xml = response.text().await.unwrap();
+    assert!(xml.starts_with("<?xml") && xml.contains("<rss version=\"2.0\""));
+    assert_eq!(xml.matches("<item>").count(), 2);
+    assert!(xml.contains(&format!("<link>{BASE_URL}/ru/world/most-otkryt</link>")));
+    assert!(xml.contains("<language>ru</language>"));
+}
+
+#[tokio::test]
+async fn root_redirects_by_accept_language() {
+    let app = reader_app().await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for (accept, location) in [
+        ("ru-RU,ru;q=0.9", "/ru/"),
+        ("de, en;q=0.5", "/en/"),
+        ("", "/en/"),
+    ] {
+        let response = client
+            .get(app.url("/"))
+            .header("accept-language", accept)
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_redirection());
+        assert_eq!(response.headers()["location"], location, "{accept}");
+    }
+}
+
+#[tokio::test]
+async fn static_files_are_fingerprinted_and_cached_for_a_year() {
+    let app = reader_app().await;
+    let doc = page(&app, "/en/").await;
+    let css = attr(one(&doc, "link[rel='stylesheet']"), "href").to_owned();
+    assert!(
+        css.starts_with("/static/style.") && css.len() > "/static/style..css".len() + 8,
+        "{css}"
+    );
+    let response = app.get(&css).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
+    assert_eq!(
+        fetch(&app, "/static/style.000000000000.css").await.0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn media_files_are_served_from_the_data_dir_without_traversal() {
+    let app = reader_app().await;
+    // The test app's data dir is the system temp dir; put a file under media/.
+    let dir = std::env::temp_dir().join("media").join("reader-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("pixel.jpg"), b"not really a jpeg").unwrap();
+    let response = app.get("/media/reader-test/pixel.jpg").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(response.text().await.unwrap(), "not really a jpeg");
+    // (`..` written plainly would be resolved by the client before sending.)
+    for bad in [
+        "/media/..%2Fetc%2Fpasswd",
+        "/media/reader-test%2F..%2F..%2Fpasswd",
+        "/media/reader-test/missing.jpg",
+    ] {
+        assert_eq!(fetch(&app, bad).await.0, StatusCode::NOT_FOUND, "{bad}");
+    }
+}

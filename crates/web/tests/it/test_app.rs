@@ -1,0 +1,128 @@
+//! The test-app builder: a fresh database with the seeded newsroom, the real
+//! router served on a loopback port, and an HTTP client pointed at it.
+
+use std::net::SocketAddr;
+
+use dateline_store::testing::{TestDb, SKIP_POSTGRES};
+use dateline_store::Store;
+use dateline_web::{AppState, WebConfig};
+use reqwest::StatusCode;
+use serde_json::Value;
+use tokio::task::JoinHandle;
+
+use crate::newsroom::{seed, Newsroom};
+
+/// Public address the app is configured with; fixed so snapshots do not
+/// depend on the port.
+pub const BASE_URL: &str = "https://news.example";
+
+pub struct TestApp {
+    pub newsroom: Newsroom,
+    addr: SocketAddr,
+    client: reqwest::Client,
+    server: JoinHandle<()>,
+    // Last: the database outlives the server that uses it.
+    db: TestDb,
+}
+
+impl TestApp {
+    /// On a fresh SQLite database.
+    pub async fn new() -> TestApp {
+        TestApp::on(TestDb::sqlite().await).await
+    }
+
+    /// One app per backend to test: SQLite, plus PostgreSQL when
+    /// DATELINE_TEST_POSTGRES_URL is set. Every API test runs its body on each.
+    pub async fn each_backend() -> Vec<TestApp> {
+        let mut apps = vec![TestApp::new().await];
+        match TestDb::postgres().await {
+            Some(db) => apps.push(TestApp::on(db).await),
+            None => eprintln!("{SKIP_POSTGRES}"),
+        }
+        apps
+    }
+
+    pub async fn on(db: TestDb) -> TestApp {
+        let newsroom = seed(db.store()).await;
+        let config = WebConfig {
+            base_url: BASE_URL.into(),
+            data_dir: std::env::temp_dir(),
+            theme_dir: None,
+        };
+        let app = dateline_web::router(AppState::new(db.store().clone(), config));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app).await.unwrap();
+        });
+        TestApp {
+            newsroom,
+            addr,
+            client: reqwest::Client::new(),
+            server,
+            db,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        self.db.store()
+    }
+
+    /// `sqlite` or `postgres`, for assertion messages.
+    pub fn backend(&self) -> &'static str {
+        self.store().backend().name()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// Status and parsed JSON body; fails the test when the body is not JSON.
+    pub async fn get_json(&self, path: &str) -> (StatusCode, Value) {
+        let response = self.get(path).await;
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        let body = serde_json::from_str(&text).unwrap_or_else(|e| {
+            panic!(
+                "[{}] GET {path}: {status} body is not JSON ({e}): {text}",
+                self.backend()
+            )
+        });
+        (status, body)
+    }
+
+    /// The body of a GET that must answer 200.
+    pub async fn ok_json(&self, path: &str) -> Value {
+        let (status, body) = self.get_json(path).await;
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "[{}] GET {path}: {body}",
+            self.backend()
+        );
+        body
+    }
+
+    /// Asserts an error answer's status and code; returns the body.
+    pub async fn assert_error(&self, path: &str, status: u16, code: &str) -> Value {
+        let (got, body) = self.get_json(path).await;
+        assert_eq!(
+            (got.as_u16(), body["error"]["code"].as_str()),
+            (status, Some(code)),
+            "[{}] GET {path}: {body}",
+            self.backend()
+        );
+        assert!(body["error"]["message"].is_string(), "{body}");
+        body
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
