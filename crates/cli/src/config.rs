@@ -60,7 +60,10 @@ impl Config {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));
         if let Some(path) = file {
             if !path.is_file() {
-                return Err(ConfigError(format!("config file {} does not exist", path.display())));
+                return Err(ConfigError(format!(
+                    "config file {} does not exist",
+                    path.display()
+                )));
             }
             figment = figment.merge(Toml::file_exact(path));
         }
@@ -73,14 +76,18 @@ impl Config {
         if let Some(url) = &self.database_url {
             if dateline_store::Backend::from_url(url).is_none() {
                 return Err(ConfigError(
-                    "database_url (DATELINE_DATABASE_URL) must start with sqlite: or postgres://".into(),
+                    "database_url (DATELINE_DATABASE_URL) must start with sqlite: or postgres://"
+                        .into(),
                 ));
             }
         }
         if let Some(base) = &self.base_url {
             let trimmed = base.trim_end_matches('/');
             let scheme_ok = trimmed.starts_with("http://") || trimmed.starts_with("https://");
-            let host = trimmed.split_once("://").map(|(_, h)| h).unwrap_or_default();
+            let host = trimmed
+                .split_once("://")
+                .map(|(_, h)| h)
+                .unwrap_or_default();
             if !scheme_ok || host.is_empty() || host.contains(char::is_whitespace) {
                 return Err(ConfigError(format!(
                     "base_url (DATELINE_BASE_URL) must be an http(s) URL such as https://news.example, not {base:?}"
@@ -89,10 +96,14 @@ impl Config {
             self.base_url = Some(trimmed.to_owned());
         }
         if !(1..=512).contains(&self.max_connections) {
-            return Err(ConfigError("max_connections (DATELINE_MAX_CONNECTIONS) must be 1 to 512".into()));
+            return Err(ConfigError(
+                "max_connections (DATELINE_MAX_CONNECTIONS) must be 1 to 512".into(),
+            ));
         }
         if self.data_dir.as_os_str().is_empty() {
-            return Err(ConfigError("data_dir (DATELINE_DATA_DIR) must not be empty".into()));
+            return Err(ConfigError(
+                "data_dir (DATELINE_DATA_DIR) must not be empty".into(),
+            ));
         }
         Ok(self)
     }
@@ -127,6 +138,8 @@ fn one_line(err: &figment::Error) -> String {
 }
 
 #[cfg(test)]
+// figment's Jail closures return its own (large) error type.
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
 
@@ -135,13 +148,19 @@ mod tests {
     #[test]
     fn env_overrides_file_and_defaults() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file("d.toml", "listen = \"127.0.0.1:9000\"\nbase_url = \"https://news.example/\"")?;
+            jail.create_file(
+                "d.toml",
+                "listen = \"127.0.0.1:9000\"\nbase_url = \"https://news.example/\"",
+            )?;
             jail.set_env("DATELINE_DATA_DIR", "/srv/dateline");
             let c = Config::load(Some(Path::new("d.toml"))).map_err(|e| e.to_string())?;
             assert_eq!(c.listen.port(), 9000);
             assert_eq!(c.data_dir, PathBuf::from("/srv/dateline"));
             assert_eq!(c.effective_base_url(), "https://news.example");
-            assert_eq!(c.effective_database_url(), "sqlite:/srv/dateline/dateline.db");
+            assert_eq!(
+                c.effective_database_url(),
+                "sqlite:/srv/dateline/dateline.db"
+            );
             Ok(())
         });
     }
@@ -169,12 +188,18 @@ mod tests {
     fn unknown_keys_and_missing_files_are_refused() {
         figment::Jail::expect_with(|jail| {
             jail.create_file("bad.toml", "lisen = \"127.0.0.1:1\"")?;
-            let err = Config::load(Some(Path::new("bad.toml"))).unwrap_err().to_string();
+            let err = Config::load(Some(Path::new("bad.toml")))
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("lisen"), "{err}");
-            let err = Config::load(Some(Path::new("missing.toml"))).unwrap_err().to_string();
+            let err = Config::load(Some(Path::new("missing.toml")))
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("missing.toml"), "{err}");
             jail.create_file("broken.toml", "listen = ")?;
-            let err = Config::load(Some(Path::new("broken.toml"))).unwrap_err().to_string();
+            let err = Config::load(Some(Path::new("broken.toml")))
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("broken.toml"), "{err}");
             Ok(())
         });

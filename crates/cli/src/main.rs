@@ -13,7 +13,11 @@ use clap::{Parser, Subcommand};
 use crate::config::Config;
 
 #[derive(Debug, Parser)]
-#[command(name = "dateline", version, about = "A news-publishing platform: reader site and newsroom in one binary")]
+#[command(
+    name = "dateline",
+    version,
+    about = "A news-publishing platform: reader site and newsroom in one binary"
+)]
 struct Cli {
     /// A TOML configuration file; DATELINE_* environment variables override it.
     #[arg(long, global = true, env = "DATELINE_CONFIG")]
@@ -49,7 +53,10 @@ fn main() -> ExitCode {
         }
     };
     telemetry::init(config.log_format);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(err) => {
             eprintln!("dateline: cannot start the async runtime: {err}");

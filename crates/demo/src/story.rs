@@ -24,7 +24,10 @@ pub enum BlockPlan {
     Paragraph(Source),
     Heading(u8),
     /// A quote (from the kind's or the section's list) and who said it.
-    Quote { text: Source, attribution: u8 },
+    Quote {
+        text: Source,
+        attribution: u8,
+    },
     /// A card for another article; the demo plan picks which.
     Related,
     /// A picture from the media bank; the demo plan picks which.
@@ -72,8 +75,18 @@ impl StoryPlan {
         // between the rest of the kind's, the section's and the context's.
         let mut kind_paras = shuffled(rng, kind.paragraphs.len()).into_iter();
         let mut middle: Vec<Source> = kind_paras.by_ref().skip(1).map(Source::Kind).collect();
-        middle.extend(shuffled(rng, words.paragraphs.len()).into_iter().take(3).map(Source::Section));
-        middle.extend(shuffled(rng, common.context.len()).into_iter().take(4).map(Source::Context));
+        middle.extend(
+            shuffled(rng, words.paragraphs.len())
+                .into_iter()
+                .take(3)
+                .map(Source::Section),
+        );
+        middle.extend(
+            shuffled(rng, common.context.len())
+                .into_iter()
+                .take(4)
+                .map(Source::Context),
+        );
         middle.shuffle(rng);
         let first = Source::Kind(idx(rng, kind.paragraphs.len()));
         middle.retain(|s| *s != first);
@@ -90,7 +103,9 @@ impl StoryPlan {
 
         let mut blocks: Vec<BlockPlan> = Vec::with_capacity(target + 2);
         // Quotes follow evenly spaced paragraphs, never the closing one.
-        let quote_after: Vec<usize> = (0..quotes).map(|k| k * (paras.len() - 1) / quotes).collect();
+        let quote_after: Vec<usize> = (0..quotes)
+            .map(|k| k * (paras.len() - 1) / quotes)
+            .collect();
         for (i, source) in paras.iter().enumerate() {
             if heading && i == paras.len() / 2 && i > 0 {
                 blocks.push(BlockPlan::Heading(idx(rng, words.headings.len())));
@@ -106,7 +121,9 @@ impl StoryPlan {
         let related_at = rng.gen_range(2..=3).min(blocks.len());
         blocks.insert(related_at, BlockPlan::Related);
         if image {
-            let at = (blocks.len() * 2 / 3).max(related_at + 1).min(blocks.len() - 1);
+            let at = (blocks.len() * 2 / 3)
+                .max(related_at + 1)
+                .min(blocks.len() - 1);
             blocks.insert(at, BlockPlan::Image);
         }
         if corrected {
@@ -148,7 +165,10 @@ impl StoryPlan {
 
     pub fn headline(&self, lang: Lang) -> String {
         let ctx = self.ctx(lang);
-        render(self.kind(ctx.lex).headlines[usize::from(self.headline)], &ctx)
+        render(
+            self.kind(ctx.lex).headlines[usize::from(self.headline)],
+            &ctx,
+        )
     }
 
     pub fn lead(&self, lang: Lang) -> String {
@@ -181,7 +201,10 @@ impl StoryPlan {
             BlockPlan::Paragraph(source) => {
                 let facts = self.facts_for(source, false);
                 BodyBlock::Paragraph {
-                    text: render(self.source_text(lex, source, false), &Ctx { lex, facts: &facts }),
+                    text: render(
+                        self.source_text(lex, source, false),
+                        &Ctx { lex, facts: &facts },
+                    ),
                 }
             }
             BlockPlan::Heading(i) => {
@@ -194,10 +217,17 @@ impl StoryPlan {
             BlockPlan::Quote { text, attribution } => {
                 let attributions = lex.words.common.attributions;
                 let mut who = String::new();
-                render_into(&mut who, attributions[usize::from(attribution) % attributions.len()], &ctx);
+                render_into(
+                    &mut who,
+                    attributions[usize::from(attribution) % attributions.len()],
+                    &ctx,
+                );
                 let facts = self.facts_for(text, true);
                 BodyBlock::Quote {
-                    text: render(self.source_text(lex, text, true), &Ctx { lex, facts: &facts }),
+                    text: render(
+                        self.source_text(lex, text, true),
+                        &Ctx { lex, facts: &facts },
+                    ),
                     attribution: who,
                 }
             }

@@ -154,7 +154,9 @@ impl BodyBlock {
             Self::Paragraph { text } if text.trim().is_empty() => Err(empty("paragraph")),
             Self::Heading { text, .. } if text.trim().is_empty() => Err(empty("heading")),
             Self::Quote { text, .. } if text.trim().is_empty() => Err(empty("quote")),
-            Self::Embed { url, .. } if !(url.starts_with("https://") || url.starts_with("http://")) => {
+            Self::Embed { url, .. }
+                if !(url.starts_with("https://") || url.starts_with("http://")) =>
+            {
                 Err(ParseError::new(
                     "body",
                     "invalid_embed_url",
@@ -243,7 +245,10 @@ mod tests {
             r#"{"type":"quote","text":"We will rebuild the bridge.","attribution":"the mayor said"}"#
         );
         assert_eq!(serde_json::from_str::<BodyBlock>(&json).unwrap(), block);
-        assert!(serde_json::from_str::<BodyBlock>(r#"{"type":"heading","level":1,"text":"x"}"#).is_err());
+        assert!(
+            serde_json::from_str::<BodyBlock>(r#"{"type":"heading","level":1,"text":"x"}"#)
+                .is_err()
+        );
     }
 
     #[test]

@@ -47,13 +47,15 @@ pub struct TimeZoneName(String);
 impl FromStr for TimeZoneName {
     type Err = ParseError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        s.parse::<chrono_tz::Tz>().map(|_| Self(s.to_owned())).map_err(|_| {
-            ParseError::new(
-                "time_zone",
-                "invalid_time_zone",
-                format!("{s:?} is not an IANA time zone name"),
-            )
-        })
+        s.parse::<chrono_tz::Tz>()
+            .map(|_| Self(s.to_owned()))
+            .map_err(|_| {
+                ParseError::new(
+                    "time_zone",
+                    "invalid_time_zone",
+                    format!("{s:?} is not an IANA time zone name"),
+                )
+            })
     }
 }
 
@@ -93,7 +95,9 @@ impl fmt::Display for TimeZoneName {
 #[serde(try_from = "String", into = "String")]
 pub struct DateFormat(String);
 
-const DATE_FORMAT_CONVERSIONS: &[char] = &['d', 'e', 'm', 'b', 'B', 'y', 'Y', 'H', 'M', 'I', 'p', '%', 'A', 'a'];
+const DATE_FORMAT_CONVERSIONS: &[char] = &[
+    'd', 'e', 'm', 'b', 'B', 'y', 'Y', 'H', 'M', 'I', 'p', '%', 'A', 'a',
+];
 
 impl FromStr for DateFormat {
     type Err = ParseError;

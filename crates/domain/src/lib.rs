@@ -9,8 +9,8 @@ mod people;
 mod text;
 
 pub use article::{
-    ArticleStatus, BodyBlock, HeadingLevel, NewArticle, ARTICLE_BODY_MAX_BLOCKS, HEADLINE_MAX_CHARS,
-    LEAD_MAX_CHARS,
+    ArticleStatus, BodyBlock, HeadingLevel, NewArticle, ARTICLE_BODY_MAX_BLOCKS,
+    HEADLINE_MAX_CHARS, LEAD_MAX_CHARS,
 };
 pub use edition::{DateFormat, NewEdition, NewSection, TextDirection, TimeZoneName};
 pub use error::ParseError;

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::{ParseError, Slug};
 
 /// A staff member's role, from least to most powerful.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Registered reader: comments and chats, no newsroom access.
@@ -98,7 +100,9 @@ impl FromStr for EmailAddress {
             || local.len() > 64
             || s.len() > 254
             || !domain_ok
-            || local.chars().any(|c| c.is_whitespace() || c == '@' || c.is_control())
+            || local
+                .chars()
+                .any(|c| c.is_whitespace() || c == '@' || c.is_control())
         {
             return Err(invalid());
         }
@@ -155,7 +159,10 @@ mod tests {
     #[test]
     fn emails() {
         assert_eq!(
-            " Desk@Example.ORG ".parse::<EmailAddress>().unwrap().as_str(),
+            " Desk@Example.ORG "
+                .parse::<EmailAddress>()
+                .unwrap()
+                .as_str(),
             "Desk@example.org"
         );
         for bad in ["", "a", "a@b", "@x.org", "a b@x.org", "a@.org"] {

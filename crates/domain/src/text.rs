@@ -214,7 +214,10 @@ mod tests {
     #[test]
     fn slug_from_title_transliterates_russian() {
         let slug = Slug::from_title("Столица готовится к зиме: 5 главных новостей").unwrap();
-        assert_eq!(slug.as_str(), "stolitsa-gotovitsya-k-zime-5-glavnykh-novostey");
+        assert_eq!(
+            slug.as_str(),
+            "stolitsa-gotovitsya-k-zime-5-glavnykh-novostey"
+        );
         assert!(Slug::from_title("!!!").is_none());
     }
 

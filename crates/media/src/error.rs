@@ -20,7 +20,10 @@ pub enum MediaError {
     Decode(String),
     /// Encoding a rendition failed.
     #[error("encoding a {format} rendition failed: {detail}")]
-    Encode { format: &'static str, detail: String },
+    Encode {
+        format: &'static str,
+        detail: String,
+    },
     /// A storage key that could escape the blob root or is malformed.
     #[error("invalid storage key {0:?}")]
     InvalidKey(String),

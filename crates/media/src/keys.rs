@@ -32,7 +32,10 @@ mod tests {
     #[test]
     fn keys_are_sharded_by_hash() {
         let sha = "ab12cd";
-        assert_eq!(original_key(sha, ImageFormat::Jpeg), "originals/ab/ab12cd.jpg");
+        assert_eq!(
+            original_key(sha, ImageFormat::Jpeg),
+            "originals/ab/ab12cd.jpg"
+        );
         assert_eq!(
             rendition_key(sha, 640, ImageFormat::Webp),
             "renditions/ab/ab12cd-640.webp"

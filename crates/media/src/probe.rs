@@ -46,7 +46,11 @@ pub(crate) fn read_header(bytes: &[u8]) -> Result<(ImageFormat, u32, u32), Media
         Some(image::ImageFormat::Png) => ImageFormat::Png,
         Some(image::ImageFormat::WebP) => ImageFormat::Webp,
         Some(image::ImageFormat::Gif) => ImageFormat::Gif,
-        Some(other) => return Err(MediaError::UnsupportedFormat(format!("{other:?}").to_uppercase())),
+        Some(other) => {
+            return Err(MediaError::UnsupportedFormat(
+                format!("{other:?}").to_uppercase(),
+            ))
+        }
         None => return Err(MediaError::NotAnImage),
     };
     let (width, height) = reader

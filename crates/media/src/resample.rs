@@ -43,7 +43,11 @@ fn taps(src: usize, dst: usize) -> Taps {
         first.push(start);
         weights.extend(row.iter().map(|w| (w * norm) as f32));
     }
-    Taps { first, count, weights }
+    Taps {
+        first,
+        count,
+        weights,
+    }
 }
 
 /// Resizes `src` (`sw`×`sh`, `channels` bytes per pixel) to `dw`×`dh`.
@@ -53,7 +57,14 @@ fn taps(src: usize, dst: usize) -> Taps {
 /// The vertical pass runs first, over whole rows (vectorised), so that the
 /// per-pixel horizontal pass only sees the already reduced rows.
 #[inline]
-pub(crate) fn resize(src: &[u8], sw: usize, sh: usize, channels: usize, dw: usize, dh: usize) -> Vec<u8> {
+pub(crate) fn resize(
+    src: &[u8],
+    sw: usize,
+    sh: usize,
+    channels: usize,
+    dw: usize,
+    dh: usize,
+) -> Vec<u8> {
     let alpha = channels == 4;
     let mut input: Vec<f32> = src.iter().map(|v| f32::from(*v)).collect();
     if alpha {
@@ -79,7 +90,10 @@ pub(crate) fn resize(src: &[u8], sw: usize, sh: usize, channels: usize, dw: usiz
     let h = taps(sw, dw);
     let out_stride = dw * channels;
     let mut out = vec![0u8; out_stride * dh];
-    for (row_in, row_out) in tmp.chunks_exact(in_stride).zip(out.chunks_exact_mut(out_stride)) {
+    for (row_in, row_out) in tmp
+        .chunks_exact(in_stride)
+        .zip(out.chunks_exact_mut(out_stride))
+    {
         for (x, px_out) in row_out.chunks_exact_mut(channels).enumerate() {
             let ws = &h.weights[x * h.count..(x + 1) * h.count];
             let seg = &row_in[h.first[x] * channels..(h.first[x] + h.count) * channels];
@@ -114,17 +128,36 @@ mod tests {
     #[test]
     fn matches_image_lanczos3_closely() {
         let img = RgbImage::from_fn(400, 300, |x, y| {
-            image::Rgb([(x * 255 / 400) as u8, ((x * y) % 256) as u8, if (x / 7 + y / 5) % 2 == 0 { 230 } else { 20 }])
+            image::Rgb([
+                (x * 255 / 400) as u8,
+                ((x * y) % 256) as u8,
+                if (x / 7 + y / 5) % 2 == 0 { 230 } else { 20 },
+            ])
         });
         let ours = resize(img.as_raw(), 400, 300, 3, 160, 120);
-        let theirs = DynamicImage::ImageRgb8(img).resize_exact(160, 120, FilterType::Lanczos3).to_rgb8();
-        let diff: f64 = ours.iter().zip(theirs.as_raw()).map(|(a, b)| f64::from(a.abs_diff(*b))).sum::<f64>() / ours.len() as f64;
+        let theirs = DynamicImage::ImageRgb8(img)
+            .resize_exact(160, 120, FilterType::Lanczos3)
+            .to_rgb8();
+        let diff: f64 = ours
+            .iter()
+            .zip(theirs.as_raw())
+            .map(|(a, b)| f64::from(a.abs_diff(*b)))
+            .sum::<f64>()
+            / ours.len() as f64;
         assert!(diff < 2.5, "mean difference {diff}");
     }
 
     #[test]
     fn flat_colour_stays_flat_and_transparency_does_not_darken() {
-        let rgba: Vec<u8> = (0..64 * 64).flat_map(|i| if i % 64 < 32 { [200, 40, 40, 255] } else { [0, 0, 0, 0] }).collect();
+        let rgba: Vec<u8> = (0..64 * 64)
+            .flat_map(|i| {
+                if i % 64 < 32 {
+                    [200, 40, 40, 255]
+                } else {
+                    [0, 0, 0, 0]
+                }
+            })
+            .collect();
         let out = resize(&rgba, 64, 64, 4, 20, 20);
         let left = &out[..4];
         assert_eq!(left, &[200, 40, 40, 255]);

@@ -77,7 +77,10 @@ async fn install(store: &Store, data_dir: &Path, seed: u64) -> anyhow::Result<St
         role: Role::Editor,
         password_hash: Some(super::user::hash_password(&password)?),
     };
-    store.create_user(&user, super::now()).await.context("cannot create the demo staff account")?;
+    store
+        .create_user(&user, super::now())
+        .await
+        .context("cannot create the demo staff account")?;
     let path = data_dir.join(CREDENTIALS_FILE);
     std::fs::write(&path, format!("{STAFF_EMAIL}\n{password}\n"))
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -90,7 +93,9 @@ fn read_password(data_dir: &Path) -> String {
     std::fs::read_to_string(data_dir.join(CREDENTIALS_FILE))
         .ok()
         .and_then(|text| text.lines().nth(1).map(str::to_owned))
-        .unwrap_or_else(|| format!("(see {CREDENTIALS_FILE}, or create one with `dateline user add`)"))
+        .unwrap_or_else(|| {
+            format!("(see {CREDENTIALS_FILE}, or create one with `dateline user add`)")
+        })
 }
 
 #[cfg(unix)]

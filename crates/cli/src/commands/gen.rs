@@ -38,20 +38,28 @@ pub async fn run(config: Config, args: GenArgs) -> anyhow::Result<()> {
     let mut generator = dateline_demo::BulkGenerator::new(args.seed, setup, super::now());
     let bar = ProgressBar::new(args.articles);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} articles {bar:40} {pos}/{len} ({per_sec}, {eta} left)")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{spinner} articles {bar:40} {pos}/{len} ({per_sec}, {eta} left)",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let mut done = 0u64;
     while done < args.articles {
         let n = args.batch.min(args.articles - done);
         let (articles, tags) = generator.next_batch(n as usize);
-        store.insert_articles_bulk(&articles, &tags).await.context("bulk insert failed")?;
+        store
+            .insert_articles_bulk(&articles, &tags)
+            .await
+            .context("bulk insert failed")?;
         done += n;
         bar.set_position(done);
     }
     bar.finish();
     bar.println("recomputing counters…");
-    store.recount_counters().await.context("cannot recompute counters")?;
+    store
+        .recount_counters()
+        .await
+        .context("cannot recompute counters")?;
     println!(
         "added {done} articles in {:.1} s ({})",
         started.elapsed().as_secs_f64(),

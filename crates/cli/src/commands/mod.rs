@@ -15,13 +15,17 @@ use crate::config::Config;
 pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     let url = config.effective_database_url();
     if url.starts_with("sqlite:") {
-        std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("cannot create data directory {}", config.data_dir.display()))?;
+        std::fs::create_dir_all(&config.data_dir).with_context(|| {
+            format!("cannot create data directory {}", config.data_dir.display())
+        })?;
     }
     let store = Store::connect(&url, config.max_connections)
         .await
         .with_context(|| format!("cannot open database {}", redact(&url)))?;
-    store.migrate().await.context("database migration failed; the database was left as it was")?;
+    store
+        .migrate()
+        .await
+        .context("database migration failed; the database was left as it was")?;
     Ok(store)
 }
 
@@ -50,7 +54,10 @@ pub fn now() -> i64 {
 mod tests {
     #[test]
     fn redacts_passwords() {
-        assert_eq!(super::redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(
+            super::redact("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
         assert_eq!(super::redact("sqlite:x.db"), "sqlite:x.db");
     }
 }

@@ -20,6 +20,11 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
         theme_dir: config.theme_dir.clone(),
     };
     let state = AppState::new(store.clone(), web);
+    // A broken theme template must stop the start-up, not a reader's request.
+    state
+        .renderer
+        .check()
+        .context("the theme does not render")?;
     let app = dateline_web::router(state).layer(TraceLayer::new_for_http());
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -30,7 +30,12 @@ pub enum UserCommand {
 
 pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
     match command {
-        UserCommand::Add { email, role, name, password } => {
+        UserCommand::Add {
+            email,
+            role,
+            name,
+            password,
+        } => {
             // Parse everything before touching the database.
             let email: EmailAddress = email.parse()?;
             let role: Role = role.parse()?;
@@ -40,13 +45,30 @@ pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
                 anyhow::bail!("password: must be at least 10 characters");
             }
             let store = super::open_store(&config).await?;
-            let display_name = name.unwrap_or_else(|| email.as_str().split('@').next().unwrap_or_default().to_owned());
-            let user = NewUser { email, display_name, role, password_hash: Some(hash_password(&password)?) };
+            let display_name = name.unwrap_or_else(|| {
+                email
+                    .as_str()
+                    .split('@')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            });
+            let user = NewUser {
+                email,
+                display_name,
+                role,
+                password_hash: Some(hash_password(&password)?),
+            };
             let created = match store.create_user(&user, super::now()).await {
-                Err(StoreError::Duplicate { .. }) => anyhow::bail!("a user with the e-mail {} already exists", user.email),
+                Err(StoreError::Duplicate { .. }) => {
+                    anyhow::bail!("a user with the e-mail {} already exists", user.email)
+                }
                 other => other.context("cannot create the user")?,
             };
-            println!("created {} {} (id {})", created.role, created.email, created.id);
+            println!(
+                "created {} {} (id {})",
+                created.role, created.email, created.id
+            );
             if generated {
                 println!("password: {password}");
             }

@@ -74,7 +74,8 @@ impl BulkGenerator {
     /// A generator for `targets`, reproducible from `seed`, with
     /// publication times spread over the three years before `now`.
     /// Slugs end in a serial number that starts from a seed-dependent base,
-    /// so runs with different seeds do not collide.
+    /// so runs with different seeds do not collide; a second run with the
+    /// same seed on the same database does (the store answers `Duplicate`).
     pub fn new(seed: u64, targets: BulkTargets, now: UnixTime) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x0b01_c0de);
         let langs: Vec<Lang> = targets.editions.iter().map(|e| e.lang).collect();
@@ -140,7 +141,9 @@ impl BulkGenerator {
         let pool = &self.pools[edition.lang.index()][self.section_words[e][s]];
         let story = &pool.stories[rng.gen_range(0..pool.stories.len())];
         self.serial += 1;
-        let slug = format!("{}-{}", story.slug, self.serial).parse::<Slug>().ok();
+        let slug = format!("{}-{}", story.slug, self.serial)
+            .parse::<Slug>()
+            .ok();
 
         let blocks = rng.gen_range(5..=8);
         let mut body = Vec::with_capacity(blocks);
@@ -148,16 +151,28 @@ impl BulkGenerator {
             let roll: f32 = rng.gen();
             let block = if i > 0 && roll < 0.18 {
                 let (text, attribution) = &pool.quotes[rng.gen_range(0..pool.quotes.len())];
-                BodyBlock::Quote { text: text.clone(), attribution: attribution.clone() }
+                BodyBlock::Quote {
+                    text: text.clone(),
+                    attribution: attribution.clone(),
+                }
             } else if i > 1 && roll < 0.24 {
                 match HeadingLevel::try_from(2u8) {
-                    Ok(level) => BodyBlock::Heading { level, text: pool.headings[rng.gen_range(0..pool.headings.len())].clone() },
+                    Ok(level) => BodyBlock::Heading {
+                        level,
+                        text: pool.headings[rng.gen_range(0..pool.headings.len())].clone(),
+                    },
                     Err(_) => continue,
                 }
             } else if i > 1 && roll < 0.3 && !self.targets.media_ids.is_empty() {
-                BodyBlock::Image { media_id: self.targets.media_ids[rng.gen_range(0..self.targets.media_ids.len())], caption: None }
+                BodyBlock::Image {
+                    media_id: self.targets.media_ids
+                        [rng.gen_range(0..self.targets.media_ids.len())],
+                    caption: None,
+                }
             } else {
-                BodyBlock::Paragraph { text: pool.paragraphs[rng.gen_range(0..pool.paragraphs.len())].clone() }
+                BodyBlock::Paragraph {
+                    text: pool.paragraphs[rng.gen_range(0..pool.paragraphs.len())].clone(),
+                }
             };
             body.push(block);
         }
@@ -181,7 +196,11 @@ impl BulkGenerator {
             authors.choose_multiple(rng, count).copied().collect()
         };
         let tag_count = rng.gen_range(2..=4).min(edition.tag_ids.len());
-        let tag_ids = edition.tag_ids.choose_multiple(rng, tag_count).copied().collect();
+        let tag_ids = edition
+            .tag_ids
+            .choose_multiple(rng, tag_count)
+            .copied()
+            .collect();
         let media = &self.targets.media_ids;
         let article = NewArticle {
             edition_id: edition.edition_id,
@@ -207,7 +226,9 @@ fn build_pool<R: Rng>(rng: &mut R, lang: Lang, section: usize, now: UnixTime) ->
     let mut pool = Pool::default();
     for _ in 0..POOL_STORIES {
         let mut story = StoryPlan::roll(rng, section, false);
-        story.facts.set_date(now - rng.gen_range(0..SPAN_SECONDS), 0);
+        story
+            .facts
+            .set_date(now - rng.gen_range(0..SPAN_SECONDS), 0);
         let headline = story.headline(lang);
         // At most 80 characters: room for the serial within the 120 allowed.
         let slug = Slug::from_title(&headline).map_or_else(|| "article".to_owned(), String::from);
@@ -217,17 +238,24 @@ fn build_pool<R: Rng>(rng: &mut R, lang: Lang, section: usize, now: UnixTime) ->
             }
             match story.render_block(block, lang) {
                 Some(BodyBlock::Paragraph { text }) => pool.paragraphs.push(text),
-                Some(BodyBlock::Quote { text, attribution }) => pool.quotes.push((text, attribution)),
+                Some(BodyBlock::Quote { text, attribution }) => {
+                    pool.quotes.push((text, attribution))
+                }
                 Some(BodyBlock::Heading { text, .. }) => pool.headings.push(text),
                 _ => {}
             }
         }
-        pool.stories.push(PoolStory { lead: story.lead(lang), headline, slug });
+        pool.stories.push(PoolStory {
+            lead: story.lead(lang),
+            headline,
+            slug,
+        });
     }
     pool.paragraphs.sort_unstable();
     pool.paragraphs.dedup();
     if pool.headings.is_empty() {
-        pool.headings.push(lang.words().sections[section].title.to_owned());
+        pool.headings
+            .push(lang.words().sections[section].title.to_owned());
     }
     pool
 }

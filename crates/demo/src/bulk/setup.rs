@@ -19,10 +19,17 @@ use crate::DemoError;
 /// what is missing, so it is safe to run before every `dateline gen`.
 /// Needs a blob sink only when the media bank is empty: it then paints one
 /// picture per section.
-pub async fn bulk_setup(store: &Store, media: &dyn BlobSink, seed: u64, now: UnixTime) -> Result<BulkTargets, DemoError> {
+pub async fn bulk_setup(
+    store: &Store,
+    media: &dyn BlobSink,
+    seed: u64,
+    now: UnixTime,
+) -> Result<BulkTargets, DemoError> {
     let mut editions = store.editions().await?;
     if editions.is_empty() {
-        store.create_edition(&new_edition(&edition_meta(Lang::En))?).await?;
+        store
+            .create_edition(&new_edition(&edition_meta(Lang::En))?)
+            .await?;
         editions = store.editions().await?;
     }
     let mut targets = BulkTargets::default();
@@ -45,10 +52,20 @@ pub async fn bulk_setup(store: &Store, media: &dyn BlobSink, seed: u64, now: Uni
         }
         // The edition's most used tags, and the section tags of its
         // language (`upsert_tag` returns them when they exist already).
-        let mut tag_ids: Vec<i64> = store.top_tags(edition.id, 100).await?.into_iter().map(|t| t.id).collect();
+        let mut tag_ids: Vec<i64> = store
+            .top_tags(edition.id, 100)
+            .await?
+            .into_iter()
+            .map(|t| t.id)
+            .collect();
         for section in lang.words().sections {
             for name in section.tags {
-                tag_ids.push(store.upsert_tag(edition.id, &slug_of(name)?, name).await?.id);
+                tag_ids.push(
+                    store
+                        .upsert_tag(edition.id, &slug_of(name)?, name)
+                        .await?
+                        .id,
+                );
             }
         }
         tag_ids.sort_unstable();
@@ -65,15 +82,30 @@ pub async fn bulk_setup(store: &Store, media: &dyn BlobSink, seed: u64, now: Uni
     if people.is_empty() {
         let langs: Vec<Lang> = targets.editions.iter().map(|e| e.lang).collect();
         for a in authors()?.into_iter().filter(|a| langs.contains(&a.lang)) {
-            store.create_author(&NewAuthor { slug: a.slug, name: a.name, bio: a.bio }).await?;
+            store
+                .create_author(&NewAuthor {
+                    slug: a.slug,
+                    name: a.name,
+                    bio: a.bio,
+                })
+                .await?;
         }
         people = store.authors().await?;
     }
     targets.author_ids = people.into_iter().map(|a| a.id).collect();
     targets.author_ids.sort_unstable();
 
-    let query = MediaQuery { limit: 100, ..MediaQuery::default() };
-    let mut bank: Vec<i64> = store.list_media(&query).await?.items.into_iter().map(|m| m.id).collect();
+    let query = MediaQuery {
+        limit: 100,
+        ..MediaQuery::default()
+    };
+    let mut bank: Vec<i64> = store
+        .list_media(&query)
+        .await?
+        .items
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
     if bank.is_empty() {
         bank = seed_pictures(store, media, seed, now, editions.first().map(|e| e.id)).await?;
     }

@@ -36,7 +36,13 @@ pub fn render_bank(
         .collect::<Result<Vec<_>, DemoError>>()?;
     let logos = editions
         .par_iter()
-        .map(|e| finish(logo::render_png(e.logo_word, e.logo_subtitle, e.logo_accent)?))
+        .map(|e| {
+            finish(logo::render_png(
+                e.logo_word,
+                e.logo_subtitle,
+                e.logo_accent,
+            )?)
+        })
         .collect::<Result<Vec<_>, DemoError>>()?;
     Ok((photos, logos))
 }

@@ -7,8 +7,8 @@ mod bank;
 use std::collections::HashMap;
 
 use dateline_domain::{
-    BodyBlock, DateFormat, EditionCode, LanguageTag, NewArticle, NewAuthor, NewEdition, NewMediaAsset, NewRendition,
-    NewSection, TextDirection, TimeZoneName, UnixTime,
+    BodyBlock, DateFormat, EditionCode, LanguageTag, NewArticle, NewAuthor, NewEdition,
+    NewMediaAsset, NewRendition, NewSection, TextDirection, TimeZoneName, UnixTime,
 };
 use dateline_media::{original_key, rendition_key, BlobSink};
 use dateline_store::Store;
@@ -25,8 +25,17 @@ use crate::{DemoError, DemoSummary};
 ///
 /// Refuses with [`DemoError::AlreadyInstalled`] when an edition `en` exists.
 /// Not transactional: if it fails half-way, start again on a fresh database.
-pub async fn install(store: &Store, media: &dyn BlobSink, seed: u64, now: UnixTime) -> Result<DemoSummary, DemoError> {
-    if store.edition_by_code(&"en".parse::<EditionCode>()?).await?.is_some() {
+pub async fn install(
+    store: &Store,
+    media: &dyn BlobSink,
+    seed: u64,
+    now: UnixTime,
+) -> Result<DemoSummary, DemoError> {
+    if store
+        .edition_by_code(&"en".parse::<EditionCode>()?)
+        .await?
+        .is_some()
+    {
         return Err(DemoError::AlreadyInstalled);
     }
     let plan = DemoPlan::generate(seed, now)?;
@@ -116,11 +125,15 @@ pub async fn install(store: &Store, media: &dyn BlobSink, seed: u64, now: UnixTi
             .iter()
             .filter_map(|b| match b {
                 PlannedBlock::Ready(block) => Some(block.clone()),
-                PlannedBlock::Related(t) => article_ids.get(*t).map(|id| BodyBlock::Related { article_id: *id }),
-                PlannedBlock::Image { picture, caption } => media_ids.get(*picture).map(|id| BodyBlock::Image {
-                    media_id: *id,
-                    caption: caption.clone(),
-                }),
+                PlannedBlock::Related(t) => article_ids
+                    .get(*t)
+                    .map(|id| BodyBlock::Related { article_id: *id }),
+                PlannedBlock::Image { picture, caption } => {
+                    media_ids.get(*picture).map(|id| BodyBlock::Image {
+                        media_id: *id,
+                        caption: caption.clone(),
+                    })
+                }
             })
             .collect();
         let new = NewArticle {
@@ -135,7 +148,11 @@ pub async fn install(store: &Store, media: &dyn BlobSink, seed: u64, now: UnixTi
             updated_at: a.updated_at,
             lead_media_id: media_ids.get(a.lead_picture).copied(),
             translation_group: a.translation_of.and_then(|o| groups.get(&o).copied()),
-            author_ids: a.authors.iter().filter_map(|x| author_ids.get(*x).copied()).collect(),
+            author_ids: a
+                .authors
+                .iter()
+                .filter_map(|x| author_ids.get(*x).copied())
+                .collect(),
             tags: a.tags.clone(),
         };
         let article = store.create_article(&new).await?;
@@ -167,7 +184,9 @@ pub(crate) async fn store_picture(
     picture: &RenderedPicture,
     asset: &NewMediaAsset,
 ) -> Result<i64, DemoError> {
-    media.put(&asset.storage_key, picture.original.clone()).await?;
+    media
+        .put(&asset.storage_key, picture.original.clone())
+        .await?;
     let (stored, _) = store.create_media(asset).await?;
     for r in &picture.renditions {
         let key = rendition_key(&asset.sha256, r.width, r.format);

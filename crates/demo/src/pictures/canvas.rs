@@ -17,7 +17,11 @@ pub const fn rgb(hex: u32) -> Color {
 
 pub fn mix(a: Color, b: Color, t: f32) -> Color {
     let t = t.clamp(0.0, 1.0);
-    [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]
+    [
+        a[0] + (b[0] - a[0]) * t,
+        a[1] + (b[1] - a[1]) * t,
+        a[2] + (b[2] - a[2]) * t,
+    ]
 }
 
 pub fn scale(c: Color, k: f32) -> Color {
@@ -48,7 +52,9 @@ pub fn gradient(stops: &[(f32, Color)], t: f32) -> Color {
 
 /// Integer hash of a lattice point, as a float in [0, 1).
 pub fn hash2(x: i32, y: i32, seed: u32) -> f32 {
-    let mut h = (x as u32).wrapping_mul(0x27d4_eb2d) ^ (y as u32).wrapping_mul(0x1656_67b1) ^ seed.wrapping_mul(0x9e37_79b9);
+    let mut h = (x as u32).wrapping_mul(0x27d4_eb2d)
+        ^ (y as u32).wrapping_mul(0x1656_67b1)
+        ^ seed.wrapping_mul(0x9e37_79b9);
     h ^= h >> 15;
     h = h.wrapping_mul(0x2c1b_3c6d);
     h ^= h >> 12;
@@ -175,8 +181,16 @@ impl Canvas {
         let half = width * 0.5;
         let (dx, dy) = (p1.0 - p0.0, p1.1 - p0.1);
         let len2 = (dx * dx + dy * dy).max(1e-6);
-        let ys = self.span(p0.1.min(p1.1) - half - 1.0, p0.1.max(p1.1) + half + 1.0, self.h);
-        let xs = self.span(p0.0.min(p1.0) - half - 1.0, p0.0.max(p1.0) + half + 1.0, self.w);
+        let ys = self.span(
+            p0.1.min(p1.1) - half - 1.0,
+            p0.1.max(p1.1) + half + 1.0,
+            self.h,
+        );
+        let xs = self.span(
+            p0.0.min(p1.0) - half - 1.0,
+            p0.0.max(p1.0) + half + 1.0,
+            self.w,
+        );
         for y in ys {
             let py = y as f32 + 0.5;
             for x in xs.clone() {
@@ -201,6 +215,49 @@ impl Canvas {
         }
     }
 
+    /// Blends a soft layer (clouds, haze, the galaxy) over rows `rows`,
+    /// evaluating `layer(x, y) -> (colour, alpha)` on a half-resolution grid
+    /// and interpolating: a quarter of the work for detail that is blurry
+    /// anyway.
+    pub fn soft_layer(
+        &mut self,
+        rows: std::ops::Range<usize>,
+        layer: impl Fn(f32, f32) -> (Color, f32),
+    ) {
+        let rows = rows.start.min(self.h)..rows.end.min(self.h);
+        if rows.is_empty() {
+            return;
+        }
+        let gw = self.w / 2 + 2;
+        let gh = rows.len() / 2 + 2;
+        let mut grid = Vec::with_capacity(gw * gh);
+        for gy in 0..gh {
+            for gx in 0..gw {
+                grid.push(layer((gx * 2) as f32, (rows.start + gy * 2) as f32));
+            }
+        }
+        for y in rows.clone() {
+            let fy = (y - rows.start) as f32 * 0.5;
+            let (gy, ty) = (fy as usize, fy.fract());
+            for x in 0..self.w {
+                let fx = x as f32 * 0.5;
+                let (gx, tx) = (fx as usize, fx.fract());
+                let at = |i: usize, j: usize| grid[(j.min(gh - 1)) * gw + i.min(gw - 1)];
+                let (c00, a00) = at(gx, gy);
+                let (c10, a10) = at(gx + 1, gy);
+                let (c01, a01) = at(gx, gy + 1);
+                let (c11, a11) = at(gx + 1, gy + 1);
+                let a =
+                    (a00 * (1.0 - tx) + a10 * tx) * (1.0 - ty) + (a01 * (1.0 - tx) + a11 * tx) * ty;
+                if a <= 0.004 {
+                    continue;
+                }
+                let c = mix(mix(c00, c10, tx), mix(c01, c11, tx), ty);
+                self.blend(x, y, c, a);
+            }
+        }
+    }
+
     /// Mirrors the rows above `horizon` into the rows below it, rippled and
     /// tinted, as a water surface.
     pub fn reflect(&mut self, horizon: usize, tint: Color, seed: u32) {
@@ -211,7 +268,8 @@ impl Canvas {
                 + ((depth * 0.35).sin() * 2.0);
             let fade = 0.55 + 0.3 * (1.0 - depth / (self.h - horizon).max(1) as f32);
             for x in 0..self.w {
-                let sx = (x as f32 + wobble * (1.0 + noise2(x as f32 * 0.01, depth * 0.2, seed))) as isize;
+                let sx = (x as f32 + wobble * (1.0 + noise2(x as f32 * 0.01, depth * 0.2, seed)))
+                    as isize;
                 let sx = sx.clamp(0, self.w as isize - 1) as usize;
                 let c = self.px[src_y * self.w + sx];
                 self.px[y * self.w + x] = mix(scale(c, fade), tint, 0.35);

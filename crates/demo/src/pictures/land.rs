@@ -47,7 +47,11 @@ pub fn hills<R: Rng>(c: &mut Canvas, rng: &mut R) {
         c.fill_below(&top, |x, y| {
             let below = y as f32 - top_copy[x];
             // Mist gathers in the valleys at the foot of each layer.
-            mix(tone, mist, smoothstep(mist_depth * 0.2, mist_depth * 1.8, below) * 0.55 * (1.0 - t * 0.6))
+            mix(
+                tone,
+                mist,
+                smoothstep(mist_depth * 0.2, mist_depth * 1.8, below) * 0.55 * (1.0 - t * 0.6),
+            )
         });
     }
     if lake {
@@ -70,7 +74,12 @@ pub fn fields<R: Rng>(c: &mut Canvas, rng: &mut R) {
     let tree_tone = land_tone(&sky, rgb(0x23361f), 0.35);
     c.fill_below(&trees, |_, _| tree_tone);
     let vx = rng.gen_range(0.2..0.8) * w;
-    let palettes: [[u32; 2]; 4] = [[0xd8b45a, 0xb8923e], [0x7fa048, 0x5f8234], [0x9c7a52, 0x7d5e3c], [0xc9c26a, 0xa49d47]];
+    let palettes: [[u32; 2]; 4] = [
+        [0xd8b45a, 0xb8923e],
+        [0x7fa048, 0x5f8234],
+        [0x9c7a52, 0x7d5e3c],
+        [0xc9c26a, 0xa49d47],
+    ];
     let patches = rng.gen_range(3..6);
     let bounds: Vec<f32> = {
         let mut b: Vec<f32> = (0..patches - 1).map(|_| rng.gen_range(-1.2..1.2)).collect();

@@ -13,18 +13,52 @@ type Stroke = &'static [(f32, f32)];
 
 /// A letter as strokes on a grid 6 units tall, and its width in units.
 fn glyph(ch: char) -> (&'static [Stroke], f32) {
-    const D: &[Stroke] = &[&[(0.0, 0.0), (0.0, 6.0)], &[(0.0, 0.0), (2.4, 0.0), (4.0, 1.6), (4.0, 4.4), (2.4, 6.0), (0.0, 6.0)]];
-    const A: &[Stroke] = &[&[(0.0, 6.0), (2.0, 0.0), (4.0, 6.0)], &[(0.7, 4.0), (3.3, 4.0)]];
+    const D: &[Stroke] = &[
+        &[(0.0, 0.0), (0.0, 6.0)],
+        &[
+            (0.0, 0.0),
+            (2.4, 0.0),
+            (4.0, 1.6),
+            (4.0, 4.4),
+            (2.4, 6.0),
+            (0.0, 6.0),
+        ],
+    ];
+    const A: &[Stroke] = &[
+        &[(0.0, 6.0), (2.0, 0.0), (4.0, 6.0)],
+        &[(0.7, 4.0), (3.3, 4.0)],
+    ];
     const T: &[Stroke] = &[&[(0.0, 0.0), (4.0, 0.0)], &[(2.0, 0.0), (2.0, 6.0)]];
-    const E: &[Stroke] = &[&[(3.6, 0.0), (0.0, 0.0), (0.0, 6.0), (3.6, 6.0)], &[(0.0, 3.0), (3.0, 3.0)]];
+    const E: &[Stroke] = &[
+        &[(3.6, 0.0), (0.0, 0.0), (0.0, 6.0), (3.6, 6.0)],
+        &[(0.0, 3.0), (3.0, 3.0)],
+    ];
     const L: &[Stroke] = &[&[(0.0, 0.0), (0.0, 6.0), (3.4, 6.0)]];
     const I: &[Stroke] = &[&[(0.0, 0.0), (0.0, 6.0)]];
     const N: &[Stroke] = &[&[(0.0, 6.0), (0.0, 0.0), (4.0, 6.0), (4.0, 0.0)]];
     const R: &[Stroke] = &[
-        &[(0.0, 6.0), (0.0, 0.0), (2.8, 0.0), (4.0, 1.1), (4.0, 1.9), (2.8, 3.0), (0.0, 3.0)],
+        &[
+            (0.0, 6.0),
+            (0.0, 0.0),
+            (2.8, 0.0),
+            (4.0, 1.1),
+            (4.0, 1.9),
+            (2.8, 3.0),
+            (0.0, 3.0),
+        ],
         &[(2.2, 3.0), (4.0, 6.0)],
     ];
-    const O: &[Stroke] = &[&[(1.3, 0.0), (2.7, 0.0), (4.0, 1.3), (4.0, 4.7), (2.7, 6.0), (1.3, 6.0), (0.0, 4.7), (0.0, 1.3), (1.3, 0.0)]];
+    const O: &[Stroke] = &[&[
+        (1.3, 0.0),
+        (2.7, 0.0),
+        (4.0, 1.3),
+        (4.0, 4.7),
+        (2.7, 6.0),
+        (1.3, 6.0),
+        (0.0, 4.7),
+        (0.0, 1.3),
+        (1.3, 0.0),
+    ]];
     const DE: &[Stroke] = &[
         &[(0.9, 0.0), (3.6, 0.0), (3.6, 5.0)],
         &[(0.9, 0.0), (0.4, 5.0)],
@@ -32,9 +66,16 @@ fn glyph(ch: char) -> (&'static [Stroke], f32) {
         &[(-0.3, 5.0), (-0.3, 6.4)],
         &[(4.3, 5.0), (4.3, 6.4)],
     ];
-    const II: &[Stroke] = &[&[(0.0, 0.0), (0.0, 6.0), (4.0, 0.0), (4.0, 6.0)], &[(1.2, -1.3), (2.0, -0.8), (2.8, -1.3)]];
+    const II: &[Stroke] = &[
+        &[(0.0, 0.0), (0.0, 6.0), (4.0, 0.0), (4.0, 6.0)],
+        &[(1.2, -1.3), (2.0, -0.8), (2.8, -1.3)],
+    ];
     const EL: &[Stroke] = &[&[(0.0, 6.0), (0.6, 4.5), (1.2, 0.0), (4.0, 0.0), (4.0, 6.0)]];
-    const EN: &[Stroke] = &[&[(0.0, 0.0), (0.0, 6.0)], &[(4.0, 0.0), (4.0, 6.0)], &[(0.0, 3.0), (4.0, 3.0)]];
+    const EN: &[Stroke] = &[
+        &[(0.0, 0.0), (0.0, 6.0)],
+        &[(4.0, 0.0), (4.0, 6.0)],
+        &[(0.0, 3.0), (4.0, 3.0)],
+    ];
     match ch {
         'D' => (D, 4.0),
         'A' | 'А' => (A, 4.0),
@@ -62,15 +103,25 @@ struct Mask {
 
 impl Mask {
     fn new(w: usize, h: usize) -> Self {
-        Self { w, h, a: vec![0.0; w * h] }
+        Self {
+            w,
+            h,
+            a: vec![0.0; w * h],
+        }
     }
 
     fn segment(&mut self, p0: (f32, f32), p1: (f32, f32), half: f32) {
         let (dx, dy) = (p1.0 - p0.0, p1.1 - p0.1);
         let len2 = (dx * dx + dy * dy).max(1e-6);
         let clamp = |v: f32, max: usize| (v.max(0.0) as usize).min(max);
-        let (x0, x1) = (clamp(p0.0.min(p1.0) - half - 2.0, self.w), clamp(p0.0.max(p1.0) + half + 2.0, self.w));
-        let (y0, y1) = (clamp(p0.1.min(p1.1) - half - 2.0, self.h), clamp(p0.1.max(p1.1) + half + 2.0, self.h));
+        let (x0, x1) = (
+            clamp(p0.0.min(p1.0) - half - 2.0, self.w),
+            clamp(p0.0.max(p1.0) + half + 2.0, self.w),
+        );
+        let (y0, y1) = (
+            clamp(p0.1.min(p1.1) - half - 2.0, self.h),
+            clamp(p0.1.max(p1.1) + half + 2.0, self.h),
+        );
         for y in y0..y1 {
             for x in x0..x1 {
                 let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
@@ -113,7 +164,9 @@ impl Mask {
             let ch = |k: usize| {
                 let src = color[k] * 255.0;
                 let dst = f32::from(p.0[k]);
-                ((src * a + dst * dst_a * (1.0 - a)) / out_a.max(1e-6)).round().clamp(0.0, 255.0) as u8
+                ((src * a + dst * dst_a * (1.0 - a)) / out_a.max(1e-6))
+                    .round()
+                    .clamp(0.0, 255.0) as u8
             };
             *p = Rgba([ch(0), ch(1), ch(2), (out_a * 255.0).round() as u8]);
         }
@@ -127,13 +180,23 @@ fn measure(text: &str, spacing: f32) -> f32 {
 }
 
 /// Draws `text` with its top-left corner at `origin`, letters `height` px tall.
-fn word(mask: &mut Mask, text: &str, origin: (f32, f32), height: f32, stroke: f32, spacing: f32) -> f32 {
+fn word(
+    mask: &mut Mask,
+    text: &str,
+    origin: (f32, f32),
+    height: f32,
+    stroke: f32,
+    spacing: f32,
+) -> f32 {
     let unit = height / 6.0;
     let mut x = origin.0;
     for ch in text.chars() {
         let (strokes, width) = glyph(ch);
         for s in strokes {
-            let pts: Vec<(f32, f32)> = s.iter().map(|(u, v)| (x + u * unit, origin.1 + v * unit)).collect();
+            let pts: Vec<(f32, f32)> = s
+                .iter()
+                .map(|(u, v)| (x + u * unit, origin.1 + v * unit))
+                .collect();
             mask.polyline(&pts, stroke * 0.5);
         }
         x += (width + spacing) * unit;
@@ -143,7 +206,11 @@ fn word(mask: &mut Mask, text: &str, origin: (f32, f32), height: f32, stroke: f3
 
 /// The logo of an edition: `name` in capitals, an optional `subtitle`, and
 /// the emblem in the edition's `accent` colour. Returns PNG bytes.
-pub fn render_png(name: &str, subtitle: Option<&str>, accent: u32) -> Result<Vec<u8>, image::ImageError> {
+pub fn render_png(
+    name: &str,
+    subtitle: Option<&str>,
+    accent: u32,
+) -> Result<Vec<u8>, image::ImageError> {
     let (w, h) = (LOGO_WIDTH as usize, LOGO_HEIGHT as usize);
     let mut img = RgbaImage::new(LOGO_WIDTH, LOGO_HEIGHT);
     let navy = rgb(0x14213d);
@@ -171,7 +238,14 @@ pub fn render_png(name: &str, subtitle: Option<&str>, accent: u32) -> Result<Vec
     lines.paint(&mut img, rgb(0xf4f6fb), Some(&globe));
     // The date line: a zigzag meridian in the accent colour.
     let mut zig = Mask::new(w, h);
-    let pts = [(cx + 20.0, cy - r - 24.0), (cx + 20.0, cy - 70.0), (cx - 28.0, cy - 30.0), (cx + 34.0, cy + 40.0), (cx - 6.0, cy + 80.0), (cx - 6.0, cy + r + 24.0)];
+    let pts = [
+        (cx + 20.0, cy - r - 24.0),
+        (cx + 20.0, cy - 70.0),
+        (cx - 28.0, cy - 30.0),
+        (cx + 34.0, cy + 40.0),
+        (cx - 6.0, cy + 80.0),
+        (cx - 6.0, cy + r + 24.0),
+    ];
     zig.polyline(&pts, 11.0);
     zig.paint(&mut img, accent, None);
     let mut text = Mask::new(w, h);
@@ -179,7 +253,11 @@ pub fn render_png(name: &str, subtitle: Option<&str>, accent: u32) -> Result<Vec
     let fit = (w as f32 - 560.0) / measure(name, 1.6) * 6.0;
     let main_h = fit.min(if subtitle.is_some() { 170.0 } else { 200.0 });
     let stroke = main_h * 0.17;
-    let top = if subtitle.is_some() { 92.0 } else { (h as f32 - main_h) * 0.5 };
+    let top = if subtitle.is_some() {
+        92.0
+    } else {
+        (h as f32 - main_h) * 0.5
+    };
     let end = word(&mut text, name, (500.0, top), main_h, stroke, 1.6);
     text.paint(&mut img, navy, None);
     let mut sub = Mask::new(w, h);
@@ -187,7 +265,11 @@ pub fn render_png(name: &str, subtitle: Option<&str>, accent: u32) -> Result<Vec
         Some(s) => {
             word(&mut sub, s, (504.0, top + main_h + 44.0), 58.0, 11.0, 2.4);
         }
-        None => sub.segment((504.0, top + main_h + 48.0), (end - 40.0, top + main_h + 48.0), 9.0),
+        None => sub.segment(
+            (504.0, top + main_h + 48.0),
+            (end - 40.0, top + main_h + 48.0),
+            9.0,
+        ),
     }
     sub.paint(&mut img, accent, None);
     let mut out = Vec::new();

@@ -3,6 +3,7 @@
 
 mod canvas;
 mod city;
+mod civic;
 mod land;
 pub mod logo;
 mod sky;
@@ -77,7 +78,7 @@ pub fn paint(scene: Scene, seed: u64) -> image::RgbImage {
     match scene {
         Scene::Skyline => city::skyline(&mut c, &mut rng),
         Scene::Hills => land::hills(&mut c, &mut rng),
-        Scene::Parliament => city::parliament(&mut c, &mut rng),
+        Scene::Parliament => civic::parliament(&mut c, &mut rng),
         Scene::Harbour => city::harbour(&mut c, &mut rng),
         Scene::NightSky => tech::night_sky(&mut c, &mut rng),
         Scene::Circuit => tech::circuit(&mut c, &mut rng),
@@ -86,7 +87,7 @@ pub fn paint(scene: Scene, seed: u64) -> image::RgbImage {
         Scene::Stadium => venues::stadium(&mut c, &mut rng),
         Scene::Track => venues::track(&mut c, &mut rng),
         Scene::Fields => land::fields(&mut c, &mut rng),
-        Scene::Street => city::street(&mut c, &mut rng),
+        Scene::Street => civic::street(&mut c, &mut rng),
     }
     c.finish(&mut rng, 0.025)
 }

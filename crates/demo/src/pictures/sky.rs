@@ -55,7 +55,12 @@ fn stops<R: Rng>(rng: &mut R, time: Time) -> [(f32, Color); 4] {
     };
     let v = variants[rng.gen_range(0..variants.len())];
     let mid = rng.gen_range(0.42..0.6);
-    [(0.0, rgb(v[0])), (mid, rgb(v[1])), (0.86, rgb(v[2])), (1.0, rgb(v[3]))]
+    [
+        (0.0, rgb(v[0])),
+        (mid, rgb(v[1])),
+        (0.86, rgb(v[2])),
+        (1.0, rgb(v[3])),
+    ]
 }
 
 /// Paints the sky above `horizon` (a pixel row; below it too, so that
@@ -69,8 +74,15 @@ pub fn paint<R: Rng>(c: &mut Canvas, rng: &mut R, time: Time, horizon: f32) -> S
     let w = c.w as f32;
     let (light, light_color) = match time {
         Time::Dawn | Time::Dusk => {
-            let pos = (rng.gen_range(0.15..0.85) * w, horizon - rng.gen_range(20.0..140.0));
-            let col = if time == Time::Dawn { rgb(0xffd9a0) } else { rgb(0xffb070) };
+            let pos = (
+                rng.gen_range(0.15..0.85) * w,
+                horizon - rng.gen_range(20.0..140.0),
+            );
+            let col = if time == Time::Dawn {
+                rgb(0xffd9a0)
+            } else {
+                rgb(0xffb070)
+            };
             c.glow(pos.0, pos.1, h * 0.45, col, 0.35);
             c.glow(pos.0, pos.1, 70.0, col, 0.8);
             c.disc(pos.0, pos.1, 34.0, rgb(0xfff1d6), 1.0);
@@ -90,7 +102,13 @@ pub fn paint<R: Rng>(c: &mut Canvas, rng: &mut R, time: Time, horizon: f32) -> S
             c.disc(pos.0, pos.1, 26.0, rgb(0xf4f1e6), 1.0);
             // The shadowed part of a crescent.
             let off = rng.gen_range(8.0..20.0);
-            c.disc(pos.0 + off, pos.1 - off * 0.4, 24.0, gradient(&scaled, pos.1 / h), 0.92);
+            c.disc(
+                pos.0 + off,
+                pos.1 - off * 0.4,
+                24.0,
+                gradient(&scaled, pos.1 / h),
+                0.92,
+            );
             (pos, rgb(0x9fb4e8))
         }
     };
@@ -117,26 +135,28 @@ fn clouds<R: Rng>(c: &mut Canvas, rng: &mut R, time: Time, horizon: f32, light: 
     };
     let top = (horizon * 0.05) as usize;
     let bottom = (horizon * 0.92) as usize;
-    for y in top..bottom.min(c.h) {
-        let fy = y as f32;
+    let w = c.w as f32;
+    c.soft_layer(top..bottom, |fx, fy| {
         // Clouds thin out towards the horizon and the top edge.
-        let band = smoothstep(horizon * 0.02, horizon * 0.3, fy) * (1.0 - smoothstep(horizon * 0.6, horizon * 0.92, fy));
+        let band = smoothstep(horizon * 0.02, horizon * 0.3, fy)
+            * (1.0 - smoothstep(horizon * 0.6, horizon * 0.92, fy));
         if band <= 0.0 {
-            continue;
+            return (shade, 0.0);
         }
-        for x in 0..c.w {
-            let fx = x as f32;
-            let n = fbm(fx / (260.0 * stretch), fy / 110.0, seed, 5);
-            let d = smoothstep(1.0 - cover * 0.62, 1.0 - cover * 0.3, n) * band;
-            if d <= 0.01 {
-                continue;
-            }
-            let near_light = 1.0 - ((fx - light.0).abs() / c.w as f32).min(1.0);
-            let under = fbm(fx / (200.0 * stretch), (fy + 18.0) / 110.0, seed, 3);
-            let col = mix(shade, lit, (0.35 + 0.5 * near_light + (n - under) * 2.0).clamp(0.0, 1.0));
-            c.blend(x, y, col, d * 0.85);
+        let n = fbm(fx / (260.0 * stretch), fy / 110.0, seed, 5);
+        let d = smoothstep(1.0 - cover * 0.62, 1.0 - cover * 0.3, n) * band;
+        if d <= 0.01 {
+            return (shade, 0.0);
         }
-    }
+        let near_light = 1.0 - ((fx - light.0).abs() / w).min(1.0);
+        let under = fbm(fx / (200.0 * stretch), (fy + 18.0) / 110.0, seed, 3);
+        let col = mix(
+            shade,
+            lit,
+            (0.35 + 0.5 * near_light + (n - under) * 2.0).clamp(0.0, 1.0),
+        );
+        (col, d * 0.85)
+    });
 }
 
 /// Scatters stars above `horizon`, a few of them bright.

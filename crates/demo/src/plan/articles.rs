@@ -9,8 +9,8 @@ use rand::seq::SliceRandom;
 use rand::Rng;
 
 use super::{
-    edition_meta, slug_of, ArticlePlan, AuthorPlan, PicturePlan, PlannedBlock, ARTICLES_PER_EDITION, SPAN_DAYS,
-    TRANSLATED_STORIES,
+    edition_meta, slug_of, ArticlePlan, AuthorPlan, PicturePlan, PlannedBlock,
+    ARTICLES_PER_EDITION, SPAN_DAYS, TRANSLATED_STORIES,
 };
 use crate::story::{BlockPlan, StoryPlan};
 use crate::text::Lang;
@@ -45,7 +45,11 @@ fn sections_for<R: Rng>(rng: &mut R, n: usize) -> Vec<usize> {
     v
 }
 
-fn times<R: Rng>(rng: &mut R, now: UnixTime, status: ArticleStatus) -> (Option<UnixTime>, UnixTime) {
+fn times<R: Rng>(
+    rng: &mut R,
+    now: UnixTime,
+    status: ArticleStatus,
+) -> (Option<UnixTime>, UnixTime) {
     let minute = |t: i64| t - t.rem_euclid(MINUTE);
     match status {
         ArticleStatus::Published => {
@@ -62,7 +66,10 @@ fn times<R: Rng>(rng: &mut R, now: UnixTime, status: ArticleStatus) -> (Option<U
 
 fn drafts<R: Rng>(rng: &mut R, now: UnixTime) -> Vec<Draft> {
     let mut out = Vec::new();
-    for (i, section) in sections_for(rng, TRANSLATED_STORIES).into_iter().enumerate() {
+    for (i, section) in sections_for(rng, TRANSLATED_STORIES)
+        .into_iter()
+        .enumerate()
+    {
         let origin = if i % 2 == 0 { Lang::En } else { Lang::Ru };
         let (published, _) = times(rng, now, ArticleStatus::Published);
         let first = published.unwrap_or(now);
@@ -72,7 +79,12 @@ fn drafts<R: Rng>(rng: &mut R, now: UnixTime) -> Vec<Draft> {
             section,
             versions: vec![
                 (origin, ArticleStatus::Published, Some(first), first),
-                (origin.other(), ArticleStatus::Published, Some(second), second),
+                (
+                    origin.other(),
+                    ArticleStatus::Published,
+                    Some(second),
+                    second,
+                ),
             ],
         });
     }
@@ -141,7 +153,12 @@ pub fn generate<R: Rng>(
     let mut versions: Vec<(UnixTime, usize, usize)> = stories
         .iter()
         .enumerate()
-        .flat_map(|(s, d)| d.versions.iter().enumerate().map(move |(v, (_, _, p, u))| (p.unwrap_or(*u), s, v)))
+        .flat_map(|(s, d)| {
+            d.versions
+                .iter()
+                .enumerate()
+                .map(move |(v, (_, _, p, u))| (p.unwrap_or(*u), s, v))
+        })
         .collect();
     versions.sort_unstable();
 
@@ -188,7 +205,12 @@ pub fn generate<R: Rng>(
                 tags.push((tag_slug, name));
             }
         }
-        let byline: Vec<usize> = authors.iter().enumerate().filter(|(_, a)| a.lang == lang).map(|(i, _)| i).collect();
+        let byline: Vec<usize> = authors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.lang == lang)
+            .map(|(i, _)| i)
+            .collect();
         let count = if rng.gen_bool(0.25) { 2 } else { 1 };
         let chosen = byline.choose_multiple(rng, count).copied().collect();
         let index = out.len();
@@ -219,12 +241,26 @@ pub fn generate<R: Rng>(
 }
 
 /// A picture of the section, preferably filed under `lang` and other than `not`.
-fn pick_picture<R: Rng>(rng: &mut R, pictures: &[PicturePlan], section: usize, lang: Lang, not: Option<usize>) -> usize {
+fn pick_picture<R: Rng>(
+    rng: &mut R,
+    pictures: &[PicturePlan],
+    section: usize,
+    lang: Lang,
+    not: Option<usize>,
+) -> usize {
     let pool: Vec<usize> = (0..pictures.len())
         .filter(|i| pictures[*i].section == section && Some(*i) != not)
         .collect();
-    let own: Vec<usize> = pool.iter().copied().filter(|i| pictures[*i].lang == lang).collect();
-    let from = if !own.is_empty() && rng.gen_bool(0.75) { &own } else { &pool };
+    let own: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|i| pictures[*i].lang == lang)
+        .collect();
+    let from = if !own.is_empty() && rng.gen_bool(0.75) {
+        &own
+    } else {
+        &pool
+    };
     from.choose(rng).copied().unwrap_or(0)
 }
 
@@ -237,11 +273,18 @@ fn link_related<R: Rng>(rng: &mut R, articles: &mut [ArticlePlan], story_of: &[u
         let candidates: Vec<usize> = (0..i)
             .rev()
             .filter(|j| {
-                articles[*j].lang == lang && articles[*j].status.is_public() && story_of[*j] != story_of[i]
+                articles[*j].lang == lang
+                    && articles[*j].status.is_public()
+                    && story_of[*j] != story_of[i]
             })
             .take(60)
             .collect();
-        let same: Vec<usize> = candidates.iter().copied().filter(|j| articles[*j].section == section).take(8).collect();
+        let same: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|j| articles[*j].section == section)
+            .take(8)
+            .collect();
         let target = same.choose(rng).or_else(|| candidates.first()).copied();
         let body = &mut articles[i].body;
         match target {

@@ -61,8 +61,13 @@ pub fn edition_meta(lang: Lang) -> EditionMeta {
 
 /// A slug for free text (with Cyrillic transliterated).
 pub fn slug_of(text: &str) -> Result<Slug, ParseError> {
-    Slug::from_title(text)
-        .ok_or_else(|| ParseError::new("slug", "invalid_slug", format!("no slug can be made from {text:?}")))
+    Slug::from_title(text).ok_or_else(|| {
+        ParseError::new(
+            "slug",
+            "invalid_slug",
+            format!("no slug can be made from {text:?}"),
+        )
+    })
 }
 
 pub fn sections(lang: Lang) -> Result<Vec<SectionPlan>, ParseError> {
@@ -85,14 +90,17 @@ pub fn authors() -> Result<Vec<AuthorPlan>, ParseError> {
         .into_iter()
         .flat_map(|lang| {
             let desk = lang.words().desk;
-            desk.authors.iter().zip(desk.author_bios).map(move |(name, bio)| {
-                Ok(AuthorPlan {
-                    lang,
-                    slug: slug_of(name)?,
-                    name: (*name).to_owned(),
-                    bio: (*bio).to_owned(),
+            desk.authors
+                .iter()
+                .zip(desk.author_bios)
+                .map(move |(name, bio)| {
+                    Ok(AuthorPlan {
+                        lang,
+                        slug: slug_of(name)?,
+                        name: (*name).to_owned(),
+                        bio: (*bio).to_owned(),
+                    })
                 })
-            })
         })
         .collect()
 }
@@ -105,7 +113,11 @@ pub fn pictures<R: Rng>(rng: &mut R, now: UnixTime) -> Vec<PicturePlan> {
         let scenes = Scene::for_section(section);
         for i in 0..PICTURES_PER_SECTION {
             let scene = scenes[(i + rng.gen_range(0..scenes.len())) % scenes.len()];
-            let lang = if (i + section) % 2 == 0 { Lang::En } else { Lang::Ru };
+            let lang = if (i + section) % 2 == 0 {
+                Lang::En
+            } else {
+                Lang::Ru
+            };
             let facts = Facts::roll(rng, section);
             let caption_idx = rng.gen_range(0..2);
             let is_file_photo = rng.gen_bool(0.3);
@@ -113,7 +125,10 @@ pub fn pictures<R: Rng>(rng: &mut R, now: UnixTime) -> Vec<PicturePlan> {
                 let lex = lexicon().get(l);
                 let desk = l.words().desk;
                 let captions = desk.scene_captions[scene.index()];
-                let text = render(captions[caption_idx % captions.len()], &Ctx { lex, facts: &facts });
+                let text = render(
+                    captions[caption_idx % captions.len()],
+                    &Ctx { lex, facts: &facts },
+                );
                 if is_file_photo {
                     format!("{text}. {}", desk.file_photo)
                 } else {
@@ -139,8 +154,16 @@ pub fn pictures<R: Rng>(rng: &mut R, now: UnixTime) -> Vec<PicturePlan> {
                 caption,
                 alt,
                 credit: format!("{}{photographer} / {agency}", desk.credit_prefix),
-                copyright: if staff { desk.edition_name.to_owned() } else { agency.to_owned() },
-                source: if staff { desk.staff_source.to_owned() } else { agency.to_owned() },
+                copyright: if staff {
+                    desk.edition_name.to_owned()
+                } else {
+                    agency.to_owned()
+                },
+                source: if staff {
+                    desk.staff_source.to_owned()
+                } else {
+                    agency.to_owned()
+                },
                 is_file_photo,
                 created_at,
             });

@@ -13,8 +13,8 @@ use crate::pictures::Scene;
 use crate::story::StoryPlan;
 use crate::text::Lang;
 
-pub use desk::{edition_meta, slug_of, EditionMeta};
 pub(crate) use desk::{authors, pictures, sections};
+pub use desk::{edition_meta, slug_of, EditionMeta};
 
 /// Articles per edition.
 pub const ARTICLES_PER_EDITION: usize = 200;
@@ -66,7 +66,10 @@ pub enum PlannedBlock {
     Related(usize),
     /// A picture at this index of `DemoPlan::pictures`, with a caption in
     /// the article's language when the picture is filed in the other one.
-    Image { picture: usize, caption: Option<String> },
+    Image {
+        picture: usize,
+        caption: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -45,7 +45,11 @@ impl Lang {
 
     /// From a BCP 47 tag: Russian for `ru*`, English otherwise.
     pub fn from_tag(tag: &str) -> Lang {
-        if tag.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case("ru")) {
+        if tag
+            .split('-')
+            .next()
+            .is_some_and(|p| p.eq_ignore_ascii_case("ru"))
+        {
             Self::Ru
         } else {
             Self::En
@@ -120,7 +124,18 @@ mod tests {
         let pick = |n| forms[Lang::Ru.plural_index(n)];
         assert_eq!(
             [1, 2, 5, 11, 12, 21, 22, 25, 111, 104].map(pick),
-            ["статья", "статьи", "статей", "статей", "статей", "статья", "статьи", "статей", "статей", "статьи"]
+            [
+                "статья",
+                "статьи",
+                "статей",
+                "статей",
+                "статей",
+                "статья",
+                "статьи",
+                "статей",
+                "статей",
+                "статьи"
+            ]
         );
         assert_eq!(Lang::En.plural_index(1), 0);
         assert_eq!(Lang::En.plural_index(0), 1);

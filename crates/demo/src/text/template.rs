@@ -1,7 +1,7 @@
 //! The template engine: fills `{slot}` markers with the facts of a story in
 //! the form the sentence needs (case, agreement, plural).
 
-use super::{Case, Facts, LangLex, Lang, Phrase};
+use super::{Case, Facts, Lang, LangLex, Phrase};
 use crate::words::G;
 
 /// What a template is rendered against.
@@ -192,7 +192,7 @@ fn render_token(out: &mut String, token: &str, ctx: &Ctx) -> bool {
     };
     if let Some(forms) = plural_forms {
         let mut forms = forms.split('|');
-        let last = forms.clone().last().unwrap_or("");
+        let last = forms.clone().next_back().unwrap_or("");
         out.push(' ');
         out.push_str(forms.nth(plural_index).unwrap_or(last));
     }

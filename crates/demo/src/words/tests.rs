@@ -6,10 +6,14 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::*;
-use crate::text::{parse_forms, render, slot_names, Ctx, Facts, Lang, lexicon};
+use crate::text::{lexicon, parse_forms, render, slot_names, Ctx, Facts, Lang};
 
 fn same_len<T, U>(a: &[T], b: &[U], what: &str) {
-    assert_eq!(a.len(), b.len(), "{what}: English and Russian lists differ in length");
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "{what}: English and Russian lists differ in length"
+    );
 }
 
 #[test]
@@ -24,7 +28,11 @@ fn lists_are_aligned_across_languages() {
     same_len(ce.closers, cr.closers, "closers");
     same_len(ce.attributions, cr.attributions, "attributions");
     same_len(ce.corrections, cr.corrections, "corrections");
-    same_len(en.desk.scene_captions, ru.desk.scene_captions, "scene captions");
+    same_len(
+        en.desk.scene_captions,
+        ru.desk.scene_captions,
+        "scene captions",
+    );
     assert_eq!(en.desk.scene_captions.len(), 12);
     assert_eq!(ru.desk.scene_alts.len(), 12);
     for (a, b) in en.desk.scene_captions.iter().zip(ru.desk.scene_captions) {
@@ -41,7 +49,12 @@ fn lists_are_aligned_across_languages() {
         same_len(a.quotes, b.quotes, &what("quotes"));
         same_len(a.headings, b.headings, &what("headings"));
         same_len(a.tags, b.tags, &what("tags"));
-        assert_eq!(a.kinds.len(), KIND_META[i].len(), "{}", what("kind metadata"));
+        assert_eq!(
+            a.kinds.len(),
+            KIND_META[i].len(),
+            "{}",
+            what("kind metadata")
+        );
         same_len(a.kinds, b.kinds, &what("kinds"));
         for (k, (x, y)) in a.kinds.iter().zip(b.kinds).enumerate() {
             let what = |w: &str| format!("section {i} kind {k} {w}");
@@ -110,10 +123,19 @@ fn markers_have_the_right_number_of_options() {
         for t in templates(lang.words()) {
             let mut rest = t;
             while let Some(open) = rest.find('{') {
-                let close = rest[open..].find('}').map(|c| open + c).expect("unclosed marker");
+                let close = rest[open..]
+                    .find('}')
+                    .map(|c| open + c)
+                    .expect("unclosed marker");
                 let token = rest[open + 1..close].trim_start_matches('^');
-                let name: String = token.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-                assert!(slot_names().contains(&name.as_str()), "unknown slot {name:?} in {t:?}");
+                let name: String = token
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                assert!(
+                    slot_names().contains(&name.as_str()),
+                    "unknown slot {name:?} in {t:?}"
+                );
                 if let Some((_, opts)) = token.split_once('?') {
                     let person = ["p1", "p2", "p1s", "p2s", "r1", "r2"].contains(&name.as_str());
                     let want = if person { 2 } else { 4 };
@@ -140,19 +162,48 @@ fn every_template_renders_cleanly_in_both_languages() {
                 let ctx = Ctx { lex, facts: &facts };
                 let words = lex.sections[section].words;
                 let mut list: Vec<&str> = Vec::new();
-                list.extend(words.paragraphs.iter().chain(words.quotes).chain(words.headings));
+                list.extend(
+                    words
+                        .paragraphs
+                        .iter()
+                        .chain(words.quotes)
+                        .chain(words.headings),
+                );
                 for k in words.kinds {
-                    list.extend(k.headlines.iter().chain(k.leads).chain(k.paragraphs).chain(k.quotes));
+                    list.extend(
+                        k.headlines
+                            .iter()
+                            .chain(k.leads)
+                            .chain(k.paragraphs)
+                            .chain(k.quotes),
+                    );
                 }
                 let c = lex.words.common;
-                list.extend(c.context.iter().chain(c.closers).chain(c.attributions).chain(c.corrections));
+                list.extend(
+                    c.context
+                        .iter()
+                        .chain(c.closers)
+                        .chain(c.attributions)
+                        .chain(c.corrections),
+                );
                 for t in list {
                     let out = render(t, &ctx);
-                    assert!(!out.contains(['{', '}', '[', ']', '|']), "{lang:?}: leftover in {out:?}");
+                    assert!(
+                        !out.contains(['{', '}', '[', ']', '|']),
+                        "{lang:?}: leftover in {out:?}"
+                    );
                     assert!(!out.contains("  ") && !out.trim().is_empty(), "{out:?}");
                     if lang == Lang::Ru {
-                        assert!(out.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))), "{out:?}");
-                        assert!(!out.contains(" о А") && !out.contains(" о О") && !out.contains(" о Э"), "{out:?}");
+                        assert!(
+                            out.chars().any(
+                                |c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))
+                            ),
+                            "{out:?}"
+                        );
+                        assert!(
+                            !out.contains(" о А") && !out.contains(" о О") && !out.contains(" о Э"),
+                            "{out:?}"
+                        );
                     }
                 }
             }

@@ -12,14 +12,30 @@ use dateline_store::testing::TestDb;
 use crate::NOW;
 
 fn targets() -> BulkTargets {
-    let slugs = ["world", "politics", "economy", "science", "culture", "sport", "society"];
+    let slugs = [
+        "world", "politics", "economy", "science", "culture", "sport", "society",
+    ];
     let sections = |base: i64| -> Vec<(i64, Slug)> {
-        slugs.iter().enumerate().map(|(i, s)| (base + i as i64, s.parse().unwrap())).collect()
+        slugs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (base + i as i64, s.parse().unwrap()))
+            .collect()
     };
     BulkTargets {
         editions: vec![
-            BulkEdition { edition_id: 1, lang: Lang::En, sections: sections(10), tag_ids: (100..140).collect() },
-            BulkEdition { edition_id: 2, lang: Lang::Ru, sections: sections(20), tag_ids: (200..240).collect() },
+            BulkEdition {
+                edition_id: 1,
+                lang: Lang::En,
+                sections: sections(10),
+                tag_ids: (100..140).collect(),
+            },
+            BulkEdition {
+                edition_id: 2,
+                lang: Lang::Ru,
+                sections: sections(20),
+                tag_ids: (200..240).collect(),
+            },
         ],
         author_ids: vec![1, 2, 3, 4],
         media_ids: vec![7, 8, 9],
@@ -31,10 +47,17 @@ fn batches_are_valid_varied_and_reproducible() {
     let mut g = BulkGenerator::new(5, targets(), NOW);
     let (articles, tags) = g.next_batch(2_000);
     assert_eq!((articles.len(), tags.len()), (2_000, 2_000));
-    let slugs: HashSet<_> = articles.iter().map(|a| (a.edition_id, a.slug.clone())).collect();
+    let slugs: HashSet<_> = articles
+        .iter()
+        .map(|a| (a.edition_id, a.slug.clone()))
+        .collect();
     assert_eq!(slugs.len(), articles.len(), "slugs repeat");
     let headlines: HashSet<_> = articles.iter().map(|a| a.headline.as_str()).collect();
-    assert!(headlines.len() > 1_000, "only {} distinct headlines", headlines.len());
+    assert!(
+        headlines.len() > 1_000,
+        "only {} distinct headlines",
+        headlines.len()
+    );
     for (a, t) in articles.iter().zip(&tags) {
         a.validate().unwrap();
         assert!((5..=8).contains(&a.body.len()));
@@ -43,7 +66,11 @@ fn batches_are_valid_varied_and_reproducible() {
         assert!(t.iter().all(|id| (base..base + 40).contains(id)));
         assert!(a.published_at.is_none_or(|p| p <= NOW));
         if a.edition_id == 2 {
-            assert!(a.headline.chars().any(|c| ('а'..='я').contains(&c)), "{}", a.headline);
+            assert!(
+                a.headline.chars().any(|c| ('а'..='я').contains(&c)),
+                "{}",
+                a.headline
+            );
         }
         assert!(!a.headline.contains('{') && !a.lead.contains('{'));
     }
@@ -62,7 +89,10 @@ fn a_hundred_thousand_articles_take_little_time() {
     for _ in 0..20 {
         total += g.next_batch(5_000).0.len();
     }
-    eprintln!("bulk: generator set up in {setup:?}, {total} articles in {:?}", started.elapsed() - setup);
+    eprintln!(
+        "bulk: generator set up in {setup:?}, {total} articles in {:?}",
+        started.elapsed() - setup
+    );
     assert_eq!(total, 100_000);
 }
 

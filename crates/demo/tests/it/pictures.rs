@@ -13,7 +13,10 @@ fn luma_variance(jpeg: &[u8]) -> f64 {
     let img = image::load_from_memory(jpeg).unwrap().to_luma8();
     let n = f64::from(img.width() * img.height());
     let mean = img.pixels().map(|p| f64::from(p.0[0])).sum::<f64>() / n;
-    img.pixels().map(|p| (f64::from(p.0[0]) - mean).powi(2)).sum::<f64>() / n
+    img.pixels()
+        .map(|p| (f64::from(p.0[0]) - mean).powi(2))
+        .sum::<f64>()
+        / n
 }
 
 #[test]
@@ -23,9 +26,16 @@ fn every_scene_is_a_detailed_full_hd_jpeg() {
         let jpeg = render_jpeg(scene, 99).unwrap();
         let elapsed = started.elapsed();
         let p = probe(&jpeg).unwrap();
-        assert_eq!((p.format, p.width, p.height), (ImageFormat::Jpeg, WIDTH, HEIGHT), "{scene:?}");
+        assert_eq!(
+            (p.format, p.width, p.height),
+            (ImageFormat::Jpeg, WIDTH, HEIGHT),
+            "{scene:?}"
+        );
         let variance = luma_variance(&jpeg);
-        assert!(variance > 150.0, "{scene:?} is nearly flat (variance {variance:.1})");
+        assert!(
+            variance > 150.0,
+            "{scene:?} is nearly flat (variance {variance:.1})"
+        );
         // Not a single colour anywhere: distinct colours in a coarse grid.
         let img = image::load_from_memory(&jpeg).unwrap().to_rgb8();
         let mut colours = std::collections::HashSet::new();
@@ -35,8 +45,15 @@ fn every_scene_is_a_detailed_full_hd_jpeg() {
                 colours.insert([c[0] / 16, c[1] / 16, c[2] / 16]);
             }
         }
-        assert!(colours.len() > 12, "{scene:?}: only {} colours", colours.len());
-        eprintln!("{scene:?}: {elapsed:?}, {} KiB, luma variance {variance:.0}", jpeg.len() / 1024);
+        assert!(
+            colours.len() > 12,
+            "{scene:?}: only {} colours",
+            colours.len()
+        );
+        eprintln!(
+            "{scene:?}: {elapsed:?}, {} KiB, luma variance {variance:.0}",
+            jpeg.len() / 1024
+        );
     }
 }
 
@@ -44,8 +61,16 @@ fn every_scene_is_a_detailed_full_hd_jpeg() {
 fn same_seed_same_bytes_other_seed_other_picture() {
     for scene in [Scene::Skyline, Scene::Stadium, Scene::Fields] {
         let a = render_jpeg(scene, 5).unwrap();
-        assert_eq!(a, render_jpeg(scene, 5).unwrap(), "{scene:?} is not reproducible");
-        assert_ne!(a, render_jpeg(scene, 6).unwrap(), "{scene:?} ignores the seed");
+        assert_eq!(
+            a,
+            render_jpeg(scene, 5).unwrap(),
+            "{scene:?} is not reproducible"
+        );
+        assert_ne!(
+            a,
+            render_jpeg(scene, 6).unwrap(),
+            "{scene:?} ignores the seed"
+        );
     }
 }
 
@@ -58,7 +83,10 @@ fn logos_are_1920_wide_transparent_pngs() {
         let img = image::load_from_memory(&png).unwrap().to_rgba8();
         let opaque = img.pixels().filter(|px| px.0[3] == 255).count();
         let clear = img.pixels().filter(|px| px.0[3] == 0).count();
-        assert!(opaque > 50_000 && clear > 200_000, "{word}: {opaque} opaque, {clear} clear");
+        assert!(
+            opaque > 50_000 && clear > 200_000,
+            "{word}: {opaque} opaque, {clear} clear"
+        );
         assert_eq!(png, logo::render_png(word, sub, 0xe4572e).unwrap());
     }
 }

@@ -6,8 +6,14 @@ use dateline_media::{BlobSink, LocalBlobs, MediaError, MemoryBlobs};
 async fn local_blobs_write_files_under_the_root() {
     let dir = tempfile::tempdir().unwrap();
     let blobs = LocalBlobs::new(dir.path());
-    blobs.put("originals/ab/abc.jpg", b"first".to_vec()).await.unwrap();
-    blobs.put("originals/ab/abc.jpg", b"second".to_vec()).await.unwrap();
+    blobs
+        .put("originals/ab/abc.jpg", b"first".to_vec())
+        .await
+        .unwrap();
+    blobs
+        .put("originals/ab/abc.jpg", b"second".to_vec())
+        .await
+        .unwrap();
     let path = dir.path().join("originals/ab/abc.jpg");
     assert_eq!(std::fs::read(&path).unwrap(), b"second");
     let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
@@ -24,7 +30,9 @@ async fn local_blobs_write_files_under_the_root() {
 async fn memory_blobs_are_dyn_compatible() {
     let blobs = MemoryBlobs::new();
     let sink: &dyn BlobSink = &blobs;
-    sink.put("renditions/00/x-320.webp", vec![7, 8]).await.unwrap();
+    sink.put("renditions/00/x-320.webp", vec![7, 8])
+        .await
+        .unwrap();
     assert_eq!(blobs.get("renditions/00/x-320.webp"), Some(vec![7, 8]));
     assert_eq!(blobs.keys(), vec!["renditions/00/x-320.webp".to_owned()]);
 }

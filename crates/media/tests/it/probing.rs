@@ -12,13 +12,21 @@ fn probe_reads_format_size_and_hash() {
     assert_eq!((p.format, p.width, p.height), (ImageFormat::Jpeg, 800, 450));
     assert_eq!(p.byte_size, bytes.len() as u64);
     assert_eq!(p.sha256.len(), 64);
-    assert!(p.sha256.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    assert!(p
+        .sha256
+        .bytes()
+        .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
     assert_eq!(probe(&bytes).unwrap().sha256, p.sha256, "hash is stable");
 }
 
 #[test]
 fn probe_refuses_garbage() {
-    for garbage in [&b""[..], b"hello, this is text", b"%PDF-1.7 not a picture", &[0u8; 64]] {
+    for garbage in [
+        &b""[..],
+        b"hello, this is text",
+        b"%PDF-1.7 not a picture",
+        &[0u8; 64],
+    ] {
         let err = probe(garbage).unwrap_err();
         assert!(matches!(err, MediaError::NotAnImage), "{err:?}");
         assert!(err.to_string().contains("not a picture"));
@@ -38,7 +46,9 @@ fn probe_refuses_a_decompression_bomb() {
     let bomb = png_claiming(100_000, 100_000);
     let err = probe(&bomb).unwrap_err();
     match &err {
-        MediaError::TooManyPixels { width, height, .. } => assert_eq!((*width, *height), (100_000, 100_000)),
+        MediaError::TooManyPixels { width, height, .. } => {
+            assert_eq!((*width, *height), (100_000, 100_000))
+        }
         other => panic!("expected TooManyPixels, got {other:?}"),
     }
     assert!(err.to_string().contains("100000×100000"));
@@ -63,7 +73,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &byte in data {
         crc ^= u32::from(byte);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc

@@ -12,7 +12,10 @@ fn full_hd_gets_every_width_in_both_formats() {
     let bytes = sample_jpeg(1920, 1080);
     let started = Instant::now();
     let out = make_renditions(&bytes).unwrap();
-    eprintln!("renditions of one 1920×1080 picture: {:?}", started.elapsed());
+    eprintln!(
+        "renditions of one 1920×1080 picture: {:?}",
+        started.elapsed()
+    );
     assert_eq!(out.len(), RENDITION_WIDTHS.len() * 2);
     for width in RENDITION_WIDTHS {
         for format in [ImageFormat::Jpeg, ImageFormat::Webp] {
@@ -22,10 +25,16 @@ fn full_hd_gets_every_width_in_both_formats() {
                 .unwrap_or_else(|| panic!("missing {format:?} at {width}"));
             assert_eq!(r.height, (1080 * width + 960) / 1920);
             let decoded = probe(&r.bytes).unwrap();
-            assert_eq!((decoded.format, decoded.width, decoded.height), (format, r.width, r.height));
+            assert_eq!(
+                (decoded.format, decoded.width, decoded.height),
+                (format, r.width, r.height)
+            );
         }
     }
-    let webp = out.iter().find(|r| r.format == ImageFormat::Webp && r.width == 1920).unwrap();
+    let webp = out
+        .iter()
+        .find(|r| r.format == ImageFormat::Webp && r.width == 1920)
+        .unwrap();
     // Lossy WebP (VP8), not the lossless VP8L that `image` alone would write.
     assert_eq!(&webp.bytes[12..16], b"VP8 ");
 }
@@ -49,11 +58,20 @@ fn transparent_pictures_keep_alpha_in_webp_and_turn_white_in_jpeg() {
     img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .unwrap();
     let out = make_renditions(&png).unwrap();
-    let jpeg = out.iter().find(|r| r.format == ImageFormat::Jpeg && r.width == 640).unwrap();
+    let jpeg = out
+        .iter()
+        .find(|r| r.format == ImageFormat::Jpeg && r.width == 640)
+        .unwrap();
     let decoded = image::load_from_memory(&jpeg.bytes).unwrap().to_rgb8();
     let left = decoded.get_pixel(10, 80).0;
-    assert!(left.iter().all(|c| *c > 240), "transparent area should be white, got {left:?}");
-    let webp = out.iter().find(|r| r.format == ImageFormat::Webp && r.width == 640).unwrap();
+    assert!(
+        left.iter().all(|c| *c > 240),
+        "transparent area should be white, got {left:?}"
+    );
+    let webp = out
+        .iter()
+        .find(|r| r.format == ImageFormat::Webp && r.width == 640)
+        .unwrap();
     let decoded = image::load_from_memory(&webp.bytes).unwrap();
     assert!(decoded.color().has_alpha());
 }

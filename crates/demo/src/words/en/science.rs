@@ -118,7 +118,7 @@ pub static SCIENCE: SectionWords = SectionWords {
                 "Start-up from {city} raises {money} million crowns to expand abroad",
                 "Investors put {money} million crowns into start-up from {city}",
                 "Young company from {country} attracts record investment",
-                "Student start-up from {city} valued at {money} billion crowns",
+                "Investors back a student start-up from {city}",
                 "Start-up from {city} to double its staff after funding round",
             ],
             leads: &[
