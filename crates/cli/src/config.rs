@@ -128,11 +128,28 @@ impl Config {
     }
 }
 
-/// figment's messages can span lines; a CLI error is one line.
+/// figment's messages can span lines and name env keys in upper case; a CLI
+/// error is one line naming the key as the user typed it.
 fn one_line(err: &figment::Error) -> String {
     err.clone()
         .into_iter()
-        .map(|e| e.to_string().replace('\n', " "))
+        .map(|e| {
+            let key = e.path.join(".").to_lowercase();
+            let problem = e.kind.to_string().replace('\n', " ");
+            let origin = e.metadata.as_ref().map(|m| match &m.source {
+                Some(figment::Source::File(path)) => format!("in {}", path.display()),
+                _ if m.name.contains("environment") => {
+                    format!("in DATELINE_{}", key.to_uppercase().replace('.', "_"))
+                }
+                _ => String::new(),
+            });
+            match (key.is_empty(), origin) {
+                (true, Some(origin)) => format!("{problem} ({origin})"),
+                (true, None) => problem,
+                (false, Some(origin)) => format!("{key} ({origin}): {problem}"),
+                (false, None) => format!("{key}: {problem}"),
+            }
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -75,9 +75,25 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            // One line: the chain of causes joined, as a person reads it.
-            eprintln!("dateline: {}", format!("{err:#}").replace('\n', " "));
+            eprintln!("dateline: {}", one_line(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The chain of causes on one line, skipping a cause whose text its parent
+/// already quoted (several libraries print their source in their message).
+fn one_line(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out.replace('\n', " ")
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Connection, Executor};
 
 use crate::{Result, StoreError};
 
@@ -66,6 +66,12 @@ impl Store {
             _ => url.to_owned(),
         };
         let options = AnyConnectOptions::from_str(&url)?;
+        // One direct connection first: a pool only reports "timed out",
+        // while this surfaces the real reason (refused, bad password, …).
+        sqlx::AnyConnection::connect_with(&options)
+            .await?
+            .close()
+            .await?;
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections.max(1))
             .acquire_timeout(Duration::from_secs(10))

@@ -22,9 +22,9 @@ pub enum StoreError {
     /// A value read back from the database did not parse; the data is corrupt.
     #[error("corrupt row in {table}: {detail}")]
     Corrupt { table: &'static str, detail: String },
-    #[error("migration failed: {0}")]
+    #[error(transparent)]
     Migration(#[from] sqlx::migrate::MigrateError),
-    #[error("database error: {0}")]
+    #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
 

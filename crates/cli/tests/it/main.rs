@@ -1,0 +1,192 @@
+//! The `dateline` binary as a user runs it: exit codes, one-line errors, and
+//! what each subcommand leaves in the database.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn dateline(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATELINE_DATA_DIR", data_dir)
+        .env("RUST_LOG", "error");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("the binary runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_bad_setting_stops_with_one_line_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    for (key, value, expected) in [
+        ("DATELINE_LISTEN", "nowhere", "DATELINE_LISTEN"),
+        (
+            "DATELINE_DATABASE_URL",
+            "mysql://db/x",
+            "DATELINE_DATABASE_URL",
+        ),
+        ("DATELINE_BASE_URL", "news.example", "DATELINE_BASE_URL"),
+        ("DATELINE_MAX_CONNECTIONS", "0", "DATELINE_MAX_CONNECTIONS"),
+    ] {
+        let out = dateline(dir.path(), &["migrate"], &[(key, value)]);
+        assert_eq!(out.status.code(), Some(2), "{key}={value}");
+        let err = stderr(&out);
+        assert!(err.contains(expected), "{key}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+    assert!(
+        !dir.path().join("dateline.db").exists(),
+        "nothing was created"
+    );
+}
+
+#[test]
+fn an_invalid_config_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dateline.toml");
+    std::fs::write(&file, "listen = [\n").unwrap();
+    let out = dateline(
+        dir.path(),
+        &["--config", file.to_str().unwrap(), "migrate"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("dateline.toml"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_unreachable_database_fails_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // Port 1 on loopback: nothing listens there.
+    let out = dateline(
+        dir.path(),
+        &["migrate"],
+        &[("DATELINE_DATABASE_URL", "postgres://u:secret@127.0.0.1:1/x")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("refused"), "{err}");
+    assert!(
+        !err.contains("secret"),
+        "the password is never printed: {err}"
+    );
+}
+
+#[test]
+fn migrate_then_user_add_then_duplicate() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dateline(dir.path(), &["migrate"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("dateline.db").exists());
+    let again = dateline(dir.path(), &["migrate"], &[]);
+    assert!(again.status.success(), "migrating twice is a no-op");
+
+    let out = dateline(
+        dir.path(),
+        &[
+            "user",
+            "add",
+            "--email",
+            "desk@news.example",
+            "--role",
+            "editor",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("created editor desk@news.example"), "{text}");
+    let password = text
+        .lines()
+        .find_map(|l| l.strip_prefix("password: "))
+        .unwrap();
+    assert_eq!(password.len(), 20);
+
+    let dup = dateline(
+        dir.path(),
+        &[
+            "user",
+            "add",
+            "--email",
+            "DESK@news.example",
+            "--role",
+            "admin",
+        ],
+        &[],
+    );
+    assert_eq!(dup.status.code(), Some(1));
+    assert!(stderr(&dup).contains("already exists"), "{}", stderr(&dup));
+
+    let bad_role = dateline(
+        dir.path(),
+        &[
+            "user",
+            "add",
+            "--email",
+            "a@news.example",
+            "--role",
+            "chief",
+        ],
+        &[],
+    );
+    assert_eq!(bad_role.status.code(), Some(1));
+    assert!(stderr(&bad_role).contains("chief"), "{}", stderr(&bad_role));
+}
+
+#[test]
+fn gen_adds_articles_and_refuses_comments_for_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dateline(
+        dir.path(),
+        &["gen", "--articles", "1200", "--batch", "500", "--seed", "3"],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("added 1200 articles"),
+        "{}",
+        stdout(&out)
+    );
+    // A second run with another seed adds more to the same database.
+    let out = dateline(
+        dir.path(),
+        &["gen", "--articles", "300", "--seed", "4"],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // The counters were recomputed: the editions account for every public article.
+    let url = format!("sqlite:{}", dir.path().join("dateline.db").display());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let (published, drift) = rt.block_on(async {
+        let store = dateline_store::Store::open(&url, 1).await.unwrap();
+        let editions = store.editions().await.unwrap();
+        let published: i64 = editions.iter().map(|e| e.article_count).sum();
+        (published, store.counter_drift().await.unwrap())
+    });
+    assert!(
+        published > 1000 && published <= 1500,
+        "{published} public articles"
+    );
+    assert!(drift.mismatches.is_empty(), "{drift:?}");
+
+    let out = dateline(
+        dir.path(),
+        &["gen", "--articles", "10", "--comments", "5"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--comments"), "{}", stderr(&out));
+}
