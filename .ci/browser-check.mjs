@@ -1,7 +1,7 @@
 // Drives headless Chromium through the demo site: front, section, article and
 // media-bank pages in every edition, at desktop and mobile widths.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const require = createRequire(path.join(process.env.NODE_DIR, 'node_modules', 'x.js'));
@@ -40,11 +40,17 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const failures = [];
+// The served HTML (not the live DOM) of every page, for the HTML validator.
+const HTML_DIR = path.join(OUT, 'html');
+mkdirSync(HTML_DIR, { recursive: true });
 let checked = 0;
 try {
   const editions = await json('/api/v1/editions');
   for (const edition of (editions.items || editions).map((e) => e.code)) {
     const pages = await pagesFor(edition);
+    for (const [kind, url] of Object.entries(pages)) {
+      writeFileSync(path.join(HTML_DIR, `${edition}-${kind}.html`), await (await fetch(BASE + url)).text());
+    }
     for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
       const context = await browser.newContext({ viewport });
       for (const [kind, url] of Object.entries(pages)) {

@@ -28,6 +28,17 @@ pub struct Config {
     pub log_format: LogFormat,
 }
 
+/// The keys of [`Config`], as the file and the environment name them.
+const KEYS: [&str; 7] = [
+    "database_url",
+    "data_dir",
+    "listen",
+    "base_url",
+    "theme_dir",
+    "max_connections",
+    "log_format",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -67,7 +78,9 @@ impl Config {
             }
             figment = figment.merge(Toml::file_exact(path));
         }
-        figment = figment.merge(Env::prefixed("DATELINE_").ignore(&["CONFIG"]));
+        // Only the settings' own variables: other DATELINE_* variables belong
+        // to tests and tools, and the file already refuses unknown keys.
+        figment = figment.merge(Env::prefixed("DATELINE_").only(&KEYS));
         let config: Config = figment.extract().map_err(|e| ConfigError(one_line(&e)))?;
         config.validate()
     }
@@ -170,6 +183,10 @@ mod tests {
                 "listen = \"127.0.0.1:9000\"\nbase_url = \"https://news.example/\"",
             )?;
             jail.set_env("DATELINE_DATA_DIR", "/srv/dateline");
+            jail.set_env(
+                "DATELINE_TEST_POSTGRES_URL",
+                "postgres://other-tools-variable",
+            );
             let c = Config::load(Some(Path::new("d.toml"))).map_err(|e| e.to_string())?;
             assert_eq!(c.listen.port(), 9000);
             assert_eq!(c.data_dir, PathBuf::from("/srv/dateline"));

@@ -41,13 +41,9 @@ fn main() {
                     println!("  > \"{text}\" — {attribution}")
                 }
                 PlannedBlock::Related(i) => println!("  [related: {}]", plan.articles[*i].headline),
-                PlannedBlock::Image { picture, caption } => {
+                PlannedBlock::Image(picture) => {
                     let p = &plan.pictures[*picture];
-                    println!(
-                        "  [image: {} | {}]",
-                        caption.as_ref().unwrap_or(&p.caption[p.lang.index()]),
-                        p.credit
-                    )
+                    println!("  [image: {} | {}]", p.caption, p.credit)
                 }
                 PlannedBlock::Ready(other) => println!("  {other:?}"),
             }

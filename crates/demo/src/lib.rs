@@ -35,7 +35,7 @@ pub struct DemoSummary {
     pub editions: usize,
     pub sections: usize,
     pub articles: usize,
-    /// Pictures and logos.
+    /// Pictures and logos created (the media bank stores equal bytes once).
     pub media_assets: usize,
     pub authors: usize,
 }

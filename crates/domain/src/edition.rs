@@ -147,6 +147,27 @@ impl From<DateFormat> for String {
     }
 }
 
+/// Words that follow the site root in fixed routes, so no edition may use them as its code.
+pub const RESERVED_EDITION_CODES: &[&str] = &[
+    "api", "media", "static", "account", "newsroom", "healthz", "readyz",
+];
+
+/// Words that follow an edition code in fixed routes (tag and author pages,
+/// the newsfeed, the media bank, and features such as chats and accounts), so
+/// no section may use them as its slug.
+pub const RESERVED_SECTION_SLUGS: &[&str] = &[
+    "tag",
+    "author",
+    "newsfeed",
+    "mediabank",
+    "chats",
+    "live",
+    "search",
+    "newsletter",
+    "account",
+    "comments",
+];
+
 /// What it takes to create an edition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewEdition {
@@ -161,6 +182,27 @@ pub struct NewEdition {
     pub position: i32,
 }
 
+impl NewEdition {
+    /// A name, and a code that does not shadow a fixed route.
+    pub fn validate(&self) -> Result<(), ParseError> {
+        if self.name.trim().is_empty() {
+            return Err(ParseError::new(
+                "name",
+                "empty_name",
+                "an edition needs a name",
+            ));
+        }
+        if RESERVED_EDITION_CODES.contains(&self.code.as_str()) {
+            return Err(ParseError::new(
+                "code",
+                "reserved_edition_code",
+                format!("{:?} is used by a fixed route", self.code.as_str()),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// What it takes to create a section inside an edition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewSection {
@@ -170,4 +212,25 @@ pub struct NewSection {
     /// The blurb under the section name; also the section page's meta description.
     pub description: String,
     pub position: i32,
+}
+
+impl NewSection {
+    /// A title, and a slug that does not shadow a fixed route.
+    pub fn validate(&self) -> Result<(), ParseError> {
+        if self.title.trim().is_empty() {
+            return Err(ParseError::new(
+                "title",
+                "empty_title",
+                "a section needs a title",
+            ));
+        }
+        if RESERVED_SECTION_SLUGS.contains(&self.slug.as_str()) {
+            return Err(ParseError::new(
+                "slug",
+                "reserved_section_slug",
+                format!("{:?} is used by a fixed route", self.slug.as_str()),
+            ));
+        }
+        Ok(())
+    }
 }

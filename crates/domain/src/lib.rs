@@ -12,7 +12,10 @@ pub use article::{
     ArticleStatus, BodyBlock, HeadingLevel, NewArticle, ARTICLE_BODY_MAX_BLOCKS,
     HEADLINE_MAX_CHARS, LEAD_MAX_CHARS,
 };
-pub use edition::{DateFormat, NewEdition, NewSection, TextDirection, TimeZoneName};
+pub use edition::{
+    DateFormat, NewEdition, NewSection, TextDirection, TimeZoneName, RESERVED_EDITION_CODES,
+    RESERVED_SECTION_SLUGS,
+};
 pub use error::ParseError;
 pub use media::{ImageFormat, NewMediaAsset, NewRendition, RENDITION_WIDTHS};
 pub use people::{EmailAddress, NewAuthor, NewUser, Role};

@@ -57,14 +57,7 @@ pub(crate) fn section_from_row(row: &AnyRow) -> Result<Section> {
 
 impl Store {
     pub async fn create_edition(&self, new: &NewEdition) -> Result<Edition> {
-        if new.name.trim().is_empty() {
-            return Err(dateline_domain::ParseError::new(
-                "name",
-                "empty_name",
-                "an edition needs a name",
-            )
-            .into());
-        }
+        new.validate()?;
         let sql = format!(
             "INSERT INTO editions (code, name, language, direction, time_zone, date_format, logo_media_id, position) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {EDITION_COLUMNS}"
@@ -132,14 +125,7 @@ impl Store {
     }
 
     pub async fn create_section(&self, new: &NewSection) -> Result<Section> {
-        if new.title.trim().is_empty() {
-            return Err(dateline_domain::ParseError::new(
-                "title",
-                "empty_title",
-                "a section needs a title",
-            )
-            .into());
-        }
+        new.validate()?;
         let sql = format!(
             "INSERT INTO sections (edition_id, slug, title, description, position) \
              VALUES ($1, $2, $3, $4, $5) RETURNING {SECTION_COLUMNS}"

@@ -18,9 +18,7 @@
 
 use dateline_domain::{EditionCode, Slug};
 
-/// Path segments that follow an edition code and therefore cannot be
-/// section slugs without shadowing a page.
-pub const RESERVED_SECTION_SLUGS: [&str; 4] = ["tag", "author", "newsfeed", "mediabank"];
+pub use dateline_domain::{RESERVED_EDITION_CODES, RESERVED_SECTION_SLUGS};
 
 /// Builds site URLs, absolute (`Urls::new("https://news.example")`) or
 /// root-relative (`Urls::relative()`).

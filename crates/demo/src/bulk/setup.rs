@@ -107,23 +107,28 @@ pub async fn bulk_setup(
         .map(|m| m.id)
         .collect();
     if bank.is_empty() {
-        bank = seed_pictures(store, media, seed, now, editions.first().map(|e| e.id)).await?;
+        if let Some(first) = targets.editions.first() {
+            bank = seed_pictures(store, media, seed, now, first.edition_id, first.lang).await?;
+        }
     }
     bank.sort_unstable();
     targets.media_ids = bank;
     Ok(targets)
 }
 
-/// One picture per section, with renditions, filed under `edition_id`.
+/// One picture per section, with renditions, captioned in `lang` and filed
+/// under `edition_id`.
 async fn seed_pictures(
     store: &Store,
     media: &dyn BlobSink,
     seed: u64,
     now: UnixTime,
-    edition_id: Option<i64>,
+    edition_id: i64,
+    lang: Lang,
 ) -> Result<Vec<i64>, DemoError> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut plan: Vec<PicturePlan> = pictures(&mut rng, now);
+    plan.retain(|p| p.lang == lang);
     plan.dedup_by_key(|p| p.section);
     let chosen = plan.clone();
     let (rendered, _) = tokio::task::spawn_blocking(move || render_bank(&chosen, &[]))
@@ -131,20 +136,19 @@ async fn seed_pictures(
         .map_err(|e| DemoError::Task(e.to_string()))??;
     let mut ids = Vec::with_capacity(plan.len());
     for (p, r) in plan.iter().zip(&rendered) {
-        let e = p.lang.index();
         let asset = NewMediaAsset {
-            caption: p.caption[e].clone(),
-            alt_text: p.alt[e].clone(),
+            caption: p.caption.clone(),
+            alt_text: p.alt.clone(),
             credit: p.credit.clone(),
             copyright: p.copyright.clone(),
             source: p.source.clone(),
             is_file_photo: p.is_file_photo,
             created_at: p.created_at,
-            edition_id,
+            edition_id: Some(edition_id),
             section_id: None,
             ..r.asset_base()
         };
-        ids.push(store_picture(store, media, r, &asset).await?);
+        ids.push(store_picture(store, media, r, &asset).await?.0);
     }
     Ok(ids)
 }

@@ -20,8 +20,10 @@ use crate::{DemoError, DemoSummary};
 
 /// Creates the demo through the store's public methods: two editions (`en`
 /// "Dateline International" and `ru` "Дейтлайн") with logos, seven sections
-/// each, sixteen authors, 63 pictures with renditions, and 200 articles per
-/// edition, 80 stories of them in both languages.
+/// each, sixteen authors, a media bank per edition (`PICTURES_PER_SECTION`
+/// pictures per section, each with a twin in the other edition: 112 in all)
+/// with renditions, and 200 articles per edition, 80 stories of them in
+/// both languages. Every article shows only pictures of its own edition.
 ///
 /// Refuses with [`DemoError::AlreadyInstalled`] when an edition `en` exists.
 /// Not transactional: if it fails half-way, start again on a fresh database.
@@ -79,9 +81,9 @@ pub async fn install(
             section_id: None,
             ..logo.asset_base()
         };
-        let logo_id = store_picture(store, media, logo, &asset).await?;
+        let (logo_id, created) = store_picture(store, media, logo, &asset).await?;
         store.set_edition_logo(edition.id, Some(logo_id)).await?;
-        summary.media_assets += 1;
+        summary.media_assets += usize::from(created);
     }
 
     let mut author_ids = Vec::with_capacity(plan.authors.len());
@@ -101,8 +103,8 @@ pub async fn install(
     for (p, r) in plan.pictures.iter().zip(&rendered) {
         let e = p.lang.index();
         let asset = NewMediaAsset {
-            caption: p.caption[e].clone(),
-            alt_text: p.alt[e].clone(),
+            caption: p.caption.clone(),
+            alt_text: p.alt.clone(),
             credit: p.credit.clone(),
             copyright: p.copyright.clone(),
             source: p.source.clone(),
@@ -112,8 +114,11 @@ pub async fn install(
             section_id: section_ids[e].get(p.section).copied(),
             ..r.asset_base()
         };
-        media_ids.push(store_picture(store, media, r, &asset).await?);
-        summary.media_assets += 1;
+        let (id, created) = store_picture(store, media, r, &asset).await?;
+        media_ids.push(id);
+        // A twin painted into the same bytes as another picture would be
+        // merged with it (the bank dedupes by SHA-256): count only new ones.
+        summary.media_assets += usize::from(created);
     }
 
     let mut article_ids: Vec<i64> = Vec::with_capacity(plan.articles.len());
@@ -128,10 +133,10 @@ pub async fn install(
                 PlannedBlock::Related(t) => article_ids
                     .get(*t)
                     .map(|id| BodyBlock::Related { article_id: *id }),
-                PlannedBlock::Image { picture, caption } => {
+                PlannedBlock::Image(picture) => {
                     media_ids.get(*picture).map(|id| BodyBlock::Image {
                         media_id: *id,
-                        caption: caption.clone(),
+                        caption: None,
                     })
                 }
             })
@@ -177,17 +182,18 @@ pub(crate) fn new_edition(meta: &EditionMeta) -> Result<NewEdition, DemoError> {
 }
 
 /// Writes a picture and its renditions to the sink and records them in the
-/// media bank; returns the asset's id.
+/// media bank; returns the asset's id, and whether it is new (the bank
+/// keeps one asset per SHA-256, so the same bytes give the existing one).
 pub(crate) async fn store_picture(
     store: &Store,
     media: &dyn BlobSink,
     picture: &RenderedPicture,
     asset: &NewMediaAsset,
-) -> Result<i64, DemoError> {
+) -> Result<(i64, bool), DemoError> {
     media
         .put(&asset.storage_key, picture.original.clone())
         .await?;
-    let (stored, _) = store.create_media(asset).await?;
+    let (stored, created) = store.create_media(asset).await?;
     for r in &picture.renditions {
         let key = rendition_key(&asset.sha256, r.width, r.format);
         media.put(&key, r.bytes.clone()).await?;
@@ -202,7 +208,7 @@ pub(crate) async fn store_picture(
             })
             .await?;
     }
-    Ok(stored.id)
+    Ok((stored.id, created))
 }
 
 impl RenderedPicture {

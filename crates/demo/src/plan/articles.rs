@@ -1,6 +1,7 @@
 //! Planning the articles: which stories, in which languages, when, with
-//! what status, picture, byline and tags; then related cards pointing at
-//! earlier public articles of the same edition.
+//! what status, pictures (always from the article's own edition; a
+//! translation's are the twins of its original's), byline and tags; then
+//! related cards pointing at earlier public articles of the same edition.
 
 use std::collections::HashSet;
 
@@ -164,7 +165,8 @@ pub fn generate<R: Rng>(
 
     let mut slugs: [HashSet<String>; 2] = Default::default();
     let mut origin_index: Vec<Option<usize>> = vec![None; stories.len()];
-    let mut story_picture: Vec<Option<usize>> = vec![None; stories.len()];
+    // The original's pictures: lead first, then body images in order.
+    let mut story_pictures: Vec<Vec<usize>> = vec![Vec::new(); stories.len()];
     let mut story_of: Vec<usize> = Vec::with_capacity(versions.len());
     let mut out: Vec<ArticlePlan> = Vec::with_capacity(versions.len());
     for (time, s, v) in versions {
@@ -173,25 +175,28 @@ pub fn generate<R: Rng>(
         let story = dated(&d.story, lang, time);
         let headline = story.headline(lang);
         let slug = unique_slug(slug_of(&headline)?, &mut slugs[lang.index()])?;
-        // Translations share the original's picture.
-        let lead_picture = match story_picture[s] {
-            Some(p) => p,
-            None => {
-                let p = pick_picture(rng, pictures, d.section, lang, None);
-                story_picture[s] = Some(p);
+        let translation_of = origin_index[s];
+        // A translation shows the twins of its original's pictures, filed
+        // under its own edition; an original picks from its own bank.
+        let mut shown = 0;
+        let mut picture = |rng: &mut R, not: Option<usize>| {
+            let twin = story_pictures[s]
+                .get(shown)
+                .map(|p| pictures[*p].counterpart)
+                .filter(|_| translation_of.is_some());
+            shown += 1;
+            twin.unwrap_or_else(|| {
+                let p = pick_picture(rng, pictures, d.section, lang, not);
+                story_pictures[s].push(p);
                 p
-            }
+            })
         };
+        let lead_picture = picture(rng, None);
         let mut body = Vec::with_capacity(story.blocks.len());
         for block in &story.blocks {
             body.push(match block {
                 BlockPlan::Related => PlannedBlock::Related(usize::MAX),
-                BlockPlan::Image => {
-                    let picture = pick_picture(rng, pictures, d.section, lang, Some(lead_picture));
-                    let pic = &pictures[picture];
-                    let caption = (pic.lang != lang).then(|| pic.caption[lang.index()].clone());
-                    PlannedBlock::Image { picture, caption }
-                }
+                BlockPlan::Image => PlannedBlock::Image(picture(rng, Some(lead_picture))),
                 other => match story.render_block(other, lang) {
                     Some(b) => PlannedBlock::Ready(b),
                     None => continue,
@@ -214,7 +219,6 @@ pub fn generate<R: Rng>(
         let count = if rng.gen_bool(0.25) { 2 } else { 1 };
         let chosen = byline.choose_multiple(rng, count).copied().collect();
         let index = out.len();
-        let translation_of = origin_index[s];
         if translation_of.is_none() {
             origin_index[s] = Some(index);
         }
@@ -240,7 +244,8 @@ pub fn generate<R: Rng>(
     Ok(out)
 }
 
-/// A picture of the section, preferably filed under `lang` and other than `not`.
+/// A picture of the section filed under `lang`, other than `not` when
+/// there is another.
 fn pick_picture<R: Rng>(
     rng: &mut R,
     pictures: &[PicturePlan],
@@ -248,20 +253,12 @@ fn pick_picture<R: Rng>(
     lang: Lang,
     not: Option<usize>,
 ) -> usize {
-    let pool: Vec<usize> = (0..pictures.len())
-        .filter(|i| pictures[*i].section == section && Some(*i) != not)
+    let own: Vec<usize> = (0..pictures.len())
+        .filter(|i| pictures[*i].section == section && pictures[*i].lang == lang)
         .collect();
-    let own: Vec<usize> = pool
-        .iter()
-        .copied()
-        .filter(|i| pictures[*i].lang == lang)
-        .collect();
-    let from = if !own.is_empty() && rng.gen_bool(0.75) {
-        &own
-    } else {
-        &pool
-    };
-    from.choose(rng).copied().unwrap_or(0)
+    let others: Vec<usize> = own.iter().copied().filter(|i| Some(*i) != not).collect();
+    let from = if others.is_empty() { &own } else { &others };
+    from.choose(rng).copied().or(not).unwrap_or(0)
 }
 
 /// Points each related card at an earlier public article of the same

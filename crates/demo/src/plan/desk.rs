@@ -1,5 +1,5 @@
-//! The fixed parts of the demo: editions, sections, bylines, and the media
-//! bank's pictures with their captions and credits.
+//! The fixed parts of the demo: editions, sections, bylines, and each
+//! edition's media bank, with captions and credits in its own language.
 
 use dateline_domain::{ParseError, Slug, UnixTime};
 use rand::Rng;
@@ -8,6 +8,7 @@ use super::{AuthorPlan, PicturePlan, SectionPlan, PICTURES_PER_SECTION};
 use crate::pictures::Scene;
 use crate::text::{lexicon, render, Ctx, Facts, Lang};
 
+const MINUTE: i64 = 60;
 const DAY: i64 = 86_400;
 
 /// How an edition presents itself.
@@ -105,68 +106,103 @@ pub fn authors() -> Result<Vec<AuthorPlan>, ParseError> {
         .collect()
 }
 
-/// The media bank: `PICTURES_PER_SECTION` pictures for each section, filed
-/// alternately under the English and the Russian edition.
+/// What a picture shows and how it came to the desk, before it is shot for
+/// each edition.
+struct Subject {
+    scene: Scene,
+    section: usize,
+    facts: Facts,
+    caption: usize,
+    agency: usize,
+    is_file_photo: bool,
+}
+
+/// The seed of a picture's twin: the same kind of scene, painted again.
+fn twin_seed(seed: u64) -> u64 {
+    seed.rotate_left(29) ^ 0x5bd1_e995_9e37_79b9
+}
+
+/// One edition's picture of `subject`, with every word in `lang`.
+fn shot<R: Rng>(
+    rng: &mut R,
+    subject: &Subject,
+    lang: Lang,
+    seed: u64,
+    created_at: UnixTime,
+    counterpart: usize,
+) -> PicturePlan {
+    let desk = lang.words().desk;
+    let scene = subject.scene.index();
+    let captions = desk.scene_captions[scene];
+    let caption = render(
+        captions[subject.caption % captions.len()],
+        &Ctx {
+            lex: lexicon().get(lang),
+            facts: &subject.facts,
+        },
+    );
+    let photographer = desk.photographers[rng.gen_range(0..desk.photographers.len())];
+    let agency_idx = subject.agency % desk.agencies.len();
+    let agency = desk.agencies[agency_idx];
+    let staff = agency_idx + 1 == desk.agencies.len();
+    PicturePlan {
+        scene: subject.scene,
+        seed,
+        section: subject.section,
+        lang,
+        caption,
+        alt: desk.scene_alts[scene].to_owned(),
+        credit: format!("{}{photographer} / {agency}", desk.credit_prefix),
+        copyright: if staff {
+            desk.edition_name.to_owned()
+        } else {
+            agency.to_owned()
+        },
+        source: if staff {
+            desk.staff_source.to_owned()
+        } else {
+            agency.to_owned()
+        },
+        is_file_photo: subject.is_file_photo,
+        created_at,
+        counterpart,
+    }
+}
+
+/// The media bank: for each section, `PICTURES_PER_SECTION` subjects, each
+/// shot once for each edition. A subject's first picture is filed under
+/// the edition that had it first (alternately English and Russian), and
+/// its twin, right after it, under the other one, a little later.
 pub fn pictures<R: Rng>(rng: &mut R, now: UnixTime) -> Vec<PicturePlan> {
-    let mut out = Vec::with_capacity(7 * PICTURES_PER_SECTION);
+    let mut out = Vec::with_capacity(2 * 7 * PICTURES_PER_SECTION);
     for section in 0..7 {
         let scenes = Scene::for_section(section);
         for i in 0..PICTURES_PER_SECTION {
             let scene = scenes[(i + rng.gen_range(0..scenes.len())) % scenes.len()];
-            let lang = if (i + section) % 2 == 0 {
+            let first = if (i + section) % 2 == 0 {
                 Lang::En
             } else {
                 Lang::Ru
             };
-            let facts = Facts::roll(rng, section);
-            let caption_idx = rng.gen_range(0..2);
-            let is_file_photo = rng.gen_bool(0.3);
-            let caption: [String; 2] = Lang::ALL.map(|l| {
-                let lex = lexicon().get(l);
-                let desk = l.words().desk;
-                let captions = desk.scene_captions[scene.index()];
-                let text = render(
-                    captions[caption_idx % captions.len()],
-                    &Ctx { lex, facts: &facts },
-                );
-                if is_file_photo {
-                    format!("{text}. {}", desk.file_photo)
-                } else {
-                    text
-                }
-            });
-            let alt = Lang::ALL.map(|l| l.words().desk.scene_alts[scene.index()].to_owned());
-            let desk = lang.words().desk;
-            let photographer = desk.photographers[rng.gen_range(0..desk.photographers.len())];
-            let agency_idx = rng.gen_range(0..desk.agencies.len());
-            let agency = desk.agencies[agency_idx];
-            let staff = agency_idx + 1 == desk.agencies.len();
-            let created_at = if is_file_photo {
+            let subject = Subject {
+                scene,
+                section,
+                facts: Facts::roll(rng, section),
+                caption: rng.gen_range(0..2),
+                agency: rng.gen_range(0..Lang::En.words().desk.agencies.len()),
+                is_file_photo: rng.gen_bool(0.3),
+            };
+            let created_at = if subject.is_file_photo {
                 now - rng.gen_range(90..720) * DAY - rng.gen_range(0..DAY)
             } else {
                 now - rng.gen_range(1..super::SPAN_DAYS) * DAY - rng.gen_range(0..DAY)
             };
-            out.push(PicturePlan {
-                scene,
-                seed: rng.gen(),
-                section,
-                lang,
-                caption,
-                alt,
-                credit: format!("{}{photographer} / {agency}", desk.credit_prefix),
-                copyright: if staff {
-                    desk.edition_name.to_owned()
-                } else {
-                    agency.to_owned()
-                },
-                source: if staff {
-                    desk.staff_source.to_owned()
-                } else {
-                    agency.to_owned()
-                },
-                is_file_photo,
-                created_at,
-            });
+            let later = (created_at + rng.gen_range(5..120) * MINUTE).min(now);
+            let seed: u64 = rng.gen();
+            let at = out.len();
+            let one = shot(rng, &subject, first, seed, created_at, at + 1);
+            let two = shot(rng, &subject, first.other(), twin_seed(seed), later, at);
+            out.extend([one, two]);
         }
     }
     out

@@ -20,8 +20,10 @@ pub use desk::{edition_meta, slug_of, EditionMeta};
 pub const ARTICLES_PER_EDITION: usize = 200;
 /// Stories told in both languages (an English and a Russian article each).
 pub const TRANSLATED_STORIES: usize = 80;
-/// Pictures in the media bank per section.
-pub const PICTURES_PER_SECTION: usize = 9;
+/// Pictures per section in each edition's media bank. Every picture has a
+/// twin in the other edition's bank (see [`PicturePlan::counterpart`]), so
+/// the demo paints `2 × 7 ×` this many.
+pub const PICTURES_PER_SECTION: usize = 8;
 /// How far back the demo's articles go.
 pub const SPAN_DAYS: i64 = 60;
 
@@ -46,16 +48,22 @@ pub struct PicturePlan {
     pub scene: Scene,
     pub seed: u64,
     pub section: usize,
-    /// The edition it is filed under; its caption and credit are in this language.
+    /// The edition it is filed under; every word about it (caption, alt
+    /// text, credit, copyright, source) is in this language.
     pub lang: Lang,
-    /// Caption in each language (indexed by `Lang::index`).
-    pub caption: [String; 2],
-    pub alt: [String; 2],
+    /// Without any "file photo" words: `is_file_photo` marks those.
+    pub caption: String,
+    pub alt: String,
     pub credit: String,
     pub copyright: String,
     pub source: String,
     pub is_file_photo: bool,
     pub created_at: UnixTime,
+    /// Index in `DemoPlan::pictures` of its twin in the other edition: the
+    /// same subject and kind of scene, painted from a derived seed (so
+    /// another file), captioned in the other language. A translation's
+    /// pictures are the twins of its original's.
+    pub counterpart: usize,
 }
 
 /// A body block whose references are still plan indices.
@@ -64,12 +72,9 @@ pub enum PlannedBlock {
     Ready(BodyBlock),
     /// A card for the article at this index of `DemoPlan::articles`.
     Related(usize),
-    /// A picture at this index of `DemoPlan::pictures`, with a caption in
-    /// the article's language when the picture is filed in the other one.
-    Image {
-        picture: usize,
-        caption: Option<String>,
-    },
+    /// A picture at this index of `DemoPlan::pictures`, always one filed
+    /// under the article's edition, so its own caption fits.
+    Image(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +89,7 @@ pub struct ArticlePlan {
     pub status: ArticleStatus,
     pub published_at: Option<UnixTime>,
     pub updated_at: UnixTime,
+    /// A picture of the article's edition and section.
     pub lead_picture: usize,
     /// The article (earlier in the plan) this one translates.
     pub translation_of: Option<usize>,

@@ -1,5 +1,6 @@
 //! What a reader of the demo would notice: enough distinct stories per
-//! edition, sound cross references, clean text in both languages.
+//! edition, sound cross references, clean text in both languages, and only
+//! pictures of the article's own edition, in its language.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashSet;
@@ -14,10 +15,34 @@ fn plan(seed: u64) -> DemoPlan {
     DemoPlan::generate(seed, NOW).unwrap()
 }
 
-/// All the text an article shows.
-fn texts(a: &ArticlePlan) -> Vec<String> {
+/// Every picture an article shows, the lead first.
+fn shown(a: &ArticlePlan) -> Vec<usize> {
+    let mut out = vec![a.lead_picture];
+    out.extend(a.body.iter().filter_map(|b| match b {
+        PlannedBlock::Image(p) => Some(*p),
+        _ => None,
+    }));
+    out
+}
+
+/// The words of a picture, as its media-bank page shows them.
+fn picture_texts(pic: &PicturePlan) -> [&str; 5] {
+    [
+        &pic.caption,
+        &pic.alt,
+        &pic.credit,
+        &pic.copyright,
+        &pic.source,
+    ]
+}
+
+/// All the text an article shows, its pictures' words before the body.
+fn texts(p: &DemoPlan, a: &ArticlePlan) -> Vec<String> {
     let mut out = vec![a.headline.clone(), a.lead.clone()];
     out.extend(a.tags.iter().map(|t| t.1.clone()));
+    for picture in shown(a) {
+        out.extend(picture_texts(&p.pictures[picture]).map(str::to_owned));
+    }
     for b in &a.body {
         match b {
             PlannedBlock::Ready(BodyBlock::Paragraph { text })
@@ -26,13 +51,16 @@ fn texts(a: &ArticlePlan) -> Vec<String> {
                 out.push(text.clone());
                 out.push(attribution.clone());
             }
-            PlannedBlock::Image {
-                caption: Some(c), ..
-            } => out.push(c.clone()),
             _ => {}
         }
     }
     out
+}
+
+fn cyrillic(t: &str) -> usize {
+    t.chars()
+        .filter(|c| ('\u{400}'..='\u{4ff}').contains(c))
+        .count()
 }
 
 #[test]
@@ -124,7 +152,7 @@ fn related_cards_point_at_earlier_public_articles_of_the_same_edition() {
 }
 
 #[test]
-fn translations_pair_an_english_and_a_russian_article_with_one_picture() {
+fn translations_pair_an_english_and_a_russian_article_with_twin_pictures() {
     let p = plan(3);
     let pairs: Vec<(usize, &ArticlePlan)> = p
         .articles
@@ -138,9 +166,48 @@ fn translations_pair_an_english_and_a_russian_article_with_one_picture() {
         let original = &p.articles[o];
         assert!(o < i);
         assert_ne!(original.lang, a.lang);
-        assert_eq!(original.lead_picture, a.lead_picture);
         assert_eq!(original.story.facts.kind, a.story.facts.kind);
         assert!(original.status.is_public() && a.status.is_public());
+        // Each picture of the translation is the twin of the original's:
+        // the same kind of scene, another file, in the other edition.
+        let (ours, theirs) = (shown(a), shown(original));
+        assert_eq!(ours.len(), theirs.len());
+        for (x, y) in ours.into_iter().zip(theirs) {
+            let (mine, twin) = (&p.pictures[x], &p.pictures[y]);
+            assert_eq!((twin.counterpart, mine.counterpart), (x, y));
+            assert_eq!((mine.scene, mine.section), (twin.scene, twin.section));
+            assert_ne!(mine.seed, twin.seed);
+            assert_eq!((mine.lang, twin.lang), (a.lang, original.lang));
+        }
+    }
+}
+
+#[test]
+fn articles_show_only_pictures_of_their_own_edition() {
+    for seed in [6, 7] {
+        let p = plan(seed);
+        let mut images = 0;
+        for a in &p.articles {
+            let lead = &p.pictures[a.lead_picture];
+            assert_eq!(
+                (lead.lang, lead.section),
+                (a.lang, a.section),
+                "{}",
+                a.headline
+            );
+            for picture in shown(a).into_iter().skip(1) {
+                images += 1;
+                let pic = &p.pictures[picture];
+                assert_eq!(
+                    (pic.lang, pic.section),
+                    (a.lang, a.section),
+                    "{}",
+                    a.headline
+                );
+                assert_ne!(picture, a.lead_picture, "{}", a.headline);
+            }
+        }
+        assert!(images > 60, "only {images} body images");
     }
 }
 
@@ -148,28 +215,21 @@ fn translations_pair_an_english_and_a_russian_article_with_one_picture() {
 fn text_is_clean_and_russian_is_cyrillic() {
     let p = plan(4);
     for a in &p.articles {
-        for t in texts(a) {
+        for t in texts(&p, a) {
             assert!(
                 !t.contains(['{', '}', '[', ']', '|']),
                 "leftover marker in {t:?}"
             );
             assert!(!t.trim().is_empty());
             if a.lang == Lang::Ru {
-                let cyrillic = t
-                    .chars()
-                    .filter(|c| ('\u{400}'..='\u{4ff}').contains(c))
-                    .count();
                 let latin = t.chars().filter(|c| c.is_ascii_alphabetic()).count();
-                assert!(cyrillic > latin, "not Russian: {t:?}");
+                assert!(cyrillic(&t) > latin, "not Russian: {t:?}");
             } else {
-                assert!(
-                    !t.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)),
-                    "Cyrillic in English: {t:?}"
-                );
+                assert_eq!(cyrillic(&t), 0, "Cyrillic in English: {t:?}");
             }
         }
         if a.status == ArticleStatus::Corrected {
-            let last = texts(a).pop().unwrap();
+            let last = texts(&p, a).pop().unwrap();
             assert!(
                 last.starts_with("Correction") || last.starts_with("Исправление"),
                 "{last}"
@@ -183,20 +243,51 @@ fn text_is_clean_and_russian_is_cyrillic() {
 }
 
 #[test]
-fn pictures_carry_captions_credits_and_file_photo_marks() {
+fn each_edition_has_its_own_captioned_bank_and_file_photos_are_only_flagged() {
     let p = plan(5);
-    assert_eq!(p.pictures.len(), 7 * PICTURES_PER_SECTION);
+    assert_eq!(p.pictures.len(), 2 * 7 * PICTURES_PER_SECTION);
     let files = p.pictures.iter().filter(|x| x.is_file_photo).count();
-    assert!((8..=32).contains(&files), "{files} file photos");
-    for pic in &p.pictures {
-        let caption = &pic.caption[pic.lang.index()];
+    assert!((16..=60).contains(&files), "{files} file photos");
+    let seeds: HashSet<u64> = p.pictures.iter().map(|x| x.seed).collect();
+    assert_eq!(seeds.len(), p.pictures.len(), "two pictures share a seed");
+    for (i, pic) in p.pictures.iter().enumerate() {
+        let twin = &p.pictures[pic.counterpart];
+        assert_eq!(twin.counterpart, i);
+        assert_ne!(twin.lang, pic.lang);
         assert_eq!(
-            pic.is_file_photo,
-            caption.ends_with("File photo") || caption.ends_with("Архивное фото")
+            (twin.scene, twin.section, twin.is_file_photo),
+            (pic.scene, pic.section, pic.is_file_photo)
         );
+        // The reader prints the flag; the caption says nothing of it.
+        let caption = pic.caption.to_lowercase();
+        for words in ["file photo", "архивное фото"] {
+            assert!(!caption.contains(words), "{}", pic.caption);
+        }
         assert!(pic.credit.starts_with("© "), "{}", pic.credit);
-        assert!(!caption.contains('{'));
+        for t in picture_texts(pic) {
+            assert!(!t.contains(['{', '}']) && !t.trim().is_empty(), "{t:?}");
+            match pic.lang {
+                Lang::Ru => assert!(cyrillic(t) > 0, "not Russian: {t:?}"),
+                Lang::En => assert_eq!(cyrillic(t), 0, "Cyrillic in English: {t:?}"),
+            }
+        }
     }
-    let used: HashSet<usize> = p.articles.iter().map(|a| a.lead_picture).collect();
-    assert!(used.len() > 50, "only {} pictures used as lead", used.len());
+    for lang in Lang::ALL {
+        let bank = p.pictures.iter().filter(|x| x.lang == lang);
+        for section in 0..7 {
+            let n = bank.clone().filter(|x| x.section == section).count();
+            assert_eq!(n, PICTURES_PER_SECTION, "{lang:?} section {section}");
+        }
+        let used: HashSet<usize> = p
+            .articles
+            .iter()
+            .filter(|a| a.lang == lang)
+            .map(|a| a.lead_picture)
+            .collect();
+        assert!(
+            used.len() > 7 * PICTURES_PER_SECTION * 3 / 4,
+            "{lang:?}: only {} pictures used as lead",
+            used.len()
+        );
+    }
 }

@@ -78,7 +78,9 @@ pub struct CommonWords {
 }
 
 /// Words for the media bank and the bylines; not aligned across languages
-/// except `scene_captions` and `scene_alts`, indexed by scene kind.
+/// except `scene_captions` and `scene_alts`, indexed by scene kind, and
+/// `agencies` (the same agencies, the edition's own staff last), so that
+/// twin pictures of the two editions come from the same agency.
 #[derive(Debug)]
 pub struct DeskWords {
     pub edition_name: &'static str,
@@ -88,7 +90,6 @@ pub struct DeskWords {
     pub agencies: &'static [&'static str],
     /// Printed before the credit: "© Photo: ".
     pub credit_prefix: &'static str,
-    pub file_photo: &'static str,
     pub staff_source: &'static str,
     pub logo_caption: &'static str,
     pub scene_captions: &'static [&'static [&'static str]],

@@ -33,6 +33,7 @@ fn lists_are_aligned_across_languages() {
         ru.desk.scene_captions,
         "scene captions",
     );
+    same_len(en.desk.agencies, ru.desk.agencies, "agencies");
     assert_eq!(en.desk.scene_captions.len(), 12);
     assert_eq!(ru.desk.scene_alts.len(), 12);
     for (a, b) in en.desk.scene_captions.iter().zip(ru.desk.scene_captions) {

@@ -1,13 +1,15 @@
 //! The demo installed into a real SQLite store: counts, logos, renditions,
-//! related cards pointing at public articles of the same edition, blobs.
+//! related cards pointing at public articles of the same edition, pictures
+//! of the article's own edition captioned in its language, blobs.
 
 use std::time::Instant;
 
+use dateline_demo::plan::PICTURES_PER_SECTION;
 use dateline_demo::{install, DemoError};
 use dateline_domain::{BodyBlock, EditionCode, ImageFormat, RENDITION_WIDTHS};
 use dateline_media::MemoryBlobs;
 use dateline_store::testing::TestDb;
-use dateline_store::{ArticleFilter, ArticleQuery};
+use dateline_store::{ArticleFilter, ArticleQuery, MediaAsset, MediaQuery, Store};
 
 use crate::NOW;
 
@@ -27,7 +29,12 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
         (summary.editions, summary.sections, summary.articles),
         (2, 14, 400)
     );
-    assert_eq!((summary.media_assets, summary.authors), (65, 16));
+    // Two logos and each edition's bank; every twin is a file of its own
+    // (the bank would merge equal bytes, and `media_assets` count only new).
+    assert_eq!(
+        (summary.media_assets, summary.authors),
+        (2 + 2 * 7 * PICTURES_PER_SECTION, 16)
+    );
 
     let again = install(store, &blobs, 7, NOW).await.unwrap_err();
     assert!(matches!(again, DemoError::AlreadyInstalled), "{again}");
@@ -59,6 +66,15 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
         assert_eq!((logo.format, logo.width), (ImageFormat::Png, 1920));
         let sections = store.sections(e.id).await.unwrap();
         assert_eq!(sections.len(), 7);
+        let bank = edition_bank(store, e.id).await;
+        assert_eq!(bank.len(), 1 + 7 * PICTURES_PER_SECTION, "{}", e.code);
+        for m in &bank {
+            assert_language(m, e.code.as_str());
+            if m.id != logo.id {
+                assert!(sections.iter().any(|s| Some(s.id) == m.section_id));
+            }
+        }
+        assert!(bank.iter().any(|m| m.is_file_photo));
         assert!(sections.iter().all(|s| s.description.ends_with('.')));
         assert!(
             e.article_count >= 180,
@@ -89,7 +105,18 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
                 assert_eq!(bytes.len() as u64, r.byte_size);
             }
             assert!(blobs.get(&media.storage_key).is_some());
+            assert_eq!(
+                (media.edition_id, media.section_id),
+                (Some(e.id), Some(article.section_id)),
+                "lead picture of {}",
+                article.headline
+            );
             for block in &article.body {
+                if let BodyBlock::Image { media_id, caption } = block {
+                    let image = store.media_by_id(*media_id).await.unwrap().unwrap();
+                    assert_eq!(image.edition_id, Some(e.id), "{}", article.headline);
+                    assert!(caption.is_none());
+                }
                 if let BodyBlock::Related { article_id } = block {
                     let target = store.article_by_id(*article_id).await.unwrap().unwrap();
                     assert_eq!(target.edition_id, e.id);
@@ -105,4 +132,38 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
         .unwrap()
         .map(|a| a.translation_group);
     assert!(groups.is_some());
+}
+
+/// Every asset filed under `edition_id`.
+async fn edition_bank(store: &Store, edition_id: i64) -> Vec<MediaAsset> {
+    let mut out = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store
+            .list_media(&MediaQuery {
+                edition_id: Some(edition_id),
+                limit: 100,
+                after,
+                ..MediaQuery::default()
+            })
+            .await
+            .unwrap();
+        out.extend(page.items);
+        match page.next {
+            Some(next) => after = Some(next),
+            None => return out,
+        }
+    }
+}
+
+/// An asset's words are in its edition's language, and its caption leaves
+/// "file photo" to the `is_file_photo` flag.
+fn assert_language(m: &MediaAsset, code: &str) {
+    let cyrillic = |t: &str| t.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    for t in [&m.caption, &m.alt_text, &m.credit, &m.copyright, &m.source] {
+        assert_eq!(cyrillic(t), code == "ru", "{code}: {t:?}");
+    }
+    for words in ["File photo", "Архивное фото"] {
+        assert!(!m.caption.ends_with(words), "{code}: {:?}", m.caption);
+    }
 }

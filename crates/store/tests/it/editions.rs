@@ -55,7 +55,7 @@ async fn editions_round_trip_in_display_order(store: &Store) {
 }
 
 async fn edition_errors(store: &Store) {
-    Fixtures::new(store).await;
+    let fx_en = Fixtures::new(store).await.en.id;
     let err = store
         .create_edition(&new_edition("en", 5))
         .await
@@ -73,6 +73,28 @@ async fn edition_errors(store: &Store) {
         .unwrap_err();
     assert!(
         matches!(err, StoreError::Invalid(ref e) if e.code == "empty_name"),
+        "{err:?}"
+    );
+    let err = store
+        .create_edition(&new_edition("api", 0))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Invalid(ref e) if e.code == "reserved_edition_code"),
+        "{err:?}"
+    );
+    let err = store
+        .create_section(&NewSection {
+            edition_id: fx_en,
+            slug: "newsfeed".parse().unwrap(),
+            title: "Newsfeed".into(),
+            description: String::new(),
+            position: 9,
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Invalid(ref e) if e.code == "reserved_section_slug"),
         "{err:?}"
     );
     let err = store

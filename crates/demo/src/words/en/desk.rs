@@ -25,7 +25,6 @@ pub static DESK: DeskWords = DeskWords {
     ],
     agencies: &["Northwind Pictures", "Harbourlight Photo", "Meridian Press Images", "Dateline"],
     credit_prefix: "© Photo: ",
-    file_photo: "File photo",
     staff_source: "Dateline media bank",
     logo_caption: "Dateline International logo",
     scene_captions: &[

@@ -42,7 +42,6 @@ pub static DESK: DeskWords = DeskWords {
         "Дейтлайн",
     ],
     credit_prefix: "© Фото: ",
-    file_photo: "Архивное фото",
     staff_source: "Медиабанк «Дейтлайна»",
     logo_caption: "Логотип «Дейтлайна»",
     scene_captions: &[
