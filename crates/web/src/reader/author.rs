@@ -3,12 +3,11 @@
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use dateline_domain::Slug;
-use dateline_store::{ArticleFilter, ArticleQuery};
+use dateline_store::ArticleFilter;
 use serde::Serialize;
 
 use super::context::{EditionCtx, Layout, Meta};
 use super::errors::{respond, PageError};
-use super::section::PAGE_SIZE;
 use super::view::{Card, MediaMap, NamedLink, PageQuery, Pager};
 use crate::urls::Urls;
 use crate::AppState;
@@ -47,18 +46,16 @@ async fn author_page(
     let author = state.store.author_by_slug(&slug).await?;
     let author = author.ok_or_else(|| PageError::not_found("author"))?;
     let after = query.cursor()?;
-    let page = state
-        .store
-        .list_articles(&ArticleQuery {
-            filter: ArticleFilter::Author {
-                author_id: author.id,
-                edition_id: ctx.edition.id,
-            },
-            limit: PAGE_SIZE,
-            after,
-        })
-        .await?;
-    let media = MediaMap::for_cards(state, &ctx, &page.items).await?;
+    let (page, media) = MediaMap::listing(
+        state,
+        &ctx,
+        ArticleFilter::Author {
+            author_id: author.id,
+            edition_id: ctx.edition.id,
+        },
+        after,
+    )
+    .await?;
 
     let path = Urls::relative().author(ctx.code(), &author.slug);
     let description = if author.bio.is_empty() {

@@ -3,7 +3,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use dateline_store::{ArticleFilter, ArticleQuery};
+use dateline_store::ArticleFilter;
 use serde::Serialize;
 
 use super::context::{EditionCtx, Layout, Meta};
@@ -11,8 +11,6 @@ use super::errors::{respond, PageError};
 use super::view::{moved_permanently, Card, MediaMap, PageQuery, Pager};
 use crate::urls::Urls;
 use crate::AppState;
-
-pub(super) const PAGE_SIZE: u32 = 24;
 
 #[derive(Serialize)]
 struct SectionView {
@@ -55,15 +53,8 @@ async fn section_page(
         .section_by_slug(slug)
         .ok_or_else(|| PageError::not_found("section"))?;
     let after = query.cursor()?;
-    let page = state
-        .store
-        .list_articles(&ArticleQuery {
-            filter: ArticleFilter::Section(section.id),
-            limit: PAGE_SIZE,
-            after,
-        })
-        .await?;
-    let media = MediaMap::for_cards(state, &ctx, &page.items).await?;
+    let (page, media) =
+        MediaMap::listing(state, &ctx, ArticleFilter::Section(section.id), after).await?;
 
     let path = Urls::relative().section(ctx.code(), &section.slug);
     let title = format!("{} - {}", section.title, ctx.edition.name);

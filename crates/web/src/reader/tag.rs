@@ -3,12 +3,11 @@
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use dateline_domain::Slug;
-use dateline_store::{ArticleFilter, ArticleQuery};
+use dateline_store::ArticleFilter;
 use serde::Serialize;
 
 use super::context::{EditionCtx, Layout, Meta};
 use super::errors::{respond, PageError};
-use super::section::PAGE_SIZE;
 use super::view::{Card, MediaMap, PageQuery, Pager};
 use crate::urls::Urls;
 use crate::AppState;
@@ -53,15 +52,7 @@ async fn tag_page(
     let tag = state.store.tag_by_slug(ctx.edition.id, &slug).await?;
     let tag = tag.ok_or_else(|| PageError::not_found("tag"))?;
     let after = query.cursor()?;
-    let page = state
-        .store
-        .list_articles(&ArticleQuery {
-            filter: ArticleFilter::Tag(tag.id),
-            limit: PAGE_SIZE,
-            after,
-        })
-        .await?;
-    let media = MediaMap::for_cards(state, &ctx, &page.items).await?;
+    let (page, media) = MediaMap::listing(state, &ctx, ArticleFilter::Tag(tag.id), after).await?;
 
     let path = Urls::relative().tag(ctx.code(), &tag.slug);
     let heading = state.renderer.t(

@@ -8,7 +8,7 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use dateline_domain::{EditionCode, ImageFormat, UnixTime};
-use dateline_store::{ArticleCard, Cursor, MediaAsset, Page};
+use dateline_store::{ArticleCard, ArticleFilter, ArticleQuery, Cursor, MediaAsset, Page};
 use serde::{Deserialize, Serialize};
 
 use super::context::EditionCtx;
@@ -16,6 +16,9 @@ use super::errors::PageError;
 use crate::error::ErrorCode;
 use crate::urls::Urls;
 use crate::AppState;
+
+/// Cards per page of a section, tag or author listing.
+pub(super) const LISTING_PAGE_SIZE: u32 = 24;
 
 /// A media-bank picture as templates show it. `src` is the fallback `<img>`
 /// (a mid-size JPEG rendition, else the original); the srcsets list every
@@ -141,6 +144,24 @@ impl MediaMap {
         }
         let assets = state.store.media_by_ids(&ids).await?;
         Ok(Self(assets.into_iter().map(|a| (a.id, a)).collect()))
+    }
+
+    /// One page of public cards for a listing (section, tag, author) and
+    /// their pictures: one keyset query, one media query.
+    pub async fn listing(
+        state: &AppState,
+        ctx: &EditionCtx,
+        filter: ArticleFilter,
+        after: Option<Cursor>,
+    ) -> Result<(Page<ArticleCard>, Self), PageError> {
+        let query = ArticleQuery {
+            filter,
+            limit: LISTING_PAGE_SIZE,
+            after,
+        };
+        let page = state.store.list_articles(&query).await?;
+        let media = Self::for_cards(state, ctx, &page.items).await?;
+        Ok((page, media))
     }
 
     /// The lead pictures of `cards` and the edition's logo.
