@@ -68,8 +68,17 @@ try {
           window.scrollTo(0, 0);
         });
         await page.waitForLoadState('networkidle');
-        const broken = await page.evaluate(() => [...document.images]
-          .filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.currentSrc || img.src));
+        // A picture still downloading is not broken: wait (bounded) for each to settle.
+        const broken = await page.evaluate(async () => {
+          const settle = (img) => (img.complete ? Promise.resolve() : new Promise((resolve) => {
+            img.addEventListener('load', resolve, { once: true });
+            img.addEventListener('error', resolve, { once: true });
+            setTimeout(resolve, 15000);
+          }));
+          await Promise.all([...document.images].map(settle));
+          return [...document.images].filter((img) => !img.complete || img.naturalWidth === 0)
+            .map((img) => img.currentSrc || img.src);
+        });
         broken.forEach((src) => problems.push(`broken image: ${src}`));
         const lang = await page.evaluate(() => document.documentElement.lang);
         if (!lang) problems.push('no lang on <html>');
