@@ -26,10 +26,25 @@ pub struct Config {
     pub max_connections: u32,
     /// `pretty` for people, `json` for log collectors.
     pub log_format: LogFormat,
+    /// Memory for rendered reader pages, in MiB (0 turns the cache off).
+    pub page_cache_mb: u64,
+    /// `PURGE` endpoint of a CDN or Varnish in front of the site.
+    pub cdn_purge_url: Option<String>,
+    /// Seconds browsers may keep a reader page (`max-age`).
+    pub cache_max_age: u32,
+    /// Seconds CDNs may keep a reader page (`s-maxage`); they are purged on change.
+    pub cache_s_maxage: u32,
+    /// Seconds a stale page may be served while it is refetched.
+    pub cache_stale_while_revalidate: u32,
+    /// Where media files live: `local` (`<data_dir>/media`) or
+    /// `s3://bucket[/prefix]?endpoint=…&region=…&allow_http=true`.
+    pub media_store: String,
+    /// Largest media upload, in MiB.
+    pub max_upload_mb: u64,
 }
 
 /// The keys of [`Config`], as the file and the environment name them.
-const KEYS: [&str; 7] = [
+const KEYS: [&str; 14] = [
     "database_url",
     "data_dir",
     "listen",
@@ -37,6 +52,13 @@ const KEYS: [&str; 7] = [
     "theme_dir",
     "max_connections",
     "log_format",
+    "page_cache_mb",
+    "cdn_purge_url",
+    "cache_max_age",
+    "cache_s_maxage",
+    "cache_stale_while_revalidate",
+    "media_store",
+    "max_upload_mb",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +78,13 @@ impl Default for Config {
             theme_dir: None,
             max_connections: 16,
             log_format: LogFormat::Pretty,
+            page_cache_mb: 256,
+            cdn_purge_url: None,
+            cache_max_age: 60,
+            cache_s_maxage: 600,
+            cache_stale_while_revalidate: 30,
+            media_store: "local".into(),
+            max_upload_mb: 40,
         }
     }
 }
@@ -113,12 +142,74 @@ impl Config {
                 "max_connections (DATELINE_MAX_CONNECTIONS) must be 1 to 512".into(),
             ));
         }
+        self.validate_cache()?;
+        self.validate_media()?;
         if self.data_dir.as_os_str().is_empty() {
             return Err(ConfigError(
                 "data_dir (DATELINE_DATA_DIR) must not be empty".into(),
             ));
         }
         Ok(self)
+    }
+
+    fn validate_media(&self) -> Result<(), ConfigError> {
+        if let Err(e) = self.media_store.parse::<dateline_media::MediaStoreConfig>() {
+            return Err(ConfigError(format!(
+                "media_store (DATELINE_MEDIA_STORE): {}",
+                e.to_string()
+                    .trim_start_matches("media store configuration: ")
+            )));
+        }
+        if !(1..=1024).contains(&self.max_upload_mb) {
+            return Err(ConfigError(
+                "max_upload_mb (DATELINE_MAX_UPLOAD_MB) must be 1 to 1024".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The media store in effect (validated at load).
+    pub fn media_store(&self) -> dateline_media::MediaStoreConfig {
+        self.media_store
+            .parse()
+            .unwrap_or(dateline_media::MediaStoreConfig::Local)
+    }
+
+    fn validate_cache(&self) -> Result<(), ConfigError> {
+        if self.page_cache_mb > 65_536 {
+            return Err(ConfigError(
+                "page_cache_mb (DATELINE_PAGE_CACHE_MB) must be 0 to 65536".into(),
+            ));
+        }
+        if let Some(url) = &self.cdn_purge_url {
+            let host = url
+                .strip_prefix("http://")
+                .or_else(|| url.strip_prefix("https://"))
+                .unwrap_or_default();
+            if host.is_empty() || url.contains(char::is_whitespace) {
+                return Err(ConfigError(format!(
+                    "cdn_purge_url (DATELINE_CDN_PURGE_URL) must be an http(s) URL such as http://127.0.0.1:6081/, not {url:?}"
+                )));
+            }
+        }
+        if self.cache_max_age > self.cache_s_maxage {
+            return Err(ConfigError(
+                "cache_max_age (DATELINE_CACHE_MAX_AGE) must not exceed cache_s_maxage: browsers cannot be purged"
+                    .into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The web layer's caching settings.
+    pub fn cache_config(&self) -> dateline_web::CacheConfig {
+        dateline_web::CacheConfig {
+            page_cache_mb: self.page_cache_mb,
+            cdn_purge_url: self.cdn_purge_url.clone(),
+            max_age: self.cache_max_age,
+            s_maxage: self.cache_s_maxage,
+            stale_while_revalidate: self.cache_stale_while_revalidate,
+        }
     }
 
     /// The database URL in effect: the configured one, or an SQLite file in the data directory.
@@ -219,6 +310,32 @@ mod tests {
     }
 
     #[test]
+    fn media_store_and_upload_limit_are_checked() {
+        figment::Jail::expect_with(|jail| {
+            let c = Config::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(c.media_store(), dateline_media::MediaStoreConfig::Local);
+            assert_eq!(c.max_upload_mb, 40);
+            jail.set_env(
+                "DATELINE_MEDIA_STORE",
+                "s3://media?endpoint=http://127.0.0.1:9000&allow_http=true",
+            );
+            let c = Config::load(None).map_err(|e| e.to_string())?;
+            assert!(matches!(
+                c.media_store(),
+                dateline_media::MediaStoreConfig::S3(s) if s.bucket == "media" && s.allow_http
+            ));
+            jail.set_env("DATELINE_MEDIA_STORE", "ftp://media");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("DATELINE_MEDIA_STORE"), "{err}");
+            jail.set_env("DATELINE_MEDIA_STORE", "local");
+            jail.set_env("DATELINE_MAX_UPLOAD_MB", "0");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("max_upload_mb"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
     fn unknown_keys_and_missing_files_are_refused() {
         figment::Jail::expect_with(|jail| {
             jail.create_file("bad.toml", "lisen = \"127.0.0.1:1\"")?;
@@ -235,6 +352,40 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(err.contains("broken.toml"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn cache_settings_are_read_and_checked() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("DATELINE_PAGE_CACHE_MB", "64");
+            jail.set_env("DATELINE_CDN_PURGE_URL", "http://127.0.0.1:6081/");
+            let cache = Config::load(None)
+                .map_err(|e| e.to_string())?
+                .cache_config();
+            assert_eq!(cache.page_cache_mb, 64);
+            assert_eq!(
+                cache.cdn_purge_url.as_deref(),
+                Some("http://127.0.0.1:6081/")
+            );
+            assert_eq!((cache.max_age, cache.s_maxage), (60, 600));
+            for (key, value) in [
+                ("DATELINE_CDN_PURGE_URL", "varnish"),
+                ("DATELINE_CACHE_MAX_AGE", "900"),
+                ("DATELINE_CACHE_MAX_AGE", "-1"),
+                ("DATELINE_PAGE_CACHE_MB", "100000"),
+            ] {
+                let before = std::env::var(key).ok();
+                jail.set_env(key, value);
+                let err = Config::load(None).unwrap_err().to_string();
+                let name = key.trim_start_matches("DATELINE_").to_lowercase();
+                assert!(err.contains(&name) && !err.contains('\n'), "{err}");
+                match before {
+                    Some(v) => jail.set_env(key, v),
+                    None => std::env::remove_var(key),
+                }
+            }
             Ok(())
         });
     }

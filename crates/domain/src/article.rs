@@ -10,6 +10,7 @@ use crate::{ParseError, Slug, UnixTime};
 pub const HEADLINE_MAX_CHARS: usize = 200;
 pub const LEAD_MAX_CHARS: usize = 600;
 pub const ARTICLE_BODY_MAX_BLOCKS: usize = 500;
+pub const CORRECTION_MAX_CHARS: usize = 1000;
 
 /// Where an article stands in the editorial workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
@@ -49,6 +50,28 @@ impl ArticleStatus {
     /// Whether readers can see the article.
     pub fn is_public(self) -> bool {
         matches!(self, Self::Published | Self::Corrected)
+    }
+
+    /// The moves the newsroom's workflow allows. A published story is never
+    /// sent back to draft: it is corrected or taken down (and may come back).
+    /// Scheduling again reschedules; correcting again adds another note.
+    pub fn can_move_to(self, next: Self) -> bool {
+        use ArticleStatus::*;
+        match self {
+            Draft | InReview => matches!(next, Draft | InReview | Scheduled | Published),
+            Scheduled => matches!(next, Draft | InReview | Scheduled | Published),
+            Published | Corrected => matches!(next, Corrected | Unpublished),
+            Unpublished => matches!(next, Draft | Published),
+        }
+    }
+
+    /// Every status the workflow allows from this one, in display order.
+    pub fn next_steps(self) -> Vec<Self> {
+        Self::ALL
+            .into_iter()
+            .filter(|next| *next != self || matches!(next, Self::Scheduled | Self::Corrected))
+            .filter(|next| self.can_move_to(*next))
+            .collect()
     }
 }
 
@@ -258,5 +281,21 @@ mod tests {
         }
         assert!(ArticleStatus::Corrected.is_public());
         assert!(!ArticleStatus::Scheduled.is_public());
+    }
+
+    #[test]
+    fn workflow_never_sends_a_published_story_back_to_draft() {
+        use ArticleStatus::*;
+        assert!(Draft.can_move_to(Scheduled));
+        assert!(InReview.can_move_to(Published));
+        assert!(Scheduled.can_move_to(Scheduled), "rescheduling");
+        assert!(Published.can_move_to(Corrected));
+        assert!(Corrected.can_move_to(Corrected), "a second correction");
+        assert!(!Published.can_move_to(Draft));
+        assert!(!Published.can_move_to(Scheduled));
+        assert!(!Unpublished.can_move_to(Corrected));
+        assert!(Unpublished.can_move_to(Published));
+        assert_eq!(Published.next_steps(), vec![Corrected, Unpublished]);
+        assert_eq!(Draft.next_steps(), vec![InReview, Scheduled, Published]);
     }
 }

@@ -10,7 +10,7 @@ mod text;
 
 pub use article::{
     ArticleStatus, BodyBlock, HeadingLevel, NewArticle, ARTICLE_BODY_MAX_BLOCKS,
-    HEADLINE_MAX_CHARS, LEAD_MAX_CHARS,
+    CORRECTION_MAX_CHARS, HEADLINE_MAX_CHARS, LEAD_MAX_CHARS,
 };
 pub use edition::{
     DateFormat, NewEdition, NewSection, TextDirection, TimeZoneName, RESERVED_EDITION_CODES,

@@ -1,5 +1,6 @@
 //! Where picture bytes go: the `BlobSink` trait, a local directory
-//! implementation and an in-memory one for tests and dry runs.
+//! implementation and an in-memory one for tests and dry runs (the S3 one
+//! is in `s3.rs`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,11 +11,19 @@ use async_trait::async_trait;
 
 use crate::MediaError;
 
-/// A place to write blobs by key (`originals/ab/ab…cd.jpg`). Writing the same
-/// key twice replaces the object.
+/// A place to keep blobs by key (`originals/ab/ab…cd.jpg`). Writing the same
+/// key twice replaces the object; a reader never sees half an object.
 #[async_trait]
 pub trait BlobSink: Send + Sync {
     async fn put(&self, key: &str, bytes: Vec<u8>) -> Result<(), MediaError>;
+    /// The object's bytes, `None` when there is no such key.
+    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, MediaError>;
+    /// Removes the object; removing a missing key is not an error.
+    async fn delete(&self, key: &str) -> Result<(), MediaError>;
+}
+
+fn joined(e: tokio::task::JoinError) -> MediaError {
+    MediaError::Io(std::io::Error::other(e.to_string()))
 }
 
 /// Blobs as files under a root directory, the key being the relative path.
@@ -45,7 +54,24 @@ impl BlobSink for LocalBlobs {
         let path = self.path_of(key)?;
         tokio::task::spawn_blocking(move || write_atomically(&path, &bytes))
             .await
-            .map_err(|e| MediaError::Io(std::io::Error::other(e.to_string())))?
+            .map_err(joined)?
+    }
+
+    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, MediaError> {
+        let path = self.path_of(key)?;
+        match tokio::fs::read(&path).await {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn delete(&self, key: &str) -> Result<(), MediaError> {
+        let path = self.path_of(key)?;
+        match tokio::fs::remove_file(&path).await {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -78,7 +104,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), MediaError> {
 
 /// Keys are relative paths of `[A-Za-z0-9._-]` segments; no empty, `.` or
 /// `..` segment, no leading slash.
-fn check_key(key: &str) -> Result<(), MediaError> {
+pub(crate) fn check_key(key: &str) -> Result<(), MediaError> {
     let segment_ok = |s: &str| {
         !s.is_empty()
             && s != "."
@@ -131,6 +157,17 @@ impl BlobSink for MemoryBlobs {
     async fn put(&self, key: &str, bytes: Vec<u8>) -> Result<(), MediaError> {
         check_key(key)?;
         self.lock().insert(key.to_owned(), bytes);
+        Ok(())
+    }
+
+    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, MediaError> {
+        check_key(key)?;
+        Ok(MemoryBlobs::get(self, key))
+    }
+
+    async fn delete(&self, key: &str) -> Result<(), MediaError> {
+        check_key(key)?;
+        self.lock().remove(key);
         Ok(())
     }
 }

@@ -1,15 +1,29 @@
-//! Dateline's picture handling: what an uploaded file is, the responsive
-//! renditions made from it, and where the bytes are kept.
+//! Dateline's picture handling: what an uploaded file is and says about
+//! itself, the responsive renditions made from it, where the bytes are kept
+//! (a local folder or an S3-compatible bucket), and the service that ties
+//! uploads to the media bank with renditions made in the background.
 
+mod avif;
 mod blob;
+mod embed;
 mod error;
+mod ingest;
 mod keys;
+mod metadata;
 mod probe;
 mod renditions;
 mod resample;
+mod s3;
+mod service;
 
 pub use blob::{BlobSink, LocalBlobs, MemoryBlobs};
 pub use error::MediaError;
+pub use ingest::{ingest, Ingested};
 pub use keys::{original_key, rendition_key};
-pub use probe::{probe, ProbedImage, MAX_PIXELS};
-pub use renditions::{make_renditions, EncodedRendition, JPEG_QUALITY, WEBP_QUALITY};
+pub use metadata::{read_metadata, xmp_packet, EmbeddedMetadata};
+pub use probe::{probe, probe_with, Limits, ProbedImage, DEFAULT_MAX_UPLOAD_BYTES, MAX_PIXELS};
+pub use renditions::{
+    make_public_renditions, make_renditions, Credits, EncodedRendition, JPEG_QUALITY, WEBP_QUALITY,
+};
+pub use s3::{MediaStoreConfig, ObjectStoreBlobs, S3Settings};
+pub use service::{MediaService, Upload, Uploaded};

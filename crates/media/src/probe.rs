@@ -7,10 +7,41 @@ use dateline_domain::ImageFormat;
 use image::ImageReader;
 use sha2::{Digest, Sha256};
 
-use crate::MediaError;
+use crate::{avif, MediaError};
 
 /// The most pixels a picture may have (50 megapixels, e.g. 8660×5773).
 pub const MAX_PIXELS: u64 = 50_000_000;
+
+/// Default largest upload (40 MiB: a full-size camera JPEG is 10–25 MB).
+pub const DEFAULT_MAX_UPLOAD_BYTES: u64 = 40 << 20;
+
+/// What an upload may weigh, checked before any decoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file accepted, in bytes.
+    pub max_bytes: u64,
+    /// Most pixels (width × height) accepted, read from the header.
+    pub max_pixels: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_bytes: DEFAULT_MAX_UPLOAD_BYTES,
+            max_pixels: MAX_PIXELS,
+        }
+    }
+}
+
+impl Limits {
+    /// Default pixel limit and `megabytes` MiB per file.
+    pub fn with_max_upload_mb(megabytes: u64) -> Self {
+        Self {
+            max_bytes: megabytes.saturating_mul(1 << 20),
+            ..Self::default()
+        }
+    }
+}
 
 /// What [`probe`] learns about a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,20 +55,56 @@ pub struct ProbedImage {
 }
 
 /// Identifies a picture and checks it is one Dateline accepts: a JPEG, PNG,
-/// WebP or GIF of at most [`MAX_PIXELS`] pixels.
+/// WebP, AVIF or GIF within the default [`Limits`].
 pub fn probe(bytes: &[u8]) -> Result<ProbedImage, MediaError> {
-    let (format, width, height) = read_header(bytes)?;
+    probe_with(bytes, &Limits::default())
+}
+
+/// [`probe`] with explicit limits: the byte size first, then the header's
+/// dimensions against the pixel limit.
+pub fn probe_with(bytes: &[u8], limits: &Limits) -> Result<ProbedImage, MediaError> {
+    let size = bytes.len() as u64;
+    if size > limits.max_bytes {
+        return Err(MediaError::TooLarge {
+            size,
+            limit: limits.max_bytes,
+        });
+    }
+    let (format, width, height) = read_header(bytes, limits.max_pixels)?;
     Ok(ProbedImage {
         format,
         width,
         height,
-        byte_size: bytes.len() as u64,
+        byte_size: size,
         sha256: hex::encode(Sha256::digest(bytes)),
     })
 }
 
 /// Format and dimensions from the header, with the pixel limit applied.
-pub(crate) fn read_header(bytes: &[u8]) -> Result<(ImageFormat, u32, u32), MediaError> {
+pub(crate) fn read_header(
+    bytes: &[u8],
+    max_pixels: u64,
+) -> Result<(ImageFormat, u32, u32), MediaError> {
+    let (format, width, height) = if avif::is_avif(bytes) {
+        let (w, h) = avif::dimensions(bytes)?;
+        (ImageFormat::Avif, w, h)
+    } else {
+        header_dimensions(bytes)?
+    };
+    if width == 0 || height == 0 {
+        return Err(MediaError::Empty { width, height });
+    }
+    if u64::from(width) * u64::from(height) > max_pixels {
+        return Err(MediaError::TooManyPixels {
+            width,
+            height,
+            limit: max_pixels,
+        });
+    }
+    Ok((format, width, height))
+}
+
+fn header_dimensions(bytes: &[u8]) -> Result<(ImageFormat, u32, u32), MediaError> {
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| MediaError::NotAnImage)?;
@@ -56,15 +123,5 @@ pub(crate) fn read_header(bytes: &[u8]) -> Result<(ImageFormat, u32, u32), Media
     let (width, height) = reader
         .into_dimensions()
         .map_err(|e| MediaError::Decode(e.to_string()))?;
-    if width == 0 || height == 0 {
-        return Err(MediaError::Empty { width, height });
-    }
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(MediaError::TooManyPixels {
-            width,
-            height,
-            limit: MAX_PIXELS,
-        });
-    }
     Ok((format, width, height))
 }

@@ -1,14 +1,18 @@
 //! Responsive renditions: every width of `RENDITION_WIDTHS` that the original
-//! can fill, each as a JPEG and a lossy WebP.
+//! can fill, each as a JPEG and a lossy WebP. They are re-encoded from
+//! pixels, so nothing of the original's metadata (GPS position, camera
+//! serial numbers, maker notes) survives; only the rights packet of
+//! [`Credits`] is written back, as XMP.
 
 use std::io::Cursor;
 
 use dateline_domain::{ImageFormat, RENDITION_WIDTHS};
-use image::{DynamicImage, ImageReader, Limits};
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 
+use crate::embed::{webp_with_xmp, XMP_APP1_PREFIX};
 use crate::probe::read_header;
 use crate::resample;
-use crate::{MediaError, MAX_PIXELS};
+use crate::{avif, xmp_packet, MediaError, MAX_PIXELS};
 
 /// JPEG quality of renditions (0–100).
 pub const JPEG_QUALITY: u8 = 80;
@@ -24,7 +28,23 @@ pub struct EncodedRendition {
     pub bytes: Vec<u8>,
 }
 
-/// Decodes `bytes` (after the same checks as [`crate::probe`]) and encodes,
+/// What public renditions say about their rights (as XMP `photoshop:Credit`,
+/// `dc:rights` and `dc:creator`). All empty: no metadata at all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Credits {
+    pub credit: String,
+    pub copyright: String,
+    pub creator: String,
+}
+
+/// [`make_public_renditions`] without rights metadata, at the default pixel limit.
+#[inline]
+pub fn make_renditions(bytes: &[u8]) -> Result<Vec<EncodedRendition>, MediaError> {
+    make_public_renditions(bytes, &Credits::default(), MAX_PIXELS)
+}
+
+/// Decodes `bytes` (after the same checks as [`crate::probe`], turned
+/// upright by its EXIF orientation) and encodes,
 /// for each rendition width not larger than the original, a JPEG and a
 /// lossy WebP resized with a Lanczos-3 filter (see `resample`). A picture narrower than the
 /// smallest width gets one pair at its own width, so that every asset has
@@ -33,10 +53,18 @@ pub struct EncodedRendition {
 /// The pixel work is `#[inline]` on purpose: it is then compiled with the
 /// calling crate's optimisation level, which keeps tests and the demo fast
 /// even where this crate is built unoptimised.
+///
+/// `credits` go into every rendition as a small XMP packet; `max_pixels` is
+/// checked on the header before anything is decoded.
 #[inline]
-pub fn make_renditions(bytes: &[u8]) -> Result<Vec<EncodedRendition>, MediaError> {
-    let (_, width, height) = read_header(bytes)?;
-    let decoded = decode(bytes)?;
+pub fn make_public_renditions(
+    bytes: &[u8],
+    credits: &Credits,
+    max_pixels: u64,
+) -> Result<Vec<EncodedRendition>, MediaError> {
+    let decoded = decode_upright(bytes, max_pixels)?;
+    let (width, height) = (decoded.width(), decoded.height());
+    let packet = xmp_packet(&credits.credit, &credits.copyright, &credits.creator);
     let alpha = decoded.color().has_alpha();
     let (channels, pixels) = if alpha {
         (4, decoded.into_rgba8().into_raw())
@@ -70,30 +98,46 @@ pub fn make_renditions(bytes: &[u8]) -> Result<Vec<EncodedRendition>, MediaError
                 h as usize,
             )
         };
+        let xmp = packet.as_deref();
         if alpha {
-            out.push(encode_jpeg(&flatten_on_white(&pixels), w, h)?);
+            out.push(encode_jpeg(&flatten_on_white(&pixels), w, h, xmp)?);
         } else {
-            out.push(encode_jpeg(&pixels, w, h)?);
+            out.push(encode_jpeg(&pixels, w, h, xmp)?);
         }
-        out.push(encode_webp(&pixels, w, h, alpha)?);
+        out.push(encode_webp(&pixels, w, h, alpha, xmp)?);
         made.push((w, h, pixels));
     }
     out.sort_by_key(|r| (r.width, r.format != ImageFormat::Jpeg));
     Ok(out)
 }
 
+/// The picture's pixels, upright, after the header checks of [`crate::probe`].
 #[inline]
-fn decode(bytes: &[u8]) -> Result<DynamicImage, MediaError> {
+pub(crate) fn decode_upright(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, MediaError> {
+    let (format, _, _) = read_header(bytes, max_pixels)?;
+    decode(bytes, format, max_pixels)
+}
+
+/// The first frame (GIF), upright. Pixel limits are set on the decoder
+/// too, so a header that lied about its size still cannot exhaust memory.
+#[inline]
+fn decode(bytes: &[u8], format: ImageFormat, max_pixels: u64) -> Result<DynamicImage, MediaError> {
+    if format == ImageFormat::Avif {
+        return avif::decode(bytes, max_pixels);
+    }
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| MediaError::NotAnImage)?;
     let mut limits = Limits::default();
     // Room for the decoded picture in RGBA plus the decoder's own buffers.
-    limits.max_alloc = Some(MAX_PIXELS * 4 + (64 << 20));
+    limits.max_alloc = Some(max_pixels * 4 + (64 << 20));
     reader.limits(limits);
-    reader
-        .decode()
-        .map_err(|e| MediaError::Decode(e.to_string()))
+    let bad = |e: image::ImageError| MediaError::Decode(e.to_string());
+    let mut decoder = reader.into_decoder().map_err(bad)?;
+    let orientation = decoder.orientation().map_err(bad)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(bad)?;
+    image.apply_orientation(orientation);
+    Ok(image)
 }
 
 #[inline]
@@ -130,7 +174,12 @@ fn flatten_on_white(rgba: &[u8]) -> Vec<u8> {
 }
 
 #[inline]
-fn encode_jpeg(rgb: &[u8], width: u32, height: u32) -> Result<EncodedRendition, MediaError> {
+fn encode_jpeg(
+    rgb: &[u8],
+    width: u32,
+    height: u32,
+    xmp: Option<&str>,
+) -> Result<EncodedRendition, MediaError> {
     let failed = |detail: String| MediaError::Encode {
         format: "JPEG",
         detail,
@@ -140,7 +189,14 @@ fn encode_jpeg(rgb: &[u8], width: u32, height: u32) -> Result<EncodedRendition, 
         u16::try_from(height).map_err(|_| failed(format!("{height} px is too tall")))?,
     );
     let mut bytes = Vec::with_capacity(rgb.len() / 8);
-    jpeg_encoder::Encoder::new(&mut bytes, JPEG_QUALITY)
+    let mut encoder = jpeg_encoder::Encoder::new(&mut bytes, JPEG_QUALITY);
+    if let Some(packet) = xmp {
+        let segment = [XMP_APP1_PREFIX, packet.as_bytes()].concat();
+        encoder
+            .add_app_segment(1, &segment)
+            .map_err(|e| failed(e.to_string()))?;
+    }
+    encoder
         .encode(rgb, w, h, jpeg_encoder::ColorType::Rgb)
         .map_err(|e| failed(e.to_string()))?;
     Ok(EncodedRendition {
@@ -157,6 +213,7 @@ fn encode_webp(
     width: u32,
     height: u32,
     alpha: bool,
+    xmp: Option<&str>,
 ) -> Result<EncodedRendition, MediaError> {
     let failed = |detail: String| MediaError::Encode {
         format: "WebP",
@@ -177,10 +234,14 @@ fn encode_webp(
     let memory = encoder
         .encode_advanced(&config)
         .map_err(|e| failed(format!("{e:?}")))?;
+    let bytes = match xmp {
+        Some(packet) => webp_with_xmp(memory.to_vec(), packet)?,
+        None => memory.to_vec(),
+    };
     Ok(EncodedRendition {
         width,
         height,
         format: ImageFormat::Webp,
-        bytes: memory.to_vec(),
+        bytes,
     })
 }

@@ -45,6 +45,8 @@ impl Backend {
 pub struct Store {
     pub(crate) pool: AnyPool,
     pub(crate) backend: Backend,
+    /// Change events of this store's writes and, on PostgreSQL, other nodes'.
+    pub(crate) events: std::sync::Arc<crate::events::Hub>,
 }
 
 impl Store {
@@ -65,6 +67,7 @@ impl Store {
             }
             _ => url.to_owned(),
         };
+        let events = std::sync::Arc::new(crate::events::Hub::new(backend, &url));
         let options = AnyConnectOptions::from_str(&url)?;
         // One direct connection first: a pool only reports "timed out",
         // while this surfaces the real reason (refused, bad password, …).
@@ -90,7 +93,13 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Self { pool, backend })
+        // On PostgreSQL, listen for other nodes' events from the start.
+        events.listen().await;
+        Ok(Self {
+            pool,
+            backend,
+            events,
+        })
     }
 
     /// Connects and brings the schema up to date.
@@ -122,6 +131,7 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        self.events.stop();
         self.pool.close().await;
     }
 }

@@ -4,6 +4,7 @@ use dateline_domain::{EditionCode, NewEdition, NewSection, Slug};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+use crate::events::CacheKey;
 use crate::records::{Edition, Section};
 use crate::{Result, Store, StoreError};
 
@@ -74,6 +75,7 @@ impl Store {
             .fetch_one(&self.pool)
             .await
             .map_err(StoreError::on_constraint("edition"))?;
+        self.emit_purge([CacheKey::Site]).await?;
         edition_from_row(&row)
     }
 
@@ -121,7 +123,7 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        Ok(())
+        self.emit_purge([CacheKey::Site]).await
     }
 
     pub async fn create_section(&self, new: &NewSection) -> Result<Section> {
@@ -139,6 +141,7 @@ impl Store {
             .fetch_one(&self.pool)
             .await
             .map_err(StoreError::on_constraint("section"))?;
+        self.emit_purge([CacheKey::Site]).await?;
         section_from_row(&row)
     }
 

@@ -13,20 +13,36 @@
 //! The `testing` feature adds [`testing::TestDb`] and [`testing::Fixtures`];
 //! the conformance suite in `tests/it` runs every test on both backends.
 
+mod accounts;
 mod articles;
+mod audit;
 mod connect;
 mod cursor;
 mod editions;
 mod error;
+pub mod events;
 mod media;
 mod people;
 mod records;
+mod section_admin;
+mod sessions;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+mod tokens;
 
+pub use accounts::{Account, AccountUpdate};
+pub use articles::{DeskQuery, DeskRow, Save};
+pub use audit::{record_audit_on, AuditEntry, AuditPage, AuditQuery, NewAudit};
 pub use connect::{Backend, Store};
 pub use cursor::Cursor;
 pub use error::StoreError;
+pub use media::{
+    JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState, UploadInfo,
+    MAX_RENDITION_ATTEMPTS,
+};
 pub use records::*;
+pub use section_admin::SectionUpdate;
+pub use sessions::{NewSession, Session};
+pub use tokens::{ApiToken, NewApiToken};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,4 +1,13 @@
-//! The media bank: assets, their renditions, browsing the archive.
+//! The media bank: assets, their renditions, browsing the archive; uploads
+//! and rendition jobs in `uploads`, search and text edits in `search`.
+
+mod search;
+mod uploads;
+
+pub use search::{MediaSearch, MediaTextUpdate};
+pub use uploads::{
+    JobOutcome, NewUpload, RenditionJob, RenditionsState, UploadInfo, MAX_RENDITION_ATTEMPTS,
+};
 
 use std::collections::HashMap;
 
@@ -16,6 +25,17 @@ const MEDIA_COLUMNS: &str =
 
 /// Largest archive page.
 const MAX_PAGE: u32 = 100;
+
+/// The lower-cased text the media bank searches (see `search`).
+fn search_text(fields: &[&str]) -> String {
+    fields
+        .iter()
+        .map(|f| f.trim())
+        .filter(|f| !f.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .to_lowercase()
+}
 
 fn format_col(row: &AnyRow, table: &'static str) -> Result<ImageFormat> {
     let raw: String = row.try_get("format")?;
@@ -105,10 +125,17 @@ impl Store {
     /// A new asset comes back with `true` and no renditions yet.
     pub async fn create_media(&self, new: &NewMediaAsset) -> Result<(MediaAsset, bool)> {
         let sha256 = validate(new)?;
+        let search = search_text(&[
+            &new.caption,
+            &new.alt_text,
+            &new.credit,
+            &new.copyright,
+            &new.source,
+        ]);
         let sql = format!(
             "INSERT INTO media_assets (storage_key, format, width, height, byte_size, sha256, caption, alt_text, \
-             credit, copyright, source, is_file_photo, created_at, edition_id, section_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+             credit, copyright, source, is_file_photo, created_at, edition_id, section_id, search_text) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
              ON CONFLICT (sha256) DO NOTHING RETURNING {MEDIA_COLUMNS}"
         );
         let inserted = sqlx::query(&sql)
@@ -127,6 +154,7 @@ impl Store {
             .bind(new.created_at)
             .bind(new.edition_id)
             .bind(new.section_id)
+            .bind(search.as_str())
             .fetch_optional(&self.pool)
             .await?;
         if let Some(row) = inserted {

@@ -10,7 +10,7 @@ use crate::{Result, Store, StoreError};
 
 pub(crate) const AUTHOR_COLUMNS: &str = "id, slug, name, bio, article_count";
 pub(crate) const TAG_COLUMNS: &str = "id, edition_id, slug, name, article_count";
-const USER_COLUMNS: &str = "id, email, display_name, role, password_hash, created_at";
+pub(crate) const USER_COLUMNS: &str = "id, email, display_name, role, password_hash, created_at";
 
 pub(crate) fn author_from_row(row: &AnyRow) -> Result<Author> {
     Ok(Author {
@@ -32,7 +32,7 @@ pub(crate) fn tag_from_row(row: &AnyRow) -> Result<Tag> {
     })
 }
 
-fn user_from_row(row: &AnyRow) -> Result<User> {
+pub(crate) fn user_from_row(row: &AnyRow) -> Result<User> {
     Ok(User {
         id: row.try_get("id")?,
         email: parse_col(row, "email", "users")?,
@@ -43,7 +43,11 @@ fn user_from_row(row: &AnyRow) -> Result<User> {
     })
 }
 
-fn non_empty<'a>(value: &'a str, field: &'static str, code: &'static str) -> Result<&'a str> {
+pub(crate) fn non_empty<'a>(
+    value: &'a str,
+    field: &'static str,
+    code: &'static str,
+) -> Result<&'a str> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return Err(ParseError::new(field, code, format!("the {field} is empty")).into());

@@ -131,6 +131,158 @@ pub struct Article {
     pub authors: Vec<Author>,
     /// In the order the editor gave.
     pub tags: Vec<Tag>,
+    /// When a scheduled article goes public; `None` in every other status.
+    pub scheduled_at: Option<UnixTime>,
+    /// The staff user who created it (contributors and authors own their
+    /// articles); `None` for imported and generated content.
+    pub created_by: Option<i64>,
+    /// Dated correction notes, oldest first; shown to readers.
+    pub corrections: Vec<Correction>,
+}
+
+/// A visible, dated note saying what a correction changed.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Correction {
+    pub id: i64,
+    pub note: String,
+    pub created_at: UnixTime,
+}
+
+/// Why a revision was recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RevisionKind {
+    Created,
+    Saved,
+    /// Consecutive autosaves by one person share one revision.
+    Autosaved,
+    Status,
+    Restored,
+    Corrected,
+    PublishedBySchedule,
+}
+
+impl RevisionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Created => "created",
+            Self::Saved => "saved",
+            Self::Autosaved => "autosaved",
+            Self::Status => "status",
+            Self::Restored => "restored",
+            Self::Corrected => "corrected",
+            Self::PublishedBySchedule => "published_by_schedule",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Option<Self> {
+        [
+            Self::Created,
+            Self::Saved,
+            Self::Autosaved,
+            Self::Status,
+            Self::Restored,
+            Self::Corrected,
+            Self::PublishedBySchedule,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// The editable fields of an article at one revision.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct ArticleSnapshot {
+    pub section_id: i64,
+    pub slug: Slug,
+    pub headline: String,
+    pub lead: String,
+    pub body: Vec<BodyBlock>,
+    pub lead_media_id: Option<i64>,
+    pub author_ids: Vec<i64>,
+    /// `(slug, name)` in the editor's order.
+    pub tags: Vec<(Slug, String)>,
+}
+
+impl ArticleSnapshot {
+    pub fn of(article: &Article) -> Self {
+        Self {
+            section_id: article.section_id,
+            slug: article.slug.clone(),
+            headline: article.headline.clone(),
+            lead: article.lead.clone(),
+            body: article.body.clone(),
+            lead_media_id: article.lead_media_id,
+            author_ids: article.authors.iter().map(|a| a.id).collect(),
+            tags: article
+                .tags
+                .iter()
+                .map(|t| (t.slug.clone(), t.name.clone()))
+                .collect(),
+        }
+    }
+
+    /// The edit that brings an article back to this snapshot.
+    pub fn to_update(&self) -> ArticleUpdate {
+        ArticleUpdate {
+            section_id: Some(self.section_id),
+            slug: Some(self.slug.clone()),
+            headline: Some(self.headline.clone()),
+            lead: Some(self.lead.clone()),
+            body: Some(self.body.clone()),
+            lead_media_id: Some(self.lead_media_id),
+            author_ids: Some(self.author_ids.clone()),
+            tags: Some(self.tags.clone()),
+        }
+    }
+}
+
+/// One line of an article's history.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct RevisionSummary {
+    pub id: i64,
+    pub article_id: i64,
+    /// The article's version right after this save.
+    pub version: i64,
+    pub status: ArticleStatus,
+    pub kind: RevisionKind,
+    pub saved_by: Option<i64>,
+    /// The saver's display name, when known.
+    pub saved_by_name: Option<String>,
+    pub saved_at: UnixTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revision {
+    #[serde(flatten)]
+    pub summary: RevisionSummary,
+    pub content: ArticleSnapshot,
+}
+
+/// A move in the workflow, with what some moves need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusChange {
+    pub status: ArticleStatus,
+    /// Required when scheduling: when the article goes public.
+    pub scheduled_at: Option<UnixTime>,
+    /// Required when correcting: the note readers see.
+    pub correction: Option<String>,
+    /// Who made the change, for the revision history.
+    pub actor: Option<i64>,
+    /// Written in the same transaction when given.
+    pub audit: Option<crate::NewAudit>,
+}
+
+impl StatusChange {
+    pub fn to(status: ArticleStatus) -> Self {
+        Self {
+            status,
+            scheduled_at: None,
+            correction: None,
+            actor: None,
+            audit: None,
+        }
+    }
 }
 
 /// What a listing shows of an article: enough for a card, nothing more.

@@ -40,10 +40,22 @@ pub enum ErrorCode {
     /// A dependency (the database) cannot be reached right now.
     Unavailable,
     Internal,
+    /// No valid session or API token.
+    Unauthenticated,
+    /// A login with an unknown address or a wrong password (the same answer for both).
+    InvalidCredentials,
+    /// Signed in, but the role or the token's scopes do not allow this.
+    Forbidden,
+    /// A state-changing request without the session's CSRF token.
+    CsrfFailed,
+    /// Too many failed logins from this client address (`Retry-After` says how long).
+    RateLimited,
+    /// Too many failed logins for this account (`Retry-After` says how long).
+    AccountLocked,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 16] = [
+    pub const ALL: [ErrorCode; 22] = [
         Self::NotFound,
         Self::UnknownEdition,
         Self::UnknownSection,
@@ -60,6 +72,12 @@ impl ErrorCode {
         Self::Duplicate,
         Self::Unavailable,
         Self::Internal,
+        Self::Unauthenticated,
+        Self::InvalidCredentials,
+        Self::Forbidden,
+        Self::CsrfFailed,
+        Self::RateLimited,
+        Self::AccountLocked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -80,6 +98,12 @@ impl ErrorCode {
             Self::Duplicate => "duplicate",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
+            Self::Unauthenticated => "unauthenticated",
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::Forbidden => "forbidden",
+            Self::CsrfFailed => "csrf_failed",
+            Self::RateLimited => "rate_limited",
+            Self::AccountLocked => "account_locked",
         }
     }
 
@@ -100,6 +124,9 @@ impl ErrorCode {
             Self::Conflict | Self::Duplicate => StatusCode::CONFLICT,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Unauthenticated | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::Forbidden | Self::CsrfFailed => StatusCode::FORBIDDEN,
+            Self::RateLimited | Self::AccountLocked => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 
@@ -125,6 +152,8 @@ pub struct ApiError {
     pub field: Option<&'static str>,
     /// Internal detail for the log (the underlying error), never sent.
     pub detail: Option<String>,
+    /// Seconds to wait before retrying, sent as `Retry-After`.
+    pub retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -134,7 +163,14 @@ impl ApiError {
             message: message.into(),
             field: None,
             detail: None,
+            retry_after: None,
         }
+    }
+
+    /// Adds `Retry-After: seconds` (at least 1) to the answer.
+    pub fn with_retry_after(mut self, seconds: i64) -> Self {
+        self.retry_after = Some(u64::try_from(seconds.max(1)).unwrap_or(1));
+        self
     }
 
     pub fn with_field(mut self, field: &'static str) -> Self {
@@ -222,6 +258,17 @@ impl IntoResponse for ApiError {
             },
         };
         let mut response = (self.code.status(), Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        if self.code == ErrorCode::Unauthenticated {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer"),
+            );
+        }
         response.extensions_mut().insert(ErrorReport {
             code: self.code,
             detail: self.detail.unwrap_or(self.message),

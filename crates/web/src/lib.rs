@@ -2,13 +2,18 @@
 //! health probes, assembled in `router.rs` over one shared [`AppState`].
 
 pub mod api;
+pub mod auth;
+pub mod cache;
 mod error;
 mod health;
+pub mod newsroom;
 pub mod reader;
 mod router;
+pub mod scheduler;
 mod state;
 pub mod urls;
 
+pub use cache::CacheConfig;
 pub use error::{log_errors, ApiError, ErrorBody, ErrorCode, ErrorReport};
 pub use router::router;
 pub use state::{AppState, WebConfig};

@@ -2,14 +2,19 @@
 
 use axum::{middleware, Router};
 
-use crate::{api, error, health, reader, AppState};
+use crate::{api, cache, error, health, newsroom, reader, AppState};
 
 /// Builds the application. Each feature module owns its routes.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(health::router())
         .nest("/api", api::router())
-        .merge(reader::router())
+        .merge(api::admin::router(state.clone()))
+        .merge(newsroom::router(state.clone()))
+        .merge(reader::router().layer(middleware::from_fn_with_state(
+            state.clone(),
+            cache::serve_pages,
+        )))
         .layer(middleware::from_fn(error::log_errors))
         .with_state(state)
 }

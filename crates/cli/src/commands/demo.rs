@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Args;
 use dateline_domain::{EmailAddress, NewUser, Role};
-use dateline_media::LocalBlobs;
+use dateline_media::BlobSink;
 use dateline_store::Store;
 
 use crate::config::Config;
@@ -39,7 +39,8 @@ pub async fn run(mut config: Config, args: DemoArgs) -> anyhow::Result<()> {
         .with_context(|| format!("cannot create data directory {}", config.data_dir.display()))?;
     let store = super::open_store(&config).await?;
     let password = if store.editions().await?.is_empty() {
-        install(&store, &config.data_dir, args.seed).await?
+        let blobs = super::serve::media_blobs(&config)?;
+        install(&store, blobs.as_ref(), &config.data_dir, args.seed).await?
     } else {
         read_password(&config.data_dir)
     };
@@ -53,11 +54,15 @@ pub async fn run(mut config: Config, args: DemoArgs) -> anyhow::Result<()> {
 }
 
 /// Fills an empty database with the demo site and a staff account; returns its password.
-async fn install(store: &Store, data_dir: &Path, seed: u64) -> anyhow::Result<String> {
+async fn install(
+    store: &Store,
+    blobs: &dyn BlobSink,
+    data_dir: &Path,
+    seed: u64,
+) -> anyhow::Result<String> {
     println!("Generating the demo site (seed {seed}); this takes a few seconds…");
     let started = Instant::now();
-    let blobs = LocalBlobs::new(data_dir.join("media"));
-    let summary = dateline_demo::install(store, &blobs, seed, super::now())
+    let summary = dateline_demo::install(store, blobs, seed, super::now())
         .await
         .context("cannot install the demo content")?;
     println!(
@@ -77,8 +82,12 @@ async fn install(store: &Store, data_dir: &Path, seed: u64) -> anyhow::Result<St
         role: Role::Editor,
         password_hash: Some(super::user::hash_password(&password)?),
     };
+    // An editor of every edition, so that the printed login can do everything
+    // an editor does.
+    let editions: Vec<i64> = store.editions().await?.iter().map(|e| e.id).collect();
+    let audit = dateline_store::NewAudit::new("user.create", "user", None, super::now());
     store
-        .create_user(&user, super::now())
+        .create_account(&user, &editions, &audit)
         .await
         .context("cannot create the demo staff account")?;
     let path = data_dir.join(CREDENTIALS_FILE);

@@ -18,8 +18,11 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
         base_url: config.effective_base_url(),
         data_dir: config.data_dir.clone(),
         theme_dir: config.theme_dir.clone(),
+        cache: config.cache_config(),
     };
-    let state = AppState::new(store.clone(), web);
+    // Renditions of uploads, made in the background and resumed after a crash.
+    let media = std::sync::Arc::new(media_service(&config, &store)?);
+    let state = AppState::new(store.clone(), web).with_media(media.clone());
     // A broken theme template must stop the start-up, not a reader's request.
     state
         .renderer
@@ -34,13 +37,43 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     if let Some(banner) = banner {
         println!("{banner}");
     }
+    let (stop_jobs, jobs_stop) = tokio::sync::watch::channel(false);
+    let scheduler = dateline_web::scheduler::spawn(store.clone(), jobs_stop);
+    let media_worker = tokio::spawn(media.run_worker(stop_jobs.subscribe()));
+    // Client addresses feed the per-address login limiter.
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;
+    let _ = stop_jobs.send(true);
+    let _ = scheduler.await;
+    let _ = media_worker.await;
     store.close().await;
     tracing::info!("dateline stopped");
     Ok(())
+}
+
+/// Where media files go, as configured (`media_store`).
+pub fn media_blobs(
+    config: &Config,
+) -> anyhow::Result<std::sync::Arc<dyn dateline_media::BlobSink>> {
+    config
+        .media_store()
+        .open(&config.data_dir.join("media"))
+        .context("cannot open the media store")
+}
+
+/// Uploads and renditions over the configured media store and limits.
+pub fn media_service(
+    config: &Config,
+    store: &Store,
+) -> anyhow::Result<dateline_media::MediaService> {
+    Ok(dateline_media::MediaService::new(
+        store.clone(),
+        media_blobs(config)?,
+        dateline_media::Limits::with_max_upload_mb(config.max_upload_mb),
+    ))
 }
 
 async fn shutdown_signal() {

@@ -1,12 +1,10 @@
 //! `dateline user add`: create an account from the command line.
 
 use anyhow::Context;
-use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHasher, SaltString};
-use argon2::Argon2;
 use clap::Subcommand;
-use dateline_domain::{EmailAddress, NewUser, Role};
-use dateline_store::StoreError;
+use dateline_domain::{EditionCode, EmailAddress, NewUser, Role};
+use dateline_store::{NewAudit, StoreError};
+use dateline_web::auth::MIN_PASSWORD_CHARS;
 use rand::distributions::{Alphanumeric, DistString};
 
 use crate::config::Config;
@@ -25,6 +23,9 @@ pub enum UserCommand {
         name: Option<String>,
         #[arg(long, env = "DATELINE_NEW_USER_PASSWORD", hide_env_values = true)]
         password: Option<String>,
+        /// Editions an editor works in, by code (comma-separated: en,ru).
+        #[arg(long, value_delimiter = ',')]
+        editions: Vec<String>,
     },
 }
 
@@ -35,16 +36,29 @@ pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
             role,
             name,
             password,
+            editions,
         } => {
             // Parse everything before touching the database.
             let email: EmailAddress = email.parse()?;
             let role: Role = role.parse()?;
+            let codes = editions
+                .iter()
+                .map(|code| code.trim().parse::<EditionCode>())
+                .collect::<Result<Vec<_>, _>>()?;
             let generated = password.is_none();
             let password = password.unwrap_or_else(generate_password);
-            if password.chars().count() < 10 {
-                anyhow::bail!("password: must be at least 10 characters");
+            if password.chars().count() < MIN_PASSWORD_CHARS {
+                anyhow::bail!("password: must be at least {MIN_PASSWORD_CHARS} characters");
             }
             let store = super::open_store(&config).await?;
+            let mut edition_ids = Vec::new();
+            for code in &codes {
+                let edition = store
+                    .edition_by_code(code)
+                    .await?
+                    .with_context(|| format!("editions: there is no edition {code:?}"))?;
+                edition_ids.push(edition.id);
+            }
             let display_name = name.unwrap_or_else(|| {
                 email
                     .as_str()
@@ -59,7 +73,8 @@ pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
                 role,
                 password_hash: Some(hash_password(&password)?),
             };
-            let created = match store.create_user(&user, super::now()).await {
+            let audit = NewAudit::new("user.create", "user", None, super::now());
+            let created = match store.create_account(&user, &edition_ids, &audit).await {
                 Err(StoreError::Duplicate { .. }) => {
                     anyhow::bail!("a user with the e-mail {} already exists", user.email)
                 }
@@ -67,7 +82,7 @@ pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
             };
             println!(
                 "created {} {} (id {})",
-                created.role, created.email, created.id
+                created.user.role, created.user.email, created.user.id
             );
             if generated {
                 println!("password: {password}");
@@ -83,11 +98,8 @@ pub fn generate_password() -> String {
     Alphanumeric.sample_string(&mut rand::thread_rng(), 20)
 }
 
-/// argon2id with the crate's default (OWASP-recommended) parameters.
+/// argon2id, exactly as the newsroom login verifies it.
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
+    dateline_web::auth::hash_password_blocking(password)
         .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))
 }

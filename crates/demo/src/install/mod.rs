@@ -7,15 +7,16 @@ mod bank;
 use std::collections::HashMap;
 
 use dateline_domain::{
-    BodyBlock, DateFormat, EditionCode, LanguageTag, NewArticle, NewAuthor, NewEdition,
-    NewMediaAsset, NewRendition, NewSection, TextDirection, TimeZoneName, UnixTime,
+    ArticleStatus, BodyBlock, DateFormat, EditionCode, LanguageTag, NewArticle, NewAuthor,
+    NewEdition, NewMediaAsset, NewRendition, NewSection, TextDirection, TimeZoneName, UnixTime,
 };
 use dateline_media::{original_key, rendition_key, BlobSink};
-use dateline_store::Store;
+use dateline_store::{Article, StatusChange, Store};
 
 pub use bank::{render_bank, RenderedPicture};
 
 use crate::plan::{DemoPlan, EditionMeta, PlannedBlock};
+use crate::text::Lang;
 use crate::{DemoError, DemoSummary};
 
 /// Creates the demo through the store's public methods: two editions (`en`
@@ -161,6 +162,7 @@ pub async fn install(
             tags: a.tags.clone(),
         };
         let article = store.create_article(&new).await?;
+        finish_workflow(store, &article, a.lang, i, now).await?;
         groups.insert(i, article.translation_group);
         article_ids.push(article.id);
         summary.articles += 1;
@@ -233,4 +235,46 @@ impl RenderedPicture {
             section_id: None,
         }
     }
+}
+
+/// Gives scheduled stories a publication time (a few hours ahead, so the
+/// demo's scheduler publishes them while one looks around) and corrected
+/// stories a dated note, as the newsroom would have.
+async fn finish_workflow(
+    store: &Store,
+    article: &Article,
+    lang: Lang,
+    n: usize,
+    now: UnixTime,
+) -> Result<(), DemoError> {
+    let change = match article.status {
+        ArticleStatus::Scheduled => StatusChange {
+            scheduled_at: Some(now + 3600 * (2 + (n as i64 % 5) * 3)),
+            ..StatusChange::to(ArticleStatus::Scheduled)
+        },
+        ArticleStatus::Corrected => {
+            let notes = match lang {
+                Lang::En => [
+                    "An earlier version of this article gave the wrong date for the vote.",
+                    "An earlier version misstated the number of people affected.",
+                ],
+                Lang::Ru => [
+                    "В первоначальной версии материала была неверно указана дата голосования.",
+                    "В первоначальной версии было неверно указано число пострадавших.",
+                ],
+            };
+            StatusChange {
+                correction: Some(notes[n % notes.len()].to_owned()),
+                ..StatusChange::to(ArticleStatus::Corrected)
+            }
+        }
+        _ => return Ok(()),
+    };
+    // A correction is dated when the plan last touched the story.
+    let at = match article.status {
+        ArticleStatus::Corrected => article.updated_at,
+        _ => now,
+    };
+    store.change_status(article.id, &change, at).await?;
+    Ok(())
 }

@@ -36,3 +36,25 @@ async fn memory_blobs_are_dyn_compatible() {
     assert_eq!(blobs.get("renditions/00/x-320.webp"), Some(vec![7, 8]));
     assert_eq!(blobs.keys(), vec!["renditions/00/x-320.webp".to_owned()]);
 }
+
+#[tokio::test]
+async fn local_blobs_read_back_and_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let blobs = LocalBlobs::new(dir.path());
+    let sink: &dyn BlobSink = &blobs;
+    sink.put("renditions/ab/x-320.jpg", vec![1, 2, 3])
+        .await
+        .unwrap();
+    assert_eq!(
+        sink.get("renditions/ab/x-320.jpg").await.unwrap(),
+        Some(vec![1, 2, 3])
+    );
+    assert_eq!(sink.get("renditions/ab/none.jpg").await.unwrap(), None);
+    sink.delete("renditions/ab/x-320.jpg").await.unwrap();
+    sink.delete("renditions/ab/x-320.jpg").await.unwrap();
+    assert_eq!(sink.get("renditions/ab/x-320.jpg").await.unwrap(), None);
+    assert!(matches!(
+        sink.get("../outside").await.unwrap_err(),
+        MediaError::InvalidKey(_)
+    ));
+}

@@ -1,9 +1,42 @@
-//! Integration tests of dateline-media: probing, renditions, blob storage.
+//! Integration tests of dateline-media: probing, metadata, renditions, blob
+//! storage (local, memory, S3) and the upload service on both backends.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+/// For each `async fn name(store: &Store)` of the calling module, generates
+/// `sqlite::name` and `postgres::name` tests, each on a fresh database
+/// (PostgreSQL when `DATELINE_TEST_POSTGRES_URL` is set).
+macro_rules! on_both_backends {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let db = dateline_store::testing::TestDb::sqlite().await;
+                    super::$name(db.store()).await;
+                }
+            )+
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    match dateline_store::testing::TestDb::postgres().await {
+                        Some(db) => super::$name(db.store()).await,
+                        None => eprintln!("{}", dateline_store::testing::SKIP_POSTGRES),
+                    }
+                }
+            )+
+        }
+    };
+}
+
 mod blobs;
+mod fixtures;
+mod metadata;
 mod probing;
 mod renditions;
+mod s3;
+mod service;
 
 use image::{Rgb, RgbImage};
 

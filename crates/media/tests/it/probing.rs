@@ -82,3 +82,43 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !crc
 }
+
+/// An AVIF encoded by `image` (rav1e) is probed from its header and decoded
+/// by libdav1d into renditions with the right colours.
+#[test]
+fn avif_is_probed_and_rendered() {
+    use image::ImageEncoder;
+    let img = image::RgbImage::from_fn(400, 240, |x, _| {
+        if x < 200 {
+            image::Rgb([220, 30, 30])
+        } else {
+            image::Rgb([30, 30, 220])
+        }
+    });
+    let mut avif = Vec::new();
+    image::codecs::avif::AvifEncoder::new_with_speed_quality(&mut avif, 10, 90)
+        .write_image(img.as_raw(), 400, 240, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    let p = probe(&avif).unwrap();
+    assert_eq!((p.format, p.width, p.height), (ImageFormat::Avif, 400, 240));
+    let out = dateline_media::make_renditions(&avif).unwrap();
+    let jpeg = out.iter().find(|r| r.format == ImageFormat::Jpeg).unwrap();
+    assert_eq!((jpeg.width, jpeg.height), (320, 192));
+    let decoded = image::load_from_memory(&jpeg.bytes).unwrap().to_rgb8();
+    let left = decoded.get_pixel(40, 96).0;
+    let right = decoded.get_pixel(280, 96).0;
+    assert!(left[0] > 180 && left[2] < 80, "left is red: {left:?}");
+    assert!(right[2] > 180 && right[0] < 80, "right is blue: {right:?}");
+    // A header that claims too many pixels is refused before decoding.
+    let limits = dateline_media::Limits {
+        max_pixels: 400 * 240 - 1,
+        ..dateline_media::Limits::default()
+    };
+    let err = dateline_media::probe_with(&avif, &limits).unwrap_err();
+    assert!(matches!(err, MediaError::TooManyPixels { .. }), "{err:?}");
+    // A damaged AVIF is refused with a reason.
+    let mut broken = avif.clone();
+    let len = broken.len();
+    broken.truncate(len - len / 3);
+    assert!(dateline_media::make_renditions(&broken).is_err());
+}

@@ -62,17 +62,22 @@ impl Store {
     ///
     /// The counter never goes below zero; unknown article → `NotFound`.
     pub async fn add_comment_count(&self, article_id: i64, delta: i64) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE articles SET comment_count = CASE WHEN comment_count + $1 < 0 THEN 0 \
              ELSE comment_count + $1 END WHERE id = $2",
         )
         .bind(delta)
         .bind(article_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        let events = crate::events::comments_changed(self.node_id(), article_id);
+        let staged = self.stage_events(&mut tx, events).await?;
+        tx.commit().await?;
+        staged.deliver();
         Ok(())
     }
 

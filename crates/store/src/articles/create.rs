@@ -3,8 +3,10 @@
 use dateline_domain::{NewArticle, Slug};
 
 use super::relations::{insert_authors, insert_media, insert_tags, shift_visibility, tag_ids_for};
+use super::revisions::record_revision;
 use super::{body_to_json, dedup_keep_order, flag, load_article, media_ids, ArticleKey};
-use crate::records::Article;
+use crate::audit::{record_audit_on, NewAudit};
+use crate::records::{Article, RevisionKind};
 use crate::{Result, Store, StoreError};
 
 /// Maps a failed write of an `articles` row: the only unique key is the slug,
@@ -46,6 +48,18 @@ impl Store {
     /// (lead and body images) is linked in `article_media` and counted in
     /// its asset's `usage_count`, whatever the status.
     pub async fn create_article(&self, new: &NewArticle) -> Result<Article> {
+        self.create_article_by(new, None, None).await
+    }
+
+    /// [`Store::create_article`] on behalf of a staff user, who becomes the
+    /// article's owner; the first revision and `audit` (about the new
+    /// article) are recorded in the same transaction.
+    pub async fn create_article_by(
+        &self,
+        new: &NewArticle,
+        actor: Option<i64>,
+        audit: Option<&NewAudit>,
+    ) -> Result<Article> {
         new.validate()?;
         let body = body_to_json(&new.body)?;
         let author_ids = dedup_keep_order(&new.author_ids);
@@ -59,8 +73,8 @@ impl Store {
         // placeholder: ids start at 1.
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO articles (edition_id, section_id, slug, headline, lead, body, status, is_public, \
-             published_at, updated_at, created_at, lead_media_id, translation_group) \
-             SELECT $1, id, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12 FROM sections \
+             published_at, updated_at, created_at, lead_media_id, translation_group, created_by) \
+             SELECT $1, id, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13 FROM sections \
              WHERE id = $2 AND edition_id = $1 RETURNING id",
         )
         .bind(new.edition_id)
@@ -75,6 +89,7 @@ impl Store {
         .bind(new.updated_at)
         .bind(new.lead_media_id)
         .bind(new.translation_group.unwrap_or(0))
+        .bind(actor)
         .fetch_optional(&mut *tx)
         .await
         .map_err(on_article_write)?;
@@ -96,7 +111,21 @@ impl Store {
         let article = load_article(&mut tx, ArticleKey::Id(id))
             .await?
             .ok_or(StoreError::NotFound)?;
+        record_revision(
+            &mut tx,
+            &article,
+            RevisionKind::Created,
+            actor,
+            new.updated_at,
+        )
+        .await?;
+        if let Some(audit) = audit {
+            record_audit_on(&mut tx, &audit.clone().on_item(id)).await?;
+        }
+        let events = crate::events::article_created(self.node_id(), &article);
+        let staged = self.stage_events(&mut tx, events).await?;
         tx.commit().await?;
+        staged.deliver();
         Ok(article)
     }
 }

@@ -4,11 +4,16 @@
 mod bulk;
 mod counters;
 mod create;
+mod desk;
 mod list;
 mod read;
 mod relations;
+mod revisions;
 mod status;
 mod update;
+
+pub use desk::{DeskQuery, DeskRow};
+pub use update::Save;
 
 use std::collections::HashSet;
 
@@ -18,11 +23,12 @@ use sqlx::{AnyConnection, Row};
 
 use crate::editions::parse_col;
 use crate::people::{author_from_row, tag_from_row, AUTHOR_COLUMNS, TAG_COLUMNS};
-use crate::records::{Article, ArticleCard, MediaRef};
+use crate::records::{Article, ArticleCard, Correction, MediaRef};
 use crate::{Result, StoreError};
 
 const ARTICLE_COLUMNS: &str = "id, edition_id, section_id, slug, headline, lead, body, status, \
-     published_at, updated_at, created_at, lead_media_id, translation_group, comment_count, version";
+     published_at, updated_at, created_at, lead_media_id, translation_group, comment_count, version, \
+     scheduled_at, created_by";
 
 /// What a card selects; `a` is the article, `s` its section, `m` its lead picture.
 const CARD_COLUMNS: &str = "a.id, a.edition_id, a.section_id, s.slug AS section_slug, \
@@ -102,6 +108,9 @@ fn article_from_row(row: &AnyRow) -> Result<Article> {
         version: row.try_get("version")?,
         authors: Vec::new(),
         tags: Vec::new(),
+        scheduled_at: row.try_get("scheduled_at")?,
+        created_by: row.try_get("created_by")?,
+        corrections: Vec::new(),
     })
 }
 
@@ -193,6 +202,22 @@ async fn load_article(conn: &mut AnyConnection, key: ArticleKey<'_>) -> Result<O
         .iter()
         .map(tag_from_row)
         .collect::<Result<_>>()?;
+
+    article.corrections = sqlx::query(
+        "SELECT id, note, created_at FROM article_corrections WHERE article_id = $1 ORDER BY id",
+    )
+    .bind(article.id)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(Correction {
+            id: row.try_get("id")?,
+            note: row.try_get("note")?,
+            created_at: row.try_get("created_at")?,
+        })
+    })
+    .collect::<Result<_>>()?;
     Ok(Some(article))
 }
 

@@ -7,8 +7,10 @@ use super::relations::{
     delete_media, insert_authors, insert_media, insert_tags, linked_media, shift_author_counts,
     shift_section_count, shift_tag_counts, tag_ids_for,
 };
+use super::revisions::record_revision;
 use super::{body_to_json, dedup_keep_order, load_article, media_ids, ArticleKey};
-use crate::records::{Article, ArticleUpdate};
+use crate::audit::{record_audit_on, NewAudit};
+use crate::records::{Article, ArticleUpdate, RevisionKind};
 use crate::{Result, Store, StoreError};
 
 /// The article as it will be after `update`, in the shape that validates.
@@ -36,6 +38,35 @@ fn merged(current: &Article, update: &ArticleUpdate, now: UnixTime) -> NewArticl
     }
 }
 
+/// Who saves an article, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Save {
+    pub actor: Option<i64>,
+    pub kind: RevisionKind,
+    /// Written in the saving transaction when given.
+    pub audit: Option<NewAudit>,
+}
+
+impl Save {
+    /// An explicit save.
+    pub fn by(actor: Option<i64>) -> Self {
+        Self {
+            actor,
+            kind: RevisionKind::Saved,
+            audit: None,
+        }
+    }
+
+    /// An autosave: consecutive ones by one person share a revision.
+    pub fn autosave(actor: Option<i64>) -> Self {
+        Self {
+            actor,
+            kind: RevisionKind::Autosaved,
+            audit: None,
+        }
+    }
+}
+
 impl Store {
     /// Applies an edit if the stored version is still `expected_version`,
     /// bumping the version and `updated_at = now`; otherwise
@@ -50,6 +81,20 @@ impl Store {
         id: i64,
         expected_version: i64,
         update: &ArticleUpdate,
+        now: UnixTime,
+    ) -> Result<Article> {
+        self.save_article(id, expected_version, update, Save::by(None), now)
+            .await
+    }
+
+    /// [`Store::update_article`] recording who saved and why (a save, an
+    /// autosave, a restore) as a revision in the same transaction.
+    pub async fn save_article(
+        &self,
+        id: i64,
+        expected_version: i64,
+        update: &ArticleUpdate,
+        save: Save,
         now: UnixTime,
     ) -> Result<Article> {
         let mut conn = self.pool.acquire().await?;
@@ -137,7 +182,14 @@ impl Store {
         let article = load_article(&mut tx, ArticleKey::Id(id))
             .await?
             .ok_or(StoreError::NotFound)?;
+        record_revision(&mut tx, &article, save.kind, save.actor, now).await?;
+        if let Some(audit) = &save.audit {
+            record_audit_on(&mut tx, audit).await?;
+        }
+        let events = crate::events::article_updated(self.node_id(), &current, &article);
+        let staged = self.stage_events(&mut tx, events).await?;
         tx.commit().await?;
+        staged.deliver();
         Ok(article)
     }
 }

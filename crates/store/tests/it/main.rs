@@ -32,16 +32,22 @@ macro_rules! on_both_backends {
     };
 }
 
+mod accounts;
 mod articles;
+mod audit;
 mod bulk;
 mod counters;
 mod editions;
 mod edits;
+mod events;
 mod listing;
 mod media;
 mod migrations;
 mod people;
+mod sessions;
+mod tokens;
 mod translations;
+mod workflow;
 
 /// Fails with the list of mismatches when any stored counter is off.
 pub async fn assert_no_drift(store: &Store) {

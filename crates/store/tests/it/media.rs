@@ -3,8 +3,12 @@
 use dateline_domain::{
     ArticleStatus, BodyBlock, ImageFormat, NewArticle, NewMediaAsset, NewRendition,
 };
+use dateline_store::events::Event;
 use dateline_store::testing::Fixtures;
-use dateline_store::{ArticleUpdate, MediaQuery, Store, StoreError};
+use dateline_store::{
+    ArticleUpdate, JobOutcome, MediaQuery, MediaSearch, MediaTextUpdate, NewUpload,
+    RenditionsState, Store, StoreError,
+};
 
 use crate::assert_no_drift;
 
@@ -349,10 +353,193 @@ async fn usage_counts_lead_and_body_pictures(store: &Store) {
     assert_no_drift(store).await;
 }
 
+fn upload(n: u32, created_at: i64) -> NewUpload {
+    NewUpload {
+        asset: Fixtures::media_asset(n, created_at),
+        creator: format!("Creator {n}"),
+        keywords: vec!["flood".into(), format!("kw{n}")],
+        uploaded_by: None,
+        original_name: format!("IMG_{n}.JPG"),
+        taken_at: Some(T - i64::from(n) * 1_000),
+    }
+}
+
+/// Workers racing for jobs never get the same one; on PostgreSQL this is
+/// `FOR UPDATE SKIP LOCKED` plus the re-checked condition at work.
+async fn concurrent_claims_hand_out_each_job_once(store: &Store) {
+    let mut ids = Vec::new();
+    for n in 1..=12 {
+        let (asset, created) = store.create_upload(&upload(n, T)).await.unwrap();
+        assert!(created);
+        ids.push(asset.id);
+    }
+    let (again, created) = store.create_upload(&upload(3, T + 9)).await.unwrap();
+    assert!(!created, "an identical file is the same asset");
+    assert_eq!(again.id, ids[2]);
+    let mut workers = Vec::new();
+    for _ in 0..4 {
+        let store = store.clone();
+        workers.push(tokio::spawn(async move {
+            let mut got = Vec::new();
+            while let Some(job) = store.claim_rendition_job(T, T + 300).await.unwrap() {
+                assert_eq!(job.attempt, 1);
+                got.push(job.media_id);
+            }
+            got
+        }));
+    }
+    let mut claimed = Vec::new();
+    for w in workers {
+        claimed.extend(w.await.unwrap());
+    }
+    claimed.sort_unstable();
+    assert_eq!(claimed, ids, "every job once, none twice");
+    assert_eq!(store.pending_renditions(100).await.unwrap().len(), 12);
+    // Leases still run: nothing to claim. Once they have run out, a job is
+    // claimed again, counting the attempt.
+    assert_eq!(
+        store.claim_rendition_job(T + 299, T + 600).await.unwrap(),
+        None
+    );
+    let retry = store
+        .claim_rendition_job(T + 301, T + 600)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((retry.media_id, retry.attempt), (ids[0], 2));
+    assert!(store
+        .finish_rendition_job(ids[0], &JobOutcome::Ready)
+        .await
+        .unwrap());
+    let info = store.upload_info(ids[0]).await.unwrap().unwrap();
+    assert_eq!(info.renditions_state, RenditionsState::Ready);
+    assert_eq!(
+        (info.creator.as_str(), info.original_name.as_str()),
+        ("Creator 1", "IMG_1.JPG")
+    );
+    assert_eq!(info.keywords, ["flood", "kw1"]);
+    assert_eq!(store.release_rendition_leases().await.unwrap(), 11);
+    assert_eq!(store.upload_info(9_999).await.unwrap(), None);
+}
+
+async fn search_finds_words_in_any_case_and_dates(store: &Store) {
+    let mut ids = Vec::new();
+    for (n, caption) in [
+        (1, "Flooded street in Odesa"),
+        (2, "Затопленная улица в ОДЕССЕ"),
+        (3, "Press conference, 50% off_sale"),
+    ] {
+        let mut new = upload(n, T + i64::from(n));
+        new.asset.caption = caption.into();
+        ids.push(store.create_upload(&new).await.unwrap().0.id);
+    }
+    // An asset recorded the older way is searchable too.
+    let (plain, _) = store
+        .create_media(&Fixtures::media_asset(4, T + 4))
+        .await
+        .unwrap();
+    let find = |text: &str| MediaSearch {
+        text: text.into(),
+        limit: 10,
+        ..MediaSearch::default()
+    };
+    let ids_of = |page: dateline_store::Page<dateline_store::MediaAsset>| {
+        page.items.iter().map(|m| m.id).collect::<Vec<_>>()
+    };
+    let search = |s: MediaSearch| async move { ids_of(store.search_media(&s).await.unwrap()) };
+    assert_eq!(search(find("odesa FLOODED")).await, [ids[0]]);
+    assert_eq!(
+        search(find("одессе")).await,
+        [ids[1]],
+        "Unicode case folding"
+    );
+    assert_eq!(search(find("creator 2")).await, [ids[1]], "by-line");
+    assert_eq!(search(find("KW3")).await, [ids[2]], "keywords");
+    assert_eq!(search(find("50%")).await, [ids[2]]);
+    assert!(
+        search(find("5_%")).await.is_empty(),
+        "LIKE wildcards are literal"
+    );
+    assert_eq!(
+        search(find("test agency")).await,
+        [plain.id, ids[2], ids[1], ids[0]]
+    );
+    assert_eq!(search(find("")).await.len(), 4);
+    // Taken between T-2500 (inclusive) and T-1000 (exclusive): asset 2 only.
+    let dated = MediaSearch {
+        taken_from: Some(T - 2_500),
+        taken_until: Some(T - 1_000),
+        limit: 10,
+        ..MediaSearch::default()
+    };
+    assert_eq!(search(dated).await, [ids[1]]);
+    // Pages of one.
+    let mut query = MediaSearch {
+        text: "flood".into(),
+        limit: 1,
+        ..MediaSearch::default()
+    };
+    let mut walked = Vec::new();
+    loop {
+        let page = store.search_media(&query).await.unwrap();
+        walked.extend(page.items.iter().map(|m| m.id));
+        match page.next {
+            Some(next) => query.after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(walked, [ids[2], ids[1], ids[0]]);
+}
+
+async fn text_edits_are_searchable_and_announced(store: &Store) {
+    let (asset, _) = store.create_upload(&upload(1, T)).await.unwrap();
+    let mut events = store.subscribe();
+    let update = MediaTextUpdate {
+        credit: Some("  Photo: Новый Автор ".into()),
+        keywords: Some(vec!["harbour".into()]),
+        ..MediaTextUpdate::default()
+    };
+    let edited = store.update_media_text(asset.id, &update).await.unwrap();
+    assert_eq!(edited.credit, "Photo: Новый Автор");
+    assert_eq!(edited.caption, asset.caption, "untouched fields stay");
+    let found = store
+        .search_media(&MediaSearch {
+            text: "новый harbour".into(),
+            limit: 10,
+            ..MediaSearch::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(found.items.len(), 1);
+    let key = format!("m{}", asset.id);
+    let event = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+        loop {
+            let event = events.recv().await.unwrap();
+            if let Event::Purge { keys, .. } = &*event {
+                if keys.contains(&key) {
+                    return event;
+                }
+            }
+        }
+    })
+    .await
+    .expect("a purge of the asset's pages");
+    assert!(matches!(&*event, Event::Purge { .. }));
+    let err = store
+        .update_media_text(9_999, &MediaTextUpdate::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound), "{err:?}");
+    assert_eq!(store.backfill_media_search(10).await.unwrap(), 0);
+}
+
 on_both_backends!(
     identical_files_are_stored_once,
     renditions_are_replaced_and_sorted,
     media_by_ids_keeps_the_order_asked,
     archive_filters_and_pages,
     usage_counts_lead_and_body_pictures,
+    concurrent_claims_hand_out_each_job_once,
+    search_finds_words_in_any_case_and_dates,
+    text_edits_are_searchable_and_announced,
 );

@@ -4,6 +4,7 @@
 //! error is `{"error": {"code", "message", "field"?}}` with a stable code
 //! from [`ErrorCode`]; successful GETs may be cached for a minute.
 
+pub mod admin;
 mod article;
 mod articles;
 mod context;
@@ -95,7 +96,8 @@ pub fn router() -> Router<AppState> {
 )]
 pub struct ApiDoc;
 
-static OPENAPI: LazyLock<OpenApiDoc> = LazyLock::new(ApiDoc::openapi);
+static OPENAPI: LazyLock<OpenApiDoc> =
+    LazyLock::new(|| ApiDoc::openapi().merge_from(admin::AdminDoc::openapi()));
 
 /// The OpenAPI document, with this site's public address as the server.
 async fn openapi_json(State(state): State<AppState>) -> Json<OpenApiDoc> {

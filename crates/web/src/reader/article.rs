@@ -6,7 +6,8 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 use dateline_domain::{ArticleStatus, BodyBlock, Slug};
-use dateline_store::{Article, ArticleCard, ArticleFilter, ArticleQuery, Section};
+use dateline_store::events::CacheKey;
+use dateline_store::{Article, ArticleCard, ArticleFilter, ArticleQuery, Correction, Section};
 use serde::Serialize;
 
 use super::context::{EditionCtx, Layout};
@@ -15,6 +16,7 @@ use super::structured::{self, ArticleFacts};
 use super::view::{
     card_media, moved_permanently, query_escape, Card, MediaMap, NamedLink, Picture,
 };
+use crate::cache::PageKeys;
 use crate::urls::Urls;
 use crate::AppState;
 
@@ -38,6 +40,8 @@ struct ArticleBody {
     updated_at: i64,
     was_updated: bool,
     corrected: bool,
+    /// Dated notes, oldest first.
+    corrections: Vec<Correction>,
     section: SectionInfo,
     picture: Option<Picture>,
     blocks: Vec<Block>,
@@ -114,12 +118,28 @@ async fn article_page(
     let section = ctx
         .section(article.section_id)
         .ok_or_else(|| PageError::not_found("section"))?;
-    let url = Urls::relative().article(ctx.code(), &section.slug, &article.slug);
     if section.slug.as_str() != section_slug {
-        return Ok(moved_permanently(&url));
+        let url = Urls::relative().article(ctx.code(), &section.slug, &article.slug);
+        let mut keys = ctx.keys();
+        keys.add(CacheKey::Article(article.id));
+        return Ok(keys.attach(moved_permanently(&url)));
     }
+    render_article(state, &ctx, &article).await
+}
+
+/// Renders an article exactly as readers see it, whatever its status: the
+/// reader page above, and the newsroom's preview of a draft.
+pub(crate) async fn render_article(
+    state: &AppState,
+    ctx: &EditionCtx,
+    article: &Article,
+) -> Result<Response, PageError> {
+    let section = ctx
+        .section(article.section_id)
+        .ok_or_else(|| PageError::not_found("section"))?;
+    let url = Urls::relative().article(ctx.code(), &section.slug, &article.slug);
     let published_at = article.published_at.unwrap_or(article.updated_at);
-    let related_ids = related_ids(&article);
+    let related_ids = related_ids(article);
     let feed_query = ArticleQuery {
         filter: ArticleFilter::Edition(ctx.edition.id),
         limit: NEWSFEED_ITEMS,
@@ -132,28 +152,57 @@ async fn article_page(
         store.list_articles(&feed_query),
         store.translations(article.translation_group),
     )?;
-    let media_ids = body_media(&article)
+    let media_ids = body_media(article)
         .chain(card_media(&related))
         .chain(article.lead_media_id)
         .chain(ctx.edition.logo_media_id);
     let media = MediaMap::fetch(state, media_ids.collect::<Vec<_>>()).await?;
+    let keys = article_keys(
+        ctx,
+        article,
+        &related_ids,
+        &feed.items,
+        next.as_ref(),
+        &media,
+    );
 
     let facts = ArticleFacts {
-        article: &article,
+        article,
         section,
         path: &url,
         media: &media,
         translations: &translations,
     };
-    let meta = structured::article_meta(state, &ctx, &facts);
+    let meta = structured::article_meta(state, ctx, &facts);
     let view = ArticleView {
         layout: ctx
             .layout(state, "article", meta, Some(&media))
             .with_newsfeed(Card::list(&feed.items, ctx.code(), &media)),
-        article: body_view(&ctx, &article, section, url, &related, &media),
+        article: body_view(ctx, article, section, url, &related, &media),
         next: next.map(|c| Card::new(&c, ctx.code(), &media)),
     };
-    ctx.render(state, "article.html", &view)
+    Ok(keys.attach(ctx.render(state, "article.html", &view)?))
+}
+
+/// What an article page shows: the article, its translations' links, the
+/// cards it embeds (asked for, whether public yet or not), the edition's
+/// newsfeed column and next article, and every picture.
+fn article_keys(
+    ctx: &EditionCtx,
+    article: &Article,
+    related_ids: &[i64],
+    feed: &[ArticleCard],
+    next: Option<&ArticleCard>,
+    media: &MediaMap,
+) -> PageKeys {
+    let mut keys = ctx.keys();
+    keys.add(CacheKey::Article(article.id))
+        .add(CacheKey::Translations(article.translation_group))
+        .add(CacheKey::Edition(ctx.edition.id))
+        .articles(related_ids.iter().copied())
+        .articles(feed.iter().chain(next).map(|c| c.id))
+        .media(media.ids());
+    keys
 }
 
 fn related_ids(article: &Article) -> Vec<i64> {
@@ -195,6 +244,7 @@ fn body_view(
         // Edits within a minute of publication are not worth a second date.
         was_updated: article.updated_at > published_at + 60,
         corrected: article.status == ArticleStatus::Corrected,
+        corrections: article.corrections.clone(),
         section: SectionInfo {
             title: section.title.clone(),
             description: section.description.clone(),

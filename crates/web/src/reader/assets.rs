@@ -35,7 +35,7 @@ pub(super) async fn static_file(
     }
 }
 
-/// `GET /media/{key}`: originals and renditions. Keys are content hashes,
+/// `GET /media/{key}`: renditions (originals stay private). Keys are content hashes,
 /// so the files are immutable. `ServeDir` refuses `..` and absolute paths;
 /// keys are also checked here so nothing odd reaches the file system.
 pub(super) async fn media_file(
@@ -51,8 +51,11 @@ pub(super) async fn media_file(
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
         });
+    // Originals keep every tag the camera wrote (GPS position, serial
+    // numbers); readers get the stripped renditions only.
+    let private = key.starts_with("originals/");
     let uri = format!("/{key}").parse::<Uri>();
-    let (true, Ok(uri)) = (safe, uri) else {
+    let (true, false, Ok(uri)) = (safe, private, uri) else {
         return respond(&state, None, Err(PageError::not_found("media file"))).await;
     };
     let (mut parts, body) = request.into_parts();

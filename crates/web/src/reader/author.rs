@@ -3,6 +3,7 @@
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use dateline_domain::Slug;
+use dateline_store::events::CacheKey;
 use dateline_store::ArticleFilter;
 use serde::Serialize;
 
@@ -57,6 +58,10 @@ async fn author_page(
     )
     .await?;
 
+    let mut keys = ctx.keys();
+    keys.add(CacheKey::Author(author.id))
+        .cards(&page.items)
+        .media(media.ids());
     let path = Urls::relative().author(ctx.code(), &author.slug);
     let description = if author.bio.is_empty() {
         state.renderer.t(
@@ -86,5 +91,5 @@ async fn author_page(
         cards: Card::list(&page.items, ctx.code(), &media),
         pager: Pager::new(&path, &page, after.is_none()),
     };
-    ctx.render(state, "author.html", &view)
+    Ok(keys.attach(ctx.render(state, "author.html", &view)?))
 }

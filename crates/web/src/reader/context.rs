@@ -9,11 +9,13 @@ use serde::Serialize;
 
 use super::errors::PageError;
 use super::view::{Card, MediaMap, Picture};
+use crate::cache::PageKeys;
 use crate::urls::Urls;
 use crate::AppState;
 
 /// The edition named in the URL, all editions (for the switcher) and the
-/// edition's sections (for the navigation): two small queries.
+/// edition's sections (for the navigation), from the page cache's copy of
+/// them (read again only after a change).
 #[derive(Debug, Clone)]
 pub(crate) struct EditionCtx {
     pub edition: Edition,
@@ -24,13 +26,15 @@ pub(crate) struct EditionCtx {
 
 impl EditionCtx {
     pub async fn load(state: &AppState, code: &str) -> Result<Self, PageError> {
-        let editions = state.store.editions().await?;
-        let edition = editions
+        let site = state.cache.site(&state.store).await?;
+        let edition = site
+            .editions
             .iter()
             .find(|e| e.code.as_str() == code)
             .cloned()
             .ok_or_else(|| PageError::not_found("edition"))?;
-        let sections = state.store.sections(edition.id).await?;
+        let editions = site.editions.clone();
+        let sections = site.sections(edition.id).to_vec();
         let locale = state.renderer.locale(
             edition.language.as_str(),
             edition.time_zone.as_str(),
@@ -42,6 +46,14 @@ impl EditionCtx {
             sections,
             locale,
         })
+    }
+
+    /// The cache keys of what every page of the edition shows: editions,
+    /// sections and the edition's logo.
+    pub fn keys(&self) -> PageKeys {
+        let mut keys = PageKeys::site();
+        keys.media(self.edition.logo_media_id);
+        keys
     }
 
     pub fn code(&self) -> &EditionCode {

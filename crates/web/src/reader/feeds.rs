@@ -5,6 +5,7 @@ use std::fmt::Write;
 use axum::extract::{Path, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
+use dateline_store::events::CacheKey;
 use dateline_store::{ArticleCard, ArticleFilter, ArticleQuery};
 use quick_xml::escape::escape;
 
@@ -30,14 +31,18 @@ async fn feed(state: &AppState, code: &str) -> Result<Response, PageError> {
         })
         .await?;
     let xml = rss_xml(state, &ctx, &page.items);
-    Ok((
+    let mut keys = ctx.keys();
+    keys.add(CacheKey::Edition(ctx.edition.id))
+        .articles(page.items.iter().map(|c| c.id));
+    let response = (
         [
             (CONTENT_TYPE, "application/rss+xml; charset=utf-8"),
             (CACHE_CONTROL, "public, max-age=300"),
         ],
         xml,
     )
-        .into_response())
+        .into_response();
+    Ok(keys.attach(response))
 }
 
 /// The feed document; every text is XML-escaped.

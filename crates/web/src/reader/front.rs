@@ -8,6 +8,7 @@ use axum::http::header::{ACCEPT_LANGUAGE, VARY};
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use dateline_domain::EditionCode;
+use dateline_store::events::CacheKey;
 use dateline_store::{ArticleCard, ArticleFilter, ArticleQuery, Edition, Page, Section};
 use futures_util::future::try_join_all;
 use serde::Serialize;
@@ -76,6 +77,15 @@ async fn front(state: &AppState, code: &str) -> Result<Response, PageError> {
     )
     .await?;
 
+    let shown = feed
+        .iter()
+        .chain(blocks.iter().flat_map(|(_, cards)| cards));
+    let mut keys = ctx.keys();
+    keys.add(CacheKey::Edition(ctx.edition.id))
+        .extend(ctx.sections.iter().map(|s| CacheKey::Section(s.id)))
+        .cards(shown)
+        .media(media.ids());
+
     let rel = Urls::relative();
     let code = ctx.code();
     let description = state.renderer.t(
@@ -102,7 +112,7 @@ async fn front(state: &AppState, code: &str) -> Result<Response, PageError> {
             })
             .collect(),
     };
-    ctx.render(state, "front.html", &view)
+    Ok(keys.attach(ctx.render(state, "front.html", &view)?))
 }
 
 /// Up to four stories per section that are not already top stories;

@@ -6,6 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use chrono::{Days, NaiveDate};
 use dateline_domain::EditionCode;
+use dateline_store::events::CacheKey;
 use dateline_store::MediaQuery;
 use serde::{Deserialize, Serialize};
 
@@ -190,9 +191,10 @@ async fn asset_page(state: &AppState, code: &str, id: &str) -> Result<Response, 
     if let Some(home) = asset.edition_id.filter(|e| *e != ctx.edition.id) {
         let home_code = ctx.edition_code(home);
         if home_code != ctx.code() {
-            return Ok(moved_permanently(
-                &Urls::relative().media_page(home_code, id),
-            ));
+            let target = Urls::relative().media_page(home_code, id);
+            let mut keys = ctx.keys();
+            keys.add(CacheKey::Media(id));
+            return Ok(keys.attach(moved_permanently(&target)));
         }
     }
     let usages = state.store.media_usage(id, USAGE_LIMIT).await?;
@@ -205,6 +207,11 @@ async fn asset_page(state: &AppState, code: &str, id: &str) -> Result<Response, 
     .await?;
     let picture = Picture::new(&asset, ctx.code());
     media.insert(asset);
+    let mut keys = ctx.keys();
+    keys.add(CacheKey::Media(id))
+        .add(CacheKey::MediaUse(id))
+        .cards(&usages)
+        .media(media.ids());
 
     let name = match picture.caption.as_str() {
         "" => state
@@ -232,7 +239,7 @@ async fn asset_page(state: &AppState, code: &str, id: &str) -> Result<Response, 
         asset: picture,
         usages,
     };
-    ctx.render(state, "media.html", &view)
+    Ok(keys.attach(ctx.render(state, "media.html", &view)?))
 }
 
 /// `/{edition}/mediabank` → `/{edition}/mediabank/`.

@@ -21,6 +21,9 @@ mod structured;
 mod tag;
 mod view;
 
+pub(crate) use article::render_article;
+pub(crate) use context::EditionCtx;
+
 use axum::routing::get;
 use axum::Router;
 

@@ -4,6 +4,7 @@
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use chrono::{DateTime, NaiveDate};
+use dateline_store::events::CacheKey;
 use dateline_store::{ArticleFilter, ArticleQuery};
 use serde::Serialize;
 
@@ -80,6 +81,9 @@ async fn newsfeed(state: &AppState, code: &str, query: &PageQuery) -> Result<Res
         }
     }
 
+    let mut keys = ctx.keys();
+    keys.add(CacheKey::Edition(ctx.edition.id))
+        .articles(page.items.iter().map(|c| c.id));
     let path = Urls::relative().newsfeed(ctx.code());
     let title = format!(
         "{} - {}",
@@ -99,5 +103,5 @@ async fn newsfeed(state: &AppState, code: &str, query: &PageQuery) -> Result<Res
         days: days.into_iter().map(|(_, d)| d).collect(),
         pager: Pager::new(&path, &page, after.is_none()),
     };
-    ctx.render(state, "newsfeed.html", &view)
+    Ok(keys.attach(ctx.render(state, "newsfeed.html", &view)?))
 }

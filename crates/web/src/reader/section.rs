@@ -3,6 +3,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use dateline_store::events::CacheKey;
 use dateline_store::ArticleFilter;
 use serde::Serialize;
 
@@ -56,6 +57,10 @@ async fn section_page(
     let (page, media) =
         MediaMap::listing(state, &ctx, ArticleFilter::Section(section.id), after).await?;
 
+    let mut keys = ctx.keys();
+    keys.add(CacheKey::Section(section.id))
+        .cards(&page.items)
+        .media(media.ids());
     let path = Urls::relative().section(ctx.code(), &section.slug);
     let title = format!("{} - {}", section.title, ctx.edition.name);
     let meta = Meta::new(title, section.description.clone())
@@ -72,7 +77,7 @@ async fn section_page(
         cards: Card::list(&page.items, ctx.code(), &media),
         pager: Pager::new(&path, &page, after.is_none()),
     };
-    ctx.render(state, "section.html", &view)
+    Ok(keys.attach(ctx.render(state, "section.html", &view)?))
 }
 
 /// `/{edition}/{section}` → `/{edition}/{section}/` when the section exists.
@@ -85,9 +90,8 @@ pub(super) async fn add_slash(
         let section = ctx
             .section_by_slug(&section)
             .ok_or_else(|| PageError::not_found("page"))?;
-        Ok(moved_permanently(
-            &Urls::relative().section(ctx.code(), &section.slug),
-        ))
+        let target = Urls::relative().section(ctx.code(), &section.slug);
+        Ok(ctx.keys().attach(moved_permanently(&target)))
     };
     respond(&state, Some(&edition), target.await).await
 }

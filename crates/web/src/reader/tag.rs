@@ -3,6 +3,7 @@
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use dateline_domain::Slug;
+use dateline_store::events::CacheKey;
 use dateline_store::ArticleFilter;
 use serde::Serialize;
 
@@ -54,6 +55,10 @@ async fn tag_page(
     let after = query.cursor()?;
     let (page, media) = MediaMap::listing(state, &ctx, ArticleFilter::Tag(tag.id), after).await?;
 
+    let mut keys = ctx.keys();
+    keys.add(CacheKey::Tag(tag.id))
+        .cards(&page.items)
+        .media(media.ids());
     let path = Urls::relative().tag(ctx.code(), &tag.slug);
     let heading = state.renderer.t(
         &ctx.locale,
@@ -80,5 +85,5 @@ async fn tag_page(
         cards: Card::list(&page.items, ctx.code(), &media),
         pager: Pager::new(&path, &page, after.is_none()),
     };
-    ctx.render(state, "tag.html", &view)
+    Ok(keys.attach(ctx.render(state, "tag.html", &view)?))
 }

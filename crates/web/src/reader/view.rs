@@ -100,7 +100,8 @@ impl Picture {
             is_file_photo: asset.is_file_photo,
             created_at: asset.created_at,
             mediabank_url: urls.media_page(edition, asset.id),
-            original_url: urls.media_file(&asset.storage_key),
+            // The largest public rendition: originals are not served.
+            original_url: Self::share_image(asset).0,
             original_width: asset.width,
             original_height: asset.height,
         }
@@ -181,6 +182,11 @@ impl MediaMap {
 
     pub fn get(&self, id: i64) -> Option<&MediaAsset> {
         self.0.get(&id)
+    }
+
+    /// Every picture fetched, for the page's cache keys.
+    pub fn ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.0.keys().copied()
     }
 
     pub fn insert(&mut self, asset: MediaAsset) {

@@ -2,12 +2,17 @@
 //! database (SQLite, and PostgreSQL when DATELINE_TEST_POSTGRES_URL is set).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod api_admin;
+mod api_admin_articles;
 mod api_articles;
 mod api_errors;
 mod api_media;
 mod api_sites;
+mod cache;
 mod health;
 mod newsroom;
+mod newsroom_articles;
+mod newsroom_auth;
 mod openapi;
 mod reader;
 mod test_app;

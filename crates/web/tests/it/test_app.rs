@@ -48,6 +48,7 @@ impl TestApp {
             base_url: BASE_URL.into(),
             data_dir: std::env::temp_dir(),
             theme_dir: None,
+            cache: dateline_web::CacheConfig::default(),
         };
         let app = dateline_web::router(AppState::new(db.store().clone(), config));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -38,6 +38,7 @@ impl Demo {
             base_url: BASE_URL.into(),
             data_dir: files.path().to_owned(),
             theme_dir: None,
+            cache: dateline_web::CacheConfig::default(),
         };
         let state = AppState::new(db.store().clone(), config);
         state.renderer.check().unwrap();
@@ -189,6 +190,18 @@ async fn the_demo_site_shows_every_element_in_both_editions() {
     ] {
         let e = expect(store, edition, article, other).await;
         let doc = demo.page(&e.path).await;
+        // The camera's original, with whatever private tags it carries, is
+        // not for readers.
+        if let Some(lead) = article.lead_media_id {
+            let asset = store.media_by_id(lead).await.unwrap().unwrap();
+            let (status, _) = demo.get(&format!("/media/{}", asset.storage_key)).await;
+            assert_eq!(
+                status,
+                StatusCode::NOT_FOUND,
+                "original {}",
+                asset.storage_key
+            );
+        }
         check_article(&doc, &e);
         assert!(
             !all(&doc, ".article-tags a[rel='tag']").is_empty(),

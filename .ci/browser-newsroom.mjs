@@ -1,0 +1,186 @@
+// The newsroom end to end in headless Chromium, on the demo site: an editor
+// logs in, uploads a photo whose credit is read from its embedded metadata,
+// writes an article with a quote and a related card (picked by headline),
+// lets autosave run, previews it, schedules it a minute ahead, sees it
+// appear on the public site at that time, corrects it (the note shows on the
+// site) and restores an earlier revision. Fails loudly at the first step
+// that does not do what a user expects.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const require = createRequire(path.join(process.env.NODE_DIR, 'node_modules', 'x.js'));
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const BASE = process.env.BASE;
+const OUT = process.env.OUT;
+const [EMAIL, PASSWORD] = readFileSync(process.env.LOGIN_FILE, 'utf8').trim().split('\n');
+const EDITION = 'en';
+const stamp = Date.now().toString(36);
+const HEADLINE = `Harbour bridge reopens after repairs ${stamp}`;
+const CHANGED = `Harbour bridge reopens to traffic ${stamp}`;
+const QUOTE = 'We kept our promise to the city.';
+const CREDIT = `Dateline E2E Photo Desk ${stamp}`;
+const NOTE = 'An earlier version gave the wrong opening hour.';
+
+const step = (what) => console.log(`step ${what}`);
+function check(ok, what) { if (!ok) throw new Error(`check failed: ${what}`); }
+async function api(url) {
+  const res = await fetch(BASE + url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.json();
+}
+
+// A JPEG with an XMP packet naming the credit line and the copyright: the
+// bytes of a demo rendition with an APP1 segment spliced in after SOI.
+async function photoWithCredit() {
+  const articles = await api(`/api/v1/editions/${EDITION}/articles?limit=20`);
+  const withPicture = articles.items.find((a) => a.media || a.lead_media);
+  const full = await api(`/api/v1/editions/${EDITION}/articles/${withPicture.slug}`);
+  const media = full.lead_media || full.media;
+  const jpeg = (media.renditions || []).find((r) => (r.format || r.type || '').includes('jpeg')) || media.renditions[0];
+  const bytes = Buffer.from(await (await fetch(new URL(jpeg.url, BASE))).arrayBuffer());
+  check(bytes[0] === 0xff && bytes[1] === 0xd8, 'a demo rendition is a JPEG');
+  const xmp = `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">
+<photoshop:Credit>${CREDIT}</photoshop:Credit>
+<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© ${new Date().getFullYear()} Dateline</rdf:li></rdf:Alt></dc:rights>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Traffic crosses the reopened harbour bridge</rdf:li></rdf:Alt></dc:description>
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+  const payload = Buffer.concat([Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1'), Buffer.from(xmp, 'utf8')]);
+  const header = Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]);
+  return Buffer.concat([bytes.subarray(0, 2), header, payload, bytes.subarray(2)]);
+}
+
+// `YYYY-MM-DDTHH:MM` in `timeZone` for the instant `ms`.
+function localMinute(ms, timeZone) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const problems = [];
+try {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+
+  step('log in');
+  await page.goto(`${BASE}/newsroom/`);
+  check(page.url().includes('/newsroom/login'), 'an anonymous visit leads to the login form');
+  await page.getByLabel(/e-mail/i).fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([page.waitForURL(`${BASE}/newsroom/`), page.getByRole('button', { name: /log in/i }).click()]);
+
+  step('upload a photo; its credit is pre-filled from the file');
+  const photo = await photoWithCredit();
+  await page.goto(`${BASE}/newsroom/media`);
+  await page.setInputFiles('input[type=file]', { name: 'bridge.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await Promise.all([page.waitForURL(/\/newsroom\/media\/\d+/), page.getByRole('button', { name: /upload/i }).click()]);
+  check(await page.getByLabel(/credit/i).inputValue() === CREDIT, 'the credit field holds the credit from the XMP packet');
+  const mediaId = page.url().match(/\/newsroom\/media\/(\d+)/)[1];
+  await page.screenshot({ path: path.join(OUT, 'newsroom-media.png'), fullPage: true });
+
+  step('create a draft');
+  await page.goto(`${BASE}/newsroom/articles/new`);
+  await page.getByLabel('Headline').fill(HEADLINE);
+  await Promise.all([page.waitForURL(/\/newsroom\/articles\/\d+$/), page.getByRole('button', { name: 'Create draft' }).click()]);
+  const editorUrl = page.url();
+
+  step('write: lead picture, paragraph, quote, related card picked by headline');
+  const related = (await api(`/api/v1/editions/${EDITION}/articles?limit=5`)).items[1];
+  await page.getByLabel('Lead', { exact: true }).fill('Engineers signed off the repairs overnight.');
+  await page.getByLabel(/Lead picture/).fill(mediaId);
+  await page.getByRole('button', { name: '+ Paragraph' }).click();
+  await page.locator('textarea[name="block-0-text"]').fill('The crossing opened to traffic at six in the morning.');
+  await page.getByRole('button', { name: '+ Quote' }).click();
+  await page.locator('textarea[name="block-1-text"]').fill(QUOTE);
+  await page.locator('input[name="block-1-attribution"]').fill('the mayor said');
+  await page.getByRole('button', { name: '+ Related article' }).click();
+  const picker = page.locator('input[name="block-2-article"]');
+  await picker.fill(related.headline.split(' ').slice(0, 3).join(' '));
+  await page.waitForFunction(() => document.querySelector('datalist[id^="article-suggestions"] option'), null, { timeout: 10000 });
+  await picker.fill(await page.locator('datalist[id^="article-suggestions"] option').first().getAttribute('value'));
+  check(await page.locator('textarea[name="block-0-text"]').inputValue() !== '', 'typed text survives adding blocks');
+  await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+  check(await page.getByText('Saved.').isVisible(), 'the save is confirmed');
+
+  step('autosave a headline change');
+  await page.getByLabel('Headline').fill(CHANGED);
+  await page.waitForFunction(() => document.querySelector('[data-state]').textContent.includes('All changes saved'), null, { timeout: 15000 });
+  await page.addScriptTag({ content: axeSource });
+  const axe = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .forEach((v) => problems.push(`editor axe ${v.impact}: ${v.id} ${v.help}`));
+  await page.screenshot({ path: path.join(OUT, 'newsroom-editor.png'), fullPage: true });
+
+  step('preview shows the reader page');
+  const preview = await context.newPage();
+  await preview.goto(`${editorUrl}/preview`);
+  check(await preview.getByText(QUOTE).isVisible(), 'the quote is in the preview');
+  check(await preview.getByText('the mayor said').isVisible(), 'the attribution is in the preview');
+  check(await preview.getByText(related.headline).first().isVisible(), 'the related card is in the preview');
+  check(await preview.getByText(CREDIT).first().isVisible(), 'the lead picture credit is in the preview');
+  await preview.screenshot({ path: path.join(OUT, 'newsroom-preview.png'), fullPage: true });
+  await preview.close();
+
+  step('schedule a minute ahead');
+  const edition = (await api('/api/v1/editions')).items.find((e) => e.code === EDITION);
+  const at = Math.ceil((Date.now() + 60_000) / 60_000) * 60_000;
+  await page.reload();
+  await page.locator('#move-scheduled-at').fill(localMinute(at, edition.time_zone));
+  await Promise.all([page.waitForURL(/moved=scheduled/), page.getByRole('button', { name: 'Schedule' }).click()]);
+  check(await page.locator('[data-status]').textContent() === 'Scheduled', 'the status reads Scheduled');
+  const slug = await page.locator('#f-slug').inputValue();
+  const sectionTitle = (await page.locator('#f-section option:checked').textContent()).trim();
+  const section = (await api(`/api/v1/editions/${EDITION}/sections`)).items.find((s) => s.title === sectionTitle);
+  const publicUrl = `${BASE}/${EDITION}/${section.slug}/${slug}`;
+  check((await fetch(publicUrl)).status === 404, 'not on the site before its time');
+
+  step(`wait for publication at ${new Date(at).toISOString()}`);
+  let appeared = null;
+  while (Date.now() < at + 90_000) {
+    if ((await fetch(publicUrl)).status === 200) { appeared = Date.now(); break; }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  check(appeared !== null, 'the article appears on the site');
+  check(appeared >= at - 1000, `not before its time (appeared ${appeared - at} ms after)`);
+  console.log(`published ${((appeared - at) / 1000).toFixed(1)} s after the scheduled minute`);
+  const reader = await context.newPage();
+  await reader.goto(publicUrl);
+  check(await reader.getByRole('heading', { level: 1 }).textContent() === CHANGED, 'the autosaved headline is live');
+  check(await reader.getByText(QUOTE).isVisible(), 'the quote is live');
+
+  step('correct it');
+  await page.reload();
+  await page.locator('#move-correction').fill(NOTE);
+  await Promise.all([page.waitForURL(/moved=corrected/), page.getByRole('button', { name: 'Publish correction' }).click()]);
+  await reader.reload();
+  check(await reader.getByText(NOTE).isVisible(), 'the correction note is on the site');
+  await reader.screenshot({ path: path.join(OUT, 'newsroom-corrected-article.png'), fullPage: true });
+
+  step('restore the first saved revision');
+  await page.getByRole('link', { name: 'Revisions' }).click();
+  const row = page.locator('tr', { has: page.locator('td', { hasText: /^2$/ }) });
+  await Promise.all([page.waitForURL(/restored=/), row.getByRole('button', { name: 'Restore' }).click()]);
+  check(await page.getByLabel('Headline').inputValue() === HEADLINE, 'the editor shows the restored headline');
+  await reader.reload();
+  check(await reader.getByRole('heading', { level: 1 }).textContent() === HEADLINE, 'the restored headline is live');
+  check(await reader.getByText(NOTE).isVisible(), 'the correction note stays');
+} finally {
+  await browser.close();
+}
+if (problems.length) {
+  console.error(`newsroom end to end: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('newsroom end to end: passed');

@@ -1,0 +1,273 @@
+//! The media bank's upload path and its rendition worker: what the newsroom
+//! calls with an uploaded file, and the background loop that turns queued
+//! uploads into public renditions.
+//!
+//! An upload is checked whole ([`crate::ingest`]) before anything is
+//! written; the original goes to the blob store under its content hash, then
+//! one INSERT records the asset with its renditions `pending` — an identical
+//! file returns the existing asset. The worker claims one job at a time
+//! from the database (see `Store::claim_rendition_job`), so any number of
+//! nodes can run it against one PostgreSQL database.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use dateline_domain::{NewMediaAsset, NewRendition, UnixTime};
+use dateline_store::{
+    Backend, JobOutcome, MediaAsset, NewUpload, RenditionJob, Store, MAX_RENDITION_ATTEMPTS,
+};
+use tokio::sync::{watch, Notify};
+
+use crate::{
+    ingest, make_public_renditions, original_key, rendition_key, BlobSink, Credits,
+    EmbeddedMetadata, Limits, MediaError,
+};
+
+/// How long a claimed job is a worker's before another may take it over.
+const LEASE: Duration = Duration::from_secs(300);
+/// How often an idle worker looks for jobs queued by other nodes.
+const POLL: Duration = Duration::from_secs(5);
+
+/// An uploaded file and where it is filed.
+#[derive(Debug, Clone, Default)]
+pub struct Upload {
+    pub bytes: Vec<u8>,
+    /// The name the uploader's computer gave the file.
+    pub filename: String,
+    pub uploaded_by: Option<i64>,
+    pub edition_id: Option<i64>,
+    pub section_id: Option<i64>,
+    pub is_file_photo: bool,
+}
+
+/// The stored asset, whether this upload created it, and what the file said
+/// (for the form the editor checks next).
+#[derive(Debug, Clone)]
+pub struct Uploaded {
+    pub asset: MediaAsset,
+    /// `false` when an identical file was already in the media bank.
+    pub created: bool,
+    pub metadata: EmbeddedMetadata,
+}
+
+/// Uploads and renditions over one store and one blob sink; cheap to share
+/// behind an `Arc`.
+pub struct MediaService {
+    store: Store,
+    blobs: Arc<dyn BlobSink>,
+    limits: Limits,
+    wake: Notify,
+}
+
+impl std::fmt::Debug for MediaService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MediaService")
+            .field("limits", &self.limits)
+            .finish_non_exhaustive()
+    }
+}
+
+fn now() -> UnixTime {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or_default()
+}
+
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, MediaError> + Send + 'static,
+) -> Result<T, MediaError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| MediaError::Io(std::io::Error::other(e.to_string())))?
+}
+
+impl MediaService {
+    pub fn new(store: Store, blobs: Arc<dyn BlobSink>, limits: Limits) -> Self {
+        Self {
+            store,
+            blobs,
+            limits,
+            wake: Notify::new(),
+        }
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    pub fn blobs(&self) -> &Arc<dyn BlobSink> {
+        &self.blobs
+    }
+
+    /// Checks, stores and records an upload, and queues its renditions.
+    /// A refused file leaves nothing behind; caption, credit, copyright,
+    /// by-line, keywords and capture time are pre-filled from the file.
+    pub async fn upload(&self, upload: Upload) -> Result<Uploaded, MediaError> {
+        let limits = self.limits;
+        let Upload {
+            bytes,
+            filename,
+            uploaded_by,
+            edition_id,
+            section_id,
+            is_file_photo,
+        } = upload;
+        let (ingested, bytes) = blocking(move || {
+            let ingested = ingest(&bytes, &filename, &limits)?;
+            Ok((ingested, bytes))
+        })
+        .await?;
+        let p = &ingested.probed;
+        let key = original_key(&p.sha256, p.format);
+        self.blobs.put(&key, bytes).await?;
+        let m = &ingested.metadata;
+        let new = NewUpload {
+            asset: NewMediaAsset {
+                storage_key: key.clone(),
+                format: p.format,
+                width: p.width,
+                height: p.height,
+                byte_size: p.byte_size,
+                sha256: p.sha256.clone(),
+                caption: ingested.suggested_caption().to_owned(),
+                alt_text: m.alt_text.clone(),
+                credit: ingested.suggested_credit(),
+                copyright: m.copyright.clone(),
+                source: m.source.clone(),
+                is_file_photo,
+                created_at: now(),
+                edition_id,
+                section_id,
+            },
+            creator: m.creator.clone(),
+            keywords: m.keywords.clone(),
+            uploaded_by,
+            original_name: ingested.original_name.clone(),
+            taken_at: m.taken_at,
+        };
+        let (asset, created) = match self.store.create_upload(&new).await {
+            Ok(done) => done,
+            Err(e) => {
+                // Nothing half-saved: drop the original unless an identical
+                // upload recorded it meanwhile (keys are content hashes).
+                if self.store.storage_key_in_use(&key).await.unwrap_or(true) {
+                    tracing::warn!(%key, "upload not recorded; the original is kept, another asset uses it");
+                } else if let Err(cleanup) = self.blobs.delete(&key).await {
+                    tracing::warn!(%key, error = %cleanup, "cannot remove the original of a failed upload");
+                }
+                return Err(e.into());
+            }
+        };
+        if created {
+            self.wake.notify_one();
+        }
+        Ok(Uploaded {
+            asset,
+            created,
+            metadata: ingested.metadata,
+        })
+    }
+
+    /// Makes up for a previous run: on SQLite (one node) every job left
+    /// `working` by a crash is queued again at once; on PostgreSQL other
+    /// nodes may be working, so such jobs wait for their lease to run out.
+    /// Also fills the search text of assets from before the upload schema.
+    pub async fn recover(&self) -> Result<u64, MediaError> {
+        let released = match self.store.backend() {
+            Backend::Sqlite => self.store.release_rendition_leases().await?,
+            Backend::Postgres => 0,
+        };
+        while self.store.backfill_media_search(500).await? > 0 {}
+        Ok(released)
+    }
+
+    /// Claims and processes one job; the asset id, or `None` when no job
+    /// was waiting.
+    pub async fn run_once(&self) -> Result<Option<i64>, MediaError> {
+        let started = now();
+        let lease_until = started + i64::try_from(LEASE.as_secs()).unwrap_or(300);
+        let Some(job) = self.store.claim_rendition_job(started, lease_until).await? else {
+            return Ok(None);
+        };
+        let id = job.media_id;
+        // A job claimed this often kept killing its worker (or its node).
+        let outcome = if job.attempt > MAX_RENDITION_ATTEMPTS {
+            JobOutcome::Failed(format!(
+                "gave up after {MAX_RENDITION_ATTEMPTS} attempts that did not finish"
+            ))
+        } else {
+            match self.render(&job).await {
+                Ok(()) => JobOutcome::Ready,
+                Err(e) if e.is_permanent() => JobOutcome::Failed(e.to_string()),
+                // Storage or database trouble: the lease runs out and the
+                // job is tried again.
+                Err(e) => return Err(e),
+            }
+        };
+        if let JobOutcome::Failed(why) = &outcome {
+            tracing::warn!(media_id = id, error = %why, "renditions failed");
+        }
+        self.store.finish_rendition_job(id, &outcome).await?;
+        Ok(Some(id))
+    }
+
+    async fn render(&self, job: &RenditionJob) -> Result<(), MediaError> {
+        let original = self
+            .blobs
+            .get(&job.storage_key)
+            .await?
+            .ok_or_else(|| MediaError::MissingBlob(job.storage_key.clone()))?;
+        let credits = Credits {
+            credit: job.credit.clone(),
+            copyright: job.copyright.clone(),
+            creator: job.creator.clone(),
+        };
+        let max_pixels = self.limits.max_pixels;
+        let renditions =
+            blocking(move || make_public_renditions(&original, &credits, max_pixels)).await?;
+        for r in renditions {
+            let key = rendition_key(&job.sha256, r.width, r.format);
+            let byte_size = r.bytes.len() as u64;
+            self.blobs.put(&key, r.bytes).await?;
+            self.store
+                .add_rendition(&NewRendition {
+                    media_id: job.media_id,
+                    width: r.width,
+                    height: r.height,
+                    format: r.format,
+                    storage_key: key,
+                    byte_size,
+                })
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// The worker: recovers, then processes jobs until `stop` turns true,
+    /// waking on local uploads and polling for other nodes' ones.
+    pub async fn run_worker(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
+        match self.recover().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(jobs = n, "resuming rendition jobs left by the last run"),
+            Err(e) => tracing::warn!(error = %e, "rendition recovery failed"),
+        }
+        while !*stop.borrow() {
+            let idle = match self.run_once().await {
+                Ok(Some(_)) => false,
+                Ok(None) => true,
+                Err(e) => {
+                    tracing::warn!(error = %e, "rendition job interrupted; it will be retried");
+                    true
+                }
+            };
+            if idle {
+                tokio::select! {
+                    () = self.wake.notified() => {}
+                    () = tokio::time::sleep(POLL) => {}
+                    _ = stop.changed() => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+// The newsroom editor's enhancements; the editor works without them.
+// - Autosave: while the form changes, post it every few seconds to
+//   `data-autosave`; keep the hidden version current so the next save is
+//   not refused as stale; show a conflict instead of overwriting.
+// - Related-article picker: suggest articles by headline as one types.
+(function () {
+  "use strict";
+  var form = document.getElementById("editor");
+  if (!form || !form.dataset.autosave || form.hasAttribute("inert")) return;
+  var state = form.querySelector("[data-state]");
+  var version = form.querySelector("input[name=version]");
+  var dirty = false, busy = false, stopped = false;
+  var say = function (key) { if (state) state.textContent = state.dataset[key] || ""; };
+
+  form.addEventListener("input", function () { dirty = true; say("pending"); });
+  form.addEventListener("submit", function () { stopped = true; });
+
+  function save() {
+    if (!dirty || busy || stopped) return;
+    busy = true; dirty = false;
+    var body = new URLSearchParams(new FormData(form));
+    body.delete("action");
+    fetch(form.dataset.autosave, {
+      method: "POST", body: body, credentials: "same-origin",
+      headers: { "Accept": "application/json" }
+    }).then(function (r) {
+      return r.json().then(function (data) { return { status: r.status, data: data }; });
+    }).then(function (res) {
+      if (res.status === 200) { version.value = res.data.version; say("saved"); }
+      else if (res.status === 409) { stopped = true; say("conflict"); }
+      else { dirty = true; say("invalid"); }
+    }).catch(function () { dirty = true; say("offline"); })
+      .finally(function () { busy = false; });
+  }
+  setInterval(save, 3000);
+  window.addEventListener("beforeunload", function (e) {
+    if (dirty && !stopped) { e.preventDefault(); e.returnValue = ""; }
+  });
+
+  // Related-article suggestions through a <datalist> per picker.
+  form.querySelectorAll("[data-article-picker]").forEach(function (input, n) {
+    var list = document.createElement("datalist");
+    list.id = "article-suggestions-" + n;
+    input.setAttribute("list", list.id);
+    input.after(list);
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 3 || /^\d+$/.test(q)) return;
+      timer = setTimeout(function () {
+        fetch("/newsroom/articles/search?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (found) {
+            list.replaceChildren.apply(list, found.map(function (a) {
+              var o = document.createElement("option");
+              o.value = String(a.id);
+              o.label = a.headline + " · " + a.section;
+              return o;
+            }));
+          });
+      }, 250);
+    });
+  });
+})();

@@ -1,0 +1,242 @@
+//! Change events: which keys each write announces, that failed writes
+//! announce nothing, and (PostgreSQL) that every node hears every write once.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use dateline_domain::{ArticleStatus, BodyBlock};
+use dateline_store::events::{Event, NodeId};
+use dateline_store::testing::{slug, Fixtures, TestDb, SKIP_POSTGRES};
+use dateline_store::{ArticleUpdate, Backend, Store, StoreError};
+use tokio::sync::broadcast::error::TryRecvError;
+use tokio::sync::broadcast::Receiver;
+
+const T: i64 = Fixtures::NOW;
+const WAIT: Duration = Duration::from_secs(10);
+
+/// Subscribes: an open store already listens to other nodes.
+async fn subscribe(store: &Store) -> Receiver<Arc<Event>> {
+    store.subscribe()
+}
+
+async fn next(rx: &mut Receiver<Arc<Event>>) -> Event {
+    match tokio::time::timeout(WAIT, rx.recv()).await {
+        Ok(Ok(event)) => (*event).clone(),
+        other => panic!("no event within {WAIT:?}: {other:?}"),
+    }
+}
+
+/// The keys of the next event, which must be a purge from `origin`.
+async fn next_purge(rx: &mut Receiver<Arc<Event>>, origin: NodeId) -> Vec<String> {
+    match next(rx).await {
+        Event::Purge { keys, origin: from } => {
+            assert_eq!(from, origin);
+            keys
+        }
+        other => panic!("expected a purge, got {other:?}"),
+    }
+}
+
+/// Nothing more arrives; on PostgreSQL this waits long enough for a
+/// notification to travel, so an echo of one's own write would show.
+async fn assert_quiet(store: &Store, rx: &mut Receiver<Arc<Event>>) {
+    if store.backend() == Backend::Postgres {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    match rx.try_recv() {
+        Err(TryRecvError::Empty) => {}
+        other => panic!("unexpected event: {other:?}"),
+    }
+}
+
+fn strings(keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| (*k).to_owned()).collect()
+}
+
+async fn publishing_announces_every_listing(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let mut draft = fx.draft("quake");
+    draft.tags = vec![(slug("quakes"), "Quakes".into())];
+    draft.body.push(BodyBlock::Image {
+        media_id: fx.media.id,
+        caption: None,
+    });
+    let mut rx = subscribe(store).await;
+    let article = store.create_article(&draft).await.unwrap();
+    assert_quiet(store, &mut rx).await;
+
+    store
+        .set_article_status(article.id, ArticleStatus::Published, T)
+        .await
+        .unwrap();
+    let (id, tag) = (article.id, article.tags[0].id);
+    let want = [
+        format!("a{id}"),
+        format!("e{}", fx.en.id),
+        format!("s{}", fx.world.id),
+        format!("g{id}"),
+        format!("t{tag}"),
+        format!("p{}", fx.author.id),
+        format!("u{}", fx.media.id),
+    ];
+    assert_eq!(next_purge(&mut rx, store.node_id()).await, want);
+    assert_eq!(
+        next(&mut rx).await,
+        Event::Published {
+            article_id: id,
+            edition_id: fx.en.id
+        }
+    );
+    assert_quiet(store, &mut rx).await;
+
+    // A correction changes the article's own page and cards only.
+    store
+        .set_article_status(id, ArticleStatus::Corrected, T + 60)
+        .await
+        .unwrap();
+    assert_eq!(
+        next_purge(&mut rx, store.node_id()).await,
+        [format!("a{id}")]
+    );
+    // Taking it down empties the same listings publishing filled.
+    store
+        .set_article_status(id, ArticleStatus::Unpublished, T + 120)
+        .await
+        .unwrap();
+    assert_eq!(next_purge(&mut rx, store.node_id()).await, want);
+    assert_quiet(store, &mut rx).await;
+}
+
+async fn edits_and_counters_announce_what_they_change(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let article = store.create_article(&fx.article("vote", T)).await.unwrap();
+    let draft = store.create_article(&fx.draft("later")).await.unwrap();
+    let mut rx = subscribe(store).await;
+    let me = store.node_id();
+
+    let moved = ArticleUpdate {
+        section_id: Some(fx.business.id),
+        headline: Some("Vote moved".into()),
+        ..ArticleUpdate::default()
+    };
+    let id = article.id;
+    store
+        .update_article(id, article.version, &moved, T + 1)
+        .await
+        .unwrap();
+    let want = [
+        format!("a{id}"),
+        format!("g{id}"),
+        format!("s{}", fx.world.id),
+        format!("s{}", fx.business.id),
+    ];
+    assert_eq!(next_purge(&mut rx, me).await, want);
+
+    // Drafts show nowhere: editing one announces nothing.
+    let retitled = ArticleUpdate {
+        headline: Some("Still a draft".into()),
+        ..ArticleUpdate::default()
+    };
+    store
+        .update_article(draft.id, draft.version, &retitled, T + 2)
+        .await
+        .unwrap();
+    assert_quiet(store, &mut rx).await;
+
+    store.add_comment_count(id, 2).await.unwrap();
+    assert_eq!(next_purge(&mut rx, me).await, [format!("a{id}")]);
+
+    store
+        .set_edition_logo(fx.en.id, Some(fx.media.id))
+        .await
+        .unwrap();
+    assert_eq!(next_purge(&mut rx, me).await, strings(&["site"]));
+    assert_quiet(store, &mut rx).await;
+}
+
+async fn failed_writes_announce_nothing(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let article = store.create_article(&fx.article("once", T)).await.unwrap();
+    let mut rx = subscribe(store).await;
+
+    // Rolled back after the article row was written: the byline names an
+    // author that does not exist.
+    let mut broken = fx.article("broken", T);
+    broken.author_ids = vec![fx.author.id, 999_999];
+    let err = store.create_article(&broken).await.unwrap_err();
+    assert!(matches!(err, StoreError::MissingReference { .. }), "{err}");
+    // Refused by a unique key.
+    let err = store
+        .create_article(&fx.article("once", T))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Duplicate { .. }), "{err}");
+    // Someone saved first.
+    let update = ArticleUpdate {
+        headline: Some("Too late".into()),
+        ..ArticleUpdate::default()
+    };
+    let err = store
+        .update_article(article.id, article.version + 1, &update, T + 1)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
+    let err = store.add_comment_count(999_999, 1).await.unwrap_err();
+    assert!(matches!(err, StoreError::NotFound), "{err}");
+
+    assert_quiet(store, &mut rx).await;
+    assert!(store
+        .article_by_slug(fx.en.id, &slug("broken"))
+        .await
+        .unwrap()
+        .is_none());
+}
+
+on_both_backends!(
+    publishing_announces_every_listing,
+    edits_and_counters_announce_what_they_change,
+    failed_writes_announce_nothing,
+);
+
+/// Two nodes on one PostgreSQL database: each hears the other's writes once,
+/// never its own twice, and nothing of a write that rolled back.
+#[tokio::test]
+async fn postgres_nodes_hear_each_other() {
+    let Some(db) = TestDb::postgres().await else {
+        eprintln!("{SKIP_POSTGRES}");
+        return;
+    };
+    let a = db.store();
+    let b = a.another_node().await.expect("a second node");
+    assert_ne!(a.node_id(), b.node_id());
+    let fx = Fixtures::new(a).await;
+    let (mut on_a, mut on_b) = (subscribe(a).await, subscribe(&b).await);
+
+    let article = a.create_article(&fx.article("both", T)).await.unwrap();
+    let key = vec![format!("a{}", article.id)];
+    for rx in [&mut on_a, &mut on_b] {
+        let keys = next_purge(rx, a.node_id()).await;
+        assert_eq!(keys[..1], key);
+        assert!(matches!(next(rx).await, Event::Published { .. }));
+    }
+    b.add_comment_count(article.id, 1).await.unwrap();
+    for rx in [&mut on_b, &mut on_a] {
+        assert_eq!(next_purge(rx, b.node_id()).await, key);
+    }
+
+    let mut broken = fx.article("broken", T);
+    broken.author_ids = vec![999_999];
+    assert!(b.create_article(&broken).await.is_err());
+    assert_quiet(a, &mut on_a).await;
+    assert_quiet(&b, &mut on_b).await;
+
+    // A listener that lost its connection says so once it is back.
+    let ended = a.cut_listeners_for_tests().await.unwrap();
+    assert_eq!(ended, [true, true], "both listeners' connections");
+    for rx in [&mut on_a, &mut on_b] {
+        assert_eq!(next(rx).await, Event::Resync);
+    }
+    a.add_comment_count(article.id, 1).await.unwrap();
+    assert_eq!(next_purge(&mut on_b, a.node_id()).await, key);
+    b.close().await;
+}

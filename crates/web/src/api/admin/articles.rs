@@ -1,0 +1,435 @@
+//! `/api/v1/admin/articles`: the newsroom's articles for API tokens — list
+//! every status, create, edit under optimistic concurrency, move through
+//! the workflow, read and restore revisions. Each call is checked against
+//! the token's scopes and its owner's role, and audited.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use dateline_domain::{ArticleStatus, BodyBlock, NewArticle, Slug};
+use dateline_store::{
+    Article, ArticleUpdate, Cursor, DeskQuery, DeskRow, RevisionSummary, Save, StatusChange,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::ApiJson;
+use crate::api::context::ApiContext;
+use crate::api::extract::{self, ApiPath, ApiQuery};
+use crate::auth::{ArticleRef, Permission, Scope, Staff};
+use crate::error::{ApiError, ErrorBody, ErrorCode};
+use crate::newsroom::{desk_editions, desk_owner};
+use crate::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ListParams {
+    /// Edition code.
+    pub edition: Option<String>,
+    pub status: Option<ArticleStatus>,
+    /// Words that must all appear in the headline or lead.
+    pub q: Option<String>,
+    /// 1 to 100 (default 20).
+    pub limit: Option<String>,
+    /// `next` of the previous page.
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeskPage {
+    pub items: Vec<DeskItem>,
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeskItem {
+    pub id: i64,
+    pub edition_id: i64,
+    pub section_id: i64,
+    pub slug: String,
+    pub headline: String,
+    pub status: ArticleStatus,
+    pub updated_at: i64,
+    pub published_at: Option<i64>,
+    pub scheduled_at: Option<i64>,
+    pub version: i64,
+}
+
+impl From<DeskRow> for DeskItem {
+    fn from(row: DeskRow) -> Self {
+        Self {
+            id: row.id,
+            edition_id: row.edition_id,
+            section_id: row.section_id,
+            slug: row.slug,
+            headline: row.headline,
+            status: row.status,
+            updated_at: row.updated_at,
+            published_at: row.published_at,
+            scheduled_at: row.scheduled_at,
+            version: row.version,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct NewArticleDto {
+    #[schema(example = "en")]
+    pub edition: String,
+    /// Section slug in that edition.
+    #[schema(example = "world")]
+    pub section: String,
+    pub headline: String,
+    /// Made from the headline when absent.
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub lead: String,
+    #[serde(default)]
+    pub body: Vec<BodyBlock>,
+    pub lead_media_id: Option<i64>,
+    #[serde(default)]
+    pub author_ids: Vec<i64>,
+    /// Tag names; slugs are made from them.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Fields to change, with the version they were read at; absent fields
+/// stay as they are.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ArticlePatch {
+    pub version: i64,
+    /// Section slug in the article's edition.
+    pub section: Option<String>,
+    pub slug: Option<String>,
+    pub headline: Option<String>,
+    pub lead: Option<String>,
+    pub body: Option<Vec<BodyBlock>>,
+    /// `null` removes the lead picture.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i64>)]
+    pub lead_media_id: Option<Option<i64>>,
+    pub author_ids: Option<Vec<i64>>,
+    pub tags: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct StatusDto {
+    pub status: ArticleStatus,
+    /// Unix seconds; required to schedule, in the future.
+    pub scheduled_at: Option<i64>,
+    /// Required to correct: the note readers see.
+    pub correction: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct RestoreDto {
+    /// The article's version the restore is based on.
+    pub version: i64,
+}
+
+/// A field that is there (maybe `null`) as `Some`, absent as `None`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<i64>>, D::Error> {
+    Option::<i64>::deserialize(d).map(Some)
+}
+
+fn tags(names: &[String]) -> Result<Vec<(Slug, String)>, ApiError> {
+    names
+        .iter()
+        .map(|name| {
+            let name = name.trim();
+            Slug::from_title(name)
+                .map(|slug| (slug, name.to_owned()))
+                .ok_or_else(|| {
+                    ApiError::new(
+                        ErrorCode::InvalidInput,
+                        format!("tag {name:?} has no letters or digits"),
+                    )
+                    .with_field("tags")
+                })
+        })
+        .collect()
+}
+
+async fn article(state: &AppState, staff: &Staff, id: i64) -> Result<Article, ApiError> {
+    let article = state
+        .store
+        .article_by_id(id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("article"))?;
+    if !staff.can(Permission::ReadArticle(ArticleRef::from(&article))) {
+        return Err(ApiError::not_found("article"));
+    }
+    Ok(article)
+}
+
+/// Lists articles in every status that the caller may see, most recently
+/// changed first.
+#[utoipa::path(get, path = "/api/v1/admin/articles", tag = "admin",
+    security(("bearer" = [])), params(ListParams),
+    responses(
+        (status = 200, description = "One page", body = DeskPage),
+        (status = 400, description = "`invalid_query`", body = ErrorBody),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 403, description = "`forbidden` (scope `articles:read`)", body = ErrorBody),
+    ))]
+pub async fn list(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiQuery(params): ApiQuery<ListParams>,
+) -> Result<Json<DeskPage>, ApiError> {
+    if !staff.scopes().contains(Scope::ArticlesRead) {
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "the articles:read scope is needed",
+        ));
+    }
+    let ctx = ApiContext::load(&state).await?;
+    let edition = match params.edition.as_deref() {
+        Some(code) => Some(ctx.edition(&extract::edition_code(code)?)?.id),
+        None => None,
+    };
+    let account = &staff.account;
+    let visible = desk_editions(account);
+    let editions = match (edition, visible) {
+        (Some(id), Some(ids)) => Some(if ids.contains(&id) { vec![id] } else { vec![] }),
+        (Some(id), None) => Some(vec![id]),
+        (None, ids) => ids,
+    };
+    let after: Option<Cursor> = extract::cursor(params.after.as_deref())?;
+    let page = state
+        .store
+        .desk_articles(&DeskQuery {
+            editions,
+            status: params.status,
+            created_by: desk_owner(account),
+            text: params.q,
+            limit: extract::limit(params.limit.as_deref())?,
+            after,
+            ..DeskQuery::default()
+        })
+        .await?;
+    Ok(Json(DeskPage {
+        items: page.items.into_iter().map(DeskItem::from).collect(),
+        next: page.next.map(Cursor::encode),
+    }))
+}
+
+/// Creates a draft.
+#[utoipa::path(post, path = "/api/v1/admin/articles", tag = "admin",
+    security(("bearer" = [])), request_body = NewArticleDto,
+    responses(
+        (status = 201, description = "The new draft", body = Article),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 403, description = "`forbidden` (scope `articles:write`, or an edition not assigned)", body = ErrorBody),
+        (status = 404, description = "`unknown_edition`, `unknown_section`", body = ErrorBody),
+        (status = 409, description = "The slug is taken (`duplicate`)", body = ErrorBody),
+        (status = 422, description = "`invalid_input` (empty headline, bad block, unknown media or author)", body = ErrorBody),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiJson(body): ApiJson<NewArticleDto>,
+) -> Result<(StatusCode, Json<Article>), ApiError> {
+    let ctx = ApiContext::load(&state).await?;
+    let edition = ctx.edition(&extract::edition_code(&body.edition)?)?;
+    staff.require(Permission::CreateArticle {
+        edition_id: edition.id,
+    })?;
+    let section_slug = extract::slug("section", &body.section)?;
+    let section = state
+        .store
+        .section_by_slug(edition.id, &section_slug)
+        .await?
+        .ok_or_else(|| crate::api::sections::unknown_section(&section_slug))?;
+    let slug = match &body.slug {
+        Some(typed) => extract::slug("slug", typed)?,
+        None => Slug::from_title(&body.headline).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                "the headline has no letters or digits",
+            )
+            .with_field("headline")
+        })?,
+    };
+    let new = NewArticle {
+        edition_id: edition.id,
+        section_id: section.id,
+        slug,
+        headline: body.headline,
+        lead: body.lead,
+        body: body.body,
+        status: ArticleStatus::Draft,
+        published_at: None,
+        updated_at: crate::auth::now(),
+        lead_media_id: body.lead_media_id,
+        translation_group: None,
+        author_ids: body.author_ids,
+        tags: tags(&body.tags)?,
+    };
+    let audit = staff.audit("article.create", "article", None);
+    let article = state
+        .store
+        .create_article_by(&new, Some(staff.id()), Some(&audit))
+        .await?;
+    Ok((StatusCode::CREATED, Json(article)))
+}
+
+/// One article in any status, with its version for the next change.
+#[utoipa::path(get, path = "/api/v1/admin/articles/{id}", tag = "admin",
+    security(("bearer" = [])), params(("id" = i64, Path)),
+    responses(
+        (status = 200, description = "The article", body = Article),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 404, description = "`not_found` (also when not the caller's to see)", body = ErrorBody),
+    ))]
+pub async fn get_one(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Article>, ApiError> {
+    Ok(Json(article(&state, &staff, id).await?))
+}
+
+/// Changes fields of an article read at `version`; a stale version is
+/// refused with 409 and nothing changes.
+#[utoipa::path(patch, path = "/api/v1/admin/articles/{id}", tag = "admin",
+    security(("bearer" = [])), params(("id" = i64, Path)), request_body = ArticlePatch,
+    responses(
+        (status = 200, description = "The changed article", body = Article),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 403, description = "`forbidden`, `csrf_failed`", body = ErrorBody),
+        (status = 404, description = "`not_found`, `unknown_section`", body = ErrorBody),
+        (status = 409, description = "`conflict`: changed since `version`; `duplicate` slug", body = ErrorBody),
+        (status = 422, description = "`invalid_input`", body = ErrorBody),
+    ))]
+pub async fn update(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<ArticlePatch>,
+) -> Result<Json<Article>, ApiError> {
+    let current = article(&state, &staff, id).await?;
+    staff.require(Permission::EditArticle(ArticleRef::from(&current)))?;
+    let section_id = match &body.section {
+        Some(typed) => {
+            let slug = extract::slug("section", typed)?;
+            let section = state
+                .store
+                .section_by_slug(current.edition_id, &slug)
+                .await?
+                .ok_or_else(|| crate::api::sections::unknown_section(&slug))?;
+            Some(section.id)
+        }
+        None => None,
+    };
+    let update = ArticleUpdate {
+        section_id,
+        slug: body
+            .slug
+            .as_deref()
+            .map(|s| extract::slug("slug", s))
+            .transpose()?,
+        headline: body.headline,
+        lead: body.lead,
+        body: body.body,
+        lead_media_id: body.lead_media_id,
+        author_ids: body.author_ids,
+        tags: body.tags.as_deref().map(tags).transpose()?,
+    };
+    let save = Save {
+        audit: Some(staff.audit("article.save", "article", Some(id))),
+        ..Save::by(Some(staff.id()))
+    };
+    let article = state
+        .store
+        .save_article(id, body.version, &update, save, crate::auth::now())
+        .await?;
+    Ok(Json(article))
+}
+
+/// Moves an article in the workflow: `in_review`, `scheduled` (with
+/// `scheduled_at`), `published`, `corrected` (with `correction`),
+/// `unpublished`, `draft`.
+#[utoipa::path(post, path = "/api/v1/admin/articles/{id}/status", tag = "admin",
+    security(("bearer" = [])), params(("id" = i64, Path)), request_body = StatusDto,
+    responses(
+        (status = 200, description = "The moved article", body = Article),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 403, description = "`forbidden` (publishing moves need `articles:publish`)", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 422, description = "`invalid_input`: not allowed from the current status, missing time or note, time in the past", body = ErrorBody),
+    ))]
+pub async fn move_status(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<StatusDto>,
+) -> Result<Json<Article>, ApiError> {
+    let current = article(&state, &staff, id).await?;
+    staff.require(Permission::MoveArticle(
+        ArticleRef::from(&current),
+        body.status,
+    ))?;
+    let now = crate::auth::now();
+    if body.status == ArticleStatus::Scheduled && body.scheduled_at.is_some_and(|at| at <= now) {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "scheduled_at must be in the future",
+        )
+        .with_field("scheduled_at"));
+    }
+    let action = format!("article.{}", body.status.as_str());
+    let change = StatusChange {
+        scheduled_at: body.scheduled_at,
+        correction: body.correction,
+        actor: Some(staff.id()),
+        audit: Some(staff.audit(&action, "article", Some(id))),
+        ..StatusChange::to(body.status)
+    };
+    Ok(Json(state.store.change_status(id, &change, now).await?))
+}
+
+/// The article's history, newest first.
+#[utoipa::path(get, path = "/api/v1/admin/articles/{id}/revisions", tag = "admin",
+    security(("bearer" = [])), params(("id" = i64, Path)),
+    responses(
+        (status = 200, description = "Revisions", body = [RevisionSummary]),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+    ))]
+pub async fn revisions(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Vec<RevisionSummary>>, ApiError> {
+    article(&state, &staff, id).await?;
+    Ok(Json(state.store.revisions(id).await?))
+}
+
+/// Brings back a revision's text as a new save.
+#[utoipa::path(post, path = "/api/v1/admin/articles/{id}/revisions/{revision}/restore", tag = "admin",
+    security(("bearer" = [])),
+    params(("id" = i64, Path), ("revision" = i64, Path)), request_body = RestoreDto,
+    responses(
+        (status = 200, description = "The article as restored", body = Article),
+        (status = 403, description = "`forbidden`", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 409, description = "`conflict`: changed since `version`", body = ErrorBody),
+    ))]
+pub async fn restore(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath((id, revision)): ApiPath<(i64, i64)>,
+    ApiJson(body): ApiJson<RestoreDto>,
+) -> Result<Json<Article>, ApiError> {
+    let current = article(&state, &staff, id).await?;
+    staff.require(Permission::EditArticle(ArticleRef::from(&current)))?;
+    let save = Save {
+        audit: Some(staff.audit("article.restore", "article", Some(id))),
+        ..Save::by(Some(staff.id()))
+    };
+    let restored = state
+        .store
+        .restore_revision(id, revision, body.version, save, crate::auth::now())
+        .await?;
+    Ok(Json(restored))
+}

@@ -1,0 +1,91 @@
+//! `/api/v1/admin/tokens`: your API tokens (admins see and revoke everyone's).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use dateline_store::ApiToken;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::ApiJson;
+use crate::api::extract::ApiPath;
+use crate::auth::{issue_token, requested_scopes, revoke_token, Permission, Staff};
+use crate::error::{ApiError, ErrorBody};
+use crate::AppState;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenList {
+    /// Newest first.
+    pub items: Vec<ApiToken>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct NewTokenDto {
+    pub name: String,
+    /// Any of articles:read articles:write articles:publish media:read
+    /// media:write sections:write users:admin audit:read that you hold.
+    #[schema(example = json!(["articles:read"]))]
+    pub scopes: Vec<String>,
+    /// 1 to 365; absent: the token does not expire.
+    pub expires_in_days: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedToken {
+    #[serde(flatten)]
+    pub token: ApiToken,
+    /// The bearer secret. Shown only in this answer: store it now.
+    pub secret: String,
+}
+
+/// Your tokens; with `users:admin`, everyone's.
+#[utoipa::path(get, path = "/api/v1/admin/tokens", tag = "admin", security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Tokens (never their secrets)", body = TokenList),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+    ))]
+pub async fn list(
+    State(state): State<AppState>,
+    staff: Staff,
+) -> Result<Json<TokenList>, ApiError> {
+    let owner = (!staff.can(Permission::AdminUsers)).then_some(staff.id());
+    Ok(Json(TokenList {
+        items: state.store.api_tokens(owner).await?,
+    }))
+}
+
+/// Creates a token for yourself, with scopes you hold.
+#[utoipa::path(post, path = "/api/v1/admin/tokens", tag = "admin", security(("bearer" = [])),
+    request_body = NewTokenDto,
+    responses(
+        (status = 201, description = "Created; the secret is in this answer only", body = CreatedToken),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 403, description = "A scope you do not hold (`forbidden`); `csrf_failed`", body = ErrorBody),
+        (status = 422, description = "Unknown scope, empty name, bad expiry (`invalid_input`)", body = ErrorBody),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiJson(body): ApiJson<NewTokenDto>,
+) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
+    let scopes = requested_scopes(&staff, &body.scopes)?;
+    let (token, secret) =
+        issue_token(&state, &staff, &body.name, scopes, body.expires_in_days).await?;
+    Ok((StatusCode::CREATED, Json(CreatedToken { token, secret })))
+}
+
+/// Revokes a token at once.
+#[utoipa::path(delete, path = "/api/v1/admin/tokens/{id}", tag = "admin", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Token id")),
+    responses(
+        (status = 200, description = "The revoked token", body = ApiToken),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 404, description = "Not one of yours (`not_found`)", body = ErrorBody),
+    ))]
+pub async fn revoke(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<ApiToken>, ApiError> {
+    Ok(Json(revoke_token(&state, &staff, id).await?))
+}

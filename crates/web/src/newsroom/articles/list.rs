@@ -1,0 +1,166 @@
+//! The desk: every article this staff member may see, most recently touched
+//! first, filtered by edition, section, status, author and text.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use dateline_domain::{ArticleStatus, Role};
+use dateline_store::{Account, Cursor, DeskQuery, DeskRow};
+use serde::{Deserialize, Serialize};
+
+use super::view::{Choice, Desk};
+use crate::error::{ApiError, ErrorCode};
+use crate::newsroom::Chrome;
+use crate::AppState;
+
+const PAGE_SIZE: u32 = 50;
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub(super) struct Filters {
+    #[serde(default)]
+    edition: String,
+    #[serde(default)]
+    section: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    author: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    after: String,
+}
+
+#[derive(Serialize)]
+struct Row {
+    #[serde(flatten)]
+    row: DeskRow,
+    edition_code: String,
+    url: String,
+}
+
+/// Editions whose articles an editor's list shows: `None` for all.
+pub(crate) fn desk_editions(account: &Account) -> Option<Vec<i64>> {
+    match account.role() {
+        Role::Editor => Some(account.editions.clone()),
+        Role::Reader => Some(Vec::new()),
+        _ => None,
+    }
+}
+
+/// Contributors and authors list what they created.
+pub(crate) fn desk_owner(account: &Account) -> Option<i64> {
+    matches!(account.role(), Role::Contributor | Role::Author).then_some(account.id())
+}
+
+#[derive(Serialize)]
+struct ListView<'a> {
+    #[serde(flatten)]
+    chrome: &'a Chrome,
+    filters: &'a Filters,
+    rows: Vec<Row>,
+    next_url: Option<String>,
+    editions: Vec<Choice>,
+    sections: Vec<Choice>,
+    authors: Vec<Choice>,
+    statuses: Vec<ArticleStatus>,
+}
+
+fn id(typed: &str) -> Option<i64> {
+    typed.trim().parse().ok()
+}
+
+pub(super) async fn page(
+    State(state): State<AppState>,
+    desk: Desk,
+    Query(filters): Query<Filters>,
+) -> Result<Response, ApiError> {
+    let store = &state.store;
+    let editions = store.editions().await?;
+    let allowed = desk_editions(&desk.staff.account);
+    let visible: Vec<_> = editions
+        .iter()
+        .filter(|e| allowed.as_ref().is_none_or(|ids| ids.contains(&e.id)))
+        .collect();
+    let edition = visible.iter().find(|e| e.code.as_str() == filters.edition);
+    let editions_filter = match edition {
+        Some(e) => Some(vec![e.id]),
+        None => allowed.clone(),
+    };
+    let after = match filters.after.as_str() {
+        "" => None,
+        typed => Some(Cursor::decode(typed).map_err(|_| {
+            ApiError::new(ErrorCode::InvalidQuery, "this list address is not valid")
+        })?),
+    };
+    let query = DeskQuery {
+        editions: editions_filter,
+        section_id: id(&filters.section),
+        status: filters.status.parse().ok(),
+        author_id: id(&filters.author),
+        created_by: desk_owner(&desk.staff.account),
+        text: Some(filters.q.clone()).filter(|q| !q.trim().is_empty()),
+        limit: PAGE_SIZE,
+        after,
+    };
+    let (page, authors) = tokio::try_join!(store.desk_articles(&query), store.authors())?;
+    let mut sections = Vec::new();
+    for e in &visible {
+        for s in store.sections(e.id).await? {
+            sections.push(Choice {
+                id: s.id,
+                label: format!("{} · {}", e.code.as_str().to_uppercase(), s.title),
+            });
+        }
+    }
+    let code_of = |edition_id: i64| {
+        editions
+            .iter()
+            .find(|e| e.id == edition_id)
+            .map(|e| e.code.as_str().to_owned())
+            .unwrap_or_default()
+    };
+    let next_url = page.next.map(|cursor| {
+        let query = serde_urlencoded::to_string(Filters {
+            after: cursor.encode(),
+            edition: filters.edition.clone(),
+            section: filters.section.clone(),
+            status: filters.status.clone(),
+            author: filters.author.clone(),
+            q: filters.q.clone(),
+        })
+        .unwrap_or_default();
+        format!("/newsroom/articles?{query}")
+    });
+    let view = ListView {
+        chrome: &desk.chrome,
+        filters: &filters,
+        rows: page
+            .items
+            .into_iter()
+            .map(|row| Row {
+                edition_code: code_of(row.edition_id),
+                url: format!("/newsroom/articles/{}", row.id),
+                row,
+            })
+            .collect(),
+        next_url,
+        editions: visible
+            .iter()
+            .map(|e| Choice {
+                id: e.id,
+                label: e.code.as_str().to_owned(),
+            })
+            .collect(),
+        sections,
+        authors: authors
+            .iter()
+            .map(|a| Choice {
+                id: a.id,
+                label: a.name.clone(),
+            })
+            .collect(),
+        statuses: ArticleStatus::ALL.to_vec(),
+    };
+    desk.render(&state, StatusCode::OK, "newsroom/articles.html", &view)
+}

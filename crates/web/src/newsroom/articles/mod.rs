@@ -1,0 +1,45 @@
+//! The newsroom's articles: the desk list, the editor with autosave and
+//! optimistic concurrency, the exact reader preview, the workflow (review,
+//! schedule, publish, correct, unpublish) and the revision history.
+//!
+//! One file per use case; `form.rs` parses the editor's form, `view.rs`
+//! holds what the pages share. Who may do what is `crate::auth`'s
+//! `Permission`, checked for every article touched.
+
+mod create;
+mod edit;
+pub(crate) mod form;
+mod history;
+mod list;
+mod pick;
+mod preview;
+mod view;
+mod workflow;
+
+pub(crate) use list::{desk_editions, desk_owner};
+pub(crate) use view::Desk;
+
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::AppState;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/newsroom/articles", get(list::page).post(create::submit))
+        .route("/newsroom/articles/new", get(create::form))
+        .route("/newsroom/articles/search", get(pick::articles))
+        .route(
+            "/newsroom/articles/{id}",
+            get(edit::form).post(edit::submit),
+        )
+        .route("/newsroom/articles/{id}/autosave", post(edit::autosave))
+        .route("/newsroom/articles/{id}/preview", get(preview::page))
+        .route("/newsroom/articles/{id}/status", post(workflow::submit))
+        .route("/newsroom/articles/{id}/revisions", get(history::list))
+        .route("/newsroom/articles/{id}/compare", get(history::compare))
+        .route(
+            "/newsroom/articles/{id}/revisions/{revision}/restore",
+            post(history::restore),
+        )
+}

@@ -1,0 +1,216 @@
+//! What the article pages share: the [`Desk`] (who is asking, in which
+//! language, with the page chrome), loading an article they may touch, and
+//! the editor's view model.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::Response;
+use dateline_domain::ArticleStatus;
+use dateline_store::{Article, Correction, Edition, Section};
+use serde::Serialize;
+
+use super::form::{EditorForm, FieldError, BLOCK_KINDS};
+use crate::auth::{ArticleRef, Permission, Staff};
+use crate::error::{ApiError, ErrorCode};
+use crate::newsroom::{render_page, Chrome, NewsroomLocale};
+use crate::urls::Urls;
+use crate::AppState;
+
+/// A signed-in staff member on an article page.
+pub(crate) struct Desk {
+    pub staff: Staff,
+    pub locale: NewsroomLocale,
+    pub chrome: Chrome,
+}
+
+impl FromRequestParts<AppState> for Desk {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let staff = Staff::from_request_parts(parts, state).await?;
+        Ok(Self {
+            locale: NewsroomLocale::from_headers(state, &parts.headers),
+            chrome: Chrome::new(&staff, "articles"),
+            staff,
+        })
+    }
+}
+
+impl Desk {
+    pub fn id(&self) -> i64 {
+        self.staff.id()
+    }
+
+    pub fn can(&self, permission: Permission) -> bool {
+        self.staff.can(permission)
+    }
+
+    /// An audit entry about article `id` by this staff member.
+    pub fn audit(&self, action: &str, id: i64) -> dateline_store::NewAudit {
+        self.staff.audit(action, "article", Some(id))
+    }
+
+    pub fn render<T: Serialize>(
+        &self,
+        state: &AppState,
+        status: StatusCode,
+        template: &str,
+        view: &T,
+    ) -> Result<Response, ApiError> {
+        render_page(state, &self.locale, status, template, view)
+    }
+}
+
+/// The article, if it exists and `desk` may see it and do `permission`
+/// (built from the article) with it. An article one may not even see is
+/// "not found", so that its existence does not leak.
+pub(crate) async fn article_for(
+    state: &AppState,
+    desk: &Desk,
+    id: i64,
+    permission: impl Fn(ArticleRef) -> Permission,
+) -> Result<Article, ApiError> {
+    let article = state
+        .store
+        .article_by_id(id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("article"))?;
+    let r = ArticleRef::from(&article);
+    if !desk.can(Permission::ReadArticle(r)) {
+        return Err(ApiError::not_found("article"));
+    }
+    desk.staff.require(permission(r))?;
+    Ok(article)
+}
+
+pub(crate) fn conflict() -> ApiError {
+    ApiError::new(
+        ErrorCode::Conflict,
+        "someone else saved this article after you opened it; reload it and apply your change again",
+    )
+}
+
+#[derive(Serialize)]
+pub(crate) struct Choice {
+    pub id: i64,
+    pub label: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ArticleInfo {
+    pub id: i64,
+    pub status: ArticleStatus,
+    pub version: i64,
+    pub edition_code: String,
+    pub edition_name: String,
+    pub time_zone: String,
+    pub published_at: Option<i64>,
+    pub scheduled_at: Option<i64>,
+    /// `YYYY-MM-DDTHH:MM` in the edition's zone, for a `datetime-local` field.
+    pub scheduled_local: String,
+    pub updated_at: i64,
+    pub corrections: Vec<Correction>,
+    /// Where readers find it, when they can.
+    pub public_url: Option<String>,
+    pub url: String,
+}
+
+/// Everything the editor page shows.
+#[derive(Serialize)]
+pub(crate) struct EditorView<'a> {
+    #[serde(flatten)]
+    pub chrome: &'a Chrome,
+    pub article: ArticleInfo,
+    pub form: EditorForm,
+    pub errors: Vec<FieldError>,
+    /// Catalog id of a message above the form (saved, conflict, …).
+    pub notice: Option<&'static str>,
+    pub conflict: bool,
+    pub sections: Vec<Choice>,
+    pub authors: Vec<Choice>,
+    pub block_kinds: &'static [&'static str],
+    pub can_edit: bool,
+    /// Statuses this staff member may move the article to now.
+    pub next_steps: Vec<ArticleStatus>,
+    /// A correction note being typed, kept when the move was refused.
+    pub correction: String,
+}
+
+impl<'a> EditorView<'a> {
+    pub async fn build(
+        state: &AppState,
+        desk: &'a Desk,
+        article: &Article,
+        form: EditorForm,
+    ) -> Result<Self, ApiError> {
+        let store = &state.store;
+        let (edition, sections, authors) = tokio::try_join!(
+            store.edition_by_id(article.edition_id),
+            store.sections(article.edition_id),
+            store.authors(),
+        )?;
+        let edition = edition.ok_or_else(|| ApiError::not_found("edition"))?;
+        let r = ArticleRef::from(article);
+        Ok(Self {
+            chrome: &desk.chrome,
+            article: info(&edition, &sections, article),
+            form,
+            errors: Vec::new(),
+            notice: None,
+            conflict: false,
+            sections: sections
+                .iter()
+                .map(|s| Choice {
+                    id: s.id,
+                    label: s.title.clone(),
+                })
+                .collect(),
+            authors: authors
+                .iter()
+                .map(|a| Choice {
+                    id: a.id,
+                    label: a.name.clone(),
+                })
+                .collect(),
+            block_kinds: &BLOCK_KINDS,
+            can_edit: desk.can(Permission::EditArticle(r)),
+            next_steps: article
+                .status
+                .next_steps()
+                .into_iter()
+                .filter(|next| desk.can(Permission::MoveArticle(r, *next)))
+                .collect(),
+            correction: String::new(),
+        })
+    }
+}
+
+pub(crate) fn info(edition: &Edition, sections: &[Section], article: &Article) -> ArticleInfo {
+    let tz = edition.time_zone.tz();
+    let scheduled_local = article
+        .scheduled_at
+        .and_then(|at| chrono::DateTime::from_timestamp(at, 0))
+        .map(|at| at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
+        .unwrap_or_default();
+    let public_url = sections
+        .iter()
+        .find(|s| s.id == article.section_id)
+        .filter(|_| article.status.is_public())
+        .map(|s| Urls::relative().article(&edition.code, &s.slug, &article.slug));
+    ArticleInfo {
+        id: article.id,
+        status: article.status,
+        version: article.version,
+        edition_code: edition.code.as_str().to_owned(),
+        edition_name: edition.name.clone(),
+        time_zone: edition.time_zone.as_str().to_owned(),
+        published_at: article.published_at,
+        scheduled_at: article.scheduled_at,
+        scheduled_local,
+        updated_at: article.updated_at,
+        corrections: article.corrections.clone(),
+        public_url,
+        url: format!("/newsroom/articles/{}", article.id),
+    }
+}

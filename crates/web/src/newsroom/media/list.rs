@@ -1,0 +1,147 @@
+//! `/newsroom/media`: the upload form, and the bank searched by words
+//! (caption, credit, by-line, keywords…) and by the date a picture was taken.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::NaiveDate;
+use dateline_store::{Cursor, MediaAsset, MediaSearch};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ApiError, ErrorCode};
+use crate::newsroom::Chrome;
+use crate::newsroom::Desk;
+use crate::urls::Urls;
+use crate::AppState;
+
+const PAGE_SIZE: u32 = 30;
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub(super) struct Filters {
+    #[serde(default)]
+    pub q: String,
+    /// `YYYY-MM-DD`, taken on or after.
+    #[serde(default)]
+    pub from: String,
+    /// `YYYY-MM-DD`, taken on or before.
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub after: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct Thumb {
+    pub id: i64,
+    pub caption: String,
+    pub credit: String,
+    pub width: u32,
+    pub height: u32,
+    pub created_at: i64,
+    /// The smallest JPEG rendition, once made.
+    pub src: Option<String>,
+    pub url: String,
+}
+
+impl Thumb {
+    pub fn of(asset: &MediaAsset) -> Self {
+        let src = asset
+            .renditions
+            .iter()
+            .filter(|r| r.format == dateline_domain::ImageFormat::Jpeg)
+            .min_by_key(|r| r.width)
+            .map(|r| Urls::relative().media_file(&r.storage_key));
+        Self {
+            id: asset.id,
+            caption: asset.caption.clone(),
+            credit: asset.credit.clone(),
+            width: asset.width,
+            height: asset.height,
+            created_at: asset.created_at,
+            src,
+            url: format!("/newsroom/media/{}", asset.id),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ListView<'a> {
+    #[serde(flatten)]
+    chrome: &'a Chrome,
+    filters: &'a Filters,
+    items: Vec<Thumb>,
+    next_url: Option<String>,
+    max_upload_mb: u64,
+    /// Catalog id and detail of a refused upload.
+    error: Option<(&'static str, String)>,
+}
+
+fn day(typed: &str, field: &'static str) -> Result<Option<i64>, ApiError> {
+    match typed.trim() {
+        "" => Ok(None),
+        typed => NaiveDate::parse_from_str(typed, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|d| Some(d.and_utc().timestamp()))
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::InvalidQuery,
+                    format!("{field}: give a date as YYYY-MM-DD"),
+                )
+            }),
+    }
+}
+
+pub(super) async fn render(
+    state: &AppState,
+    desk: &Desk,
+    filters: &Filters,
+    status: StatusCode,
+    error: Option<(&'static str, String)>,
+) -> Result<Response, ApiError> {
+    let after = match filters.after.as_str() {
+        "" => None,
+        typed => Some(Cursor::decode(typed).map_err(ApiError::invalid_query)?),
+    };
+    let search = MediaSearch {
+        text: filters.q.clone(),
+        taken_from: day(&filters.from, "from")?,
+        taken_until: day(&filters.to, "to")?.map(|t| t + 86_400),
+        uploaded_by: None,
+        limit: PAGE_SIZE,
+        after,
+    };
+    let page = state.store.search_media(&search).await?;
+    let next_url = page.next.map(|cursor| {
+        let query = serde_urlencoded::to_string(Filters {
+            after: cursor.encode(),
+            q: filters.q.clone(),
+            from: filters.from.clone(),
+            to: filters.to.clone(),
+        })
+        .unwrap_or_default();
+        format!("/newsroom/media?{query}")
+    });
+    let chrome = Chrome {
+        page: "media",
+        ..desk.chrome.clone()
+    };
+    let view = ListView {
+        chrome: &chrome,
+        filters,
+        items: page.items.iter().map(Thumb::of).collect(),
+        next_url,
+        max_upload_mb: state.media.limits().max_bytes >> 20,
+        error,
+    };
+    desk.render(state, status, "newsroom/media.html", &view)
+}
+
+pub(super) async fn page(
+    State(state): State<AppState>,
+    desk: Desk,
+    Query(filters): Query<Filters>,
+) -> Result<Response, ApiError> {
+    desk.staff.require(crate::auth::Permission::ReadMedia)?;
+    render(&state, &desk, &filters, StatusCode::OK, None).await
+}

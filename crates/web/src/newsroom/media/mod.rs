@@ -1,0 +1,30 @@
+//! The newsroom's media bank: search by caption, credit and date, upload
+//! (credit, caption, copyright and by-line pre-filled from the file's
+//! IPTC/XMP/EXIF metadata), edit an asset's texts and see where it is used.
+
+mod asset;
+mod list;
+mod upload;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use axum::Router;
+
+use crate::AppState;
+
+/// Room for the form's other fields around the largest accepted file.
+const FORM_OVERHEAD: usize = 64 * 1024;
+
+pub(crate) fn router(state: &AppState) -> Router<AppState> {
+    let max_upload = usize::try_from(state.media.limits().max_bytes).unwrap_or(usize::MAX);
+    Router::new()
+        .route(
+            "/newsroom/media",
+            get(list::page)
+                .post(upload::submit)
+                .layer(DefaultBodyLimit::max(
+                    max_upload.saturating_add(FORM_OVERHEAD),
+                )),
+        )
+        .route("/newsroom/media/{id}", get(asset::page).post(asset::save))
+}

@@ -1,0 +1,135 @@
+//! `POST /newsroom/media`: one picture, as `multipart/form-data`. The file
+//! is checked (format, size, pixel count) before anything is kept; its
+//! embedded caption, credit, copyright and by-line fill the asset, which
+//! the editor then reviews on the asset's page. The same file twice gives
+//! the existing asset. Renditions are made in the background.
+
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use dateline_media::{MediaError, Upload};
+
+use super::list::{render, Filters};
+use crate::auth::Permission;
+use crate::error::ApiError;
+use crate::newsroom::Desk;
+use crate::AppState;
+
+/// The catalog message for a refused file.
+fn message(err: &MediaError) -> &'static str {
+    match err.code() {
+        "not_an_image" => "media-not-an-image",
+        "unsupported_image_format" => "media-unsupported",
+        "file_too_large" => "media-too-large",
+        "too_many_pixels" => "media-too-many-pixels",
+        "empty_image" | "corrupt_image" => "media-corrupt",
+        _ => "media-failed",
+    }
+}
+
+pub(super) async fn submit(
+    State(state): State<AppState>,
+    desk: Desk,
+    mut multipart: Multipart,
+) -> Result<Response, ApiError> {
+    desk.staff
+        .require(Permission::UploadMedia { edition_id: None })?;
+    let mut file: Option<(String, Vec<u8>)> = None;
+    let mut file_photo = false;
+    let (state, desk) = (&state, &desk);
+    let refuse = |status: StatusCode, key: &'static str, detail: String| async move {
+        render(
+            state,
+            desk,
+            &Filters::default(),
+            status,
+            Some((key, detail)),
+        )
+        .await
+    };
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) => {
+                // The body limit answers here for files over the limit.
+                let status = e.status();
+                let key = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    "media-too-large"
+                } else {
+                    "media-failed"
+                };
+                return refuse(status, key, e.body_text()).await;
+            }
+        };
+        match field.name() {
+            Some("file") => {
+                let name = field.file_name().unwrap_or("upload").to_owned();
+                match field.bytes().await {
+                    Ok(bytes) => file = Some((name, bytes.to_vec())),
+                    Err(e) => return refuse(e.status(), "media-too-large", e.body_text()).await,
+                }
+            }
+            Some("file_photo") => file_photo = true,
+            _ => {}
+        }
+    }
+    let Some((filename, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "media-no-file",
+            String::new(),
+        )
+        .await;
+    };
+    let upload = Upload {
+        bytes,
+        filename: filename.clone(),
+        uploaded_by: Some(desk.id()),
+        edition_id: None,
+        section_id: None,
+        is_file_photo: file_photo,
+    };
+    match state.media.upload(upload).await {
+        Ok(uploaded) => {
+            let id = uploaded.asset.id;
+            let action = if uploaded.created {
+                "media.upload"
+            } else {
+                "media.upload_duplicate"
+            };
+            state
+                .store
+                .record_audit(
+                    &desk
+                        .staff
+                        .audit(action, "media", Some(id))
+                        .details(serde_json::json!({ "file": filename })),
+                )
+                .await?;
+            let flag = if uploaded.created {
+                "uploaded"
+            } else {
+                "duplicate"
+            };
+            Ok(Redirect::to(&format!("/newsroom/media/{id}?{flag}=1")).into_response())
+        }
+        Err(err) if err.is_bad_input() => {
+            let status = if err.code() == "file_too_large" {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            refuse(status, message(&err), err.to_string()).await
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "upload failed");
+            refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "media-failed",
+                String::new(),
+            )
+            .await
+        }
+    }
+}

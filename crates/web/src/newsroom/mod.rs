@@ -1,0 +1,72 @@
+//! The newsroom: staff pages behind a login. This module holds the
+//! security pages (login, sessions, API tokens, users, audit log) and the
+//! home page; the article editor and media pages plug in next to them.
+//!
+//! Every newsroom answer is `Cache-Control: no-store`; every unsafe request
+//! authenticated by the session cookie carries its CSRF token
+//! ([`crate::auth::require_csrf`]); errors are HTML pages in the staff
+//! member's language, and an ended session leads back to the login form.
+
+mod articles;
+mod audit;
+mod form;
+mod home;
+mod login;
+mod media;
+mod pages;
+mod sessions;
+mod tokens;
+mod users;
+
+use axum::http::header::{CACHE_CONTROL, REFERRER_POLICY, X_FRAME_OPTIONS};
+use axum::http::HeaderValue;
+use axum::middleware;
+use axum::response::{Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+pub(crate) use articles::{desk_editions, desk_owner, Desk};
+pub use form::FormData;
+pub use pages::{render_page, Chrome, NewsroomLocale};
+
+use crate::auth::require_csrf;
+use crate::AppState;
+
+/// The newsroom's routes, with full paths (merged at the root).
+pub fn router(state: AppState) -> Router<AppState> {
+    let protected = Router::new()
+        .route("/newsroom/", get(home::page))
+        .route("/newsroom/logout", post(login::logout))
+        .route("/newsroom/sessions", get(sessions::page))
+        .route(
+            "/newsroom/sessions/logout-everywhere",
+            post(sessions::logout_everywhere),
+        )
+        .route("/newsroom/tokens", get(tokens::page).post(tokens::create))
+        .route("/newsroom/tokens/{id}/revoke", post(tokens::revoke))
+        .route("/newsroom/users", get(users::page).post(users::create))
+        .route("/newsroom/users/{id}", post(users::update))
+        .route("/newsroom/audit", get(audit::page))
+        .merge(articles::router())
+        .merge(media::router(&state))
+        .layer(middleware::from_fn_with_state(state.clone(), require_csrf));
+    Router::new()
+        .route(
+            "/newsroom",
+            get(|| async { Redirect::permanent("/newsroom/") }),
+        )
+        // The login form checks its own double-submit token.
+        .route("/newsroom/login", get(login::form).post(login::submit))
+        .merge(protected)
+        .layer(middleware::from_fn_with_state(state, pages::html_errors))
+        .layer(middleware::map_response(private))
+}
+
+/// Staff pages are personal: never stored by a browser or proxy, never framed.
+async fn private(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    response
+}
