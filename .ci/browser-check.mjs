@@ -70,6 +70,9 @@ try {
         await page.waitForLoadState('networkidle');
         // A picture still downloading is not broken: wait (bounded) for each to settle.
         const broken = await page.evaluate(async () => {
+          // A lazy picture far from the viewport never starts loading: ask
+          // for every one now, so that "not loaded" can only mean broken.
+          [...document.images].forEach((img) => { img.loading = 'eager'; });
           const settle = (img) => (img.complete ? Promise.resolve() : new Promise((resolve) => {
             img.addEventListener('load', resolve, { once: true });
             img.addEventListener('error', resolve, { once: true });
