@@ -12,10 +12,18 @@ pub fn original_key(sha256: &str, format: ImageFormat) -> String {
     )
 }
 
-/// `renditions/<sha[0..2]>/<sha>-<width>.<ext>`
-pub fn rendition_key(sha256: &str, width: u32, format: ImageFormat) -> String {
+/// `renditions/<sha[0..2]>/<sha>-<width>.<ext>`, or
+/// `renditions/<sha[0..2]>/<sha>-<credits_tag>-<width>.<ext>` when the
+/// renditions carry rights metadata: the files are served as immutable, so
+/// new credits must give new addresses (see [`crate::Credits::tag`]).
+pub fn rendition_key(sha256: &str, credits_tag: &str, width: u32, format: ImageFormat) -> String {
+    let tag = if credits_tag.is_empty() {
+        String::new()
+    } else {
+        format!("{credits_tag}-")
+    };
     format!(
-        "renditions/{}/{sha256}-{width}.{}",
+        "renditions/{}/{sha256}-{tag}{width}.{}",
         shard(sha256),
         format.extension()
     )
@@ -37,8 +45,12 @@ mod tests {
             "originals/ab/ab12cd.jpg"
         );
         assert_eq!(
-            rendition_key(sha, 640, ImageFormat::Webp),
+            rendition_key(sha, "", 640, ImageFormat::Webp),
             "renditions/ab/ab12cd-640.webp"
+        );
+        assert_eq!(
+            rendition_key(sha, "0f1e2d3c", 640, ImageFormat::Jpeg),
+            "renditions/ab/ab12cd-0f1e2d3c-640.jpg"
         );
     }
 }

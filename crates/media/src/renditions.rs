@@ -37,6 +37,24 @@ pub struct Credits {
     pub creator: String,
 }
 
+impl Credits {
+    /// Eight hex digits naming these credits in rendition keys; empty when
+    /// there are none. Different credits give different tags (and so new
+    /// file addresses), equal credits the same.
+    pub fn tag(&self) -> String {
+        use sha2::{Digest, Sha256};
+        if self.credit.is_empty() && self.copyright.is_empty() && self.creator.is_empty() {
+            return String::new();
+        }
+        let mut hasher = Sha256::new();
+        for part in [&self.credit, &self.copyright, &self.creator] {
+            hasher.update(part.as_bytes());
+            hasher.update([0u8]);
+        }
+        hex::encode(&hasher.finalize()[..4])
+    }
+}
+
 /// [`make_public_renditions`] without rights metadata, at the default pixel limit.
 #[inline]
 pub fn make_renditions(bytes: &[u8]) -> Result<Vec<EncodedRendition>, MediaError> {

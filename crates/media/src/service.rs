@@ -14,7 +14,8 @@ use std::time::Duration;
 
 use dateline_domain::{NewMediaAsset, NewRendition, UnixTime};
 use dateline_store::{
-    Backend, JobOutcome, MediaAsset, NewUpload, RenditionJob, Store, MAX_RENDITION_ATTEMPTS,
+    Backend, JobOutcome, MediaAsset, MediaTextUpdate, NewAudit, NewUpload, RenditionJob, Store,
+    StoreError, MAX_RENDITION_ATTEMPTS,
 };
 use tokio::sync::{watch, Notify};
 
@@ -182,6 +183,49 @@ impl MediaService {
         Ok(released)
     }
 
+    /// [`Self::upload`] by a staff member: records `audit` (its actor and
+    /// address; the action becomes `media.upload`, or
+    /// `media.upload_duplicate` when the bank already had the file).
+    pub async fn upload_audited(
+        &self,
+        upload: Upload,
+        audit: NewAudit,
+    ) -> Result<Uploaded, MediaError> {
+        let filename = upload.filename.clone();
+        let uploaded = self.upload(upload).await?;
+        let action = if uploaded.created {
+            "media.upload"
+        } else {
+            "media.upload_duplicate"
+        };
+        let entry = NewAudit {
+            action: action.to_owned(),
+            item_type: "media".to_owned(),
+            ..audit
+        }
+        .on_item(uploaded.asset.id)
+        .details(serde_json::json!({ "file": filename }));
+        self.store.record_audit(&entry).await?;
+        Ok(uploaded)
+    }
+
+    /// Changes an asset's texts; new rights (credit, copyright, creator)
+    /// queue its renditions again and wake the worker, so that the public
+    /// copies say what the media bank says.
+    pub async fn update_text(
+        &self,
+        media_id: i64,
+        update: &MediaTextUpdate,
+        audit: &NewAudit,
+    ) -> Result<MediaAsset, StoreError> {
+        let asset = self
+            .store
+            .update_media_text(media_id, update, audit)
+            .await?;
+        self.wake.notify_one();
+        Ok(asset)
+    }
+
     /// Claims and processes one job; the asset id, or `None` when no job
     /// was waiting.
     pub async fn run_once(&self) -> Result<Option<i64>, MediaError> {
@@ -223,11 +267,12 @@ impl MediaService {
             copyright: job.copyright.clone(),
             creator: job.creator.clone(),
         };
+        let tag = credits.tag();
         let max_pixels = self.limits.max_pixels;
         let renditions =
             blocking(move || make_public_renditions(&original, &credits, max_pixels)).await?;
         for r in renditions {
-            let key = rendition_key(&job.sha256, r.width, r.format);
+            let key = rendition_key(&job.sha256, &tag, r.width, r.format);
             let byte_size = r.bytes.len() as u64;
             self.blobs.put(&key, r.bytes).await?;
             self.store

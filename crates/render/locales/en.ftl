@@ -349,6 +349,7 @@ nr-audit-item-id = Item id
 nr-audit-details = Details
 nr-audit-via-token = with token { $id }
 nr-audit-empty = No entries match.
+nr-error-detail-intro = Details from the server:
 nr-error-back = Back to the newsroom
 nr-error-unauthenticated = Please log in
 nr-error-forbidden = You are not allowed to do this
@@ -401,3 +402,17 @@ media-too-many-pixels = The picture has too many pixels. Reduce it before upload
 media-corrupt = The picture is damaged and cannot be read.
 media-no-file = Choose a file to upload.
 media-failed = The upload failed on our side. Nothing was kept; try again.
+
+## Changing your own password (on the sessions page)
+nr-password-heading = Change your password
+nr-password-intro = Changing it logs you out everywhere, this browser included; then log in with the new password.
+nr-password-current = Current password
+nr-password-new = New password (at least 10 characters)
+nr-password-confirm = New password again
+nr-password-submit = Change password
+nr-password-mismatch = The two new passwords differ. Type the same password twice.
+nr-password-too-short = The new password is too short: use at least 10 characters.
+nr-password-same = The new password is the same as the current one.
+nr-password-wrong = The current password is not right.
+nr-password-rate-limited = Too many wrong attempts. Try again in 15 minutes.
+nr-password-changed = Your password was changed and every session ended. Log in with the new password.

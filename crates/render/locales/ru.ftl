@@ -357,6 +357,7 @@ nr-audit-item-id = Id объекта
 nr-audit-details = Подробности
 nr-audit-via-token = токеном { $id }
 nr-audit-empty = Записей нет.
+nr-error-detail-intro = Подробности от сервера (на английском):
 nr-error-back = Вернуться в редакцию
 nr-error-unauthenticated = Войдите в систему
 nr-error-forbidden = Вам это не разрешено
@@ -409,3 +410,17 @@ media-too-many-pixels = В изображении слишком много пи
 media-corrupt = Изображение повреждено и не читается.
 media-no-file = Выберите файл для загрузки.
 media-failed = Загрузка не удалась по нашей вине. Ничего не сохранено; попробуйте ещё раз.
+
+## Смена собственного пароля (на странице сеансов)
+nr-password-heading = Смена пароля
+nr-password-intro = После смены вы выйдете на всех устройствах, включая этот браузер; затем войдите с новым паролем.
+nr-password-current = Текущий пароль
+nr-password-new = Новый пароль (не короче 10 символов)
+nr-password-confirm = Новый пароль ещё раз
+nr-password-submit = Сменить пароль
+nr-password-mismatch = Новые пароли не совпадают. Введите один и тот же пароль дважды.
+nr-password-too-short = Новый пароль слишком короткий: нужно не меньше 10 символов.
+nr-password-same = Новый пароль совпадает с текущим.
+nr-password-wrong = Текущий пароль введён неверно.
+nr-password-rate-limited = Слишком много неверных попыток. Повторите через 15 минут.
+nr-password-changed = Пароль изменён, все сеансы завершены. Войдите с новым паролем.

@@ -12,9 +12,30 @@ use unic_langid::LanguageIdentifier;
 use crate::numbers::group_digits;
 
 /// The languages whose catalogs ship in the binary, with their FTL source.
+/// Each language's catalog is its site file followed by one file per feature
+/// (`{lang}-accounts.ftl`, `{lang}-comments.ftl`); message names are unique
+/// across them.
 const EMBEDDED: &[(&str, &str)] = &[
-    ("en", include_str!("../locales/en.ftl")),
-    ("ru", include_str!("../locales/ru.ftl")),
+    (
+        "en",
+        concat!(
+            include_str!("../locales/en.ftl"),
+            "\n",
+            include_str!("../locales/en-accounts.ftl"),
+            "\n",
+            include_str!("../locales/en-comments.ftl"),
+        ),
+    ),
+    (
+        "ru",
+        concat!(
+            include_str!("../locales/ru.ftl"),
+            "\n",
+            include_str!("../locales/ru-accounts.ftl"),
+            "\n",
+            include_str!("../locales/ru-comments.ftl"),
+        ),
+    ),
 ];
 
 /// The language used when a page's language has no catalog.

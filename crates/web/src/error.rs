@@ -52,10 +52,12 @@ pub enum ErrorCode {
     RateLimited,
     /// Too many failed logins for this account (`Retry-After` says how long).
     AccountLocked,
+    /// An upload larger than the configured limit.
+    PayloadTooLarge,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 22] = [
+    pub const ALL: [ErrorCode; 23] = [
         Self::NotFound,
         Self::UnknownEdition,
         Self::UnknownSection,
@@ -78,6 +80,7 @@ impl ErrorCode {
         Self::CsrfFailed,
         Self::RateLimited,
         Self::AccountLocked,
+        Self::PayloadTooLarge,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -104,6 +107,7 @@ impl ErrorCode {
             Self::CsrfFailed => "csrf_failed",
             Self::RateLimited => "rate_limited",
             Self::AccountLocked => "account_locked",
+            Self::PayloadTooLarge => "payload_too_large",
         }
     }
 
@@ -116,6 +120,7 @@ impl ErrorCode {
             | Self::UnknownTag
             | Self::UnknownAuthor => StatusCode::NOT_FOUND,
             Self::Gone => StatusCode::GONE,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::InvalidCursor | Self::InvalidLimit | Self::InvalidQuery => {
                 StatusCode::BAD_REQUEST
@@ -127,6 +132,16 @@ impl ErrorCode {
             Self::Unauthenticated | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::Forbidden | Self::CsrfFailed => StatusCode::FORBIDDEN,
             Self::RateLimited | Self::AccountLocked => StatusCode::TOO_MANY_REQUESTS,
+        }
+    }
+
+    /// The code for an upload the media service refused: too large (413)
+    /// or not a usable picture (422).
+    pub fn for_refused_upload(err: &dateline_media::MediaError) -> Self {
+        if err.code() == "file_too_large" {
+            Self::PayloadTooLarge
+        } else {
+            Self::InvalidInput
         }
     }
 

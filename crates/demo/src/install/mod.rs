@@ -197,7 +197,7 @@ pub(crate) async fn store_picture(
         .await?;
     let (stored, created) = store.create_media(asset).await?;
     for r in &picture.renditions {
-        let key = rendition_key(&asset.sha256, r.width, r.format);
+        let key = rendition_key(&asset.sha256, "", r.width, r.format);
         media.put(&key, r.bytes.clone()).await?;
         store
             .add_rendition(&NewRendition {

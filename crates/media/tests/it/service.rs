@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use dateline_domain::{ImageFormat, NewMediaAsset, RENDITION_WIDTHS};
 use dateline_media::{
-    read_metadata, rendition_key, BlobSink, Limits, MediaService, MemoryBlobs, Upload,
+    read_metadata, rendition_key, BlobSink, Credits, Limits, MediaService, MemoryBlobs, Upload,
 };
 use dateline_store::{
-    Backend, JobOutcome, MediaQuery, MediaSearch, NewUpload, RenditionsState, Store,
+    Backend, JobOutcome, MediaAsset, MediaQuery, MediaSearch, MediaTextUpdate, NewAudit, NewUpload,
+    RenditionsState, Store,
 };
 
 use crate::fixtures::agency_jpeg;
@@ -80,10 +81,12 @@ async fn uploads_are_prefilled_deduplicated_and_rendered(store: &Store) {
         .filter(|w| *w <= 1200)
         .collect();
     assert_eq!(stored.renditions.len(), widths.len() * 2);
+    let tag = credits_of(store, &stored).await.tag();
+    assert_eq!(tag.len(), 8);
     for r in &stored.renditions {
         assert_eq!(
             r.storage_key,
-            rendition_key(&asset.sha256, r.width, r.format)
+            rendition_key(&asset.sha256, &tag, r.width, r.format)
         );
         let bytes = blobs.get(&r.storage_key).unwrap();
         assert_eq!(bytes.len() as u64, r.byte_size);
@@ -116,6 +119,65 @@ async fn uploads_are_prefilled_deduplicated_and_rendered(store: &Store) {
         .unwrap()
         .items
         .is_empty());
+}
+
+async fn credits_of(store: &Store, asset: &MediaAsset) -> Credits {
+    let info = store.upload_info(asset.id).await.unwrap().unwrap();
+    Credits {
+        credit: asset.credit.clone(),
+        copyright: asset.copyright.clone(),
+        creator: info.creator,
+    }
+}
+
+async fn a_new_credit_gives_new_public_files(store: &Store) {
+    let blobs = Arc::new(MemoryBlobs::new());
+    let media = service(store, &blobs, Limits::default());
+    let done = media
+        .upload(upload(agency_jpeg(), "odesa.jpg"))
+        .await
+        .unwrap();
+    let id = done.asset.id;
+    assert_eq!(media.run_once().await.unwrap(), Some(id));
+    let before = store.media_by_id(id).await.unwrap().unwrap();
+
+    // A caption fix alone keeps the files.
+    let audit = NewAudit::new("media.update", "media", Some(id), 1_800_000_000);
+    let caption = MediaTextUpdate {
+        caption: Some("Flooded street in Odesa, May 2024".into()),
+        ..MediaTextUpdate::default()
+    };
+    media.update_text(id, &caption, &audit).await.unwrap();
+    assert_eq!(state(store, id).await, RenditionsState::Ready);
+    assert_eq!(media.run_once().await.unwrap(), None);
+
+    // A corrected credit: readers keep the old files until the new ones
+    // exist, then every rendition has a new address and says the new credit.
+    let credit = MediaTextUpdate {
+        credit: Some("Photo: Jane Roe / Northwind Pool".into()),
+        ..MediaTextUpdate::default()
+    };
+    let edited = media.update_text(id, &credit, &audit).await.unwrap();
+    assert_eq!(state(store, id).await, RenditionsState::Pending);
+    assert_eq!(
+        edited.renditions, before.renditions,
+        "old files still served"
+    );
+    assert_eq!(media.run_once().await.unwrap(), Some(id));
+    let after = store.media_by_id(id).await.unwrap().unwrap();
+    assert_eq!(after.renditions.len(), before.renditions.len());
+    for r in &after.renditions {
+        assert!(
+            !before
+                .renditions
+                .iter()
+                .any(|old| old.storage_key == r.storage_key),
+            "{} reused",
+            r.storage_key
+        );
+        let embedded = read_metadata(&blobs.get(&r.storage_key).unwrap(), r.format);
+        assert_eq!(embedded.credit, "Photo: Jane Roe / Northwind Pool");
+    }
 }
 
 /// A picture of one colour: many pixels in few bytes.
@@ -273,4 +335,5 @@ on_both_backends!(
     refused_uploads_leave_nothing_behind,
     work_left_by_a_crash_is_resumed,
     unusable_originals_fail_with_a_reason,
+    a_new_credit_gives_new_public_files,
 );

@@ -14,6 +14,7 @@ use sqlx::Row;
 
 use super::uploads::keywords_text;
 use super::{media_from_row, search_text, MAX_PAGE, MEDIA_COLUMNS};
+use crate::audit::{record_audit_on, NewAudit};
 use crate::events::{CacheKey, Event};
 use crate::records::{MediaAsset, Page};
 use crate::{Cursor, Result, Store, StoreError};
@@ -143,11 +144,14 @@ impl Store {
     }
 
     /// Changes an asset's text fields and announces `m{id}` to page caches
-    /// in the same transaction. Returns the asset as stored now.
+    /// in the same transaction; when credit, copyright or creator change,
+    /// queues its renditions again. Records `audit` in the same
+    /// transaction. Returns the asset as stored now.
     pub async fn update_media_text(
         &self,
         media_id: i64,
         update: &MediaTextUpdate,
+        audit: &NewAudit,
     ) -> Result<MediaAsset> {
         let mut tx = self.pool.begin().await?;
         let row = sqlx::query(
@@ -177,9 +181,20 @@ impl Store {
         let search = search_text(&[
             &caption, &alt_text, &credit, &copyright, &source, &creator, &keywords,
         ]);
+        // Renditions carry credit, copyright and creator in their XMP: when
+        // one changes they are made again (under new keys). The old files
+        // keep serving until the new ones are recorded.
+        let rights_changed = credit != row.try_get::<String, _>("credit")?
+            || copyright != row.try_get::<String, _>("copyright")?
+            || creator != row.try_get::<String, _>("creator")?;
         sqlx::query(
             "UPDATE media_assets SET caption = $1, alt_text = $2, credit = $3, copyright = $4, \
-             source = $5, creator = $6, keywords = $7, search_text = $8 WHERE id = $9",
+             source = $5, creator = $6, keywords = $7, search_text = $8, \
+             renditions_state = CASE WHEN $10 = 1 THEN 'pending' ELSE renditions_state END, \
+             renditions_attempts = CASE WHEN $10 = 1 THEN 0 ELSE renditions_attempts END, \
+             renditions_error = CASE WHEN $10 = 1 THEN '' ELSE renditions_error END, \
+             renditions_lease_until = CASE WHEN $10 = 1 THEN NULL ELSE renditions_lease_until END \
+             WHERE id = $9",
         )
         .bind(caption.as_str())
         .bind(alt_text.as_str())
@@ -190,8 +205,10 @@ impl Store {
         .bind(keywords.as_str())
         .bind(search.as_str())
         .bind(media_id)
+        .bind(i64::from(rights_changed))
         .execute(&mut *tx)
         .await?;
+        record_audit_on(&mut tx, audit).await?;
         let events = vec![Event::purge(self.node_id(), [CacheKey::Media(media_id)])];
         let staged = self.stage_events(&mut tx, events).await?;
         tx.commit().await?;

@@ -6,8 +6,8 @@ use dateline_domain::{
 use dateline_store::events::Event;
 use dateline_store::testing::Fixtures;
 use dateline_store::{
-    ArticleUpdate, JobOutcome, MediaQuery, MediaSearch, MediaTextUpdate, NewUpload,
-    RenditionsState, Store, StoreError,
+    ArticleUpdate, AuditQuery, JobOutcome, MediaQuery, MediaSearch, MediaTextUpdate, NewAudit,
+    NewUpload, RenditionsState, Store, StoreError,
 };
 
 use crate::assert_no_drift;
@@ -499,8 +499,39 @@ async fn text_edits_are_searchable_and_announced(store: &Store) {
         keywords: Some(vec!["harbour".into()]),
         ..MediaTextUpdate::default()
     };
-    let edited = store.update_media_text(asset.id, &update).await.unwrap();
+    let audit = NewAudit::new("media.update", "media", Some(asset.id), T);
+    let job = store
+        .claim_rendition_job(T, T + 300)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(job.media_id, asset.id);
+    assert!(store
+        .finish_rendition_job(asset.id, &JobOutcome::Ready)
+        .await
+        .unwrap());
+    let edited = store
+        .update_media_text(asset.id, &update, &audit)
+        .await
+        .unwrap();
     assert_eq!(edited.credit, "Photo: Новый Автор");
+    let info = store.upload_info(asset.id).await.unwrap().unwrap();
+    assert_eq!(
+        info.renditions_state,
+        RenditionsState::Pending,
+        "a new credit queues the renditions again"
+    );
+    let logged = store
+        .audit_log(&AuditQuery {
+            limit: 10,
+            ..AuditQuery::default()
+        })
+        .await
+        .unwrap();
+    assert!(logged
+        .items
+        .iter()
+        .any(|e| e.action == "media.update" && e.item_id == Some(asset.id)));
     assert_eq!(edited.caption, asset.caption, "untouched fields stay");
     let found = store
         .search_media(&MediaSearch {
@@ -526,7 +557,7 @@ async fn text_edits_are_searchable_and_announced(store: &Store) {
     .expect("a purge of the asset's pages");
     assert!(matches!(&*event, Event::Purge { .. }));
     let err = store
-        .update_media_text(9_999, &MediaTextUpdate::default())
+        .update_media_text(9_999, &MediaTextUpdate::default(), &audit)
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound), "{err:?}");

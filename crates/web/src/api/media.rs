@@ -19,8 +19,10 @@ use crate::AppState;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Media {
     pub id: i64,
-    /// The original file.
-    pub url: String,
+    /// The largest public rendition (JPEG when there is one); `null` until
+    /// the renditions are made. Originals, which keep every tag the camera wrote, are not
+    /// served.
+    pub url: Option<String>,
     pub format: ImageFormat,
     #[schema(example = "image/jpeg")]
     pub mime_type: &'static str,
@@ -76,9 +78,14 @@ impl Media {
                 byte_size: r.byte_size,
             })
             .collect();
+        let largest = asset
+            .renditions
+            .iter()
+            .max_by_key(|r| (r.format == ImageFormat::Jpeg, r.width))
+            .map(|r| urls.media_file(&r.storage_key));
         Self {
             id: asset.id,
-            url: urls.media_file(&asset.storage_key),
+            url: largest,
             format: asset.format,
             mime_type: asset.format.mime(),
             width: asset.width,

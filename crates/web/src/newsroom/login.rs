@@ -22,6 +22,8 @@ const LOGIN_FORM_TTL: i64 = 3600;
 #[derive(Debug, Deserialize)]
 pub struct LoginQuery {
     next: Option<String>,
+    /// `password` after a password change ended every session.
+    changed: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -31,6 +33,8 @@ struct LoginView {
     csrf: String,
     /// Catalog key of the message shown above the form.
     error: Option<&'static str>,
+    /// Catalog key of a notice (not an error) above the form.
+    notice: Option<&'static str>,
     retry_minutes: i64,
 }
 
@@ -74,6 +78,7 @@ pub async fn form(
         next: safe_next(query.next.as_deref().unwrap_or_default()),
         csrf: new_secret(),
         error: None,
+        notice: (query.changed.as_deref() == Some("password")).then_some("nr-password-changed"),
         retry_minutes: 0,
     };
     login_page(&state, &locale, StatusCode::OK, view)
@@ -119,6 +124,7 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
                     next,
                     csrf: new_secret(),
                     error: Some(key),
+                    notice: None,
                     retry_minutes: err
                         .retry_after
                         .map_or(0, |s| (i64::try_from(s).unwrap_or(0) + 59) / 60),

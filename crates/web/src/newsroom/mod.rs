@@ -14,6 +14,7 @@ mod home;
 mod login;
 mod media;
 mod pages;
+mod password;
 mod sessions;
 mod tokens;
 mod users;
@@ -42,6 +43,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/newsroom/sessions/logout-everywhere",
             post(sessions::logout_everywhere),
         )
+        .route("/newsroom/sessions/password", post(password::change))
         .route("/newsroom/tokens", get(tokens::page).post(tokens::create))
         .route("/newsroom/tokens/{id}/revoke", post(tokens::revoke))
         .route("/newsroom/users", get(users::page).post(users::create))

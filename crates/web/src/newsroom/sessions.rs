@@ -1,4 +1,5 @@
-//! `/newsroom/sessions`: your signed-in browsers, and "log out everywhere".
+//! `/newsroom/sessions`: your signed-in browsers, "log out everywhere", and
+//! the form to change your own password (handled in `password.rs`).
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -25,6 +26,8 @@ struct SessionsView {
     #[serde(flatten)]
     chrome: Chrome,
     sessions: Vec<SessionRow>,
+    /// Catalog key of why a password change was refused.
+    password_error: Option<&'static str>,
 }
 
 pub async fn page(
@@ -32,7 +35,18 @@ pub async fn page(
     headers: HeaderMap,
     staff: Staff,
 ) -> Result<Response, ApiError> {
-    let locale = NewsroomLocale::from_headers(&state, &headers);
+    view(&state, &headers, &staff, StatusCode::OK, None).await
+}
+
+/// The page, with `password_error` above the password form.
+pub(super) async fn view(
+    state: &AppState,
+    headers: &HeaderMap,
+    staff: &Staff,
+    status: StatusCode,
+    password_error: Option<&'static str>,
+) -> Result<Response, ApiError> {
+    let locale = NewsroomLocale::from_headers(state, headers);
     let current = match staff.via {
         Via::Session { id, .. } => Some(id),
         Via::Token { .. } => None,
@@ -51,16 +65,11 @@ pub async fn page(
         })
         .collect();
     let view = SessionsView {
-        chrome: Chrome::new(&staff, "sessions"),
+        chrome: Chrome::new(staff, "sessions"),
         sessions,
+        password_error,
     };
-    render_page(
-        &state,
-        &locale,
-        StatusCode::OK,
-        "newsroom/sessions.html",
-        &view,
-    )
+    render_page(state, &locale, status, "newsroom/sessions.html", &view)
 }
 
 /// Ends every session of the signed-in user, this one included.

@@ -67,7 +67,16 @@ pub(super) async fn media_file(
         Err(never) => match never {},
     };
     if response.status() == StatusCode::NOT_FOUND {
-        return respond(&state, None, Err(PageError::not_found("media file"))).await;
+        // Not in the local folder: the configured store (S3) may have it.
+        return match state.media.blobs().get(&key).await {
+            Ok(Some(bytes)) => stored_file(&key, bytes),
+            Ok(None) => respond(&state, None, Err(PageError::not_found("media file"))).await,
+            Err(e) => {
+                tracing::warn!(%key, error = %e, "media store read failed");
+                let unavailable = PageError::new(crate::ErrorCode::Unavailable, e.to_string());
+                respond(&state, None, Err(unavailable)).await
+            }
+        };
     }
     if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
         response
@@ -78,4 +87,27 @@ pub(super) async fn media_file(
             .insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     }
     response
+}
+
+/// A media file read from the blob store, served as immutable.
+fn stored_file(key: &str, bytes: Vec<u8>) -> Response {
+    let content_type = match key.rsplit('.').next() {
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("webp") => "image/webp",
+        Some("png") => "image/png",
+        Some("gif") => "image/gif",
+        Some("avif") => "image/avif",
+        _ => "application/octet-stream",
+    };
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, content_type),
+            (
+                axum::http::header::CACHE_CONTROL,
+                "public, max-age=31536000, immutable",
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
 }

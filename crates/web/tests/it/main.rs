@@ -4,6 +4,7 @@
 
 mod api_admin;
 mod api_admin_articles;
+mod api_admin_media;
 mod api_articles;
 mod api_errors;
 mod api_media;

@@ -448,6 +448,86 @@ async fn logout_everywhere_ends_every_session() {
 }
 
 #[tokio::test]
+async fn staff_change_their_own_password() {
+    for app in TestApp::each_backend().await {
+        let me = staff(app.store(), "p@example.org", Role::Author, &[]).await;
+        let (mut laptop, mut phone) = (Browser::of(&app), Browser::of(&app));
+        laptop.login("p@example.org", PASSWORD).await;
+        phone.login("p@example.org", PASSWORD).await;
+        let page = laptop.get("/newsroom/sessions").await.text().await.unwrap();
+        assert!(page.contains("Change your password"), "{page}");
+        let token = laptop.csrf().await;
+        let change = |current: &'static str, new: &'static str, again: &'static str| {
+            [
+                ("csrf_token", token.clone()),
+                ("current_password", current.to_owned()),
+                ("new_password", new.to_owned()),
+                ("confirm_password", again.to_owned()),
+            ]
+        };
+        let send = |form: [(&'static str, String); 4]| {
+            let form: Vec<(&str, String)> = form.into_iter().collect();
+            laptop
+                .request(reqwest::Method::POST, "/newsroom/sessions/password")
+                .header("accept-language", "ru")
+                .form(&form)
+                .send()
+        };
+        // Refusals keep the session and say why, in the browser's language.
+        let cases = [
+            (
+                change(
+                    "wrong password!",
+                    "a brand new secret",
+                    "a brand new secret",
+                ),
+                "Текущий пароль введён неверно",
+            ),
+            (
+                change(PASSWORD, "a brand new secret", "another new secret"),
+                "Новые пароли не совпадают",
+            ),
+            (change(PASSWORD, "short", "short"), "слишком короткий"),
+        ];
+        for (form, reason) in cases {
+            let r = send(form).await.unwrap();
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            let body = r.text().await.unwrap();
+            assert!(body.contains(reason), "{reason}: {body}");
+        }
+        assert_eq!(phone.get("/newsroom/").await.status(), StatusCode::OK);
+
+        let r = send(change(PASSWORD, "a brand new secret", "a brand new secret"))
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            r.headers()[reqwest::header::LOCATION],
+            "/newsroom/login?changed=password"
+        );
+        let notice = laptop
+            .get("/newsroom/login?changed=password")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(notice.contains("Your password was changed"), "{notice}");
+        // Every session ended; only the new password opens the newsroom.
+        assert_eq!(
+            phone.get("/newsroom/").await.status(),
+            StatusCode::SEE_OTHER
+        );
+        let old = laptop.login("p@example.org", PASSWORD).await;
+        assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
+        let new = laptop.login("p@example.org", "a brand new secret").await;
+        assert_eq!(location(&new), "/newsroom/");
+        assert!(actions(app.store(), me.id())
+            .await
+            .contains(&"user.password_changed".to_owned()));
+    }
+}
+
+#[tokio::test]
 async fn idle_sessions_end_and_pages_need_the_right_role() {
     for app in TestApp::each_backend().await {
         let me = staff(app.store(), "i@example.org", Role::Editor, &[]).await;

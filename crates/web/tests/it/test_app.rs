@@ -43,6 +43,12 @@ impl TestApp {
     }
 
     pub async fn on(db: TestDb) -> TestApp {
+        TestApp::on_with(db, |state| state).await
+    }
+
+    /// Like [`TestApp::on`], with `adjust` applied to the state (a mail
+    /// server for the account tests, …).
+    pub async fn on_with(db: TestDb, adjust: impl FnOnce(AppState) -> AppState) -> TestApp {
         let newsroom = seed(db.store()).await;
         let config = WebConfig {
             base_url: BASE_URL.into(),
@@ -50,7 +56,7 @@ impl TestApp {
             theme_dir: None,
             cache: dateline_web::CacheConfig::default(),
         };
-        let app = dateline_web::router(AppState::new(db.store().clone(), config));
+        let app = dateline_web::router(adjust(AppState::new(db.store().clone(), config)));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let server = tokio::spawn(async move {

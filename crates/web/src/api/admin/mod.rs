@@ -6,6 +6,7 @@
 
 mod articles;
 mod audit;
+mod media;
 mod sections;
 mod tokens;
 mod users;
@@ -27,6 +28,7 @@ use crate::AppState;
 
 /// The routes, with full paths (merged at the root next to `/api`).
 pub fn router(state: AppState) -> Router<AppState> {
+    let media_limit = usize::try_from(state.media.limits().max_bytes).unwrap_or(usize::MAX);
     let json_405 =
         || async { ApiError::new(ErrorCode::MethodNotAllowed, "method not allowed here") };
     Router::new()
@@ -58,6 +60,17 @@ pub fn router(state: AppState) -> Router<AppState> {
             axum::routing::delete(tokens::revoke).fallback(json_405),
         )
         .route("/api/v1/admin/audit", get(audit::list).fallback(json_405))
+        .route(
+            "/api/v1/admin/media",
+            get(media::search)
+                .post(media::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(media_limit))
+                .fallback(json_405),
+        )
+        .route(
+            "/api/v1/admin/media/{id}",
+            get(media::get_one).patch(media::update).fallback(json_405),
+        )
         .route(
             "/api/v1/admin/articles",
             get(articles::list)
@@ -119,6 +132,10 @@ impl From<JsonRejection> for ApiError {
         tokens::create,
         tokens::revoke,
         audit::list,
+        media::upload,
+        media::search,
+        media::get_one,
+        media::update,
         articles::list,
         articles::create,
         articles::get_one,

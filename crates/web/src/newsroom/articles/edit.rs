@@ -141,6 +141,34 @@ fn refusal(err: StoreError) -> Result<Refusal, ApiError> {
     })
 }
 
+/// Parses and saves the form as `save`; the saved article, or why not.
+async fn save_form(
+    state: &AppState,
+    article: &Article,
+    form: &EditorForm,
+    save: Save,
+) -> Result<Result<Article, Refusal>, ApiError> {
+    let (version, update) = match parse(state, article, form).await {
+        Ok(parsed) => parsed,
+        Err(fields) => {
+            return Ok(Err(Refusal {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                notice: "desk-not-saved",
+                fields,
+            }))
+        }
+    };
+    let now = crate::auth::now();
+    match state
+        .store
+        .save_article(article.id, version, &update, save, now)
+        .await
+    {
+        Ok(saved) => Ok(Ok(saved)),
+        Err(err) => refusal(err).map(Err),
+    }
+}
+
 pub(super) async fn submit(
     State(state): State<AppState>,
     desk: Desk,
@@ -154,31 +182,15 @@ pub(super) async fn submit(
         let view = EditorView::build(&state, &desk, &article, form).await?;
         return desk.render(&state, StatusCode::OK, "newsroom/article_edit.html", &view);
     }
-    let refused = match parse(&state, &article, &form).await {
-        Err(fields) => Refusal {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            notice: "desk-not-saved",
-            fields,
-        },
-        Ok((version, update)) => {
-            let save = Save {
-                audit: Some(desk.audit("article.save", id)),
-                ..Save::by(Some(desk.id()))
-            };
-            let now = crate::auth::now();
-            match state
-                .store
-                .save_article(id, version, &update, save, now)
-                .await
-            {
-                Ok(_) => {
-                    return Ok(
-                        Redirect::to(&format!("/newsroom/articles/{id}?saved=1")).into_response()
-                    )
-                }
-                Err(err) => refusal(err)?,
-            }
+    let save = Save {
+        audit: Some(desk.audit("article.save", id)),
+        ..Save::by(Some(desk.id()))
+    };
+    let refused = match save_form(&state, &article, &form, save).await? {
+        Ok(_) => {
+            return Ok(Redirect::to(&format!("/newsroom/articles/{id}?saved=1")).into_response())
         }
+        Err(refused) => refused,
     };
     // Refused: the typed text stays in the form; the side panel shows the
     // article as it now stands.
@@ -204,37 +216,20 @@ pub(super) async fn autosave(
 ) -> Result<Response, ApiError> {
     let article = article_for(&state, &desk, id, Permission::EditArticle).await?;
     let (form, _) = EditorForm::from_pairs(&pairs);
-    let refused = match parse(&state, &article, &form).await {
-        Err(fields) => Refusal {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            notice: "desk-not-saved",
-            fields,
-        },
-        Ok((version, update)) => {
-            let save = Save {
-                audit: Some(desk.audit("article.autosave", id)),
-                ..Save::autosave(Some(desk.id()))
-            };
-            let now = crate::auth::now();
-            match state
-                .store
-                .save_article(id, version, &update, save, now)
-                .await
-            {
-                Ok(saved) => {
-                    return Ok(Json(json!({
-                        "version": saved.version,
-                        "saved_at": saved.updated_at,
-                    }))
-                    .into_response())
-                }
-                Err(err) => refusal(err)?,
-            }
-        }
+    let save = Save {
+        audit: Some(desk.audit("article.autosave", id)),
+        ..Save::autosave(Some(desk.id()))
     };
-    Ok((
-        refused.status,
-        Json(json!({ "error": refused.notice, "fields": refused.fields })),
-    )
-        .into_response())
+    Ok(match save_form(&state, &article, &form, save).await? {
+        Ok(saved) => Json(json!({
+            "version": saved.version,
+            "saved_at": saved.updated_at,
+        }))
+        .into_response(),
+        Err(refused) => (
+            refused.status,
+            Json(json!({ "error": refused.notice, "fields": refused.fields })),
+        )
+            .into_response(),
+    })
 }

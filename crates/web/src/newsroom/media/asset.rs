@@ -179,10 +179,7 @@ pub(super) async fn save(
                 .collect(),
         ),
     };
-    state.store.update_media_text(id, &update).await?;
-    state
-        .store
-        .record_audit(&desk.staff.audit("media.update", "media", Some(id)))
-        .await?;
+    let audit = desk.staff.audit("media.update", "media", Some(id));
+    state.media.update_text(id, &update, &audit).await?;
     Ok(Redirect::to(&format!("/newsroom/media/{id}?saved=1")).into_response())
 }

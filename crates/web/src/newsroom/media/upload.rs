@@ -84,42 +84,25 @@ pub(super) async fn submit(
     };
     let upload = Upload {
         bytes,
-        filename: filename.clone(),
+        filename,
         uploaded_by: Some(desk.id()),
         edition_id: None,
         section_id: None,
         is_file_photo: file_photo,
     };
-    match state.media.upload(upload).await {
+    let audit = desk.staff.audit("media.upload", "media", None);
+    match state.media.upload_audited(upload, audit).await {
         Ok(uploaded) => {
-            let id = uploaded.asset.id;
-            let action = if uploaded.created {
-                "media.upload"
-            } else {
-                "media.upload_duplicate"
-            };
-            state
-                .store
-                .record_audit(
-                    &desk
-                        .staff
-                        .audit(action, "media", Some(id))
-                        .details(serde_json::json!({ "file": filename })),
-                )
-                .await?;
             let flag = if uploaded.created {
                 "uploaded"
             } else {
                 "duplicate"
             };
+            let id = uploaded.asset.id;
             Ok(Redirect::to(&format!("/newsroom/media/{id}?{flag}=1")).into_response())
         }
         Err(err) if err.is_bad_input() => {
-            let status = if err.code() == "file_too_large" {
-                StatusCode::PAYLOAD_TOO_LARGE
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
+            let status = crate::error::ErrorCode::for_refused_upload(&err).status();
             refuse(status, message(&err), err.to_string()).await
         }
         Err(err) => {

@@ -1,0 +1,1 @@
+## Reader accounts: registration, sign-in, profile, and the mail they send.
