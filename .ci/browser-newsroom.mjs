@@ -2,8 +2,10 @@
 // logs in, uploads a photo whose credit is read from its embedded metadata,
 // writes an article with a quote and a related card (picked by headline),
 // lets autosave run, previews it, schedules it a minute ahead, sees it
-// appear on the public site at that time, corrects it (the note shows on the
-// site) and restores an earlier revision. Fails loudly at the first step
+// appear on the public site at that time (and on a newsfeed page left open,
+// within a second, without a reload), corrects it (the note shows on the
+// site) and restores an earlier revision; then infinite scroll loads the
+// next story below one being read. Fails loudly at the first step
 // that does not do what a user expects.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -146,15 +148,34 @@ try {
   const publicUrl = `${BASE}/${EDITION}/${section.slug}/${slug}`;
   check((await fetch(publicUrl)).status === 404, 'not on the site before its time');
 
+  step('open the newsfeed in another tab, to watch it live');
+  const feed = await context.newPage();
+  feed.on('pageerror', (e) => problems.push(`newsfeed page error: ${e.message}`));
+  await feed.goto(`${BASE}/${EDITION}/newsfeed`);
+  const inFeed = feed.waitForFunction(
+    (headline) => [...document.querySelectorAll('[data-live-feed] .stream-title')].some((a) => a.textContent === headline),
+    CHANGED, { timeout: 150_000, polling: 25 },
+  ).then(() => Date.now());
+
   step(`wait for publication at ${new Date(at).toISOString()}`);
   let appeared = null;
   while (Date.now() < at + 90_000) {
     if ((await fetch(publicUrl)).status === 200) { appeared = Date.now(); break; }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 100));
   }
   check(appeared !== null, 'the article appears on the site');
   check(appeared >= at - 1000, `not before its time (appeared ${appeared - at} ms after)`);
   console.log(`published ${((appeared - at) / 1000).toFixed(1)} s after the scheduled minute`);
+  const feedAt = await inFeed;
+  console.log(`the open newsfeed showed it ${feedAt - appeared} ms after its page went live`);
+  check(feedAt - appeared <= 1000, `the open newsfeed shows the story within a second (${feedAt - appeared} ms)`);
+  const item = feed.locator('[data-live-feed] .stream-item', { hasText: CHANGED });
+  check(await item.count() === 1, 'the story is listed once');
+  check((await item.locator('a.stream-title').getAttribute('href')) === `/${EDITION}/${section.slug}/${slug}`, 'the live entry links to the story');
+  await feed.screenshot({ path: path.join(OUT, 'newsfeed-live.png') });
+  await feed.reload();
+  check(await feed.locator('.stream-item', { hasText: CHANGED }).count() === 1, 'after a reload the story is in the page itself');
+  await feed.close();
   const reader = await context.newPage();
   await reader.goto(publicUrl);
   check(await reader.getByRole('heading', { level: 1 }).textContent() === CHANGED, 'the autosaved headline is live');
@@ -176,6 +197,27 @@ try {
   await reader.reload();
   check(await reader.getByRole('heading', { level: 1 }).textContent() === HEADLINE, 'the restored headline is live');
   check(await reader.getByText(NOTE).isVisible(), 'the correction note stays');
+
+  step('infinite scroll: the next story loads below the one read');
+  const scroller = await context.newPage();
+  scroller.on('pageerror', (e) => problems.push(`infinite scroll page error: ${e.message}`));
+  const stories = (await api(`/api/v1/editions/${EDITION}/articles?limit=5`)).items;
+  const startUrl = new URL(stories[2].url).pathname;
+  await scroller.goto(`${BASE}${startUrl}`);
+  const nextHref = await scroller.locator('a[data-next-article]').getAttribute('href');
+  check(nextHref && nextHref !== startUrl, 'the story ends with a plain link to the next one');
+  const firstTitle = await scroller.title();
+  await scroller.locator('nav.next-article').scrollIntoViewIfNeeded();
+  await scroller.waitForSelector('article.article-loaded', { timeout: 10_000 });
+  const loaded = scroller.locator('article.article-loaded').first();
+  check(await loaded.getAttribute('data-url') === nextHref, 'the loaded story is the linked one');
+  await loaded.locator('h1').scrollIntoViewIfNeeded();
+  await scroller.evaluate(() => window.scrollBy(0, 200));
+  await scroller.waitForFunction((href) => location.pathname === href, nextHref, { timeout: 5_000 });
+  check(await scroller.title() !== firstTitle, 'the title follows the story in view');
+  const ids = await scroller.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+  check(ids.length === new Set(ids).size, 'ids stay unique with two stories on the page');
+  await scroller.screenshot({ path: path.join(OUT, 'infinite-scroll.png') });
 } finally {
   await browser.close();
 }

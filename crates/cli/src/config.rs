@@ -41,10 +41,17 @@ pub struct Config {
     pub media_store: String,
     /// Largest media upload, in MiB.
     pub max_upload_mb: u64,
+    /// SMTP server for mail to readers: `smtp://host:port`,
+    /// `smtp://host:587?tls=required` or `smtps://user:pass@host`. Without
+    /// it, mail is written as `.eml` files under `<data_dir>/mail/`.
+    pub smtp_url: Option<String>,
+    /// Sender of mail to readers, `Name <address>`; default
+    /// `Dateline <no-reply@{base_url host}>`.
+    pub mail_from: Option<String>,
 }
 
 /// The keys of [`Config`], as the file and the environment name them.
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 16] = [
     "database_url",
     "data_dir",
     "listen",
@@ -59,6 +66,8 @@ const KEYS: [&str; 14] = [
     "cache_stale_while_revalidate",
     "media_store",
     "max_upload_mb",
+    "smtp_url",
+    "mail_from",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +94,8 @@ impl Default for Config {
             cache_stale_while_revalidate: 30,
             media_store: "local".into(),
             max_upload_mb: 40,
+            smtp_url: None,
+            mail_from: None,
         }
     }
 }
@@ -144,6 +155,7 @@ impl Config {
         }
         self.validate_cache()?;
         self.validate_media()?;
+        self.validate_mail()?;
         if self.data_dir.as_os_str().is_empty() {
             return Err(ConfigError(
                 "data_dir (DATELINE_DATA_DIR) must not be empty".into(),
@@ -166,6 +178,34 @@ impl Config {
             ));
         }
         Ok(())
+    }
+
+    fn validate_mail(&self) -> Result<(), ConfigError> {
+        if let Some(url) = &self.smtp_url {
+            let ok = (url.starts_with("smtp://") || url.starts_with("smtps://"))
+                && !url.contains(char::is_whitespace);
+            if !ok {
+                return Err(ConfigError(format!(
+                    "smtp_url (DATELINE_SMTP_URL) must be an smtp:// or smtps:// URL such as smtp://127.0.0.1:2525, not {url:?}"
+                )));
+            }
+        }
+        if let Some(from) = &self.mail_from {
+            if !from.contains('@') {
+                return Err(ConfigError(format!(
+                    "mail_from (DATELINE_MAIL_FROM) must be an address such as \"News <news@example.org>\", not {from:?}"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Where mail to readers goes.
+    pub fn mail_config(&self) -> dateline_web::mail::MailConfig {
+        dateline_web::mail::MailConfig {
+            smtp_url: self.smtp_url.clone(),
+            from: self.mail_from.clone(),
+        }
     }
 
     /// The media store in effect (validated at load).
@@ -331,6 +371,28 @@ mod tests {
             jail.set_env("DATELINE_MAX_UPLOAD_MB", "0");
             let err = Config::load(None).unwrap_err().to_string();
             assert!(err.contains("max_upload_mb"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn mail_settings_are_read_and_checked() {
+        figment::Jail::expect_with(|jail| {
+            let c = Config::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(c.mail_config().smtp_url, None);
+            jail.set_env("DATELINE_SMTP_URL", "smtp://127.0.0.1:2525");
+            jail.set_env("DATELINE_MAIL_FROM", "News <news@example.org>");
+            let c = Config::load(None).map_err(|e| e.to_string())?;
+            let mail = c.mail_config();
+            assert_eq!(mail.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
+            assert_eq!(mail.from.as_deref(), Some("News <news@example.org>"));
+            jail.set_env("DATELINE_SMTP_URL", "http://mail.example");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("smtp_url (DATELINE_SMTP_URL)"), "{err}");
+            jail.set_env("DATELINE_SMTP_URL", "smtp://127.0.0.1:2525");
+            jail.set_env("DATELINE_MAIL_FROM", "nobody");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("mail_from"), "{err}");
             Ok(())
         });
     }

@@ -2,6 +2,8 @@
 //! validated once at the edge so that an invalid one cannot exist further in.
 
 mod article;
+// Reader comments: bodies, moderation settings and the check pipeline.
+pub mod comment;
 mod edition;
 mod error;
 mod media;

@@ -9,6 +9,8 @@
 mod assets;
 mod catalogs;
 mod dates;
+// Comment Markdown to safe HTML.
+pub mod markdown;
 mod numbers;
 mod templates;
 

@@ -16,6 +16,8 @@
 mod accounts;
 mod articles;
 mod audit;
+// Reader comments and their moderation.
+pub mod comments;
 mod connect;
 mod cursor;
 mod editions;
@@ -23,6 +25,7 @@ mod error;
 pub mod events;
 mod media;
 mod people;
+mod readers;
 mod records;
 mod section_admin;
 mod sessions;
@@ -31,7 +34,7 @@ pub mod testing;
 mod tokens;
 
 pub use accounts::{Account, AccountUpdate};
-pub use articles::{DeskQuery, DeskRow, Save};
+pub use articles::{DeskQuery, DeskRow, Save, MAX_SINCE};
 pub use audit::{record_audit_on, AuditEntry, AuditPage, AuditQuery, NewAudit};
 pub use connect::{Backend, Store};
 pub use cursor::Cursor;
@@ -39,6 +42,10 @@ pub use error::StoreError;
 pub use media::{
     JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState, UploadInfo,
     MAX_RENDITION_ATTEMPTS,
+};
+pub use readers::{
+    CodeRefusal, NewReader, NewReaderSession, NewReaderToken, Reader, ReaderSession, ReaderStatus,
+    ReaderToken, TokenPurpose, MAX_DISPLAY_NAME_CHARS,
 };
 pub use records::*;
 pub use section_admin::SectionUpdate;

@@ -1,11 +1,16 @@
 //! Dateline's HTTP application: the reader site, the Content API and the
 //! health probes, assembled in `router.rs` over one shared [`AppState`].
 
+pub mod account;
 pub mod api;
 pub mod auth;
 pub mod cache;
+// Reader comments on the public site.
+pub mod comments;
 mod error;
 mod health;
+pub mod live;
+pub mod mail;
 pub mod newsroom;
 pub mod reader;
 mod router;

@@ -2,7 +2,7 @@
 
 use axum::{middleware, Router};
 
-use crate::{api, cache, error, health, newsroom, reader, AppState};
+use crate::{account, api, cache, comments, error, health, newsroom, reader, AppState};
 
 /// Builds the application. Each feature module owns its routes.
 pub fn router(state: AppState) -> Router {
@@ -11,6 +11,11 @@ pub fn router(state: AppState) -> Router {
         .nest("/api", api::router())
         .merge(api::admin::router(state.clone()))
         .merge(newsroom::router(state.clone()))
+        .merge(account::router())
+        // Comments pages are per reader: outside the page cache.
+        .merge(comments::router())
+        // Live streams never pass through the page cache.
+        .merge(crate::live::router())
         .merge(reader::router().layer(middleware::from_fn_with_state(
             state.clone(),
             cache::serve_pages,

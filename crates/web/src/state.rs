@@ -10,6 +10,9 @@ use dateline_store::Store;
 
 use crate::auth::{AuthPolicy, AuthState};
 use crate::cache::{CacheConfig, PageCache};
+// Reader accounts and their mail.
+use crate::account::ReaderAuth;
+use crate::mail::{MailConfig, MailError, Mailer};
 
 /// The part of the configuration the web layer needs, passed in by the CLI.
 #[derive(Debug, Clone)]
@@ -38,6 +41,16 @@ pub struct AppState {
     pub cache: Arc<PageCache>,
     /// Media-bank uploads: checks, metadata, storage, queued renditions.
     pub media: Arc<MediaService>,
+    /// Mail to readers (SMTP, or `.eml` files under `data_dir/mail` until
+    /// `with_mail` configures a server).
+    pub mailer: Arc<Mailer>,
+    /// Reader-account cookies, lifetimes and limiters.
+    pub readers: Arc<ReaderAuth>,
+    /// Limits new comments are checked against (links, repeats, rates,
+    /// new accounts, the edit window).
+    pub comment_policy: Arc<dateline_domain::comment::CommentPolicy>,
+    /// Newly published stories for open newsfeed streams (see `live/`).
+    pub live: Arc<crate::live::LiveHub>,
 }
 
 impl AppState {
@@ -50,6 +63,12 @@ impl AppState {
         // Local files under the data folder until `with_media` says otherwise.
         let blobs: Arc<dyn BlobSink> = Arc::new(LocalBlobs::new(config.data_dir.join("media")));
         let media = Arc::new(MediaService::new(store.clone(), blobs, Limits::default()));
+        let mailer = Arc::new(Mailer::to_files(
+            &config.data_dir,
+            &config.base_url,
+            Arc::clone(&renderer),
+        ));
+        let readers = Arc::new(ReaderAuth::new(&config.base_url));
         Self {
             store,
             config: Arc::new(config),
@@ -57,7 +76,28 @@ impl AppState {
             auth,
             cache,
             media,
+            mailer,
+            readers,
+            comment_policy: Arc::default(),
+            live: Arc::default(),
         }
+    }
+
+    /// Comments are checked against `policy` instead of the defaults.
+    pub fn with_comment_policy(mut self, policy: dateline_domain::comment::CommentPolicy) -> Self {
+        self.comment_policy = Arc::new(policy);
+        self
+    }
+
+    /// Mail goes as `mail` says (an SMTP server, a sender).
+    pub fn with_mail(mut self, mail: &MailConfig) -> Result<Self, MailError> {
+        self.mailer = Arc::new(Mailer::new(
+            mail,
+            &self.config.data_dir,
+            &self.config.base_url,
+            Arc::clone(&self.renderer),
+        )?);
+        Ok(self)
     }
 
     /// Uploads go through `media` (its blob store and limits) instead.

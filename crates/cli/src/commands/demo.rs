@@ -27,6 +27,8 @@ pub struct DemoArgs {
 
 const STAFF_EMAIL: &str = "editor@dateline.test";
 const CREDENTIALS_FILE: &str = "demo-login.txt";
+/// A verified reader account, to try comments and the account pages.
+const READER_EMAIL: &str = "reader@dateline.test";
 
 pub async fn run(mut config: Config, args: DemoArgs) -> anyhow::Result<()> {
     if let Some(dir) = args.data_dir {
@@ -38,28 +40,30 @@ pub async fn run(mut config: Config, args: DemoArgs) -> anyhow::Result<()> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("cannot create data directory {}", config.data_dir.display()))?;
     let store = super::open_store(&config).await?;
-    let password = if store.editions().await?.is_empty() {
+    let [password, reader_password] = if store.editions().await?.is_empty() {
         let blobs = super::serve::media_blobs(&config)?;
         install(&store, blobs.as_ref(), &config.data_dir, args.seed).await?
     } else {
-        read_password(&config.data_dir)
+        read_passwords(&config.data_dir)
     };
     let url = format!("{}/", config.effective_base_url());
     let banner = format!(
         "\nDateline demo is running at {url}\n  English edition: {url}en/\n  Russian edition: {url}ru/\n  \
-         Staff login:     {STAFF_EMAIL} / {password}\n  Data directory:  {}\nPress Ctrl-C to stop.",
+         Staff login:     {STAFF_EMAIL} / {password}\n  Reader login:    {READER_EMAIL} / {reader_password} ({url}account/login)\n  \
+         Data directory:  {}\nPress Ctrl-C to stop.",
         config.data_dir.display()
     );
     super::serve::serve(config, store, Some(banner)).await
 }
 
-/// Fills an empty database with the demo site and a staff account; returns its password.
+/// Fills an empty database with the demo site, a staff account and a
+/// verified reader; returns their passwords.
 async fn install(
     store: &Store,
     blobs: &dyn BlobSink,
     data_dir: &Path,
     seed: u64,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<[String; 2]> {
     println!("Generating the demo site (seed {seed}); this takes a few seconds…");
     let started = Instant::now();
     let summary = dateline_demo::install(store, blobs, seed, super::now())
@@ -90,21 +94,38 @@ async fn install(
         .create_account(&user, &editions, &audit)
         .await
         .context("cannot create the demo staff account")?;
+    let reader_password = super::user::generate_password();
+    store
+        .create_reader(&dateline_store::NewReader {
+            email: READER_EMAIL.parse()?,
+            display_name: "Demo Reader".into(),
+            password_hash: Some(super::user::hash_password(&reader_password)?),
+            language: "en".into(),
+            created_at: super::now(),
+            verified_at: Some(super::now()),
+        })
+        .await
+        .context("cannot create the demo reader account")?;
     let path = data_dir.join(CREDENTIALS_FILE);
-    std::fs::write(&path, format!("{STAFF_EMAIL}\n{password}\n"))
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    std::fs::write(
+        &path,
+        format!("{STAFF_EMAIL}\n{password}\n{READER_EMAIL}\n{reader_password}\n"),
+    )
+    .with_context(|| format!("cannot write {}", path.display()))?;
     restrict_permissions(&path);
-    Ok(password)
+    Ok([password, reader_password])
 }
 
-/// The staff password saved at installation (the database only has its hash).
-fn read_password(data_dir: &Path) -> String {
-    std::fs::read_to_string(data_dir.join(CREDENTIALS_FILE))
-        .ok()
-        .and_then(|text| text.lines().nth(1).map(str::to_owned))
-        .unwrap_or_else(|| {
+/// The staff and reader passwords saved at installation (the database
+/// only has their hashes).
+fn read_passwords(data_dir: &Path) -> [String; 2] {
+    let text = std::fs::read_to_string(data_dir.join(CREDENTIALS_FILE)).unwrap_or_default();
+    let line = |n: usize| {
+        text.lines().nth(n).map(str::to_owned).unwrap_or_else(|| {
             format!("(see {CREDENTIALS_FILE}, or create one with `dateline user add`)")
         })
+    };
+    [line(1), line(3)]
 }
 
 #[cfg(unix)]

@@ -14,9 +14,13 @@ pub struct GenArgs {
     /// Articles to add.
     #[arg(long, default_value_t = 10_000)]
     articles: u64,
-    /// Comments to add (spread over the new articles).
+    /// Comments to add to the newest article of the first edition (a fifth
+    /// of them with a reply), for the comments bench.
     #[arg(long, default_value_t = 0)]
     comments: u64,
+    /// Comments to add to the second newest article (the quiet story).
+    #[arg(long, default_value_t = 10)]
+    quiet_comments: u64,
     /// Seed of the generated text: the same seed gives the same articles.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -26,9 +30,6 @@ pub struct GenArgs {
 }
 
 pub async fn run(config: Config, args: GenArgs) -> anyhow::Result<()> {
-    if args.comments > 0 {
-        anyhow::bail!("--comments: this version has no comments yet; run with --comments 0");
-    }
     let store = super::open_store(&config).await?;
     let started = Instant::now();
     let blobs = LocalBlobs::new(config.data_dir.join("media"));
@@ -60,11 +61,87 @@ pub async fn run(config: Config, args: GenArgs) -> anyhow::Result<()> {
         .recount_counters()
         .await
         .context("cannot recompute counters")?;
+    if args.comments > 0 {
+        bar.println("adding comments…");
+        add_comments(&store, &args).await?;
+    }
+    store
+        .refresh_planner_statistics()
+        .await
+        .context("cannot refresh the query planner's statistics")?;
     println!(
         "added {done} articles in {:.1} s ({})",
         started.elapsed().as_secs_f64(),
         store.backend().name()
     );
     store.close().await;
+    Ok(())
+}
+
+/// `--comments` on the newest article of the first edition and
+/// `--quiet-comments` on the second newest; prints both addresses.
+async fn add_comments(store: &dateline_store::Store, args: &GenArgs) -> anyhow::Result<()> {
+    use dateline_store::comments::BulkComment;
+    use dateline_store::{ArticleFilter, ArticleQuery};
+
+    let now = super::now();
+    let edition = store
+        .editions()
+        .await?
+        .into_iter()
+        .next()
+        .context("no edition")?;
+    let newest = store
+        .list_articles(&ArticleQuery {
+            filter: ArticleFilter::Edition(edition.id),
+            limit: 2,
+            after: None,
+        })
+        .await?
+        .items;
+    let reader = store.bulk_reader(now).await?;
+    for (card, count) in newest.iter().zip([args.comments, args.quiet_comments]) {
+        let mut batch = Vec::with_capacity(args.batch as usize);
+        let mut made = 0u64;
+        while made < count {
+            let n = args.batch.min(count - made);
+            batch.clear();
+            for i in made..made + n {
+                let text =
+                    format!("Reader comment number {i} on this story, with a *little* emphasis.");
+                let html = dateline_render::markdown::comment_html(&text);
+                let at = now - (count - i) as i64;
+                let replies = if i % 5 == 0 {
+                    let reply = format!("A reply to comment {i}.");
+                    vec![(
+                        reply.clone(),
+                        dateline_render::markdown::comment_html(&reply),
+                        at + 1,
+                    )]
+                } else {
+                    Vec::new()
+                };
+                batch.push(BulkComment {
+                    body_source: text,
+                    body_html: html,
+                    at,
+                    replies,
+                });
+            }
+            store
+                .insert_comments_bulk(card.id, reader, &batch)
+                .await
+                .context("bulk comments failed")?;
+            made += n;
+        }
+        println!(
+            "{count} comments on /{}/{}/{}/comments",
+            edition.code, card.section_slug, card.slug
+        );
+    }
+    store
+        .recount_comment_counters()
+        .await
+        .context("cannot recompute comment counters")?;
     Ok(())
 }

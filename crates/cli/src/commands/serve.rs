@@ -23,6 +23,10 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     // Renditions of uploads, made in the background and resumed after a crash.
     let media = std::sync::Arc::new(media_service(&config, &store)?);
     let state = AppState::new(store.clone(), web).with_media(media.clone());
+    // Mail to readers: an SMTP server, or .eml files under data_dir/mail.
+    let state = state
+        .with_mail(&config.mail_config())
+        .context("smtp_url / mail_from")?;
     // A broken theme template must stop the start-up, not a reader's request.
     state
         .renderer

@@ -146,7 +146,7 @@ fn migrate_then_user_add_then_duplicate() {
 }
 
 #[test]
-fn gen_adds_articles_and_refuses_comments_for_now() {
+fn gen_adds_articles_and_comments() {
     let dir = tempfile::tempdir().unwrap();
     let out = dateline(
         dir.path(),
@@ -182,11 +182,49 @@ fn gen_adds_articles_and_refuses_comments_for_now() {
     );
     assert!(drift.mismatches.is_empty(), "{drift:?}");
 
+    // Comments go on the newest story (and 3 on the next), counters exact.
     let out = dateline(
         dir.path(),
-        &["gen", "--articles", "10", "--comments", "5"],
+        &[
+            "gen",
+            "--articles",
+            "10",
+            "--comments",
+            "25",
+            "--quiet-comments",
+            "3",
+        ],
         &[],
     );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("--comments"), "{}", stderr(&out));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = stdout(&out);
+    let hot = printed
+        .lines()
+        .find_map(|l| l.strip_prefix("25 comments on "))
+        .unwrap_or_else(|| panic!("{printed}"))
+        .to_owned();
+    assert!(printed.contains("3 comments on /"), "{printed}");
+    let (count, drift) = rt.block_on(async {
+        let store = dateline_store::Store::open(&url, 1).await.unwrap();
+        let mut parts = hot.trim_start_matches('/').split('/');
+        let edition = store
+            .edition_by_code(&parts.next().unwrap().parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let _section = parts.next();
+        let slug = parts.next().unwrap().parse().unwrap();
+        let article = store
+            .article_by_slug(edition.id, &slug)
+            .await
+            .unwrap()
+            .unwrap();
+        (
+            article.comment_count,
+            store.comment_counter_drift().await.unwrap(),
+        )
+    });
+    // 25 top-level comments, every fifth with a reply.
+    assert_eq!(count, 30);
+    assert!(drift.is_empty(), "{drift:?}");
 }

@@ -2,8 +2,8 @@
 //! the million, drawn from pools of text rendered once up front, so that an
 //! article costs a handful of string copies and no template work.
 //!
-//! Comments: the store has no comments yet, so there is nothing to
-//! generate; `dateline gen --comments N` must refuse any N > 0 until it has.
+//! Comments are added by `dateline gen --comments N` itself, through
+//! `Store::insert_comments_bulk`, once the articles exist.
 
 mod setup;
 

@@ -292,6 +292,16 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Refreshes the query planner's statistics (`ANALYZE`, on either
+    /// backend), after a bulk load changed the tables' sizes by orders of
+    /// magnitude; until then PostgreSQL plans with guesses.
+    pub async fn refresh_planner_statistics(&self) -> Result<()> {
+        sqlx::query("ANALYZE").execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

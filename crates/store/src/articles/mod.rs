@@ -9,10 +9,12 @@ mod list;
 mod read;
 mod relations;
 mod revisions;
+mod since;
 mod status;
 mod update;
 
 pub use desk::{DeskQuery, DeskRow};
+pub use since::MAX_SINCE;
 pub use update::Save;
 
 use std::collections::HashSet;

@@ -13,6 +13,8 @@ mod form;
 mod home;
 mod login;
 mod media;
+// Comment moderation: queues, log, word lists, section rules.
+mod moderation;
 mod pages;
 mod password;
 mod sessions;
@@ -51,6 +53,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/newsroom/audit", get(audit::page))
         .merge(articles::router())
         .merge(media::router(&state))
+        .merge(moderation::router())
         .layer(middleware::from_fn_with_state(state.clone(), require_csrf));
     Router::new()
         .route(

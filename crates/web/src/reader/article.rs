@@ -28,6 +28,8 @@ struct ArticleView {
     layout: Layout,
     article: ArticleBody,
     next: Option<Card>,
+    /// The first comments and the form (`crate::comments`).
+    discussion: crate::comments::Discussion,
 }
 
 #[derive(Serialize)]
@@ -146,11 +148,12 @@ pub(crate) async fn render_article(
         after: None,
     };
     let store = &state.store;
-    let (related, next, feed, translations) = tokio::try_join!(
+    let (related, next, feed, translations, discussion) = tokio::try_join!(
         store.article_cards(&related_ids),
         store.next_article(ctx.edition.id, published_at, article.id),
         store.list_articles(&feed_query),
         store.translations(article.translation_group),
+        crate::comments::discussion(state, article, &url),
     )?;
     let media_ids = body_media(article)
         .chain(card_media(&related))
@@ -180,6 +183,7 @@ pub(crate) async fn render_article(
             .with_newsfeed(Card::list(&feed.items, ctx.code(), &media)),
         article: body_view(ctx, article, section, url, &related, &media),
         next: next.map(|c| Card::new(&c, ctx.code(), &media)),
+        discussion,
     };
     Ok(keys.attach(ctx.render(state, "article.html", &view)?))
 }
@@ -275,8 +279,8 @@ fn body_view(
             })
             .collect(),
         comment_count: article.comment_count,
-        login_url: format!("/account/login?next={next}"),
-        register_url: format!("/account/register?next={next}"),
+        login_url: format!("/account/login?edition={code}&return={next}"),
+        register_url: format!("/account/register?edition={code}&return={next}"),
         url,
     }
 }

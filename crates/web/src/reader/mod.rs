@@ -23,6 +23,10 @@ mod view;
 
 pub(crate) use article::render_article;
 pub(crate) use context::EditionCtx;
+// The comments pages (`crate::comments`) answer errors as reader pages do.
+pub(crate) use errors::{respond, PageError};
+// Account pages (`crate::account`) wear the reader site's chrome.
+pub(crate) use context::{Layout, Meta};
 
 use axum::routing::get;
 use axum::Router;

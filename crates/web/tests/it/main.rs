@@ -2,6 +2,9 @@
 //! database (SQLite, and PostgreSQL when DATELINE_TEST_POSTGRES_URL is set).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod account;
+mod account_mail;
+mod account_security;
 mod api_admin;
 mod api_admin_articles;
 mod api_admin_media;
@@ -10,10 +13,14 @@ mod api_errors;
 mod api_media;
 mod api_sites;
 mod cache;
+mod comments;
 mod health;
+mod live;
+mod moderation;
 mod newsroom;
 mod newsroom_articles;
 mod newsroom_auth;
 mod openapi;
 mod reader;
+mod smtp_sink;
 mod test_app;

@@ -180,7 +180,7 @@ pub fn check_article(doc: &Html, e: &Expect) {
     assert!(!all(doc, "aside.newsfeed li a.stream-title").is_empty());
     // 11–12. Comment counter in the right plural; log in or register.
     assert_eq!(text(one(doc, ".discussion .comment-counter")), e.comments);
-    let next = format!("next={path}");
+    let next = format!("return={path}");
     let login = attr(
         one(doc, ".discussion-prompt a[href^='/account/login']"),
         "href",

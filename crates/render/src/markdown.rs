@@ -1,0 +1,99 @@
+//! Comment Markdown: the small subset readers may use (paragraphs, emphasis,
+//! strong, code, quotes, lists, links) rendered to HTML that is safe to put
+//! on a page. Raw HTML is shown as text, pictures become their alt text,
+//! headings plain paragraphs; ammonia then removes anything else and gives
+//! every link `rel="nofollow ugc noopener"`.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
+
+/// The tags a comment may contain after rendering.
+const ALLOWED_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+];
+
+/// Link schemes kept; anything else (`javascript:`, `data:`) loses its href.
+const URL_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+/// Renders a comment's Markdown to sanitised HTML.
+pub fn comment_html(source: &str) -> String {
+    let events = Parser::new_ext(source, Options::empty()).filter_map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        // A picture's alt text stays as text.
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        Event::Start(Tag::Heading { .. }) => Some(Event::Start(Tag::Paragraph)),
+        Event::End(TagEnd::Heading(_)) => Some(Event::End(TagEnd::Paragraph)),
+        Event::Rule => None,
+        other => Some(other),
+    });
+    let mut raw = String::with_capacity(source.len() * 2);
+    html::push_html(&mut raw, events);
+    ammonia::Builder::empty()
+        .tags(ALLOWED_TAGS.iter().copied().collect::<HashSet<_>>())
+        .add_tag_attributes("a", ["href"])
+        .url_schemes(URL_SCHEMES.iter().copied().collect::<HashSet<_>>())
+        .link_rel(Some("nofollow ugc noopener"))
+        .clean(&raw)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_allowed_subset_renders() {
+        let html =
+            comment_html("Hello *you* and **all**, `x`\n\n> quoted\n\n- one\n- two\n\n1. first");
+        assert!(
+            html.contains("<em>you</em>") && html.contains("<strong>all</strong>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<code>x</code>") && html.contains("<blockquote>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<ul>") && html.contains("<ol>") && html.contains("<li>one</li>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn links_get_rel_and_dangerous_ones_lose_their_target() {
+        let html = comment_html("[site](https://example.org/a) [bad](javascript:alert(1))");
+        assert!(
+            html.contains(
+                r#"<a href="https://example.org/a" rel="nofollow ugc noopener">site</a>"#
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(html.contains(">bad</a>") || html.contains("bad"), "{html}");
+    }
+
+    #[test]
+    fn raw_html_and_pictures_do_not_survive() {
+        let html = comment_html(
+            "<script>alert(1)</script>\n\n<b onclick=x>hi</b> ![pic](https://x.example/p.png)\n\n# Big",
+        );
+        assert!(
+            !html.contains("<script") && !html.contains("<b") && !html.contains("<img"),
+            "{html}"
+        );
+        assert!(html.contains("&lt;script&gt;"), "shown as text: {html}");
+        assert!(html.contains("pic") && !html.contains("<h1"), "{html}");
+        assert!(html.contains("<p>Big</p>"), "{html}");
+    }
+}

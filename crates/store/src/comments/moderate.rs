@@ -1,0 +1,223 @@
+//! Status changes: a moderator approving, rejecting or deleting a comment,
+//! and a reader deleting their own. Counters, open reports, the moderation
+//! log, the audit log and the page purge all move in one transaction.
+
+use dateline_domain::comment::CommentStatus;
+use dateline_domain::UnixTime;
+use sqlx::{AnyConnection, Row};
+
+use super::counters::count_visibility;
+use super::{comment_on, Comment};
+use crate::audit::{record_audit_on, NewAudit};
+use crate::{events, Result, Store, StoreError};
+
+/// What a moderator did; stored in the moderation log as its `as_str`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModerationAction {
+    Approve,
+    Reject,
+    Delete,
+    Suspend,
+    Ban,
+    Reinstate,
+}
+
+impl ModerationAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModerationAction::Approve => "comment.approve",
+            ModerationAction::Reject => "comment.reject",
+            ModerationAction::Delete => "comment.delete",
+            ModerationAction::Suspend => "reader.suspend",
+            ModerationAction::Ban => "reader.ban",
+            ModerationAction::Reinstate => "reader.reinstate",
+        }
+    }
+}
+
+/// A moderator's decision on one comment.
+#[derive(Debug, Clone)]
+pub struct StatusChange {
+    pub comment_id: i64,
+    /// `Approve` publishes (and dismisses reports), `Reject` rejects,
+    /// `Delete` deletes.
+    pub action: ModerationAction,
+    pub reason: String,
+    pub at: UnixTime,
+    pub actor_user_id: i64,
+    /// The staff audit entry written with the change.
+    pub audit: NewAudit,
+}
+
+/// One line of the moderation log, with names as they are now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModerationLogEntry {
+    pub id: i64,
+    pub at: UnixTime,
+    pub actor_user_id: Option<i64>,
+    pub actor_name: Option<String>,
+    pub action: String,
+    pub reason: String,
+    pub comment_id: Option<i64>,
+    pub reader_id: Option<i64>,
+    pub reader_name: Option<String>,
+}
+
+/// Writes one moderation log line on the caller's transaction.
+pub(crate) async fn log_on(
+    conn: &mut AnyConnection,
+    at: UnixTime,
+    actor: i64,
+    action: ModerationAction,
+    reason: &str,
+    comment_id: Option<i64>,
+    reader_id: Option<i64>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO moderation_log (at, actor_user_id, action, reason, comment_id, reader_id) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(at)
+    .bind(actor)
+    .bind(action.as_str())
+    .bind(reason)
+    .bind(comment_id)
+    .bind(reader_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Applies a moderator's decision; returns the comment as it now is.
+    /// Any decision closes the comment's open reports.
+    pub async fn moderate_comment(&self, change: &StatusChange) -> Result<Comment> {
+        let to = match change.action {
+            ModerationAction::Approve => CommentStatus::Published,
+            ModerationAction::Reject => CommentStatus::Rejected,
+            ModerationAction::Delete => CommentStatus::Deleted,
+            _ => return Err(StoreError::NotFound),
+        };
+        let reason = if to == CommentStatus::Published {
+            ""
+        } else {
+            change.reason.as_str()
+        };
+        let mut tx = self.pool.begin().await?;
+        let before = comment_on(&mut tx, change.comment_id).await?;
+        sqlx::query(
+            "UPDATE comments SET status = $1, status_reason = $2, report_count = 0 WHERE id = $3",
+        )
+        .bind(to.as_str())
+        .bind(reason)
+        .bind(before.id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE comment_reports SET resolved_at = $1 WHERE comment_id = $2 AND resolved_at IS NULL")
+            .bind(change.at)
+            .bind(before.id)
+            .execute(&mut *tx)
+            .await?;
+        log_on(
+            &mut tx,
+            change.at,
+            change.actor_user_id,
+            change.action,
+            &change.reason,
+            Some(before.id),
+            Some(before.reader_id),
+        )
+        .await?;
+        record_audit_on(&mut tx, &change.audit).await?;
+        let staged = self.restatus(&mut tx, &before, to).await?;
+        let after = comment_on(&mut tx, before.id).await?;
+        tx.commit().await?;
+        if let Some(staged) = staged {
+            staged.deliver();
+        }
+        Ok(after)
+    }
+
+    /// A reader deletes their own comment (`NotFound` if it is not theirs
+    /// or already deleted).
+    pub async fn delete_own_comment(&self, comment_id: i64, reader_id: i64) -> Result<Comment> {
+        let mut tx = self.pool.begin().await?;
+        let before = comment_on(&mut tx, comment_id).await?;
+        if before.reader_id != reader_id || before.status == CommentStatus::Deleted {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("UPDATE comments SET status = 'deleted' WHERE id = $1")
+            .bind(comment_id)
+            .execute(&mut *tx)
+            .await?;
+        let staged = self
+            .restatus(&mut tx, &before, CommentStatus::Deleted)
+            .await?;
+        let after = comment_on(&mut tx, comment_id).await?;
+        tx.commit().await?;
+        if let Some(staged) = staged {
+            staged.deliver();
+        }
+        Ok(after)
+    }
+
+    /// Moves the counters for `before` going to `to` and stages the purge
+    /// when what readers see changed.
+    async fn restatus(
+        &self,
+        conn: &mut AnyConnection,
+        before: &Comment,
+        to: CommentStatus,
+    ) -> Result<Option<events::Staged>> {
+        let was = before.status == CommentStatus::Published;
+        let is = to == CommentStatus::Published;
+        if was != is {
+            count_visibility(conn, before, if is { 1 } else { -1 }).await?;
+        }
+        if was || is {
+            let events = events::comments_changed(self.node_id(), before.article_id);
+            return Ok(Some(self.stage_events(conn, events).await?));
+        }
+        Ok(None)
+    }
+
+    /// The moderation log, newest first, ids below `before` (when given).
+    pub async fn moderation_log(
+        &self,
+        before: Option<i64>,
+        limit: u32,
+    ) -> Result<(Vec<ModerationLogEntry>, Option<i64>)> {
+        let limit = limit.clamp(1, 100);
+        let rows = sqlx::query(
+            "SELECT l.id, l.at, l.actor_user_id, u.display_name AS actor_name, l.action, l.reason, \
+             l.comment_id, l.reader_id, r.display_name AS reader_name FROM moderation_log l \
+             LEFT JOIN users u ON u.id = l.actor_user_id LEFT JOIN readers r ON r.id = l.reader_id \
+             WHERE l.id < $1 ORDER BY l.id DESC LIMIT $2",
+        )
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(i64::from(limit) + 1)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut items = Vec::with_capacity(rows.len());
+        for row in &rows {
+            items.push(ModerationLogEntry {
+                id: row.try_get("id")?,
+                at: row.try_get("at")?,
+                actor_user_id: row.try_get("actor_user_id")?,
+                actor_name: row.try_get("actor_name")?,
+                action: row.try_get("action")?,
+                reason: row.try_get("reason")?,
+                comment_id: row.try_get("comment_id")?,
+                reader_id: row.try_get("reader_id")?,
+                reader_name: row.try_get("reader_name")?,
+            });
+        }
+        let next = if items.len() > limit as usize {
+            items.truncate(limit as usize);
+            items.last().map(|e| e.id)
+        } else {
+            None
+        };
+        Ok((items, next))
+    }
+}

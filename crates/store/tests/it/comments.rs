@@ -1,0 +1,494 @@
+//! Comments: posting, threads, keyset pages in every sort, counters kept in
+//! the writing transaction, likes, reports, moderation and settings.
+
+use dateline_domain::comment::{
+    CommentSort, CommentStatus, ModerationMode, ReportReason, WordKind,
+};
+use dateline_domain::{NewUser, Role};
+use dateline_store::comments::{
+    ArticleCommentSettings, CommentQuery, LikeOutcome, ModerationAction, NewComment, NewReport,
+    QueueKind, Sanction, SanctionKind, SectionCommentSettings, StatusChange,
+};
+use dateline_store::testing::Fixtures;
+use dateline_store::{NewAudit, Store};
+
+const T: i64 = Fixtures::NOW;
+
+fn comment(article_id: i64, reader_id: i64, text: &str, at: i64) -> NewComment {
+    NewComment {
+        article_id,
+        reader_id,
+        reply_to: None,
+        body_source: text.to_owned(),
+        body_html: format!("<p>{text}</p>"),
+        status: CommentStatus::Published,
+        status_reason: String::new(),
+        ip: "192.0.2.1".into(),
+        at,
+    }
+}
+
+async fn count_of(store: &Store, article_id: i64) -> i64 {
+    store
+        .article_by_id(article_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .comment_count
+}
+
+async fn assert_exact(store: &Store) {
+    let drift = store.comment_counter_drift().await.unwrap();
+    assert!(drift.is_empty(), "comment counter drift: {drift:?}");
+}
+
+async fn replies_nest_two_levels_and_counters_follow(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let article = store.create_article(&fx.article("talk", T)).await.unwrap();
+    let ann = store.insert_test_reader("Ann", T - 86_400 * 30, true).await;
+    let bob = store.insert_test_reader("Bob", T - 86_400 * 30, true).await;
+    let top = store
+        .post_comment(&comment(article.id, ann, "top", T + 1))
+        .await
+        .unwrap();
+    let r1 = store
+        .post_comment(&NewComment {
+            reply_to: Some(top.id),
+            ..comment(article.id, bob, "level one", T + 2)
+        })
+        .await
+        .unwrap();
+    let r2 = store
+        .post_comment(&NewComment {
+            reply_to: Some(r1.id),
+            ..comment(article.id, ann, "level two", T + 3)
+        })
+        .await
+        .unwrap();
+    let r3 = store
+        .post_comment(&NewComment {
+            reply_to: Some(r2.id),
+            ..comment(article.id, bob, "answers level two", T + 4)
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (r1.depth, r1.parent_id, r1.root_id),
+        (1, Some(top.id), Some(top.id))
+    );
+    assert_eq!(
+        (r2.depth, r2.parent_id, r2.root_id),
+        (2, Some(r1.id), Some(top.id))
+    );
+    assert_eq!(
+        (r3.depth, r3.parent_id, r3.reply_to_id),
+        (2, Some(r1.id), Some(r2.id)),
+        "a reply to level 2 sits beside it"
+    );
+    assert_eq!(count_of(store, article.id).await, 4);
+    assert_exact(store).await;
+
+    let page = store
+        .list_comments(&CommentQuery {
+            article_id: article.id,
+            sort: CommentSort::Newest,
+            after: None,
+            limit: 10,
+        })
+        .await
+        .unwrap();
+    assert_eq!(page.threads.len(), 1);
+    let thread = &page.threads[0];
+    assert_eq!(thread.comment.reply_count, 3);
+    assert_eq!(thread.comment.author_name, "Ann");
+    assert_eq!(thread.replies.len(), 1);
+    assert_eq!(thread.replies[0].comment.id, r1.id);
+    assert_eq!(
+        thread.replies[0]
+            .replies
+            .iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>(),
+        [r2.id, r3.id]
+    );
+    assert_eq!(thread.more_replies, 0);
+
+    // Hiding a level-2 reply moves every counter above it.
+    store.delete_own_comment(r2.id, ann).await.unwrap();
+    assert_eq!(count_of(store, article.id).await, 3);
+    assert_exact(store).await;
+    assert!(
+        store.delete_own_comment(r3.id, ann).await.is_err(),
+        "not hers"
+    );
+    // Replying to a comment readers cannot see fails.
+    assert!(store
+        .post_comment(&NewComment {
+            reply_to: Some(r2.id),
+            ..comment(article.id, bob, "late", T + 5)
+        })
+        .await
+        .is_err());
+}
+
+async fn every_sort_pages_by_cursor_without_gaps(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let article = store.create_article(&fx.article("busy", T)).await.unwrap();
+    let other = store.create_article(&fx.article("quiet", T)).await.unwrap();
+    let ann = store.insert_test_reader("Ann", T - 86_400 * 30, true).await;
+    let mut ids = Vec::new();
+    for i in 0..13 {
+        // Pairs share a time so that the id breaks ties.
+        let c = store
+            .post_comment(&comment(article.id, ann, &format!("c{i}"), T + i / 2))
+            .await
+            .unwrap();
+        ids.push(c.id);
+    }
+    store
+        .post_comment(&comment(other.id, ann, "elsewhere", T))
+        .await
+        .unwrap();
+    // Likes and replies to make the counter sorts differ from time order.
+    let readers: Vec<i64> = {
+        let mut v = Vec::new();
+        for n in 0..3 {
+            v.push(
+                store
+                    .insert_test_reader(&format!("R{n}"), T - 86_400 * 30, true)
+                    .await,
+            );
+        }
+        v
+    };
+    for (k, reader) in readers.iter().enumerate() {
+        for id in &ids[..=k] {
+            assert_eq!(
+                store.like_comment(*id, *reader, T + 50).await.unwrap(),
+                LikeOutcome::Liked
+            );
+        }
+    }
+    assert_eq!(
+        store
+            .like_comment(ids[0], readers[0], T + 51)
+            .await
+            .unwrap(),
+        LikeOutcome::AlreadyLiked
+    );
+    store
+        .post_comment(&NewComment {
+            reply_to: Some(ids[5]),
+            ..comment(article.id, ann, "reply", T + 60)
+        })
+        .await
+        .unwrap();
+    assert_exact(store).await;
+
+    let walk = |sort| async move {
+        let mut seen = Vec::new();
+        let mut after = None;
+        loop {
+            let page = store
+                .list_comments(&CommentQuery {
+                    article_id: article.id,
+                    sort,
+                    after,
+                    limit: 4,
+                })
+                .await
+                .unwrap();
+            seen.extend(page.threads.iter().map(|t| t.comment.id));
+            match page.next {
+                Some(next) => after = Some(next),
+                None => return seen,
+            }
+        }
+    };
+    let newest = walk(CommentSort::Newest).await;
+    let mut want = ids.clone();
+    want.reverse();
+    assert_eq!(newest, want);
+    assert_eq!(walk(CommentSort::Oldest).await, ids);
+    let liked = walk(CommentSort::MostLiked).await;
+    assert_eq!(&liked[..3], &[ids[0], ids[1], ids[2]]);
+    assert_eq!(liked.len(), 13);
+    let replied = walk(CommentSort::MostReplies).await;
+    assert_eq!(replied[0], ids[5]);
+    let mut sorted = replied.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, ids, "each comment once");
+}
+
+async fn moderator(store: &Store) -> i64 {
+    let new = NewUser {
+        email: "desk@example.org".parse().unwrap(),
+        display_name: "Desk".into(),
+        role: Role::Editor,
+        password_hash: None,
+    };
+    store.create_user(&new, T).await.unwrap().id
+}
+
+fn change(id: i64, action: ModerationAction, reason: &str, actor: i64) -> StatusChange {
+    StatusChange {
+        comment_id: id,
+        action,
+        reason: reason.to_owned(),
+        at: T + 10,
+        actor_user_id: actor,
+        audit: NewAudit::new(action.as_str(), "comment", Some(id), T + 10).by(Some(actor), None),
+    }
+}
+
+async fn moderation_moves_counters_queues_and_logs(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let desk = moderator(store).await;
+    let article = store.create_article(&fx.article("held", T)).await.unwrap();
+    let ann = store.insert_test_reader("Ann", T - 86_400 * 30, true).await;
+    let bob = store.insert_test_reader("Bob", T - 86_400 * 30, true).await;
+    let held = store
+        .post_comment(&NewComment {
+            status: CommentStatus::Pending,
+            status_reason: "pre_moderated".into(),
+            ..comment(article.id, ann, "wait for me", T + 1)
+        })
+        .await
+        .unwrap();
+    assert_eq!(count_of(store, article.id).await, 0);
+    let pending = store
+        .comment_queue(QueueKind::Pending, None, 10)
+        .await
+        .unwrap();
+    assert_eq!(pending.items.len(), 1);
+    assert_eq!(pending.items[0].1, "Headline of held");
+
+    let mut rx = store.subscribe();
+    let approved = store
+        .moderate_comment(&change(held.id, ModerationAction::Approve, "", desk))
+        .await
+        .unwrap();
+    assert_eq!(approved.status, CommentStatus::Published);
+    assert_eq!(count_of(store, article.id).await, 1);
+    let event = rx.recv().await.unwrap();
+    assert!(
+        format!("{event:?}").contains(&format!("a{}", article.id)),
+        "{event:?}"
+    );
+    assert!(store
+        .comment_queue(QueueKind::Pending, None, 10)
+        .await
+        .unwrap()
+        .items
+        .is_empty());
+
+    // Reported, then rejected: reports close, the counter drops.
+    let report = |reader| NewReport {
+        comment_id: held.id,
+        reader_id: reader,
+        reason: ReportReason::Abuse,
+        note: "rude".into(),
+        at: T + 20,
+    };
+    assert!(store.report_comment(&report(bob)).await.unwrap());
+    assert!(
+        !store.report_comment(&report(bob)).await.unwrap(),
+        "once per reader"
+    );
+    let reported = store
+        .comment_queue(QueueKind::Reported, None, 10)
+        .await
+        .unwrap();
+    assert_eq!(reported.items[0].0.report_count, 1);
+    assert_eq!(
+        store.comment_reports(held.id).await.unwrap(),
+        [("abuse".to_owned(), "rude".to_owned())]
+    );
+    let rejected = store
+        .moderate_comment(&change(
+            held.id,
+            ModerationAction::Reject,
+            "Personal attack",
+            desk,
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        (rejected.status, rejected.status_reason.as_str()),
+        (CommentStatus::Rejected, "Personal attack")
+    );
+    assert_eq!(count_of(store, article.id).await, 0);
+    assert!(store
+        .comment_queue(QueueKind::Reported, None, 10)
+        .await
+        .unwrap()
+        .items
+        .is_empty());
+    assert_eq!(
+        store
+            .comment_queue(QueueKind::Rejected, None, 10)
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
+    assert_exact(store).await;
+
+    store
+        .sanction_reader(&Sanction {
+            reader_id: ann,
+            kind: SanctionKind::Suspend { until: T + 3600 },
+            reason: "Cool off".into(),
+            comment_id: Some(held.id),
+            at: T + 30,
+            actor_user_id: desk,
+            audit: NewAudit::new("reader.suspend", "reader", Some(ann), T + 30)
+                .by(Some(desk), None),
+        })
+        .await
+        .unwrap();
+    let who = store.commenter(ann).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            who.standing.status.as_str(),
+            who.standing.suspended_until,
+            who.standing.status_reason.as_str()
+        ),
+        ("suspended", Some(T + 3600), "Cool off")
+    );
+    let (log, _) = store.moderation_log(None, 10).await.unwrap();
+    let lines: Vec<_> = log
+        .iter()
+        .map(|e| {
+            (
+                e.action.as_str(),
+                e.reason.as_str(),
+                e.actor_name.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("reader.suspend", "Cool off", Some("Desk")),
+            ("comment.reject", "Personal attack", Some("Desk")),
+            ("comment.approve", "", Some("Desk")),
+        ]
+    );
+    assert_eq!(log[0].reader_name.as_deref(), Some("Ann"));
+}
+
+async fn settings_and_word_lists(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let article = store.create_article(&fx.article("rules", T)).await.unwrap();
+    let s = store.comment_settings(article.id).await.unwrap();
+    assert_eq!(
+        (s.mode, s.closed, s.close_after_days),
+        (ModerationMode::Post, false, None)
+    );
+    assert!(s.open_at(T + 86_400 * 365));
+    store
+        .set_section_comment_settings(&SectionCommentSettings {
+            section_id: fx.world.id,
+            mode: ModerationMode::Pre,
+            close_after_days: Some(2),
+        })
+        .await
+        .unwrap();
+    let s = store.comment_settings(article.id).await.unwrap();
+    assert_eq!(s.mode, ModerationMode::Pre);
+    assert!(s.open_at(T + 86_400) && !s.open_at(T + 2 * 86_400));
+    store
+        .set_article_comment_settings(
+            article.id,
+            ArticleCommentSettings {
+                mode: Some(ModerationMode::Post),
+                closed: true,
+            },
+        )
+        .await
+        .unwrap();
+    let s = store.comment_settings(article.id).await.unwrap();
+    assert_eq!(s.mode, ModerationMode::Post);
+    assert!(!s.open_at(T));
+    let sections = store.section_comment_settings().await.unwrap();
+    assert!(sections
+        .iter()
+        .any(|x| x.section_id == fx.business.id && x.mode == ModerationMode::Post));
+
+    store
+        .add_moderation_word("идиот", WordKind::Banned, T)
+        .await
+        .unwrap();
+    store
+        .add_moderation_word("free money", WordKind::Suspect, T)
+        .await
+        .unwrap();
+    store
+        .add_moderation_word("free money", WordKind::Banned, T)
+        .await
+        .unwrap();
+    let words = store.moderation_words().await.unwrap();
+    assert_eq!(words.len(), 2);
+    assert!(words.iter().all(|w| w.kind == WordKind::Banned));
+    let ann = store.insert_test_reader("Ann", T - 86_400 * 30, true).await;
+    store
+        .post_comment(&comment(article.id, ann, "same words", T + 5))
+        .await
+        .unwrap();
+    let facts = store
+        .comment_post_facts(ann, "192.0.2.1", "same words", T, T - 86_400)
+        .await
+        .unwrap();
+    assert_eq!(
+        (facts.recent_by_reader, facts.recent_by_ip, facts.repeated),
+        (1, 1, true)
+    );
+    assert_eq!(facts.banned_words, ["free money", "идиот"]);
+    let later = store
+        .comment_post_facts(ann, "198.51.100.7", "other words", T + 100, T - 86_400)
+        .await
+        .unwrap();
+    assert_eq!(
+        (later.recent_by_reader, later.recent_by_ip, later.repeated),
+        (0, 0, false)
+    );
+    store.remove_moderation_word(words[0].id).await.unwrap();
+    assert_eq!(store.moderation_words().await.unwrap().len(), 1);
+}
+
+async fn edits_stay_within_their_window(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let article = store.create_article(&fx.article("edit", T)).await.unwrap();
+    let ann = store.insert_test_reader("Ann", T - 86_400 * 30, true).await;
+    let bob = store.insert_test_reader("Bob", T - 86_400 * 30, true).await;
+    let c = store
+        .post_comment(&comment(article.id, ann, "typo", T))
+        .await
+        .unwrap();
+    let edited = store
+        .edit_comment(c.id, ann, "fixed", "<p>fixed</p>", T + 60, T - 900 + 60)
+        .await
+        .unwrap();
+    assert_eq!(
+        (edited.body_source.as_str(), edited.edited_at),
+        ("fixed", Some(T + 60))
+    );
+    assert!(store
+        .edit_comment(c.id, bob, "mine", "<p>mine</p>", T + 60, T - 900)
+        .await
+        .is_err());
+    assert!(store
+        .edit_comment(c.id, ann, "late", "<p>late</p>", T + 1000, T + 100)
+        .await
+        .is_err());
+}
+
+on_both_backends!(
+    replies_nest_two_levels_and_counters_follow,
+    every_sort_pages_by_cursor_without_gaps,
+    moderation_moves_counters_queues_and_logs,
+    settings_and_word_lists,
+    edits_stay_within_their_window,
+);

@@ -1,0 +1,240 @@
+//! Forgotten password: `/account/forgot` mails a reset link (the same
+//! answer for unknown addresses; the mail goes out off the request path),
+//! `/account/reset` sets a new password with it, ends every session and
+//! signs this browser in.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::Form;
+use dateline_domain::EmailAddress;
+use dateline_store::TokenPurpose;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::page::{form_token_ok, AccountPage, FormError, Place};
+use super::secrets::{issue_link, lifetime};
+use super::session::{absolute, sign_in, ClientIp};
+use crate::auth::{hash_password, hash_secret, now, MIN_PASSWORD_CHARS};
+use crate::error::ApiError;
+use crate::mail::Mail;
+use crate::AppState;
+
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct ForgotForm {
+    #[serde(flatten)]
+    place: Place,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct ResetForm {
+    #[serde(flatten)]
+    place: Place,
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+#[derive(Serialize)]
+struct ForgotView {
+    email: String,
+    error: Option<FormError>,
+}
+
+#[derive(Serialize)]
+struct ResetView {
+    token: String,
+    error: Option<FormError>,
+    min_password: usize,
+}
+
+#[derive(Serialize)]
+struct SentView {
+    email: String,
+    text_key: &'static str,
+}
+
+pub(super) async fn forgot_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(place): Query<Place>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &place).await?;
+    let view = ForgotView {
+        email: String::new(),
+        error: None,
+    };
+    page.render_form(
+        &state,
+        &headers,
+        StatusCode::OK,
+        "forgot",
+        "account-forgot-title",
+        &view,
+    )
+}
+
+pub(super) async fn forgot(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<ForgotForm>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &form.place).await?;
+    let refuse = |status: StatusCode, error: Option<FormError>| {
+        let view = ForgotView {
+            email: form.email.trim().to_owned(),
+            error,
+        };
+        page.render_form(
+            &state,
+            &headers,
+            status,
+            "forgot",
+            "account-forgot-title",
+            &view,
+        )
+    };
+    if !form_token_ok(&state, &headers, &form.csrf_token) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            FormError::new("account-error-form-expired"),
+        );
+    }
+    let Ok(email) = form.email.parse::<EmailAddress>() else {
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FormError::new("account-error-email"),
+        );
+    };
+    let now = now();
+    if let Err(wait) = state.readers.count_mail_request(email.as_str(), &ip, now) {
+        return refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            FormError::wait("account-error-too-many", wait),
+        );
+    }
+    if let Some(reader) = state.store.reader_by_email(&email).await? {
+        let secret = issue_link(&state, reader.id, TokenPurpose::ResetPassword, "", now).await?;
+        let link = absolute(&state, &format!("{}&token={secret}", page.url("reset")));
+        state.mailer.send_later(Mail {
+            to: reader.email.clone(),
+            language: reader.language.clone(),
+            kind: "reset_password",
+            context: json!({
+                "name": reader.display_name,
+                "link": link,
+                "minutes": lifetime(TokenPurpose::ResetPassword) / 60,
+                "edition_name": page.ctx.edition.name,
+            }),
+        });
+    }
+    let sent = SentView {
+        email: email.as_str().to_lowercase(),
+        text_key: "account-sent-reset",
+    };
+    page.render(
+        &state,
+        StatusCode::OK,
+        "sent",
+        "account-sent-title",
+        "",
+        &sent,
+    )
+}
+
+pub(super) async fn reset_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(form): Query<ResetForm>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &form.place).await?;
+    let view = ResetView {
+        token: form.token,
+        error: None,
+        min_password: MIN_PASSWORD_CHARS,
+    };
+    page.render_form(
+        &state,
+        &headers,
+        StatusCode::OK,
+        "reset",
+        "account-reset-title",
+        &view,
+    )
+}
+
+pub(super) async fn reset(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<ResetForm>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &form.place).await?;
+    let refuse = |status: StatusCode, error: Option<FormError>| {
+        let view = ResetView {
+            token: form.token.clone(),
+            error,
+            min_password: MIN_PASSWORD_CHARS,
+        };
+        page.render_form(
+            &state,
+            &headers,
+            status,
+            "reset",
+            "account-reset-title",
+            &view,
+        )
+    };
+    if !form_token_ok(&state, &headers, &form.csrf_token) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            FormError::new("account-error-form-expired"),
+        );
+    }
+    if form.password.chars().count() < MIN_PASSWORD_CHARS {
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FormError::new("account-error-password-short"),
+        );
+    }
+    let hash = hash_password(form.password.clone()).await?;
+    let now = now();
+    let token = state
+        .store
+        .consume_reader_token(&hash_secret(&form.token), TokenPurpose::ResetPassword, now)
+        .await?;
+    let Some(token) = token else {
+        return page.message(
+            &state,
+            StatusCode::GONE,
+            "account-link-invalid-title",
+            "account-link-invalid-text",
+        );
+    };
+    // Every session ends: whoever knew the old password is out.
+    state
+        .store
+        .set_reader_password(token.reader_id, Some(&hash), None)
+        .await?;
+    state
+        .store
+        .verify_reader_email(token.reader_id, now)
+        .await?;
+    sign_in(
+        &state,
+        &headers,
+        &ip,
+        token.reader_id,
+        now,
+        &page.back_or_front(),
+    )
+    .await
+}

@@ -1,0 +1,158 @@
+//! The reader session cookie and what limits sign-ins and mail requests.
+
+use axum::http::header::{LOCATION, SET_COOKIE, USER_AGENT};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use dateline_domain::UnixTime;
+use dateline_store::NewReaderSession;
+
+use crate::auth::{hash_secret, new_secret, read_cookie, set_cookie, CookieNames, FailureLimiter};
+use crate::error::ApiError;
+use crate::AppState;
+
+/// Cookie names, lifetimes and the in-memory limiters of reader accounts.
+#[derive(Debug)]
+pub struct ReaderAuth {
+    /// The session cookie: `dateline_reader` (`__Host-` on HTTPS sites).
+    pub session_cookie: &'static str,
+    /// The double-submit token of anonymous forms.
+    pub form_cookie: &'static str,
+    pub cookies: CookieNames,
+    /// A session unused this long (seconds) ends…
+    pub session_idle: i64,
+    /// …and every session ends this long after sign-in.
+    pub session_absolute: i64,
+    /// Consecutive wrong passwords that lock an account, and for how long.
+    pub max_failures: u32,
+    pub lockout: i64,
+    /// Wrong guesses a mailed sign-in code allows.
+    pub code_attempts: i64,
+    /// Failed logins and code guesses per client address.
+    pub by_ip: FailureLimiter,
+    /// Failed logins against addresses without an account (they lock like real ones).
+    pub unknown_accounts: FailureLimiter,
+    /// Mail requests (register, reset, sign-in, change) per e-mail address…
+    pub mail_per_address: FailureLimiter,
+    /// …and per client address.
+    pub mail_per_ip: FailureLimiter,
+}
+
+impl ReaderAuth {
+    pub fn new(base_url: &str) -> Self {
+        let secure = base_url.starts_with("https://");
+        let (session_cookie, form_cookie) = if secure {
+            ("__Host-dateline_reader", "__Host-dateline_reader_form")
+        } else {
+            ("dateline_reader", "dateline_reader_form")
+        };
+        Self {
+            session_cookie,
+            form_cookie,
+            cookies: CookieNames::new(secure),
+            session_idle: 30 * 24 * 3600,
+            session_absolute: 180 * 24 * 3600,
+            max_failures: 5,
+            lockout: 15 * 60,
+            code_attempts: 5,
+            by_ip: FailureLimiter::new(30, 15 * 60, 15 * 60),
+            unknown_accounts: FailureLimiter::new(5, 15 * 60, 15 * 60),
+            mail_per_address: FailureLimiter::new(5, 3600, 3600),
+            mail_per_ip: FailureLimiter::new(50, 3600, 3600),
+        }
+    }
+
+    /// Counts one mail request from `ip` for `address`; `Err(seconds)` when
+    /// either has asked too often (the request is then refused, whether or
+    /// not the address has an account).
+    pub fn count_mail_request(&self, address: &str, ip: &str, now: UnixTime) -> Result<(), i64> {
+        let key = address.trim().to_lowercase();
+        self.mail_per_address.check(&key, now)?;
+        if !ip.is_empty() {
+            self.mail_per_ip.check(ip, now)?;
+            self.mail_per_ip.fail(ip, now);
+        }
+        self.mail_per_address.fail(&key, now);
+        Ok(())
+    }
+
+    pub fn set_cookie(&self, name: &str, value: &str, max_age: i64) -> HeaderValue {
+        set_cookie(&self.cookies, name, value, max_age)
+    }
+}
+
+/// The hash of the session secret the browser sent, if any.
+pub(crate) fn presented_session(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    read_cookie(headers, state.readers.session_cookie).map(|s| hash_secret(&s))
+}
+
+/// Starts a new session for `reader_id` (ending the one the browser had)
+/// and answers 303 to `to` with the new cookie.
+pub(crate) async fn sign_in(
+    state: &AppState,
+    headers: &HeaderMap,
+    ip: &str,
+    reader_id: i64,
+    now: UnixTime,
+    to: &str,
+) -> Result<Response, ApiError> {
+    let auth = &state.readers;
+    let secret = new_secret();
+    let new = NewReaderSession {
+        token_hash: hash_secret(&secret),
+        reader_id,
+        created_at: now,
+        expires_at: now + auth.session_absolute,
+        user_agent: headers
+            .get(USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned(),
+        ip: ip.to_owned(),
+    };
+    let replaced = presented_session(state, headers);
+    state
+        .store
+        .start_reader_session(&new, replaced.as_deref())
+        .await?;
+    if !ip.is_empty() {
+        auth.by_ip.clear(ip);
+    }
+    let mut response = see_other(to);
+    response.headers_mut().append(
+        SET_COOKIE,
+        auth.set_cookie(auth.session_cookie, &secret, auth.session_absolute),
+    );
+    response
+        .headers_mut()
+        .append(SET_COOKIE, auth.set_cookie(auth.form_cookie, "", 0));
+    Ok(response)
+}
+
+/// 303 See Other to a path of this site.
+pub(crate) fn see_other(to: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    response.headers_mut().insert(
+        LOCATION,
+        HeaderValue::from_str(to).unwrap_or(HeaderValue::from_static("/")),
+    );
+    response
+}
+
+/// The client's address (`""` when the server runs without connection info).
+pub(crate) struct ClientIp(pub String);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Self(crate::auth::client_ip(parts)))
+    }
+}
+
+/// An absolute URL on the site, for mail.
+pub(crate) fn absolute(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.config.base_url.trim_end_matches('/'))
+}

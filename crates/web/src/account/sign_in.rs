@@ -1,0 +1,312 @@
+//! Passwordless sign-in: `/account/sign-in` asks for an address and mails
+//! it a link and a six-digit code (the same answer for unknown addresses;
+//! the mail goes out off the request path so that time tells nothing
+//! either). `/account/sign-in/link` uses the link, `/account/sign-in/code`
+//! the code, which dies after a few wrong guesses. Either proves the
+//! address, so it also verifies it.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::Form;
+use dateline_domain::EmailAddress;
+use dateline_store::TokenPurpose;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::page::{form_token_ok, AccountPage, FormError, Place};
+use super::secrets::{code_hash, issue_code, issue_link, lifetime};
+use super::session::{absolute, sign_in, ClientIp};
+use super::verify::{ConfirmView, TokenForm};
+use crate::auth::{hash_secret, now};
+use crate::error::ApiError;
+use crate::mail::Mail;
+use crate::AppState;
+
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct SignInForm {
+    #[serde(flatten)]
+    place: Place,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+#[derive(Serialize)]
+struct RequestView {
+    email: String,
+    error: Option<FormError>,
+}
+
+#[derive(Serialize)]
+struct CodeView {
+    email: String,
+    /// The mail was just requested: say so above the form.
+    sent: bool,
+    error: Option<FormError>,
+}
+
+pub(super) async fn form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(place): Query<Place>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &place).await?;
+    let view = RequestView {
+        email: String::new(),
+        error: None,
+    };
+    page.render_form(
+        &state,
+        &headers,
+        StatusCode::OK,
+        "sign_in",
+        "account-sign-in-title",
+        &view,
+    )
+}
+
+pub(super) async fn request(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &form.place).await?;
+    let refuse = |status: StatusCode, error: Option<FormError>| {
+        let view = RequestView {
+            email: form.email.trim().to_owned(),
+            error,
+        };
+        page.render_form(
+            &state,
+            &headers,
+            status,
+            "sign_in",
+            "account-sign-in-title",
+            &view,
+        )
+    };
+    if !form_token_ok(&state, &headers, &form.csrf_token) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            FormError::new("account-error-form-expired"),
+        );
+    }
+    let Ok(email) = form.email.parse::<EmailAddress>() else {
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FormError::new("account-error-email"),
+        );
+    };
+    let now = now();
+    if let Err(wait) = state.readers.count_mail_request(email.as_str(), &ip, now) {
+        return refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            FormError::wait("account-error-too-many", wait),
+        );
+    }
+    if let Some(reader) = state.store.reader_by_email(&email).await? {
+        let secret = issue_link(&state, reader.id, TokenPurpose::SignInLink, "", now).await?;
+        let code = issue_code(&state, reader.id, now).await?;
+        let link = absolute(
+            &state,
+            &format!("{}&token={secret}", page.url("sign-in/link")),
+        );
+        state.mailer.send_later(Mail {
+            to: reader.email.clone(),
+            language: reader.language.clone(),
+            kind: "sign_in",
+            context: json!({
+                "name": reader.display_name,
+                "link": link,
+                "code": code,
+                "minutes": lifetime(TokenPurpose::SignInCode) / 60,
+                "edition_name": page.ctx.edition.name,
+            }),
+        });
+    }
+    let view = CodeView {
+        email: email.as_str().to_lowercase(),
+        sent: true,
+        error: None,
+    };
+    page.render_form(
+        &state,
+        &headers,
+        StatusCode::OK,
+        "code",
+        "account-code-title",
+        &view,
+    )
+}
+
+pub(super) async fn code_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(place): Query<Place>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &place).await?;
+    let view = CodeView {
+        email: String::new(),
+        sent: false,
+        error: None,
+    };
+    page.render_form(
+        &state,
+        &headers,
+        StatusCode::OK,
+        "code",
+        "account-code-title",
+        &view,
+    )
+}
+
+pub(super) async fn code_submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &form.place).await?;
+    let refuse = |status: StatusCode, error: Option<FormError>| {
+        let view = CodeView {
+            email: form.email.trim().to_owned(),
+            sent: false,
+            error,
+        };
+        page.render_form(
+            &state,
+            &headers,
+            status,
+            "code",
+            "account-code-title",
+            &view,
+        )
+    };
+    if !form_token_ok(&state, &headers, &form.csrf_token) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            FormError::new("account-error-form-expired"),
+        );
+    }
+    let auth = &state.readers;
+    let now = now();
+    if !ip.is_empty() {
+        if let Err(wait) = auth.by_ip.check(&ip, now) {
+            return refuse(
+                StatusCode::TOO_MANY_REQUESTS,
+                FormError::wait("account-error-too-many", wait),
+            );
+        }
+    }
+    let code: String = form.code.chars().filter(char::is_ascii_digit).collect();
+    let reader = match form.email.parse::<EmailAddress>() {
+        Ok(email) => state.store.reader_by_email(&email).await?,
+        Err(_) => None,
+    };
+    if let Some(reader) = &reader {
+        let hash = code_hash(reader.id, &code);
+        let used = state
+            .store
+            .consume_reader_code(reader.id, &hash, auth.code_attempts, now)
+            .await?;
+        if used.is_ok() {
+            return signed_in_by_mail(&state, &headers, &ip, &page, reader.id, now).await;
+        }
+    }
+    if !ip.is_empty() {
+        auth.by_ip.fail(&ip, now);
+    }
+    // One message for a wrong, used-up, expired or unknown code and an
+    // unknown address alike.
+    refuse(
+        StatusCode::UNAUTHORIZED,
+        FormError::new("account-error-code"),
+    )
+}
+
+pub(super) async fn link_confirm(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(form): Query<TokenForm>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &form.place).await?;
+    let view = ConfirmView {
+        action: page.url("sign-in/link"),
+        token: form.token,
+        text_key: "account-link-text",
+        button_key: "account-link-button",
+    };
+    page.render_form(
+        &state,
+        &headers,
+        StatusCode::OK,
+        "confirm",
+        "account-sign-in-title",
+        &view,
+    )
+}
+
+pub(super) async fn link_submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<TokenForm>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &form.place).await?;
+    if !form_token_ok(&state, &headers, &form.csrf_token) {
+        let view = ConfirmView {
+            action: page.url("sign-in/link"),
+            token: form.token,
+            text_key: "account-error-form-expired",
+            button_key: "account-link-button",
+        };
+        return page.render_form(
+            &state,
+            &headers,
+            StatusCode::FORBIDDEN,
+            "confirm",
+            "account-sign-in-title",
+            &view,
+        );
+    }
+    let now = now();
+    let token = state
+        .store
+        .consume_reader_token(&hash_secret(&form.token), TokenPurpose::SignInLink, now)
+        .await?;
+    match token {
+        Some(token) => signed_in_by_mail(&state, &headers, &ip, &page, token.reader_id, now).await,
+        None => page.message(
+            &state,
+            StatusCode::GONE,
+            "account-link-invalid-title",
+            "account-link-invalid-text",
+        ),
+    }
+}
+
+/// The link or the code worked: the other one dies, the address counts as
+/// proven, and a new session starts.
+async fn signed_in_by_mail(
+    state: &AppState,
+    headers: &HeaderMap,
+    ip: &str,
+    page: &AccountPage,
+    reader_id: i64,
+    now: i64,
+) -> Result<Response, ApiError> {
+    state
+        .store
+        .discard_reader_tokens(
+            reader_id,
+            &[TokenPurpose::SignInLink, TokenPurpose::SignInCode],
+        )
+        .await?;
+    state.store.verify_reader_email(reader_id, now).await?;
+    sign_in(state, headers, ip, reader_id, now, &page.back_or_front()).await
+}

@@ -1,0 +1,109 @@
+//! `/account/verify`: the link of the verification mail. The GET shows a
+//! button (mail scanners that fetch links must not use them up); the POST
+//! proves the address and signs the reader in.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::Form;
+use dateline_store::TokenPurpose;
+use serde::{Deserialize, Serialize};
+
+use super::page::{form_token_ok, AccountPage, Place};
+use super::session::{sign_in, ClientIp};
+use crate::auth::{hash_secret, now};
+use crate::error::ApiError;
+use crate::AppState;
+
+/// A mailed link's token, with the page's edition and return address.
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct TokenForm {
+    #[serde(flatten)]
+    pub place: Place,
+    #[serde(default)]
+    pub token: String,
+    #[serde(default)]
+    pub csrf_token: String,
+}
+
+/// A page with one button that POSTs a mailed token back.
+#[derive(Serialize)]
+pub(super) struct ConfirmView {
+    pub action: String,
+    pub token: String,
+    pub text_key: &'static str,
+    pub button_key: &'static str,
+}
+
+pub(super) async fn confirm(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(form): Query<TokenForm>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &form.place).await?;
+    let view = ConfirmView {
+        action: page.url("verify"),
+        token: form.token,
+        text_key: "account-verify-text",
+        button_key: "account-verify-button",
+    };
+    page.render_form(
+        &state,
+        &headers,
+        StatusCode::OK,
+        "confirm",
+        "account-verify-title",
+        &view,
+    )
+}
+
+pub(super) async fn submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<TokenForm>,
+) -> Result<Response, ApiError> {
+    let page = AccountPage::load(&state, &form.place).await?;
+    if !form_token_ok(&state, &headers, &form.csrf_token) {
+        let view = ConfirmView {
+            action: page.url("verify"),
+            token: form.token,
+            text_key: "account-error-form-expired",
+            button_key: "account-verify-button",
+        };
+        return page.render_form(
+            &state,
+            &headers,
+            StatusCode::FORBIDDEN,
+            "confirm",
+            "account-verify-title",
+            &view,
+        );
+    }
+    let now = now();
+    let token = state
+        .store
+        .consume_reader_token(&hash_secret(&form.token), TokenPurpose::VerifyEmail, now)
+        .await?;
+    let Some(token) = token else {
+        return page.message(
+            &state,
+            StatusCode::GONE,
+            "account-link-invalid-title",
+            "account-link-invalid-text",
+        );
+    };
+    state
+        .store
+        .verify_reader_email(token.reader_id, now)
+        .await?;
+    sign_in(
+        &state,
+        &headers,
+        &ip,
+        token.reader_id,
+        now,
+        &page.back_or_front(),
+    )
+    .await
+}

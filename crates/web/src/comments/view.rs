@@ -1,0 +1,155 @@
+//! What the comment templates show: comments, threads and the article
+//! page's discussion box, built from store pages.
+
+use std::collections::HashSet;
+
+use dateline_domain::comment::CommentSort;
+use dateline_domain::UnixTime;
+use dateline_store::comments::{Comment, CommentPage, CommentQuery, CommentThread};
+use dateline_store::{Article, StoreError};
+use serde::Serialize;
+
+use crate::auth::now;
+use crate::AppState;
+
+/// Top-level comments on the article page and on each comments page.
+pub(super) const PAGE_SIZE: u32 = 20;
+
+/// Who is looking, for the buttons only they get.
+pub(super) struct Viewer {
+    pub reader_id: i64,
+    pub liked: HashSet<i64>,
+    pub now: UnixTime,
+    pub edit_window: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct CommentView {
+    pub id: i64,
+    pub author: String,
+    /// Sanitised when it was stored (`dateline_render::markdown`).
+    pub html: String,
+    pub created_at: UnixTime,
+    pub edited: bool,
+    pub like_count: i64,
+    pub reply_count: i64,
+    pub depth: i64,
+    /// Set for the viewer's own comments.
+    pub mine: bool,
+    pub liked: bool,
+    /// The text to edit, while the edit window is open.
+    pub edit_source: Option<String>,
+    pub action_url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct BranchView {
+    pub comment: CommentView,
+    pub replies: Vec<CommentView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ThreadView {
+    pub comment: CommentView,
+    pub replies: Vec<BranchView>,
+    pub more_replies: i64,
+}
+
+fn comment_view(c: &Comment, comments_url: &str, viewer: Option<&Viewer>) -> CommentView {
+    let mine = viewer.is_some_and(|v| v.reader_id == c.reader_id);
+    let editable = viewer.is_some_and(|v| mine && v.now - c.created_at <= v.edit_window);
+    CommentView {
+        id: c.id,
+        author: c.author_name.clone(),
+        html: c.body_html.clone(),
+        created_at: c.created_at,
+        edited: c.edited_at.is_some(),
+        like_count: c.like_count,
+        reply_count: c.reply_count,
+        depth: c.depth,
+        mine,
+        liked: viewer.is_some_and(|v| v.liked.contains(&c.id)),
+        edit_source: editable.then(|| c.body_source.clone()),
+        action_url: format!("{comments_url}/{}", c.id),
+    }
+}
+
+fn thread_view(t: &CommentThread, url: &str, viewer: Option<&Viewer>) -> ThreadView {
+    ThreadView {
+        comment: comment_view(&t.comment, url, viewer),
+        replies: t
+            .replies
+            .iter()
+            .map(|b| BranchView {
+                comment: comment_view(&b.comment, url, viewer),
+                replies: b
+                    .replies
+                    .iter()
+                    .map(|r| comment_view(r, url, viewer))
+                    .collect(),
+            })
+            .collect(),
+        more_replies: t.more_replies,
+    }
+}
+
+pub(super) fn threads_view(
+    page: &CommentPage,
+    comments_url: &str,
+    viewer: Option<&Viewer>,
+) -> Vec<ThreadView> {
+    page.threads
+        .iter()
+        .map(|t| thread_view(t, comments_url, viewer))
+        .collect()
+}
+
+/// Every comment id on a page (for the viewer's likes).
+pub(super) fn ids(page: &CommentPage) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for t in &page.threads {
+        ids.push(t.comment.id);
+        for b in &t.replies {
+            ids.push(b.comment.id);
+            ids.extend(b.replies.iter().map(|r| r.id));
+        }
+    }
+    ids
+}
+
+/// The article page's discussion: the newest comments, the same for
+/// everyone (the page is cached), and where to read and write more.
+#[derive(Debug, Serialize)]
+pub(crate) struct Discussion {
+    pub threads: Vec<ThreadView>,
+    pub comments_url: String,
+    pub more_url: Option<String>,
+    pub open: bool,
+}
+
+pub(crate) async fn discussion(
+    state: &AppState,
+    article: &Article,
+    article_url: &str,
+) -> Result<Discussion, StoreError> {
+    let comments_url = format!("{article_url}/comments");
+    let query_page = CommentQuery {
+        article_id: article.id,
+        sort: CommentSort::Newest,
+        after: None,
+        limit: PAGE_SIZE,
+    };
+    let (page, settings) = tokio::try_join!(
+        state.store.list_comments(&query_page),
+        state.store.comment_settings(article.id),
+    )?;
+    let more_url = page
+        .next
+        .map(|next| format!("{comments_url}?sort=newest&after={}", next.encode()));
+    Ok(Discussion {
+        threads: threads_view(&page, &comments_url, None),
+        comments_url,
+        more_url,
+        open: settings.open_at(now()),
+    })
+}

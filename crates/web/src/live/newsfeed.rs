@@ -1,0 +1,168 @@
+//! `GET /{edition}/newsfeed/live`: the edition's newly published stories as
+//! Server-Sent Events (`event: article`, JSON data, id `published_at.id`).
+//!
+//! A browser that comes back after a break says where it was (the
+//! `Last-Event-ID` header its `EventSource` sends, or `?after=` with the
+//! newest item the page showed) and first gets every story published since,
+//! oldest first; then live ones. Items carry their article id: a story the
+//! page already shows is skipped by the script, so nothing appears twice.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{Path, Query, State};
+use axum::http::header::{HeaderName, CACHE_CONTROL};
+use axum::http::{HeaderMap, HeaderValue};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use dateline_store::Edition;
+use serde::Deserialize;
+use tokio::sync::broadcast;
+
+use super::hub::{FeedItem, CATCH_UP_WINDOW};
+use crate::error::{ApiError, ErrorCode};
+use crate::AppState;
+
+/// A resumed stream also looks this far before its position (seconds): two
+/// stories published in the same moment may commit in either order.
+const RESUME_OVERLAP: i64 = 60;
+/// Comment lines keep proxies from closing a quiet stream.
+const KEEP_ALIVE: Duration = Duration::from_secs(20);
+/// Browsers wait this long before reconnecting (milliseconds).
+const RETRY_MS: u64 = 2000;
+
+#[derive(Debug, Deserialize)]
+pub(super) struct LiveQuery {
+    after: Option<String>,
+}
+
+/// `published_at.id`, as event ids spell positions.
+fn parse_position(raw: &str) -> Result<(i64, i64), ApiError> {
+    raw.split_once('.')
+        .and_then(|(t, id)| Some((t.parse().ok()?, id.parse().ok()?)))
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::InvalidCursor,
+                "after: expected the id of an event this stream sent",
+            )
+            .with_field("after")
+        })
+}
+
+pub(super) async fn stream(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(query): Query<LiveQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let site = state.cache.site(&state.store).await?;
+    let edition: Edition = site
+        .editions
+        .iter()
+        .find(|e| e.code.as_str() == code)
+        .cloned()
+        .ok_or_else(|| ApiError::new(ErrorCode::UnknownEdition, "no such edition"))?;
+    let resume = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+        .or(query.after);
+    let position = resume.as_deref().map(parse_position).transpose()?;
+    // Subscribe before reading what was missed: nothing falls in between.
+    let live = state.live.subscribe(&state);
+    let mut missed = VecDeque::new();
+    if let Some((time, _)) = position {
+        let since = time - RESUME_OVERLAP;
+        for card in state
+            .store
+            .articles_published_since(edition.id, since, dateline_store::MAX_SINCE)
+            .await?
+        {
+            missed.push_back(Arc::new(FeedItem::build(&state, &edition, &card)));
+        }
+    }
+    let feed = Feed {
+        state,
+        edition,
+        live,
+        pending: missed,
+        first: true,
+    };
+    let events = futures_util::stream::unfold(feed, |mut feed| async move {
+        let event = feed.next().await?;
+        Some((Ok::<_, Infallible>(event), feed))
+    });
+    let mut response = Sse::new(events)
+        .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
+        .into_response();
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // Proxies such as nginx must pass events on as they come.
+    headers.insert(
+        HeaderName::from_static("x-accel-buffering"),
+        HeaderValue::from_static("no"),
+    );
+    Ok(response)
+}
+
+/// One open stream.
+struct Feed {
+    state: AppState,
+    edition: Edition,
+    live: broadcast::Receiver<Arc<FeedItem>>,
+    /// Items to send before live ones (missed, or caught up after a lag).
+    pending: VecDeque<Arc<FeedItem>>,
+    first: bool,
+}
+
+impl Feed {
+    async fn next(&mut self) -> Option<SseEvent> {
+        if std::mem::take(&mut self.first) {
+            return Some(
+                SseEvent::default()
+                    .retry(Duration::from_millis(RETRY_MS))
+                    .comment("newsfeed"),
+            );
+        }
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Some(event(&item));
+            }
+            match self.live.recv().await {
+                Ok(item) if item.edition_id == self.edition.id => return Some(event(&item)),
+                Ok(_) => {}
+                Err(broadcast::error::RecvError::Lagged(_)) => self.catch_up().await,
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    }
+
+    /// This stream fell behind the hub: reads what it may have missed.
+    async fn catch_up(&mut self) {
+        let since = crate::auth::now() - CATCH_UP_WINDOW;
+        match self
+            .state
+            .store
+            .articles_published_since(self.edition.id, since, dateline_store::MAX_SINCE)
+            .await
+        {
+            Ok(cards) => {
+                for card in &cards {
+                    let item = FeedItem::build(&self.state, &self.edition, card);
+                    self.pending.push_back(Arc::new(item));
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "newsfeed stream could not catch up"),
+        }
+    }
+}
+
+fn event(item: &FeedItem) -> SseEvent {
+    SseEvent::default()
+        .id(item.event_id())
+        .event("article")
+        .data(&item.data)
+}
