@@ -4,13 +4,15 @@
 
 use dateline_domain::UnixTime;
 use serde_json::{json, Value};
+use sqlx::Row;
 
 use super::sessions::session_from_row;
 use crate::{Result, Store};
 
 impl Store {
-    /// The account (without its password hash or lockout counters) and its
-    /// sessions; `None` when there is no such reader. Mailed tokens are
+    /// The account (without its password hash or lockout counters), its
+    /// sessions, and its comments (with their text as typed), likes and
+    /// reports; `None` when there is no such reader. Mailed tokens are
     /// left out: they are secrets in flight, not data about the reader.
     pub async fn reader_export(&self, id: i64, now: UnixTime) -> Result<Option<Value>> {
         let Some(reader) = self.reader_by_id(id).await? else {
@@ -28,6 +30,55 @@ impl Store {
         .collect::<Result<Vec<_>>>()?;
         // FEATURE ROWS: comments, chat messages and other rows that belong to
         // the reader are added here by their features, each under its own key.
+        let comments = sqlx::query(
+            "SELECT id, article_id, parent_id, reply_to_id, body_source, status, status_reason, \
+             ip, created_at, edited_at FROM comments WHERE reader_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| -> Result<Value> {
+            Ok(json!({
+                "id": row.try_get::<i64, _>("id")?,
+                "article_id": row.try_get::<i64, _>("article_id")?,
+                "parent_id": row.try_get::<Option<i64>, _>("parent_id")?,
+                "reply_to_id": row.try_get::<Option<i64>, _>("reply_to_id")?,
+                "text": row.try_get::<String, _>("body_source")?,
+                "status": row.try_get::<String, _>("status")?,
+                "status_reason": row.try_get::<String, _>("status_reason")?,
+                "ip": row.try_get::<String, _>("ip")?,
+                "created_at": row.try_get::<i64, _>("created_at")?,
+                "edited_at": row.try_get::<Option<i64>, _>("edited_at")?,
+            }))
+        })
+        .collect::<Result<Vec<_>>>()?;
+        let likes = sqlx::query(
+            "SELECT comment_id FROM comment_likes WHERE reader_id = $1 ORDER BY comment_id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| row.try_get::<i64, _>("comment_id").map_err(Into::into))
+        .collect::<Result<Vec<_>>>()?;
+        let reports = sqlx::query(
+            "SELECT comment_id, reason, note, created_at FROM comment_reports \
+             WHERE reader_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| -> Result<Value> {
+            Ok(json!({
+                "comment_id": row.try_get::<i64, _>("comment_id")?,
+                "reason": row.try_get::<String, _>("reason")?,
+                "note": row.try_get::<String, _>("note")?,
+                "created_at": row.try_get::<i64, _>("created_at")?,
+            }))
+        })
+        .collect::<Result<Vec<_>>>()?;
         Ok(Some(json!({
             "exported_at": now,
             "account": {
@@ -43,6 +94,9 @@ impl Store {
                 "status_reason": reader.status_reason,
             },
             "sessions": sessions,
+            "comments": comments,
+            "comment_likes": likes,
+            "comment_reports": reports,
         })))
     }
 }

@@ -485,7 +485,51 @@ async fn edits_stay_within_their_window(store: &Store) {
         .is_err());
 }
 
+/// "Export my data" carries what the reader wrote, liked and reported.
+async fn a_readers_comments_likes_and_reports_are_in_their_export(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let article = store.create_article(&fx.article("mine", T)).await.unwrap();
+    let ann = store.insert_test_reader("Ann", T - 86_400 * 30, true).await;
+    let bob = store.insert_test_reader("Bob", T - 86_400 * 30, true).await;
+    let bobs = store
+        .post_comment(&comment(article.id, bob, "bob speaks", T + 1))
+        .await
+        .unwrap();
+    let anns = store
+        .post_comment(&NewComment {
+            reply_to: Some(bobs.id),
+            ..comment(article.id, ann, "ann *answers*", T + 2)
+        })
+        .await
+        .unwrap();
+    store.like_comment(bobs.id, ann, T + 3).await.unwrap();
+    store
+        .report_comment(&NewReport {
+            comment_id: bobs.id,
+            reader_id: ann,
+            reason: ReportReason::Spam,
+            note: "same link everywhere".into(),
+            at: T + 4,
+        })
+        .await
+        .unwrap();
+    let export = store.reader_export(ann, T + 5).await.unwrap().unwrap();
+    let comments = export["comments"].as_array().unwrap();
+    assert_eq!(comments.len(), 1, "{export}");
+    assert_eq!(comments[0]["id"], anns.id);
+    assert_eq!(comments[0]["text"], "ann *answers*");
+    assert_eq!(comments[0]["article_id"], article.id);
+    assert_eq!(comments[0]["reply_to_id"], bobs.id);
+    assert_eq!(export["comment_likes"], serde_json::json!([bobs.id]));
+    assert_eq!(export["comment_reports"][0]["comment_id"], bobs.id);
+    assert_eq!(export["comment_reports"][0]["note"], "same link everywhere");
+    let bob_export = store.reader_export(bob, T + 5).await.unwrap().unwrap();
+    assert_eq!(bob_export["comments"].as_array().unwrap().len(), 1);
+    assert_eq!(bob_export["comment_likes"], serde_json::json!([]));
+}
+
 on_both_backends!(
+    a_readers_comments_likes_and_reports_are_in_their_export,
     replies_nest_two_levels_and_counters_follow,
     every_sort_pages_by_cursor_without_gaps,
     moderation_moves_counters_queues_and_logs,
