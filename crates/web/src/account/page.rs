@@ -260,6 +260,40 @@ pub(crate) fn form_token_ok(state: &AppState, headers: &HeaderMap, field: &str) 
     same_token(field, &cookie)
 }
 
+/// The checks an anonymous "mail me" form (forgot password, sign in by
+/// mail) passes before anything is looked up: its form token, a valid
+/// address, and the per-address and per-client mail limits. The address,
+/// or the status and message to show the form again with.
+pub(crate) fn mail_request_checks(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf_token: &str,
+    email: &str,
+    ip: &str,
+    now: dateline_domain::UnixTime,
+) -> Result<dateline_domain::EmailAddress, (axum::http::StatusCode, Option<FormError>)> {
+    use axum::http::StatusCode;
+    if !form_token_ok(state, headers, csrf_token) {
+        return Err((
+            StatusCode::FORBIDDEN,
+            FormError::new("account-error-form-expired"),
+        ));
+    }
+    let Ok(email) = email.parse::<dateline_domain::EmailAddress>() else {
+        return Err((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FormError::new("account-error-email"),
+        ));
+    };
+    if let Err(wait) = state.readers.count_mail_request(email.as_str(), ip, now) {
+        return Err((
+            StatusCode::TOO_MANY_REQUESTS,
+            FormError::wait("account-error-too-many", wait),
+        ));
+    }
+    Ok(email)
+}
+
 /// What a refused form shows above its fields: a catalog key and the
 /// minutes to wait, when that is the reason.
 #[derive(Debug, Default, Serialize)]

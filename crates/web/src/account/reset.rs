@@ -7,12 +7,11 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Form;
-use dateline_domain::EmailAddress;
 use dateline_store::TokenPurpose;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::page::{form_token_ok, AccountPage, FormError, Place};
+use super::page::{form_token_ok, mail_request_checks, AccountPage, FormError, Place};
 use super::secrets::{issue_link, lifetime};
 use super::session::{absolute, sign_in, ClientIp};
 use crate::auth::{hash_password, hash_secret, now, MIN_PASSWORD_CHARS};
@@ -102,25 +101,12 @@ pub(super) async fn forgot(
             &view,
         )
     };
-    if !form_token_ok(&state, &headers, &form.csrf_token) {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            FormError::new("account-error-form-expired"),
-        );
-    }
-    let Ok(email) = form.email.parse::<EmailAddress>() else {
-        return refuse(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            FormError::new("account-error-email"),
-        );
-    };
     let now = now();
-    if let Err(wait) = state.readers.count_mail_request(email.as_str(), &ip, now) {
-        return refuse(
-            StatusCode::TOO_MANY_REQUESTS,
-            FormError::wait("account-error-too-many", wait),
-        );
-    }
+    let email = match mail_request_checks(&state, &headers, &form.csrf_token, &form.email, &ip, now)
+    {
+        Ok(email) => email,
+        Err((status, error)) => return refuse(status, error),
+    };
     if let Some(reader) = state.store.reader_by_email(&email).await? {
         let secret = issue_link(&state, reader.id, TokenPurpose::ResetPassword, "", now).await?;
         let link = absolute(&state, &format!("{}&token={secret}", page.url("reset")));

@@ -14,7 +14,7 @@ use dateline_store::TokenPurpose;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::page::{form_token_ok, AccountPage, FormError, Place};
+use super::page::{form_token_ok, mail_request_checks, AccountPage, FormError, Place};
 use super::secrets::{code_hash, issue_code, issue_link, lifetime};
 use super::session::{absolute, sign_in, ClientIp};
 use super::verify::{ConfirmView, TokenForm};
@@ -90,25 +90,12 @@ pub(super) async fn request(
             &view,
         )
     };
-    if !form_token_ok(&state, &headers, &form.csrf_token) {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            FormError::new("account-error-form-expired"),
-        );
-    }
-    let Ok(email) = form.email.parse::<EmailAddress>() else {
-        return refuse(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            FormError::new("account-error-email"),
-        );
-    };
     let now = now();
-    if let Err(wait) = state.readers.count_mail_request(email.as_str(), &ip, now) {
-        return refuse(
-            StatusCode::TOO_MANY_REQUESTS,
-            FormError::wait("account-error-too-many", wait),
-        );
-    }
+    let email = match mail_request_checks(&state, &headers, &form.csrf_token, &form.email, &ip, now)
+    {
+        Ok(email) => email,
+        Err((status, error)) => return refuse(status, error),
+    };
     if let Some(reader) = state.store.reader_by_email(&email).await? {
         let secret = issue_link(&state, reader.id, TokenPurpose::SignInLink, "", now).await?;
         let code = issue_code(&state, reader.id, now).await?;
