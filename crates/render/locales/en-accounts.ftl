@@ -82,6 +82,13 @@ account-sessions-count = { $count ->
 }
 account-logout = Log out
 account-logout-everywhere = Log out everywhere
+account-resend-verification = Send the confirmation link again
+account-device-current = this device
+account-device-seen = last used { $when }
+account-device-from = from { $ip }
+account-device-end = Sign out this device
+account-notice-device = That device is signed out.
+account-notice-verification = We have sent a new confirmation link. Follow it to confirm your address.
 account-data-heading = Your data
 account-export = Download my data (JSON)
 account-delete-link = Delete my account

@@ -19,6 +19,7 @@ comment-more-replies = { $count ->
     [one] { $count } more reply in this thread
    *[other] { $count } more replies in this thread
 }
+comment-erased = This comment was deleted by its author.
 comment-edited = edited
 comment-likes = { $count ->
     [one] { $count } like

@@ -97,6 +97,14 @@ filter-reset = Clear filters
 ## Errors
 error-400-title = This address is not valid
 error-400-text = Part of the address could not be understood. Try the first page of the list instead.
+error-401-title = Please sign in
+error-401-text = This page is for signed-in readers. Sign in, then try again.
+error-403-title = Not allowed
+error-403-text = Your account may not do this.
+error-429-title = Too many requests
+error-429-text = Please wait a few minutes before you try again.
+error-csrf-title = This form has expired
+error-csrf-text = The page was open for a long time, or you signed in or out elsewhere. Go back, reload the page and send the form again.
 error-404-title = Page not found
 error-404-text = We could not find this page. It may have moved, or the address may be mistyped.
 error-410-title = This story has been removed

@@ -87,6 +87,13 @@ account-sessions-count = { $count ->
 }
 account-logout = Выйти
 account-logout-everywhere = Выйти на всех устройствах
+account-resend-verification = Отправить ссылку ещё раз
+account-device-current = это устройство
+account-device-seen = последний вход { $when }
+account-device-from = адрес { $ip }
+account-device-end = Выйти на этом устройстве
+account-notice-device = На том устройстве выполнен выход.
+account-notice-verification = Мы отправили новую ссылку для подтверждения. Перейдите по ней, чтобы подтвердить адрес.
 account-data-heading = Ваши данные
 account-export = Скачать мои данные (JSON)
 account-delete-link = Удалить учётную запись

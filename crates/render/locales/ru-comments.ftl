@@ -21,6 +21,7 @@ comment-more-replies = { $count ->
     [many] Ещё { $count } ответов в этой ветке
    *[other] Ещё { $count } ответа в этой ветке
 }
+comment-erased = Автор удалил этот комментарий.
 comment-edited = изменён
 comment-likes = { $count ->
     [one] { $count } отметка «нравится»

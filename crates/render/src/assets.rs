@@ -12,6 +12,7 @@ const EMBEDDED: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("site.js", include_bytes!("../static/site.js")),
     ("comments.js", include_bytes!("../static/comments.js")),
+    ("chat.js", include_bytes!("../static/chat.js")),
     ("newsroom.js", include_bytes!("../static/newsroom.js")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
     ("logo.svg", include_bytes!("../static/logo.svg")),

@@ -24,6 +24,10 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/en-accounts.ftl"),
             "\n",
             include_str!("../locales/en-comments.ftl"),
+            "\n",
+            include_str!("../locales/en-chats.ftl"),
+            "\n",
+            include_str!("../locales/en-live.ftl"),
         ),
     ),
     (
@@ -34,6 +38,10 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/ru-accounts.ftl"),
             "\n",
             include_str!("../locales/ru-comments.ftl"),
+            "\n",
+            include_str!("../locales/ru-chats.ftl"),
+            "\n",
+            include_str!("../locales/ru-live.ftl"),
         ),
     ),
 ];

@@ -205,6 +205,19 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "comments/page.html",
         include_str!("../templates/comments/page.html"),
     ),
+    // Chats and their moderation.
+    (
+        "chats/list.html",
+        include_str!("../templates/chats/list.html"),
+    ),
+    (
+        "chats/room.html",
+        include_str!("../templates/chats/room.html"),
+    ),
+    (
+        "newsroom/chats.html",
+        include_str!("../templates/newsroom/chats.html"),
+    ),
     (
         "mail/comment-rejected.txt",
         include_str!("../templates/mail/comment-rejected.txt"),
@@ -232,6 +245,23 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "newsroom/moderation_settings.html",
         include_str!("../templates/newsroom/moderation_settings.html"),
+    ),
+    // Live coverage.
+    (
+        "live/macros.html",
+        include_str!("../templates/live/macros.html"),
+    ),
+    (
+        "live/entry.html",
+        include_str!("../templates/live/entry.html"),
+    ),
+    (
+        "live/comment.html",
+        include_str!("../templates/live/comment.html"),
+    ),
+    (
+        "newsroom/article_live.html",
+        include_str!("../templates/newsroom/article_live.html"),
     ),
 ];
 

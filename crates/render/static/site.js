@@ -161,3 +161,152 @@
   var nav = nextLink.closest("nav");
   if (nav) { watch(nav); }
 })();
+
+// The open article's live stream (one per page, at the article's address
+// + "/live"): live-coverage entries posted, edited, pinned or deleted, and
+// comments that became visible, each inserted where a reload would show
+// it, as the server rendered it. The browser resumes after a break from
+// the last event it received (Last-Event-ID); nothing is shown twice.
+(function () {
+  "use strict";
+  var article = document.querySelector("main article.article");
+  var commentsLink = article && article.querySelector("a[data-comments-page]");
+  if (!commentsLink || !window.EventSource || !window.JSON || !document.createElement("template").content) { return; }
+  var base = commentsLink.getAttribute("href").replace(/\/comments$/, "");
+  var live = article.querySelector("[data-live-coverage]");
+  var after = live ? live.getAttribute("data-live-after") : "";
+  var url = base + "/live" + (after ? "?after=" + encodeURIComponent(after) : "");
+
+  function fragment(html) {
+    var t = document.createElement("template");
+    t.innerHTML = html.trim();
+    return t.content.firstElementChild;
+  }
+
+  // Entries are listed newest first (by posting time, then id).
+  function insertSorted(list, li) {
+    var posted = Number(li.getAttribute("data-posted"));
+    var id = Number(li.getAttribute("data-entry"));
+    for (var i = 0; i < list.children.length; i++) {
+      var c = list.children[i];
+      var p = Number(c.getAttribute("data-posted"));
+      if (p < posted || (p === posted && Number(c.getAttribute("data-entry")) < id)) {
+        list.insertBefore(li, c);
+        return;
+      }
+    }
+    list.appendChild(li);
+  }
+
+  // Coverage that starts while the page is open: its block comes from the
+  // page itself, fetched again; entries arriving meanwhile wait for it.
+  var adopting = false;
+  var waiting = [];
+  function adopt() {
+    if (adopting || !window.fetch || !window.DOMParser) { return; }
+    adopting = true;
+    fetch(base, { credentials: "same-origin", cache: "no-cache" })
+      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var story = doc.querySelector("main article.article");
+        var block = story && story.querySelector("[data-live-coverage]");
+        if (!block || live) { return; }
+        live = document.importNode(block, true);
+        var body = article.querySelector(".article-body");
+        body.parentNode.insertBefore(live, body.nextSibling);
+        var mark = story.querySelector(".live-mark");
+        var kicker = article.querySelector(".kicker");
+        if (mark && kicker && !article.querySelector(".live-mark")) {
+          kicker.parentNode.insertBefore(document.importNode(mark, true), kicker.nextSibling);
+        }
+      })
+      .catch(function () {})
+      .then(function () {
+        adopting = false;
+        var items = waiting;
+        waiting = [];
+        if (live) { items.forEach(onEntry); }
+      });
+  }
+
+  function onEntry(item) {
+    if (!live) {
+      waiting.push(item);
+      adopt();
+      return;
+    }
+    var all = live.querySelector("[data-live-entries]");
+    var key = live.querySelector("[data-live-key]");
+    var selector = '[data-entry="' + item.id + '"]';
+    var old = all.querySelector(selector);
+    var oldKey = key.querySelector(selector);
+    if (old) { old.parentNode.removeChild(old); }
+    if (oldKey) { oldKey.parentNode.removeChild(oldKey); }
+    if (item.html) { insertSorted(all, fragment(item.html)); }
+    if (item.key_html) { insertSorted(key, fragment(item.key_html)); }
+    live.querySelector("[data-live-key-block]").hidden = key.children.length === 0;
+    live.querySelector("[data-live-empty]").hidden = all.children.length > 0;
+    if (!old && item.text) { live.querySelector("[data-live-status]").textContent = item.text; }
+  }
+
+  function onCoverage(item) {
+    var open = item.status === "open";
+    document.querySelectorAll("main .live-mark, [data-live-badge]").forEach(function (el) { el.hidden = !open; });
+    if (!live) {
+      if (open) { adopt(); }
+      return;
+    }
+    var title = live.querySelector("[data-live-title]");
+    title.textContent = title.getAttribute(open ? "data-open" : "data-ended");
+    live.classList.toggle("live-open", open);
+  }
+
+  function onComment(item) {
+    var box = article.querySelector(".discussion");
+    if (!box || document.getElementById("c" + item.id)) { return; }
+    var card = fragment(item.html);
+    var li = document.createElement("li");
+    li.appendChild(card);
+    if (!item.parent_id) {
+      var list = box.querySelector("ol.comment-list");
+      if (!list) {
+        list = document.createElement("ol");
+        list.className = "comment-list";
+        list.setAttribute("role", "list");
+        box.insertBefore(list, box.querySelector(".comments-all"));
+      }
+      li.className = "comment-thread";
+      list.insertBefore(li, list.firstChild);
+    } else {
+      var parent = document.getElementById("c" + item.parent_id);
+      if (parent && box.contains(parent)) {
+        var holder = parent.parentNode;
+        var replies = null;
+        for (var i = 0; i < holder.children.length; i++) {
+          if (holder.children[i].matches("ol.comment-replies")) { replies = holder.children[i]; }
+        }
+        if (!replies) {
+          replies = document.createElement("ol");
+          replies.className = "comment-replies";
+          replies.setAttribute("role", "list");
+          holder.insertBefore(replies, parent.nextSibling);
+        }
+        replies.appendChild(li);
+      }
+    }
+    box.querySelectorAll(".comment-count").forEach(function (el) { el.textContent = item.count; });
+    box.querySelectorAll(".comment-counter").forEach(function (el) { el.textContent = item.counter; });
+  }
+
+  var handlers = { entry: onEntry, coverage: onCoverage, comment: onComment };
+  var source = new EventSource(url);
+  Object.keys(handlers).forEach(function (name) {
+    source.addEventListener(name, function (e) {
+      var item;
+      try { item = JSON.parse(e.data); } catch (err) { return; }
+      handlers[name](item);
+    });
+  });
+  window.addEventListener("pagehide", function () { source.close(); });
+})();

@@ -171,7 +171,7 @@ impl Store {
         audit: &NewAudit,
     ) -> Result<Account> {
         let display_name = non_empty(&new.display_name, "display_name", "empty_display_name")?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (email, display_name, role, password_hash, created_at) \
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -207,7 +207,7 @@ impl Store {
         update: &AccountUpdate,
         audit: &NewAudit,
     ) -> Result<Account> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let before = load_account(&mut tx, id)
             .await?
             .ok_or(StoreError::NotFound)?;

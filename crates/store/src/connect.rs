@@ -102,6 +102,19 @@ impl Store {
         })
     }
 
+    /// A transaction that writes. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), queueing behind another writer for up to the
+    /// busy timeout. A deferred transaction that read first would instead
+    /// fail at once with "database is locked" when it came to write while
+    /// another connection held the lock: SQLite does not wait there, since
+    /// waiting could deadlock.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// Connects and brings the schema up to date.
     pub async fn open(url: &str, max_connections: u32) -> Result<Self> {
         let store = Self::connect(url, max_connections).await?;

@@ -16,6 +16,8 @@
 mod accounts;
 mod articles;
 mod audit;
+// Chat rooms, messages and chat sanctions.
+pub mod chats;
 // Reader comments and their moderation.
 pub mod comments;
 mod connect;
@@ -23,6 +25,9 @@ mod cursor;
 mod editions;
 mod error;
 pub mod events;
+mod housekeeping;
+// Live coverage: entries posted while a story unfolds.
+pub mod live;
 mod media;
 mod people;
 mod readers;

@@ -31,7 +31,7 @@ impl Store {
         audit: &NewAudit,
     ) -> Result<Section> {
         new.validate()?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let sql = format!(
             "INSERT INTO sections (edition_id, slug, title, description, position) \
              VALUES ($1, $2, $3, $4, $5) RETURNING {COLUMNS}"
@@ -70,7 +70,7 @@ impl Store {
             .as_deref()
             .map(|t| non_empty(t, "title", "empty_title"))
             .transpose()?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let sql = format!("SELECT {COLUMNS} FROM sections WHERE id = $1");
         let before = sqlx::query(&sql)
             .bind(id)

@@ -61,7 +61,7 @@ impl Store {
         replaces: Option<&str>,
         audit: &NewAudit,
     ) -> Result<Session> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(old) = replaces {
             sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                 .bind(old)
@@ -162,7 +162,7 @@ impl Store {
     /// Ends the session with this token hash (logout) and records `audit`,
     /// in one transaction; false when there was no such session.
     pub async fn end_session(&self, token_hash: &str, audit: &NewAudit) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id: Option<i64> =
             sqlx::query_scalar("DELETE FROM sessions WHERE token_hash = $1 RETURNING id")
                 .bind(token_hash)
@@ -179,7 +179,7 @@ impl Store {
     /// Ends every session of a user ("log out everywhere") and records
     /// `audit` with the count, in one transaction; returns the count.
     pub async fn end_all_sessions(&self, user_id: i64, audit: &NewAudit) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(user_id)
             .execute(&mut *tx)

@@ -70,7 +70,7 @@ impl Store {
     /// token's id) in one transaction. Unknown user → `MissingReference`.
     pub async fn create_api_token(&self, new: &NewApiToken, audit: &NewAudit) -> Result<ApiToken> {
         let name = non_empty(&new.name, "name", "empty_token_name")?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let sql = format!(
             "INSERT INTO api_tokens (user_id, name, token_prefix, token_hash, scopes, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {TOKEN_COLUMNS}"
@@ -169,7 +169,7 @@ impl Store {
         now: UnixTime,
         audit: &NewAudit,
     ) -> Result<ApiToken> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
         )

@@ -5,6 +5,8 @@ pub mod account;
 pub mod api;
 pub mod auth;
 pub mod cache;
+// Real-time chat rooms per edition.
+pub mod chats;
 // Reader comments on the public site.
 pub mod comments;
 mod error;

@@ -11,9 +11,15 @@ pub fn router(state: AppState) -> Router {
         .nest("/api", api::router())
         .merge(api::admin::router(state.clone()))
         .merge(newsroom::router(state.clone()))
-        .merge(account::router())
+        // Account forms answer errors as pages when a browser sent them.
+        .merge(account::router().layer(middleware::from_fn_with_state(
+            state.clone(),
+            reader::html_errors,
+        )))
         // Comments pages are per reader: outside the page cache.
         .merge(comments::router())
+        // Chat rooms are per reader and live: outside the page cache.
+        .merge(crate::chats::router())
         // Live streams never pass through the page cache.
         .merge(crate::live::router())
         .merge(reader::router().layer(middleware::from_fn_with_state(

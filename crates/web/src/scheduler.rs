@@ -1,4 +1,5 @@
-//! The scheduled-publishing job: publishes articles whose time has come.
+//! The scheduled-publishing job: publishes articles whose time has come,
+//! and now and then clears out expired sessions and mail tokens.
 //!
 //! The queue is the database itself (scheduled articles and their time), so
 //! the job survives restarts and catches up on what fell due while no node
@@ -18,11 +19,15 @@ pub const TICK: Duration = Duration::from_secs(1);
 /// Articles published per round; a backlog drains over several rounds.
 const BATCH: u32 = 100;
 
+/// Ticks between two housekeeping rounds (the first tick runs one).
+const HOUSEKEEPING_EVERY: u32 = 3600;
+
 /// Starts the job; it stops when `stop` changes or its sender is dropped.
 pub fn spawn(store: Store, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(TICK);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut ticks: u32 = 0;
         loop {
             tokio::select! {
                 _ = tick.tick() => {}
@@ -41,6 +46,13 @@ pub fn spawn(store: Store, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {
                 }
                 Err(error) => tracing::warn!(%error, "scheduled publishing failed; retrying"),
             }
+            if ticks.is_multiple_of(HOUSEKEEPING_EVERY) {
+                match store.purge_expired(now).await {
+                    Ok(removed) => tracing::debug!(removed, "expired sessions and tokens cleared"),
+                    Err(error) => tracing::warn!(%error, "housekeeping failed; retrying later"),
+                }
+            }
+            ticks = ticks.wrapping_add(1);
         }
     })
 }

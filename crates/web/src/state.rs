@@ -51,6 +51,10 @@ pub struct AppState {
     pub comment_policy: Arc<dateline_domain::comment::CommentPolicy>,
     /// Newly published stories for open newsfeed streams (see `live/`).
     pub live: Arc<crate::live::LiveHub>,
+    /// Live coverage entries and new comments for open article pages.
+    pub article_live: Arc<crate::live::ArticleHub>,
+    /// Chat messages, deletions and presence for this node's sockets.
+    pub chats: Arc<crate::chats::ChatHub>,
 }
 
 impl AppState {
@@ -80,6 +84,8 @@ impl AppState {
             readers,
             comment_policy: Arc::default(),
             live: Arc::default(),
+            article_live: Arc::default(),
+            chats: Arc::default(),
         }
     }
 

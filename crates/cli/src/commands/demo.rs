@@ -29,6 +29,8 @@ const STAFF_EMAIL: &str = "editor@dateline.test";
 const CREDENTIALS_FILE: &str = "demo-login.txt";
 /// A verified reader account, to try comments and the account pages.
 const READER_EMAIL: &str = "reader@dateline.test";
+/// A second verified reader, so that two people can try a chat room.
+const SECOND_READER_EMAIL: &str = "reader2@dateline.test";
 
 pub async fn run(mut config: Config, args: DemoArgs) -> anyhow::Result<()> {
     if let Some(dir) = args.data_dir {
@@ -94,6 +96,10 @@ async fn install(
         .create_account(&user, &editions, &audit)
         .await
         .context("cannot create the demo staff account")?;
+    let staff_id = store.user_by_email(&user.email).await?.map(|u| u.id);
+    live_coverage(store, staff_id, super::now())
+        .await
+        .context("cannot create the demo live coverage")?;
     let reader_password = super::user::generate_password();
     store
         .create_reader(&dateline_store::NewReader {
@@ -106,14 +112,179 @@ async fn install(
         })
         .await
         .context("cannot create the demo reader account")?;
+    let second_password = super::user::generate_password();
+    let second = store
+        .create_reader(&dateline_store::NewReader {
+            email: SECOND_READER_EMAIL.parse()?,
+            display_name: "Second Reader".into(),
+            password_hash: Some(super::user::hash_password(&second_password)?),
+            language: "en".into(),
+            created_at: super::now(),
+            verified_at: Some(super::now()),
+        })
+        .await
+        .context("cannot create the second demo reader account")?;
+    demo_chats(store, second.id).await?;
     let path = data_dir.join(CREDENTIALS_FILE);
+    // Lines 1-4 as before (other scripts read them); the second reader after.
     std::fs::write(
         &path,
-        format!("{STAFF_EMAIL}\n{password}\n{READER_EMAIL}\n{reader_password}\n"),
+        format!(
+            "{STAFF_EMAIL}\n{password}\n{READER_EMAIL}\n{reader_password}\n\
+             {SECOND_READER_EMAIL}\n{second_password}\n"
+        ),
     )
     .with_context(|| format!("cannot write {}", path.display()))?;
     restrict_permissions(&path);
     Ok([password, reader_password])
+}
+
+/// Entries of the demo live coverage, oldest first, by language; the
+/// second is pinned as a key event.
+const LIVE_ENTRIES: [(&str, [&str; 5]); 2] = [
+    (
+        "en",
+        [
+            "We are following the story as it unfolds; updates appear here as they come in.",
+            "**Officials confirm** the first details at a short briefing.",
+            "Witnesses describe long queues and a calm, patient crowd.",
+            "Transport services are running with delays of up to *twenty minutes*.",
+            "The next briefing is expected within the hour.",
+        ],
+    ),
+    (
+        "ru",
+        [
+            "Мы следим за развитием событий; обновления появляются здесь по мере поступления.",
+            "**Официальные лица подтвердили** первые подробности на коротком брифинге.",
+            "Очевидцы рассказывают о длинных очередях и спокойной обстановке.",
+            "Транспорт работает с задержками до *двадцати минут*.",
+            "Следующий брифинг ожидается в течение часа.",
+        ],
+    ),
+];
+
+/// Makes the newest story of each edition live coverage with a few
+/// entries, twenty minutes apart, one of them pinned.
+async fn live_coverage(store: &Store, staff_id: Option<i64>, now: i64) -> anyhow::Result<()> {
+    use dateline_store::live::{EntryChange, NewLiveEntry};
+    use dateline_store::{ArticleFilter, ArticleQuery, NewAudit};
+    for edition in store.editions().await? {
+        let query = ArticleQuery {
+            filter: ArticleFilter::Edition(edition.id),
+            limit: 1,
+            after: None,
+        };
+        let Some(card) = store.list_articles(&query).await?.items.into_iter().next() else {
+            continue;
+        };
+        let texts = LIVE_ENTRIES
+            .iter()
+            .find(|(lang, _)| edition.language.as_str().starts_with(lang))
+            .map_or(LIVE_ENTRIES[0].1, |(_, texts)| *texts);
+        let audit =
+            |action: &str| NewAudit::new(action, "article", Some(card.id), now).by(staff_id, None);
+        store
+            .open_live_coverage(card.id, now, &audit("article.live.open"))
+            .await?;
+        for (i, text) in texts.iter().enumerate() {
+            let new = NewLiveEntry {
+                article_id: card.id,
+                body_source: (*text).to_owned(),
+                body_html: dateline_render::markdown::comment_html(text),
+                author_user_id: staff_id,
+                at: now - 1200 * (texts.len() - 1 - i) as i64,
+                audit: audit("article.live.post"),
+            };
+            let entry = store.post_live_entry(&new).await?;
+            if i == 1 {
+                store
+                    .change_live_entry(
+                        card.id,
+                        entry.id,
+                        &EntryChange::Pin,
+                        now,
+                        &audit("article.live.pin"),
+                    )
+                    .await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Two chat rooms per edition, with a few messages by the second reader.
+async fn demo_chats(store: &Store, reader_id: i64) -> anyhow::Result<()> {
+    let audit = dateline_store::NewAudit::new("chat_room.create", "chat_room", None, super::now());
+    for edition in store.editions().await? {
+        let russian = edition.language.as_str().starts_with("ru");
+        let rooms: [(&str, &str, &str, &[&str]); 2] = if russian {
+            [
+                (
+                    "glavnoe",
+                    "Главное за день",
+                    "Обсуждаем главные новости.",
+                    &[
+                        "Доброе утро! Что сегодня главное?",
+                        "Читаю про мост, хорошие новости.",
+                    ],
+                ),
+                (
+                    "sport",
+                    "Спорт",
+                    "Матчи, счёт и прогнозы.",
+                    &["Кто смотрел вчерашний матч?"],
+                ),
+            ]
+        } else {
+            [
+                (
+                    "town-square",
+                    "Town square",
+                    "Talk about the day's news.",
+                    &[
+                        "Good morning! What's the big story today?",
+                        "Reading about the bridge, good news.",
+                    ],
+                ),
+                (
+                    "sport",
+                    "Sport",
+                    "Matches, scores and predictions.",
+                    &["Anyone watch last night's game?"],
+                ),
+            ]
+        };
+        for (position, (slug, title, description, messages)) in rooms.into_iter().enumerate() {
+            let room = store
+                .create_chat_room(
+                    &dateline_store::chats::ChatRoomInput {
+                        edition_id: edition.id,
+                        slug: slug.parse()?,
+                        title: title.into(),
+                        description: description.into(),
+                        slow_mode_seconds: 0,
+                        is_open: true,
+                        position: position as i64,
+                    },
+                    super::now(),
+                    &audit,
+                )
+                .await
+                .context("cannot create a demo chat room")?;
+            for body in messages {
+                store
+                    .post_chat_message(&dateline_store::chats::NewChatMessage {
+                        room_id: room.id,
+                        reader_id,
+                        body: (*body).into(),
+                        at: super::now(),
+                    })
+                    .await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The staff and reader passwords saved at installation (the database

@@ -214,7 +214,7 @@ impl Store {
         if articles.is_empty() {
             return Ok(0);
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // One more bind per row on PostgreSQL, where the id is given.
         let rows_per_insert = MAX_BINDS / (ARTICLE_BINDS + 1);
         let ids = match self.backend {

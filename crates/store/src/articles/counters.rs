@@ -62,7 +62,7 @@ impl Store {
     ///
     /// The counter never goes below zero; unknown article → `NotFound`.
     pub async fn add_comment_count(&self, article_id: i64, delta: i64) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE articles SET comment_count = CASE WHEN comment_count + $1 < 0 THEN 0 \
              ELSE comment_count + $1 END WHERE id = $2",
@@ -114,7 +114,7 @@ impl Store {
     /// disagree with their article, then rewrites only the counters that
     /// are off, all in one transaction.
     pub async fn recount_counters(&self) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for table in JOIN_TABLES {
             let sql = format!(
                 "UPDATE {table} SET is_public = a.is_public, published_at = a.published_at FROM articles a \

@@ -67,7 +67,7 @@ impl Store {
         let media = media_ids(new.lead_media_id, &new.body);
         let public = new.status.is_public();
 
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // Selecting from `sections` checks in the same statement that the
         // section exists and belongs to the article's edition. Group 0 is a
         // placeholder: ids start at 1.

@@ -217,7 +217,7 @@ impl Store {
                 kept => kept,
             };
 
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.begin_write().await?;
             // The version guard makes `current` the state being replaced.
             let done = sqlx::query(
                 "UPDATE articles SET status = $1, is_public = $2, published_at = $3, updated_at = $4, \

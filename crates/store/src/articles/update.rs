@@ -117,7 +117,7 @@ impl Store {
         }
         let public = current.status.is_public();
 
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // Writing first, guarded by the version, both detects a concurrent
         // save and makes what we read above the state we are replacing.
         let done = sqlx::query(

@@ -28,7 +28,7 @@ impl Store {
         reader_id: i64,
         comments: &[BulkComment],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for chunk in comments.chunks(ROWS_PER_INSERT) {
             let rows = values_sql(chunk.len(), 5, "'published'");
             let sql = format!(

@@ -1,35 +1,68 @@
 //! The counters comments move: the article's `comment_count` and the
-//! `reply_count` of the thread above a reply. Only published comments count.
+//! `reply_count` of the comments above a reply.
+//!
+//! A comment is *shown* when it is published and so is every comment above
+//! it: removing a comment takes the replies beneath it off the page, so
+//! they leave the counts too, and come back with it. Precisely:
+//! - `articles.comment_count`: the article's shown comments;
+//! - a top-level comment's `reply_count`: the published replies in its
+//!   thread whose level-1 parent (for level 2) is published, whatever the
+//!   top-level comment's own status (so that restoring it adds them back);
+//! - a level-1 comment's `reply_count`: its published level-2 replies.
 
+use dateline_domain::comment::CommentStatus;
 use sqlx::{AnyConnection, Row};
 
-use super::Comment;
+use super::{comment_on, Comment};
 use crate::{Result, Store};
 
-/// Adds `delta` (±1) for `comment` becoming visible or hidden, on the
-/// caller's transaction: its article, its thread's top comment, and its
-/// level-1 parent when it sits at level 2.
+/// Moves the counters for `comment` becoming published (`delta` 1) or
+/// leaving published (`delta` -1), on the caller's transaction.
 pub(crate) async fn count_visibility(
     conn: &mut AnyConnection,
     comment: &Comment,
     delta: i64,
 ) -> Result<()> {
-    sqlx::query("UPDATE articles SET comment_count = comment_count + $1 WHERE id = $2")
-        .bind(delta)
-        .bind(comment.article_id)
-        .execute(&mut *conn)
-        .await?;
-    let mut above: Vec<i64> = comment.root_id.into_iter().collect();
-    if comment.depth == 2 {
-        above.extend(comment.parent_id);
-    }
-    for id in above {
-        sqlx::query("UPDATE comments SET reply_count = reply_count + $1 WHERE id = $2")
-            .bind(delta)
-            .bind(id)
+    // The comment itself and what hangs beneath it.
+    let weight = delta
+        * (1 + if comment.depth < 2 {
+            comment.reply_count
+        } else {
+            0
+        });
+    let published = |c: &Comment| c.status == CommentStatus::Published;
+    let reaches_article = match (comment.depth, comment.root_id, comment.parent_id) {
+        (0, _, _) => true,
+        (1, Some(root), _) => {
+            add_replies(conn, root, weight).await?;
+            published(&comment_on(conn, root).await?)
+        }
+        (_, Some(root), Some(parent)) => {
+            add_replies(conn, parent, delta).await?;
+            let parent_shown = published(&comment_on(conn, parent).await?);
+            if parent_shown {
+                add_replies(conn, root, delta).await?;
+            }
+            parent_shown && published(&comment_on(conn, root).await?)
+        }
+        _ => false,
+    };
+    if reaches_article {
+        sqlx::query("UPDATE articles SET comment_count = comment_count + $1 WHERE id = $2")
+            .bind(weight)
+            .bind(comment.article_id)
             .execute(&mut *conn)
             .await?;
     }
+    Ok(())
+}
+
+async fn add_replies(conn: &mut AnyConnection, id: i64, delta: i64) -> Result<()> {
+    sqlx::query("UPDATE comments SET reply_count = reply_count + $1 WHERE id = $2")
+        .bind(delta)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -39,13 +72,18 @@ const TRUTHS: [(&str, &str, &str); 4] = [
     (
         "articles",
         "comment_count",
-        "SELECT article_id AS k, COUNT(*) AS n FROM comments WHERE status = 'published' GROUP BY article_id",
+        "SELECT c.article_id AS k, COUNT(*) AS n FROM comments c \
+         LEFT JOIN comments tc ON tc.id = c.root_id LEFT JOIN comments pc ON pc.id = c.parent_id \
+         WHERE c.status = 'published' AND (c.root_id IS NULL OR (tc.status = 'published' \
+         AND (c.depth < 2 OR pc.status = 'published'))) GROUP BY c.article_id",
     ),
     (
         "comments",
         "reply_count",
         "SELECT k, COUNT(*) AS n FROM (\
-         SELECT root_id AS k FROM comments WHERE status = 'published' AND root_id IS NOT NULL \
+         SELECT c.root_id AS k FROM comments c LEFT JOIN comments pc ON pc.id = c.parent_id \
+         WHERE c.status = 'published' AND c.root_id IS NOT NULL \
+         AND (c.depth = 1 OR pc.status = 'published') \
          UNION ALL SELECT parent_id AS k FROM comments WHERE status = 'published' AND depth = 2) r GROUP BY k",
     ),
     (
@@ -90,7 +128,7 @@ impl Store {
 
     /// Rewrites every comment counter from the rows (after a bulk load).
     pub async fn recount_comment_counters(&self) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for (table, column, truth) in TRUTHS {
             let update = format!(
                 "UPDATE {table} SET {column} = d.actual FROM ({}) d WHERE {table}.id = d.id",

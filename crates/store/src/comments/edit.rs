@@ -19,7 +19,7 @@ impl Store {
         at: UnixTime,
         window_start: UnixTime,
     ) -> Result<Comment> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE comments SET body_source = $1, body_html = $2, edited_at = $3 \
              WHERE id = $4 AND reader_id = $5 AND created_at >= $6 \

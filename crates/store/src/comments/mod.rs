@@ -9,6 +9,7 @@
 mod bulk;
 mod counters;
 mod edit;
+mod erase;
 #[cfg(any(test, feature = "testing"))]
 mod fixture;
 mod list;
@@ -17,6 +18,9 @@ mod post;
 mod reactions;
 mod sanctions;
 mod settings;
+
+pub(crate) use counters::count_visibility;
+pub(crate) use erase::erase_on;
 
 pub use bulk::BulkComment;
 pub use list::{
@@ -58,12 +62,15 @@ pub struct Comment {
     pub reply_count: i64,
     pub like_count: i64,
     pub report_count: i64,
+    /// Set when its author removed it after others had replied: the text
+    /// is gone and pages show a placeholder above the replies.
+    pub erased_at: Option<UnixTime>,
 }
 
 /// What a comment query selects; `c` is the comment, `r` its author.
 pub(crate) const COMMENT_COLUMNS: &str = "c.id, c.article_id, c.reader_id, r.display_name, \
      c.parent_id, c.reply_to_id, c.root_id, c.depth, c.body_source, c.body_html, c.status, \
-     c.status_reason, c.created_at, c.edited_at, c.reply_count, c.like_count, c.report_count";
+     c.status_reason, c.created_at, c.edited_at, c.reply_count, c.like_count, c.report_count, c.erased_at";
 
 /// `FROM` naming the comment `c` and its author `r`.
 pub(crate) const COMMENT_FROM: &str = "comments c JOIN readers r ON r.id = c.reader_id";
@@ -87,6 +94,7 @@ pub(crate) fn comment_from_row(row: &AnyRow) -> Result<Comment> {
         reply_count: row.try_get("reply_count")?,
         like_count: row.try_get("like_count")?,
         report_count: row.try_get("report_count")?,
+        erased_at: row.try_get("erased_at")?,
     })
 }
 

@@ -7,7 +7,7 @@ use dateline_domain::UnixTime;
 use sqlx::{AnyConnection, Row};
 
 use super::counters::count_visibility;
-use super::{comment_on, Comment};
+use super::{comment_on, erase_on, Comment};
 use crate::audit::{record_audit_on, NewAudit};
 use crate::{events, Result, Store, StoreError};
 
@@ -103,7 +103,7 @@ impl Store {
         } else {
             change.reason.as_str()
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let before = comment_on(&mut tx, change.comment_id).await?;
         sqlx::query(
             "UPDATE comments SET status = $1, status_reason = $2, report_count = 0 WHERE id = $3",
@@ -139,20 +139,34 @@ impl Store {
     }
 
     /// A reader deletes their own comment (`NotFound` if it is not theirs
-    /// or already deleted).
-    pub async fn delete_own_comment(&self, comment_id: i64, reader_id: i64) -> Result<Comment> {
-        let mut tx = self.pool.begin().await?;
+    /// or already gone). A published comment others replied to is erased in
+    /// place, so that their replies stay on the page; any other is deleted.
+    pub async fn delete_own_comment(
+        &self,
+        comment_id: i64,
+        reader_id: i64,
+        at: UnixTime,
+    ) -> Result<Comment> {
+        let mut tx = self.begin_write().await?;
         let before = comment_on(&mut tx, comment_id).await?;
-        if before.reader_id != reader_id || before.status == CommentStatus::Deleted {
+        if before.reader_id != reader_id
+            || before.status == CommentStatus::Deleted
+            || before.erased_at.is_some()
+        {
             return Err(StoreError::NotFound);
         }
-        sqlx::query("UPDATE comments SET status = 'deleted' WHERE id = $1")
-            .bind(comment_id)
-            .execute(&mut *tx)
-            .await?;
-        let staged = self
-            .restatus(&mut tx, &before, CommentStatus::Deleted)
-            .await?;
+        let staged = if before.status == CommentStatus::Published && before.reply_count > 0 {
+            erase_on(&mut tx, comment_id, at).await?;
+            let events = events::comments_changed(self.node_id(), before.article_id);
+            Some(self.stage_events(&mut tx, events).await?)
+        } else {
+            sqlx::query("UPDATE comments SET status = 'deleted' WHERE id = $1")
+                .bind(comment_id)
+                .execute(&mut *tx)
+                .await?;
+            self.restatus(&mut tx, &before, CommentStatus::Deleted)
+                .await?
+        };
         let after = comment_on(&mut tx, comment_id).await?;
         tx.commit().await?;
         if let Some(staged) = staged {
@@ -176,6 +190,11 @@ impl Store {
         }
         if was || is {
             let events = events::comments_changed(self.node_id(), before.article_id);
+            let events = [
+                events,
+                events::comment_shown(before.article_id, before.id, was, is),
+            ]
+            .concat();
             return Ok(Some(self.stage_events(conn, events).await?));
         }
         Ok(None)

@@ -97,7 +97,7 @@ impl Store {
     /// published comment moves the counters and purges the article's pages
     /// in the same transaction.
     pub async fn post_comment(&self, new: &NewComment) -> Result<Comment> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let (parent_id, root_id, depth) = match new.reply_to {
             None => (None, None, 0),
             Some(target_id) => {
@@ -139,6 +139,11 @@ impl Store {
         if comment.status == CommentStatus::Published {
             count_visibility(&mut tx, &comment, 1).await?;
             let events = events::comments_changed(self.node_id(), comment.article_id);
+            let events = [
+                events,
+                events::comment_shown(comment.article_id, comment.id, false, true),
+            ]
+            .concat();
             staged = Some(self.stage_events(&mut tx, events).await?);
         }
         tx.commit().await?;

@@ -32,7 +32,7 @@ impl Store {
         reader_id: i64,
         at: UnixTime,
     ) -> Result<LikeOutcome> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let comment = comment_on(&mut tx, comment_id).await?;
         if comment.status != CommentStatus::Published {
             return Err(StoreError::NotFound);
@@ -86,7 +86,7 @@ impl Store {
     /// Records a report on a published comment; a reader's second report of
     /// the same comment changes nothing. Returns whether it was new.
     pub async fn report_comment(&self, report: &NewReport) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let comment = comment_on(&mut tx, report.comment_id).await?;
         if comment.status != CommentStatus::Published {
             return Err(StoreError::NotFound);

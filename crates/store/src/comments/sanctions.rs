@@ -58,7 +58,7 @@ impl Store {
         } else {
             sanction.reason.as_str()
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE readers SET status = $1, suspended_until = $2, status_reason = $3 WHERE id = $4",
         )

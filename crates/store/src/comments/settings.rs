@@ -1,12 +1,35 @@
 //! Comment settings: moderation mode and closing period per section, the
-//! per-article override, and the moderation word lists.
+//! per-article override, and the moderation word lists. Every change
+//! writes a moderation log line and its staff audit entry in the same
+//! transaction.
 
 use dateline_domain::comment::{comments_open, ModerationMode, WordKind};
 use dateline_domain::UnixTime;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
+use crate::audit::{record_audit_on, NewAudit};
 use crate::editions::parse_col;
 use crate::{events, Result, Store, StoreError};
+
+/// Logs a rule change: a moderation log line (the audit's action and
+/// actor, `what` as its text) and the audit entry itself.
+async fn log_rule_change(conn: &mut AnyConnection, audit: &NewAudit, what: &str) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO moderation_log (at, actor_user_id, action, reason) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(audit.at)
+    .bind(audit.actor_user_id)
+    .bind(&audit.action)
+    .bind(what)
+    .execute(&mut *conn)
+    .await?;
+    record_audit_on(conn, audit).await?;
+    Ok(())
+}
+
+fn describe_mode(mode: Option<ModerationMode>) -> &'static str {
+    mode.map_or("section", ModerationMode::as_str)
+}
 
 /// A section's rules; sections without a row are post-moderated and never close.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,9 +126,14 @@ impl Store {
             .collect()
     }
 
-    /// Sets a section's rules; purges the site (every story's form may open or close).
-    pub async fn set_section_comment_settings(&self, s: &SectionCommentSettings) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+    /// Sets a section's rules; purges the site (every story's form may open
+    /// or close). `audit` is the staff entry logged with it.
+    pub async fn set_section_comment_settings(
+        &self,
+        s: &SectionCommentSettings,
+        audit: &NewAudit,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO section_comment_settings (section_id, mode, close_after_days) VALUES ($1, $2, $3) \
              ON CONFLICT (section_id) DO UPDATE SET mode = excluded.mode, close_after_days = excluded.close_after_days",
@@ -116,6 +144,15 @@ impl Store {
         .execute(&mut *tx)
         .await
         .map_err(StoreError::on_constraint("section"))?;
+        let days = s
+            .close_after_days
+            .map_or_else(|| "never".to_owned(), |d| format!("{d} days"));
+        let what = format!(
+            "section {}: {}, closes after {days}",
+            s.section_id,
+            s.mode.as_str()
+        );
+        log_rule_change(&mut tx, audit, &what).await?;
         let events = vec![events::Event::purge(
             self.node_id(),
             [
@@ -129,13 +166,15 @@ impl Store {
         Ok(())
     }
 
-    /// Sets an article's override and purges its page.
+    /// Sets an article's override and purges its page; `audit` is the
+    /// staff entry logged with it.
     pub async fn set_article_comment_settings(
         &self,
         article_id: i64,
         s: ArticleCommentSettings,
+        audit: &NewAudit,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO article_comment_settings (article_id, mode, closed) VALUES ($1, $2, $3) \
              ON CONFLICT (article_id) DO UPDATE SET mode = excluded.mode, closed = excluded.closed",
@@ -146,6 +185,12 @@ impl Store {
         .execute(&mut *tx)
         .await
         .map_err(StoreError::on_constraint("article"))?;
+        let what = format!(
+            "article {article_id}: {}{}",
+            describe_mode(s.mode),
+            if s.closed { ", closed" } else { "" }
+        );
+        log_rule_change(&mut tx, audit, &what).await?;
         let events = events::comments_changed(self.node_id(), article_id);
         let staged = self.stage_events(&mut tx, events).await?;
         tx.commit().await?;
@@ -169,34 +214,41 @@ impl Store {
             .collect()
     }
 
-    /// Adds a (normalised) word to a list, or moves it to that list.
+    /// Adds a (normalised) word to a list, or moves it to that list;
+    /// `audit` (its time is the word's) is logged with it.
     pub async fn add_moderation_word(
         &self,
         word: &str,
         kind: WordKind,
-        at: UnixTime,
+        audit: &NewAudit,
     ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO moderation_words (word, kind, created_at) VALUES ($1, $2, $3) \
              ON CONFLICT (word) DO UPDATE SET kind = excluded.kind",
         )
         .bind(word)
         .bind(kind.as_str())
-        .bind(at)
-        .execute(&self.pool)
+        .bind(audit.at)
+        .execute(&mut *tx)
         .await?;
+        log_rule_change(&mut tx, audit, &format!("{}: {word}", kind.as_str())).await?;
+        tx.commit().await?;
         Ok(())
     }
 
     /// Removes a word from the lists; `NotFound` when it is not there.
-    pub async fn remove_moderation_word(&self, id: i64) -> Result<()> {
-        let done = sqlx::query("DELETE FROM moderation_words WHERE id = $1")
+    pub async fn remove_moderation_word(&self, id: i64, audit: &NewAudit) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query("DELETE FROM moderation_words WHERE id = $1 RETURNING word, kind")
             .bind(id)
-            .execute(&self.pool)
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let word: String = row.try_get("word")?;
+        let kind: String = row.try_get("kind")?;
+        log_rule_change(&mut tx, audit, &format!("{kind}: {word}")).await?;
+        tx.commit().await?;
         Ok(())
     }
 }

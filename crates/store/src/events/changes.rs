@@ -109,6 +109,26 @@ pub(crate) fn comments_changed(node: NodeId, article_id: i64) -> Vec<Event> {
     vec![Event::purge(node, [CacheKey::Article(article_id)])]
 }
 
+/// A comment whose visibility moved from `was` to `is` published: when it
+/// appeared, open article pages are told which one.
+pub(crate) fn comment_shown(article_id: i64, comment_id: i64, was: bool, is: bool) -> Vec<Event> {
+    if was || !is {
+        return Vec::new();
+    }
+    vec![Event::CommentPublished {
+        article_id,
+        comment_id,
+    }]
+}
+
+/// Live coverage shows on the article page; streams learn the change number.
+pub(crate) fn live_changed(node: NodeId, article_id: i64, seq: i64) -> Vec<Event> {
+    vec![
+        Event::purge(node, [CacheKey::Article(article_id)]),
+        Event::LiveCoverage { article_id, seq },
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use dateline_domain::{ArticleStatus, BodyBlock};

@@ -25,6 +25,7 @@ use sqlx::AnyConnection;
 use tokio::sync::{broadcast, oneshot, watch};
 
 pub(crate) use changes::{article_created, article_updated, comments_changed, status_changed};
+pub(crate) use changes::{comment_shown, live_changed};
 pub use keys::CacheKey;
 
 use crate::{Backend, Result, Store};
@@ -92,6 +93,21 @@ pub enum Event {
     Published { article_id: i64, edition_id: i64 },
     /// Events may have been missed: everything may be stale.
     Resync,
+    /// An article's live coverage changed (opened, ended, an entry posted,
+    /// edited, pinned, unpinned or deleted) at change number `seq`.
+    LiveCoverage { article_id: i64, seq: i64 },
+    /// A comment became visible to readers (posted or approved).
+    CommentPublished { article_id: i64, comment_id: i64 },
+    /// A reader posted chat message `message_id` in room `room_id`.
+    ChatPosted { room_id: i64, message_id: i64 },
+    /// A moderator removed chat message `message_id` from room `room_id`.
+    ChatDeleted { room_id: i64, message_id: i64 },
+    /// Node `node`'s open chat sockets, as `(room id, count)`; each node
+    /// sends its own now and then, and stale ones are forgotten.
+    ChatPresence {
+        node: NodeId,
+        rooms: Vec<(i64, u32)>,
+    },
 }
 
 impl Event {

@@ -153,7 +153,7 @@ impl Store {
         update: &MediaTextUpdate,
         audit: &NewAudit,
     ) -> Result<MediaAsset> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "SELECT caption, alt_text, credit, copyright, source, creator, keywords \
              FROM media_assets WHERE id = $1",

@@ -272,7 +272,7 @@ impl Store {
             JobOutcome::Ready => (RenditionsState::Ready, ""),
             JobOutcome::Failed(why) => (RenditionsState::Failed, why.as_str()),
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let changed = sqlx::query(
             "UPDATE media_assets SET renditions_state = $1, renditions_error = $2, \
              renditions_lease_until = NULL WHERE id = $3 AND renditions_state = 'working'",

@@ -79,6 +79,24 @@ impl Store {
             }))
         })
         .collect::<Result<Vec<_>>>()?;
+        let chat_messages = sqlx::query(
+            "SELECT m.id, r.slug AS room, m.body, m.created_at FROM chat_messages m \
+             JOIN chat_rooms r ON r.id = m.room_id \
+             WHERE m.reader_id = $1 AND m.deleted_at IS NULL ORDER BY m.id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| -> Result<Value> {
+            Ok(json!({
+                "id": row.try_get::<i64, _>("id")?,
+                "room": row.try_get::<String, _>("room")?,
+                "text": row.try_get::<String, _>("body")?,
+                "created_at": row.try_get::<i64, _>("created_at")?,
+            }))
+        })
+        .collect::<Result<Vec<_>>>()?;
         Ok(Some(json!({
             "exported_at": now,
             "account": {
@@ -97,6 +115,7 @@ impl Store {
             "comments": comments,
             "comment_likes": likes,
             "comment_reports": reports,
+            "chat_messages": chat_messages,
         })))
     }
 }

@@ -4,6 +4,7 @@
 //! one-use secrets sent to it by mail (`tokens.rs`) and everything stored
 //! about it as one JSON document (`export.rs`).
 
+mod delete;
 mod export;
 mod sessions;
 mod tokens;
@@ -141,7 +142,7 @@ fn reader_from_row(row: &AnyRow) -> Result<Reader> {
 }
 
 pub(crate) async fn load_reader(conn: &mut AnyConnection, id: i64) -> Result<Option<Reader>> {
-    let sql = format!("SELECT {READER_COLUMNS} FROM readers WHERE id = $1");
+    let sql = format!("SELECT {READER_COLUMNS} FROM readers WHERE id = $1 AND deleted_at IS NULL");
     sqlx::query(&sql)
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -242,7 +243,7 @@ impl Store {
         hash: Option<&str>,
         keep: Option<&str>,
     ) -> Result<Reader> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE readers SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE id = $2",
         )
@@ -286,25 +287,6 @@ impl Store {
             .map_err(StoreError::on_constraint("e-mail address"))?
             .ok_or(StoreError::NotFound)?;
         reader_from_row(&row)
-    }
-
-    /// Deletes the account; its sessions and tokens go with it (foreign
-    /// keys cascade). False when there was no such reader.
-    pub async fn delete_reader(&self, id: i64) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
-        // Explicit deletes too, so that nothing depends on the cascade alone.
-        for table in ["reader_sessions", "reader_tokens"] {
-            sqlx::query(&format!("DELETE FROM {table} WHERE reader_id = $1"))
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        let done = sqlx::query("DELETE FROM readers WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(done.rows_affected() == 1)
     }
 
     /// Sets a reader's standing (moderation). `until` is the end of a
@@ -367,7 +349,7 @@ impl Store {
             sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
         ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
     {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = bind(sqlx::query(sql)).bind(id).execute(&mut *tx).await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);

@@ -57,7 +57,7 @@ impl Store {
         new: &NewReaderSession,
         replaces: Option<&str>,
     ) -> Result<ReaderSession> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(old) = replaces {
             sqlx::query("DELETE FROM reader_sessions WHERE token_hash = $1")
                 .bind(old)
@@ -156,6 +156,17 @@ impl Store {
     pub async fn end_reader_session(&self, token_hash: &str) -> Result<bool> {
         let done = sqlx::query("DELETE FROM reader_sessions WHERE token_hash = $1")
             .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Ends one of a reader's sessions (signing out another device); false
+    /// when the reader has no such session.
+    pub async fn end_reader_session_of(&self, reader_id: i64, session_id: i64) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM reader_sessions WHERE id = $1 AND reader_id = $2")
+            .bind(session_id)
+            .bind(reader_id)
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() > 0)

@@ -106,7 +106,7 @@ impl Store {
     /// same purpose (only the newest mail works; for codes this keeps one
     /// live code per reader, so guesses cannot be spread over several).
     pub async fn create_reader_token(&self, new: &NewReaderToken) -> Result<ReaderToken> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM reader_tokens WHERE reader_id = $1 AND purpose = $2")
             .bind(new.reader_id)
             .bind(new.purpose.as_str())

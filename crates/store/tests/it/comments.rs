@@ -114,11 +114,11 @@ async fn replies_nest_two_levels_and_counters_follow(store: &Store) {
     assert_eq!(thread.more_replies, 0);
 
     // Hiding a level-2 reply moves every counter above it.
-    store.delete_own_comment(r2.id, ann).await.unwrap();
+    store.delete_own_comment(r2.id, ann, T + 5).await.unwrap();
     assert_eq!(count_of(store, article.id).await, 3);
     assert_exact(store).await;
     assert!(
-        store.delete_own_comment(r3.id, ann).await.is_err(),
+        store.delete_own_comment(r3.id, ann, T + 5).await.is_err(),
         "not hers"
     );
     // Replying to a comment readers cannot see fails.
@@ -388,12 +388,17 @@ async fn settings_and_word_lists(store: &Store) {
         (ModerationMode::Post, false, None)
     );
     assert!(s.open_at(T + 86_400 * 365));
+    let desk = moderator(store).await;
+    let by = |action: &str| NewAudit::new(action, "rules", None, T).by(Some(desk), None);
     store
-        .set_section_comment_settings(&SectionCommentSettings {
-            section_id: fx.world.id,
-            mode: ModerationMode::Pre,
-            close_after_days: Some(2),
-        })
+        .set_section_comment_settings(
+            &SectionCommentSettings {
+                section_id: fx.world.id,
+                mode: ModerationMode::Pre,
+                close_after_days: Some(2),
+            },
+            &by("section.comments"),
+        )
         .await
         .unwrap();
     let s = store.comment_settings(article.id).await.unwrap();
@@ -406,6 +411,7 @@ async fn settings_and_word_lists(store: &Store) {
                 mode: Some(ModerationMode::Post),
                 closed: true,
             },
+            &by("article.comments"),
         )
         .await
         .unwrap();
@@ -418,15 +424,15 @@ async fn settings_and_word_lists(store: &Store) {
         .any(|x| x.section_id == fx.business.id && x.mode == ModerationMode::Post));
 
     store
-        .add_moderation_word("идиот", WordKind::Banned, T)
+        .add_moderation_word("идиот", WordKind::Banned, &by("moderation.word_add"))
         .await
         .unwrap();
     store
-        .add_moderation_word("free money", WordKind::Suspect, T)
+        .add_moderation_word("free money", WordKind::Suspect, &by("moderation.word_add"))
         .await
         .unwrap();
     store
-        .add_moderation_word("free money", WordKind::Banned, T)
+        .add_moderation_word("free money", WordKind::Banned, &by("moderation.word_add"))
         .await
         .unwrap();
     let words = store.moderation_words().await.unwrap();
@@ -454,8 +460,40 @@ async fn settings_and_word_lists(store: &Store) {
         (later.recent_by_reader, later.recent_by_ip, later.repeated),
         (0, 0, false)
     );
-    store.remove_moderation_word(words[0].id).await.unwrap();
+    store
+        .remove_moderation_word(words[0].id, &by("moderation.word_remove"))
+        .await
+        .unwrap();
     assert_eq!(store.moderation_words().await.unwrap().len(), 1);
+    assert!(store
+        .remove_moderation_word(words[0].id, &by("moderation.word_remove"))
+        .await
+        .is_err());
+
+    // Each change is in the moderation log, newest first, with its actor.
+    let (log, _) = store.moderation_log(None, 10).await.unwrap();
+    let lines: Vec<(&str, &str)> = log
+        .iter()
+        .map(|e| (e.action.as_str(), e.reason.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("moderation.word_remove", "banned: free money"),
+            ("moderation.word_add", "banned: free money"),
+            ("moderation.word_add", "suspect: free money"),
+            ("moderation.word_add", "banned: идиот"),
+            (
+                "article.comments",
+                &*format!("article {}: post, closed", article.id)
+            ),
+            (
+                "section.comments",
+                &*format!("section {}: pre, closes after 2 days", fx.world.id)
+            ),
+        ]
+    );
+    assert!(log.iter().all(|e| e.actor_name.as_deref() == Some("Desk")));
 }
 
 async fn edits_stay_within_their_window(store: &Store) {
@@ -528,6 +566,172 @@ async fn a_readers_comments_likes_and_reports_are_in_their_export(store: &Store)
     assert_eq!(bob_export["comment_likes"], serde_json::json!([]));
 }
 
+/// Ann's comment anchors a thread; Bob, Cleo and Ann reply and like.
+async fn a_thread_under_ann(store: &Store, slug: &str) -> (i64, i64, i64, Vec<i64>) {
+    let fx = Fixtures::new(store).await;
+    let article = store.create_article(&fx.article(slug, T)).await.unwrap();
+    let ann = store.insert_test_reader("Ann", T - 86_400 * 30, true).await;
+    let bob = store.insert_test_reader("Bob", T - 86_400 * 30, true).await;
+    let top = store
+        .post_comment(&comment(article.id, ann, "ann opens", T + 1))
+        .await
+        .unwrap();
+    let bobs = store
+        .post_comment(&NewComment {
+            reply_to: Some(top.id),
+            ..comment(article.id, bob, "bob answers", T + 2)
+        })
+        .await
+        .unwrap();
+    let anns = store
+        .post_comment(&NewComment {
+            reply_to: Some(bobs.id),
+            ..comment(article.id, ann, "ann again", T + 3)
+        })
+        .await
+        .unwrap();
+    let bobs_second = store
+        .post_comment(&NewComment {
+            reply_to: Some(anns.id),
+            ..comment(article.id, bob, "bob once more", T + 4)
+        })
+        .await
+        .unwrap();
+    let lone = store
+        .post_comment(&comment(article.id, ann, "ann alone", T + 5))
+        .await
+        .unwrap();
+    store.like_comment(bobs.id, ann, T + 6).await.unwrap();
+    store
+        .report_comment(&NewReport {
+            comment_id: bobs.id,
+            reader_id: ann,
+            reason: ReportReason::Abuse,
+            note: String::new(),
+            at: T + 6,
+        })
+        .await
+        .unwrap();
+    assert_eq!(count_of(store, article.id).await, 5);
+    assert_exact(store).await;
+    (
+        article.id,
+        ann,
+        bob,
+        vec![top.id, bobs.id, anns.id, bobs_second.id, lone.id],
+    )
+}
+
+async fn deleting_an_account_keeps_the_replies_of_others(store: &Store) {
+    let (article, ann, bob, ids) = a_thread_under_ann(store, "gone").await;
+    let [top, bobs, anns, bobs_second, lone] = ids[..] else {
+        unreachable!()
+    };
+    let mut rx = store.subscribe();
+    assert!(store.delete_reader(ann, T + 10).await.unwrap());
+    assert!(!store.delete_reader(ann, T + 11).await.unwrap(), "once");
+    assert!(store.reader_by_id(ann).await.unwrap().is_none());
+    let event = rx.recv().await.unwrap();
+    assert!(
+        format!("{event:?}").contains(&format!("a{article}")),
+        "{event:?}"
+    );
+
+    // Her comments nobody replied beneath are gone (a reply to a level-2
+    // comment sits beside it, so that one anchors nothing); the top-level
+    // one stays as a placeholder with no text; Bob's replies all stay.
+    for id in [lone, anns] {
+        assert!(store.comment_by_id(id).await.unwrap().is_none());
+    }
+    let erased = store.comment_by_id(top).await.unwrap().unwrap();
+    assert_eq!(erased.erased_at, Some(T + 10));
+    assert_eq!(
+        (erased.body_source.as_str(), erased.body_html.as_str()),
+        ("", "")
+    );
+    assert_eq!(erased.author_name, "", "no name left");
+    assert_eq!(erased.status, CommentStatus::Published);
+    let bobs = store.comment_by_id(bobs).await.unwrap().unwrap();
+    assert_eq!(bobs.body_source, "bob answers");
+    assert_eq!(
+        (bobs.like_count, bobs.report_count),
+        (0, 0),
+        "her like and report went"
+    );
+    let second = store.comment_by_id(bobs_second).await.unwrap().unwrap();
+    assert_eq!(second.reply_to_id, None);
+    assert_eq!(count_of(store, article).await, 3);
+    assert_exact(store).await;
+    let page = store
+        .list_comments(&CommentQuery {
+            article_id: article,
+            sort: CommentSort::Newest,
+            after: None,
+            limit: 10,
+        })
+        .await
+        .unwrap();
+    assert_eq!(page.threads.len(), 1);
+    assert_eq!(page.threads[0].comment.id, top);
+    assert_eq!(page.threads[0].replies[0].replies.len(), 1);
+
+    // Bob leaves too: deepest first, so each of his replies goes once
+    // nothing hangs beneath it; Ann's placeholder alone is left.
+    assert!(store.delete_reader(bob, T + 12).await.unwrap());
+    assert_eq!(count_of(store, article).await, 1);
+    assert_exact(store).await;
+}
+
+async fn deleting_a_commented_comment_leaves_a_placeholder(store: &Store) {
+    let (article, ann, _bob, ids) = a_thread_under_ann(store, "placeholder").await;
+    let erased = store.delete_own_comment(ids[0], ann, T + 10).await.unwrap();
+    assert_eq!(erased.erased_at, Some(T + 10));
+    assert_eq!(erased.body_source, "");
+    assert_eq!(count_of(store, article).await, 5, "the replies still show");
+    assert!(store.delete_own_comment(ids[0], ann, T + 11).await.is_err());
+    let lone = store.delete_own_comment(ids[4], ann, T + 11).await.unwrap();
+    assert_eq!(lone.status, CommentStatus::Deleted);
+    assert_eq!(count_of(store, article).await, 4);
+    assert_exact(store).await;
+}
+
+async fn removing_a_comment_takes_its_replies_off_the_counts(store: &Store) {
+    let (article, _ann, _bob, ids) = a_thread_under_ann(store, "rejected").await;
+    let desk = moderator(store).await;
+    // Rejecting the level-1 reply hides the two replies beneath it.
+    store
+        .moderate_comment(&change(ids[1], ModerationAction::Reject, "rude", desk))
+        .await
+        .unwrap();
+    assert_eq!(count_of(store, article).await, 2);
+    let top = store.comment_by_id(ids[0]).await.unwrap().unwrap();
+    assert_eq!(top.reply_count, 0);
+    assert_exact(store).await;
+    // Rejecting the top-level comment too, then restoring both.
+    store
+        .moderate_comment(&change(ids[0], ModerationAction::Reject, "off topic", desk))
+        .await
+        .unwrap();
+    assert_eq!(count_of(store, article).await, 1);
+    assert_exact(store).await;
+    store
+        .moderate_comment(&change(ids[1], ModerationAction::Approve, "", desk))
+        .await
+        .unwrap();
+    assert_eq!(
+        count_of(store, article).await,
+        1,
+        "still under a hidden comment"
+    );
+    assert_exact(store).await;
+    store
+        .moderate_comment(&change(ids[0], ModerationAction::Approve, "", desk))
+        .await
+        .unwrap();
+    assert_eq!(count_of(store, article).await, 5);
+    assert_exact(store).await;
+}
+
 on_both_backends!(
     a_readers_comments_likes_and_reports_are_in_their_export,
     replies_nest_two_levels_and_counters_follow,
@@ -535,4 +739,7 @@ on_both_backends!(
     moderation_moves_counters_queues_and_logs,
     settings_and_word_lists,
     edits_stay_within_their_window,
+    deleting_an_account_keeps_the_replies_of_others,
+    deleting_a_commented_comment_leaves_a_placeholder,
+    removing_a_comment_takes_its_replies_off_the_counts,
 );

@@ -426,8 +426,8 @@ async fn export_and_delete(store: &Store) {
     );
     assert!(!text.contains("\"h1\""), "no session secrets in the export");
 
-    assert!(store.delete_reader(ann.id).await.unwrap());
-    assert!(!store.delete_reader(ann.id).await.unwrap());
+    assert!(store.delete_reader(ann.id, T + 6).await.unwrap());
+    assert!(!store.delete_reader(ann.id, T + 6).await.unwrap());
     assert!(store.reader_by_id(ann.id).await.unwrap().is_none());
     assert!(store
         .reader_session_by_token("h1", T + 1, IDLE)
@@ -442,6 +442,34 @@ async fn export_and_delete(store: &Store) {
         .unwrap();
 }
 
+async fn housekeeping_removes_what_has_expired(store: &Store) {
+    let ann = store
+        .create_reader(&new_reader("ann@example.org"))
+        .await
+        .unwrap();
+    store
+        .start_reader_session(&session("new", ann.id, T), None)
+        .await
+        .unwrap();
+    // Started last: a new session clears only its reader's expired ones.
+    store
+        .start_reader_session(&session("old", ann.id, T - 90_000), None)
+        .await
+        .unwrap();
+    store
+        .create_reader_token(&token("spent", TokenPurpose::SignInLink, ann.id))
+        .await
+        .unwrap();
+    assert_eq!(store.purge_expired(T).await.unwrap(), 1, "the old session");
+    assert_eq!(store.purge_expired(T + 601).await.unwrap(), 1, "the token");
+    assert!(store
+        .reader_session_by_token("new", T + 602, IDLE)
+        .await
+        .unwrap()
+        .is_some());
+    assert_eq!(store.purge_expired(T + 86_400).await.unwrap(), 1);
+}
+
 on_both_backends!(
     readers_have_unique_lower_cased_addresses,
     profile_password_email_and_status_change,
@@ -450,4 +478,5 @@ on_both_backends!(
     tokens_are_used_once_and_expire,
     codes_count_wrong_guesses,
     export_and_delete,
+    housekeeping_removes_what_has_expired,
 );

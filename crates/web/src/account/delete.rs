@@ -92,7 +92,10 @@ pub(super) async fn submit(
             &view,
         );
     }
-    state.store.delete_reader(reader.id).await?;
+    state
+        .store
+        .delete_reader(reader.id, crate::auth::now())
+        .await?;
     let mut response = page.message(
         &state,
         StatusCode::OK,

@@ -20,6 +20,7 @@
 //! client address, password logins lock the account like staff logins.
 
 mod delete;
+mod devices;
 mod email;
 mod export;
 mod login;
@@ -68,6 +69,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/account/logout", post(logout::logout))
         .route("/account/logout-everywhere", post(logout::everywhere))
+        .route("/account/sessions/end", post(devices::end))
+        .route("/account/verify/resend", post(verify::resend))
         .route(
             "/account/forgot",
             get(reset::forgot_form).post(reset::forgot),

@@ -53,9 +53,10 @@ pub(super) struct ProfileView {
     pub status: &'static str,
     pub suspended_until: Option<i64>,
     pub status_reason: String,
-    pub sessions: usize,
+    pub sessions: Vec<super::devices::DeviceView>,
     pub notice: Option<&'static str>,
-    /// Which form the error belongs to (`profile`, `password`, `email`).
+    /// Which form the error belongs to (`profile`, `password`, `email`,
+    /// `verify`).
     pub error_form: &'static str,
     pub error: Option<FormError>,
     pub min_password: usize,
@@ -74,7 +75,9 @@ impl ProfileView {
             .store
             .reader_sessions_of(reader.id, now())
             .await?
-            .len();
+            .iter()
+            .map(|s| super::devices::DeviceView::new(s, reader.session_id))
+            .collect();
         Ok(Self {
             display_name: reader.display_name.clone(),
             email: reader.email.clone(),
@@ -124,6 +127,8 @@ pub(super) async fn page(
     view.notice = match query.done.as_str() {
         "saved" => Some("account-notice-saved"),
         "password" => Some("account-notice-password"),
+        "device" => Some("account-notice-device"),
+        "verification" => Some("account-notice-verification"),
         _ => None,
     };
     render(&state, &page, &reader, StatusCode::OK, &view)

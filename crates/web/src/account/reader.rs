@@ -56,6 +56,8 @@ pub struct Reader {
     pub csrf: String,
     /// Hex SHA-256 of the session cookie's secret.
     pub session_hash: String,
+    /// This browser's session.
+    pub session_id: i64,
     pub ip: String,
 }
 
@@ -155,6 +157,7 @@ impl OptionalFromRequestParts<AppState> for Reader {
             status_reason: account.status_reason,
             csrf: csrf_token_for(&secret),
             session_hash,
+            session_id: session.id,
             ip: client_ip(parts),
         };
         parts.extensions.insert(reader.clone());

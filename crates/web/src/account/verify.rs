@@ -107,3 +107,55 @@ pub(super) async fn submit(
     )
     .await
 }
+
+/// `POST /account/verify/resend`: a new verification link for the signed-in
+/// reader's address, within the same mail limits as every mail form.
+pub(super) async fn resend(
+    State(state): State<AppState>,
+    reader: super::Reader,
+    Form(form): Form<super::logout::CsrfForm>,
+) -> Result<Response, ApiError> {
+    reader.check_csrf(&form.csrf_token)?;
+    let page = AccountPage::load(&state, &form.place).await?;
+    let profile = page.url("");
+    if reader.verified {
+        return Ok(super::session::see_other(&profile));
+    }
+    let now = now();
+    if let Err(wait) = state
+        .readers
+        .count_mail_request(&reader.email, &reader.ip, now)
+    {
+        let mut view = super::profile::ProfileView::new(&state, &reader).await?;
+        view.error_form = "verify";
+        view.error = super::page::FormError::wait("account-error-too-many", wait);
+        return super::profile::render(
+            &state,
+            &page,
+            &reader,
+            StatusCode::TOO_MANY_REQUESTS,
+            &view,
+        );
+    }
+    let account = state
+        .store
+        .reader_by_id(reader.id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("reader"))?;
+    let mail = super::register::verify_mail(&state, &page, &account, now).await?;
+    if state.mailer.send(mail).await.is_err() {
+        let mut view = super::profile::ProfileView::new(&state, &reader).await?;
+        view.error_form = "verify";
+        view.error = super::page::FormError::new("account-error-mail");
+        return super::profile::render(
+            &state,
+            &page,
+            &reader,
+            StatusCode::SERVICE_UNAVAILABLE,
+            &view,
+        );
+    }
+    Ok(super::session::see_other(&format!(
+        "{profile}&done=verification"
+    )))
+}

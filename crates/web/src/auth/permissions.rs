@@ -25,10 +25,12 @@ pub enum Scope {
     SectionsWrite,
     UsersAdmin,
     AuditRead,
+    /// Comment and chat moderation: queues, decisions, sanctions, word lists.
+    DiscussionModerate,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 8] = [
+    pub const ALL: [Scope; 9] = [
         Self::ArticlesRead,
         Self::ArticlesWrite,
         Self::ArticlesPublish,
@@ -37,6 +39,7 @@ impl Scope {
         Self::SectionsWrite,
         Self::UsersAdmin,
         Self::AuditRead,
+        Self::DiscussionModerate,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -49,6 +52,7 @@ impl Scope {
             Self::SectionsWrite => "sections:write",
             Self::UsersAdmin => "users:admin",
             Self::AuditRead => "audit:read",
+            Self::DiscussionModerate => "discussion:moderate",
         }
     }
 
@@ -146,6 +150,7 @@ pub fn role_scopes(role: Role) -> Scopes {
             MediaRead,
             MediaWrite,
             SectionsWrite,
+            DiscussionModerate,
         ]),
         Role::Admin => Scopes::all(),
     }
@@ -214,6 +219,9 @@ pub enum Permission {
     /// Manage accounts and settings.
     AdminUsers,
     ReadAudit,
+    /// Moderate readers' comments and chats (queues, decisions, sanctions,
+    /// word lists): editors and admins.
+    Moderate,
 }
 
 impl Permission {
@@ -229,6 +237,7 @@ impl Permission {
             Self::WriteSection { .. } => Scope::SectionsWrite,
             Self::AdminUsers => Scope::UsersAdmin,
             Self::ReadAudit => Scope::AuditRead,
+            Self::Moderate => Scope::DiscussionModerate,
         }
     }
 }
@@ -264,7 +273,7 @@ fn editor_rule(permission: Permission, assigned: impl Fn(i64) -> bool) -> bool {
         }
         Permission::UploadMedia { edition_id } => edition_id.is_none_or(assigned),
         Permission::EditMedia(m) => m.edition_id.is_none_or(assigned),
-        Permission::ReadMedia => true,
+        Permission::ReadMedia | Permission::Moderate => true,
         Permission::AdminUsers | Permission::ReadAudit => false,
     }
 }
@@ -285,7 +294,10 @@ fn own_work_rule(actor: &Actor, role: Role, permission: Permission) -> bool {
         }
         Permission::ReadMedia | Permission::UploadMedia { .. } => true,
         Permission::EditMedia(m) => m.uploaded_by == Some(actor.user_id),
-        Permission::WriteSection { .. } | Permission::AdminUsers | Permission::ReadAudit => false,
+        Permission::WriteSection { .. }
+        | Permission::AdminUsers
+        | Permission::ReadAudit
+        | Permission::Moderate => false,
     }
 }
 
@@ -339,7 +351,7 @@ mod tests {
         let own_live = article(ME, RU, Published);
         let theirs_en = article(OTHER, EN, Draft);
         let theirs_ru = article(OTHER, RU, Draft);
-        let cases: [(Permission, [bool; 4]); 17] = [
+        let cases: [(Permission, [bool; 4]); 18] = [
             (
                 Permission::EditArticle(own_draft),
                 [true, true, false, true],
@@ -411,6 +423,7 @@ mod tests {
             ),
             (Permission::AdminUsers, [false, false, false, true]),
             (Permission::ReadAudit, [false, false, false, true]),
+            (Permission::Moderate, [false, false, true, true]),
         ];
         let roles = [Role::Contributor, Role::Author, Role::Editor, Role::Admin];
         for (permission, expected) in cases {

@@ -20,7 +20,10 @@ pub(super) async fn delete(
         reader
             .check_csrf(&form.csrf_token)
             .map_err(|e| PageError::new(e.code, "csrf"))?;
-        state.store.delete_own_comment(id, reader.id).await?;
+        state
+            .store
+            .delete_own_comment(id, reader.id, crate::auth::now())
+            .await?;
         Ok(Story::see_other(&format!(
             "{}?done=deleted",
             story.comments_url

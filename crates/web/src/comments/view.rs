@@ -31,6 +31,8 @@ pub(crate) struct CommentView {
     pub html: String,
     pub created_at: UnixTime,
     pub edited: bool,
+    /// Removed by its author after others replied: a placeholder.
+    pub erased: bool,
     pub like_count: i64,
     pub reply_count: i64,
     pub depth: i64,
@@ -64,6 +66,7 @@ fn comment_view(c: &Comment, comments_url: &str, viewer: Option<&Viewer>) -> Com
         html: c.body_html.clone(),
         created_at: c.created_at,
         edited: c.edited_at.is_some(),
+        erased: c.erased_at.is_some(),
         like_count: c.like_count,
         reply_count: c.reply_count,
         depth: c.depth,

@@ -10,13 +10,11 @@
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::extract::{Path, Query, State};
-use axum::http::header::{HeaderName, CACHE_CONTROL};
-use axum::http::{HeaderMap, HeaderValue};
-use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::sse::Event as SseEvent;
+use axum::response::Response;
 use dateline_store::Edition;
 use serde::Deserialize;
 use tokio::sync::broadcast;
@@ -28,10 +26,6 @@ use crate::AppState;
 /// A resumed stream also looks this far before its position (seconds): two
 /// stories published in the same moment may commit in either order.
 const RESUME_OVERLAP: i64 = 60;
-/// Comment lines keep proxies from closing a quiet stream.
-const KEEP_ALIVE: Duration = Duration::from_secs(20);
-/// Browsers wait this long before reconnecting (milliseconds).
-const RETRY_MS: u64 = 2000;
 
 #[derive(Debug, Deserialize)]
 pub(super) struct LiveQuery {
@@ -95,17 +89,7 @@ pub(super) async fn stream(
         let event = feed.next().await?;
         Some((Ok::<_, Infallible>(event), feed))
     });
-    let mut response = Sse::new(events)
-        .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
-        .into_response();
-    let headers = response.headers_mut();
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    // Proxies such as nginx must pass events on as they come.
-    headers.insert(
-        HeaderName::from_static("x-accel-buffering"),
-        HeaderValue::from_static("no"),
-    );
-    Ok(response)
+    Ok(super::sse_response(events))
 }
 
 /// One open stream.
@@ -121,11 +105,7 @@ struct Feed {
 impl Feed {
     async fn next(&mut self) -> Option<SseEvent> {
         if std::mem::take(&mut self.first) {
-            return Some(
-                SseEvent::default()
-                    .retry(Duration::from_millis(RETRY_MS))
-                    .comment("newsfeed"),
-            );
+            return Some(SseEvent::default().retry(super::RETRY).comment("newsfeed"));
         }
         loop {
             if let Some(item) = self.pending.pop_front() {

@@ -9,6 +9,8 @@
 
 mod articles;
 mod audit;
+// Chat rooms and their moderation.
+mod chats;
 mod form;
 mod home;
 mod login;
@@ -54,6 +56,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(articles::router())
         .merge(media::router(&state))
         .merge(moderation::router())
+        .merge(chats::router())
         .layer(middleware::from_fn_with_state(state.clone(), require_csrf));
     Router::new()
         .route(

@@ -30,6 +30,8 @@ struct ArticleView {
     next: Option<Card>,
     /// The first comments and the form (`crate::comments`).
     discussion: crate::comments::Discussion,
+    /// Live coverage entries, when the article is (or was) covered live.
+    live: Option<crate::live::LiveView>,
 }
 
 #[derive(Serialize)]
@@ -148,12 +150,13 @@ pub(crate) async fn render_article(
         after: None,
     };
     let store = &state.store;
-    let (related, next, feed, translations, discussion) = tokio::try_join!(
+    let (related, next, feed, translations, discussion, live) = tokio::try_join!(
         store.article_cards(&related_ids),
         store.next_article(ctx.edition.id, published_at, article.id),
         store.list_articles(&feed_query),
         store.translations(article.translation_group),
         crate::comments::discussion(state, article, &url),
+        crate::live::live_view(state, article.id),
     )?;
     let media_ids = body_media(article)
         .chain(card_media(&related))
@@ -184,6 +187,7 @@ pub(crate) async fn render_article(
         article: body_view(ctx, article, section, url, &related, &media),
         next: next.map(|c| Card::new(&c, ctx.code(), &media)),
         discussion,
+        live,
     };
     Ok(keys.attach(ctx.render(state, "article.html", &view)?))
 }

@@ -65,6 +65,39 @@ pub(crate) async fn respond(
     }
 }
 
+/// Middleware for pages whose handlers answer errors as [`ApiError`] JSON
+/// (the reader's account pages): a browser that asked for HTML gets the
+/// error page instead, in the language of the `edition` named in the query.
+pub(crate) async fn html_errors(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let wants_html = request
+        .headers()
+        .get(axum::http::header::ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    let edition = request.uri().query().and_then(|query| {
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("edition="))
+            .map(str::to_owned)
+    });
+    let response = next.run(request).await;
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"application/json"));
+    match response.extensions().get::<ErrorReport>() {
+        Some(report) if wants_html && is_json => {
+            let err = PageError::new(report.code, report.detail.clone());
+            error_page(&state, edition.as_deref(), err).await
+        }
+        _ => response,
+    }
+}
+
 /// Any path the reader site does not know: 404 in the language of the
 /// edition named by the first path segment, if any.
 pub(crate) async fn fallback(
@@ -98,6 +131,10 @@ struct ErrorInfo {
 async fn error_page(state: &AppState, edition: Option<&str>, err: PageError) -> Response {
     let status = err.code.status();
     let (title_key, text_key) = match status {
+        _ if err.code == ErrorCode::CsrfFailed => ("error-csrf-title", "error-csrf-text"),
+        StatusCode::UNAUTHORIZED => ("error-401-title", "error-401-text"),
+        StatusCode::FORBIDDEN => ("error-403-title", "error-403-text"),
+        StatusCode::TOO_MANY_REQUESTS => ("error-429-title", "error-429-text"),
         StatusCode::NOT_FOUND => ("error-404-title", "error-404-text"),
         StatusCode::GONE => ("error-410-title", "error-410-text"),
         s if s.is_client_error() => ("error-400-title", "error-400-text"),

@@ -24,7 +24,7 @@ mod view;
 pub(crate) use article::render_article;
 pub(crate) use context::EditionCtx;
 // The comments pages (`crate::comments`) answer errors as reader pages do.
-pub(crate) use errors::{respond, PageError};
+pub(crate) use errors::{html_errors, respond, PageError};
 // Account pages (`crate::account`) wear the reader site's chrome.
 pub(crate) use context::{Layout, Meta};
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use dateline_store::testing::{TestDb, SKIP_POSTGRES};
 use dateline_web::mail::MailConfig;
-use reqwest::header::{CONTENT_TYPE, COOKIE, LOCATION, SET_COOKIE};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, COOKIE, LOCATION, SET_COOKIE};
 use scraper::{Html, Selector};
 use serde_json::Value;
 
@@ -145,6 +145,9 @@ impl Page {
     }
 }
 
+/// What browsers ask for when they load a page or send a form.
+const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 /// A browser: keeps cookies, never follows redirects.
 pub struct Browser {
     client: reqwest::Client,
@@ -206,6 +209,7 @@ impl Browser {
             .client
             .get(format!("{}{path}", self.base))
             .header(COOKIE, self.cookie_header())
+            .header(ACCEPT, BROWSER_ACCEPT)
             .send()
             .await
             .unwrap();
@@ -217,6 +221,7 @@ impl Browser {
             .client
             .post(format!("{}{path}", self.base))
             .header(COOKIE, self.cookie_header())
+            .header(ACCEPT, BROWSER_ACCEPT)
             .form(fields)
             .send()
             .await
@@ -639,4 +644,153 @@ async fn export_then_delete_ends_every_session() {
             .unwrap()
             .is_none());
     }
+}
+
+#[tokio::test]
+async fn devices_are_listed_and_signed_out_one_by_one() {
+    for t in AccountApp::each_backend().await {
+        let mut laptop = t.browser();
+        t.register(&mut laptop, "dev@example.org", PASSWORD).await;
+        let mut phone = t.browser();
+        let login = phone.get("/account/login?edition=en").await;
+        phone
+            .submit(
+                &login,
+                "/account/login",
+                &[("email", "dev@example.org"), ("password", PASSWORD)],
+            )
+            .await;
+        let profile = laptop.get("/account/?edition=en").await;
+        assert!(
+            profile
+                .text(".account-profile")
+                .contains("You are signed in on 2 devices."),
+            "{}",
+            profile.text(".account-devices")
+        );
+        assert_eq!(
+            profile.text(".account-devices .account-badge"),
+            "this device"
+        );
+        // The phone's entry is the one without the badge.
+        let doc = scraper::Html::parse_document(&profile.body);
+        let other = doc
+            .select(&scraper::Selector::parse(".account-devices li").unwrap())
+            .find(|li| !li.html().contains("account-badge"))
+            .and_then(|li| {
+                li.select(&scraper::Selector::parse("input[name=session_id]").unwrap())
+                    .next()
+                    .and_then(|i| i.value().attr("value").map(str::to_owned))
+            })
+            .expect("the other device");
+        let ended = laptop
+            .submit(&profile, "/account/sessions/end", &[("session_id", &other)])
+            .await;
+        assert_eq!(ended.status, 303, "{}", ended.body);
+        let after = laptop.get(ended.location.as_deref().unwrap()).await;
+        assert!(after
+            .text(".account-notice")
+            .contains("That device is signed out."));
+        assert_eq!(phone.me().await["signed_in"], false);
+        assert_eq!(laptop.me().await["signed_in"], true);
+        // Not a session of this reader: nothing happens.
+        let again = laptop
+            .submit(&after, "/account/sessions/end", &[("session_id", &other)])
+            .await;
+        assert_eq!(again.status, 404);
+        assert!(
+            again.content_type.starts_with("text/html"),
+            "{}",
+            again.content_type
+        );
+        assert_eq!(laptop.me().await["signed_in"], true);
+    }
+}
+
+#[tokio::test]
+async fn an_unverified_reader_asks_for_a_new_link() {
+    let t = AccountApp::on(TestDb::sqlite().await).await;
+    let mut browser = t.browser();
+    let form = browser.get("/account/register?edition=ru").await;
+    browser
+        .submit(
+            &form,
+            "/account/register",
+            &[
+                ("email", "late@example.org"),
+                ("display_name", "Late"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    let first = t.mail("late@example.org").await;
+    // Signed in with the password, not yet verified.
+    let login = browser.get("/account/login?edition=ru").await;
+    browser
+        .submit(
+            &login,
+            "/account/login",
+            &[("email", "late@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    let profile = browser.get("/account/?edition=ru").await;
+    let sent = browser
+        .submit(&profile, "/account/verify/resend", &[])
+        .await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let notice = browser.get(sent.location.as_deref().unwrap()).await;
+    assert!(notice.text(".account-notice").contains("новую ссылку"));
+    let second = t.mail("late@example.org").await;
+    let link = second.link("/account/verify").expect("a new link");
+    assert_ne!(Some(link.clone()), first.link("/account/verify"));
+    let confirm = browser.get(&path_of(&link)).await;
+    let done = browser.submit(&confirm, "/account/verify", &[]).await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    let verified = browser.get("/account/?edition=ru").await;
+    assert!(
+        !verified.body.contains("/account/verify/resend"),
+        "verified now"
+    );
+}
+
+#[tokio::test]
+async fn an_expired_form_answers_a_page_in_the_readers_language() {
+    let t = AccountApp::on(TestDb::sqlite().await).await;
+    let mut browser = t.browser();
+    t.register(&mut browser, "old@example.org", PASSWORD).await;
+    let profile = browser.get("/account/?edition=ru").await;
+    let (action, mut fields) = profile.form("/account/profile");
+    for field in &mut fields {
+        if field.0 == "csrf_token" {
+            field.1 = "stale".into();
+        }
+    }
+    let refused = browser.post(&action, &fields).await;
+    assert_eq!(refused.status, 403);
+    assert!(
+        refused.content_type.starts_with("text/html"),
+        "{}",
+        refused.content_type
+    );
+    assert_eq!(refused.text("h1"), "Форма устарела");
+    // Scripts asking for JSON still get the error object.
+    let client = reqwest::Client::new();
+    let json = client
+        .post(t.app.url(&action))
+        .header(
+            COOKIE,
+            browser
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json.status(), 403);
+    let body: Value = json.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "csrf_failed");
 }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use dateline_domain::comment::{CommentPolicy, CommentStatus, ModerationMode, WordKind};
 use dateline_store::comments::{ArticleCommentSettings, NewComment, SectionCommentSettings};
 use dateline_store::testing::{TestDb, SKIP_POSTGRES};
+use dateline_store::NewAudit;
 use dateline_web::mail::MailConfig;
 
 use crate::account::{path_of, AccountApp, Browser, Page, PASSWORD, WAIT};
@@ -21,14 +22,22 @@ const RU_COMMENTS: &str = "/ru/world/most-otkryt/comments";
 /// The app with mail to an SMTP sink and no hold on new accounts (tests
 /// register readers a moment before they comment).
 pub async fn comment_app(db: TestDb) -> AccountApp {
+    comment_app_with(
+        db,
+        CommentPolicy {
+            new_account_secs: 0,
+            ..CommentPolicy::default()
+        },
+    )
+    .await
+}
+
+/// [`comment_app`] under `policy`.
+pub async fn comment_app_with(db: TestDb, policy: CommentPolicy) -> AccountApp {
     let sink = SmtpSink::start().await;
     let mail = MailConfig {
         smtp_url: Some(sink.url()),
         from: Some("Dateline <news@news.example>".into()),
-    };
-    let policy = CommentPolicy {
-        new_account_secs: 0,
-        ..CommentPolicy::default()
     };
     let app = TestApp::on_with(db, |state| {
         state.with_mail(&mail).unwrap().with_comment_policy(policy)
@@ -76,6 +85,11 @@ pub async fn reader(t: &AccountApp, name: &str) -> Browser {
 pub async fn post(browser: &mut Browser, comments: &str, text: &str) -> Page {
     let page = browser.get(comments).await;
     browser.submit(&page, comments, &[("body", text)]).await
+}
+
+/// The audit entry of a rule change made outside the newsroom.
+pub fn rules_audit() -> NewAudit {
+    NewAudit::new("test.rules", "rules", None, 0)
 }
 
 /// The id in a `…#c{id}` redirect.
@@ -151,11 +165,14 @@ async fn pre_moderated_comments_wait_for_a_moderator() {
         let store = t.app.store();
         let fx = &t.app.newsroom.fixtures;
         store
-            .set_section_comment_settings(&SectionCommentSettings {
-                section_id: fx.world.id,
-                mode: ModerationMode::Pre,
-                close_after_days: None,
-            })
+            .set_section_comment_settings(
+                &SectionCommentSettings {
+                    section_id: fx.world.id,
+                    mode: ModerationMode::Pre,
+                    close_after_days: None,
+                },
+                &rules_audit(),
+            )
             .await
             .unwrap();
         let mut ann = reader(&t, "Ann").await;
@@ -206,11 +223,14 @@ async fn an_approved_held_reply_mails_the_author_it_answers() {
     for t in each_backend().await {
         let store = t.app.store();
         store
-            .set_section_comment_settings(&SectionCommentSettings {
-                section_id: t.app.newsroom.fixtures.world.id,
-                mode: ModerationMode::Pre,
-                close_after_days: None,
-            })
+            .set_section_comment_settings(
+                &SectionCommentSettings {
+                    section_id: t.app.newsroom.fixtures.world.id,
+                    mode: ModerationMode::Pre,
+                    close_after_days: None,
+                },
+                &rules_audit(),
+            )
             .await
             .unwrap();
         let mut ann = reader(&t, "Ann").await;
@@ -269,7 +289,7 @@ async fn refused_comments_come_back_with_the_text_and_the_reason() {
     for t in each_backend().await {
         let store = t.app.store();
         store
-            .add_moderation_word("идиот", WordKind::Banned, 0)
+            .add_moderation_word("идиот", WordKind::Banned, &rules_audit())
             .await
             .unwrap();
         let mut ann = reader(&t, "Ann").await;
@@ -310,6 +330,7 @@ async fn refused_comments_come_back_with_the_text_and_the_reason() {
                     mode: None,
                     closed: true,
                 },
+                &rules_audit(),
             )
             .await
             .unwrap();
@@ -327,6 +348,42 @@ async fn refused_comments_come_back_with_the_text_and_the_reason() {
         assert!(closed.text(".form-error").contains("closed"));
         assert!(closed.body.contains("Too late?"), "the text is kept");
         assert_eq!(story.text(".comment-counter"), "0 comments");
+    }
+}
+
+#[tokio::test]
+async fn one_address_is_limited_whichever_account_posts() {
+    let mut apps = vec![TestDb::sqlite().await];
+    match TestDb::postgres().await {
+        Some(db) => apps.push(db),
+        None => eprintln!("{SKIP_POSTGRES}"),
+    }
+    for db in apps {
+        let policy = CommentPolicy {
+            new_account_secs: 0,
+            rate_count: 10,
+            rate_count_ip: 2,
+            ..CommentPolicy::default()
+        };
+        let t = comment_app_with(db, policy).await;
+        let mut ann = reader(&t, "Ann").await;
+        for text in ["First from this address", "Second from this address"] {
+            assert_eq!(post(&mut ann, COMMENTS, text).await.status, 303);
+        }
+        // Bob signs in from the same address: his own count is zero, the
+        // address's is spent.
+        let mut bob = reader(&t, "Bob").await;
+        let text = "Bob would like a word";
+        let refused = post(&mut bob, COMMENTS, text).await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert_eq!(refused.text("#comment-body"), text, "the text is kept");
+        assert!(
+            refused.text(".form-error").contains("commenting too fast"),
+            "{}",
+            refused.text(".form-error")
+        );
+        let page = t.browser().get(STORY).await;
+        assert_eq!(page.text(".comment-counter"), "2 comments");
     }
 }
 

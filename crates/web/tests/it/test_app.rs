@@ -59,6 +59,9 @@ impl TestApp {
         let app = dateline_web::router(adjust(AppState::new(db.store().clone(), config)));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
+        // With the client's address, as `dateline serve` runs it: the
+        // per-address limits see 127.0.0.1.
+        let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
         let server = tokio::spawn(async move {
             axum::serve(listener, app).await.unwrap();
         });

@@ -23,7 +23,7 @@ pub struct TokenList {
 pub struct NewTokenDto {
     pub name: String,
     /// Any of articles:read articles:write articles:publish media:read
-    /// media:write sections:write users:admin audit:read that you hold.
+    /// media:write sections:write users:admin audit:read discussion:moderate that you hold.
     #[schema(example = json!(["articles:read"]))]
     pub scopes: Vec<String>,
     /// 1 to 365; absent: the token does not expire.

@@ -11,6 +11,7 @@ mod edit;
 pub(crate) mod form;
 mod history;
 mod list;
+mod live;
 mod pick;
 mod preview;
 mod view;
@@ -36,6 +37,11 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/newsroom/articles/{id}/autosave", post(edit::autosave))
         .route("/newsroom/articles/{id}/preview", get(preview::page))
         .route("/newsroom/articles/{id}/status", post(workflow::submit))
+        .route(
+            "/newsroom/articles/{id}/live",
+            get(live::page).post(live::coverage),
+        )
+        .route("/newsroom/articles/{id}/live/{entry}", post(live::entry))
         .route("/newsroom/articles/{id}/revisions", get(history::list))
         .route("/newsroom/articles/{id}/compare", get(history::compare))
         .route(

@@ -10,13 +10,11 @@ mod queue;
 mod sanction;
 mod settings;
 
+use crate::auth::{Permission, Staff};
+use crate::error::ApiError;
+use crate::AppState;
 use axum::routing::{get, post};
 use axum::Router;
-use dateline_domain::Role;
-
-use crate::auth::Staff;
-use crate::error::{ApiError, ErrorCode};
-use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -41,17 +39,9 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// Editors and admins, in a newsroom session (not an API token).
+/// Editors and admins (`Permission::Moderate`).
 fn require_moderator(staff: &Staff) -> Result<(), ApiError> {
-    let role = staff.account.role();
-    if matches!(role, Role::Editor | Role::Admin) && staff.token_id().is_none() {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            ErrorCode::Forbidden,
-            "only editors and admins moderate comments",
-        ))
-    }
+    staff.require(Permission::Moderate)
 }
 
 /// 303 back to a moderation page after an action.

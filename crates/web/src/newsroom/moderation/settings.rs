@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::{back_to, require_moderator};
-use crate::auth::{now, Staff};
+use crate::auth::Staff;
 use crate::error::{ApiError, ErrorCode};
 use crate::newsroom::{render_page, Chrome, NewsroomLocale};
 use crate::AppState;
@@ -113,11 +113,10 @@ pub async fn add_word(
     require_moderator(&staff)?;
     let word = parse_moderation_word(&form.word).map_err(|e| invalid("word", e))?;
     let kind: WordKind = form.kind.parse().map_err(|e| invalid("kind", e))?;
-    state.store.add_moderation_word(&word, kind, now()).await?;
     let audit = staff
         .audit("moderation.word_add", "moderation_word", None)
         .details(json!({ "word": word, "kind": kind.as_str() }));
-    state.store.record_audit(&audit).await?;
+    state.store.add_moderation_word(&word, kind, &audit).await?;
     Ok(back_to(HERE))
 }
 
@@ -127,11 +126,8 @@ pub async fn remove_word(
     Path(id): Path<i64>,
 ) -> Result<Response, ApiError> {
     require_moderator(&staff)?;
-    state.store.remove_moderation_word(id).await?;
-    state
-        .store
-        .record_audit(&staff.audit("moderation.word_remove", "moderation_word", Some(id)))
-        .await?;
+    let audit = staff.audit("moderation.word_remove", "moderation_word", Some(id));
+    state.store.remove_moderation_word(id, &audit).await?;
     Ok(back_to(HERE))
 }
 
@@ -165,18 +161,20 @@ pub async fn section(
                 })?,
         ),
     };
-    state
-        .store
-        .set_section_comment_settings(&SectionCommentSettings {
-            section_id: id,
-            mode,
-            close_after_days,
-        })
-        .await?;
     let audit = staff
         .audit("section.comments", "section", Some(id))
         .details(json!({ "mode": mode.as_str(), "close_after_days": close_after_days }));
-    state.store.record_audit(&audit).await?;
+    state
+        .store
+        .set_section_comment_settings(
+            &SectionCommentSettings {
+                section_id: id,
+                mode,
+                close_after_days,
+            },
+            &audit,
+        )
+        .await?;
     Ok(back_to(HERE))
 }
 
@@ -221,14 +219,13 @@ pub async fn article(
         .ok_or_else(|| {
             ApiError::new(ErrorCode::NotFound, "no such article").with_field("article_id")
         })?;
-    state
-        .store
-        .set_article_comment_settings(article_id, ArticleCommentSettings { mode, closed })
-        .await?;
     let audit = staff
         .audit("article.comments", "article", Some(article_id))
         .details(json!({ "mode": mode.map(ModerationMode::as_str), "closed": closed }));
-    state.store.record_audit(&audit).await?;
+    state
+        .store
+        .set_article_comment_settings(article_id, ArticleCommentSettings { mode, closed }, &audit)
+        .await?;
     Ok(back_to(match form.queue.as_str() {
         "pending" => "/newsroom/moderation",
         "reported" => "/newsroom/moderation?queue=reported",

@@ -1,0 +1,79 @@
+## Chats: real-time rooms per edition, and their moderation.
+
+chat-rooms-title = Chats
+chat-rooms-intro = Talk about the news with other readers as it happens.
+chat-rooms-empty = There are no chat rooms yet.
+chat-room-closed = This room is closed: you can read it, but not write.
+chat-room-open = Open
+chat-presence = { $count ->
+    [0] Nobody here right now
+    [one] { $count } person here
+   *[other] { $count } people here
+}
+chat-messages = Messages
+chat-empty = No messages yet. Say hello.
+chat-older = Older messages
+chat-newest = Newest messages
+chat-former-reader = Former reader
+chat-your-message = Your message
+chat-send = Send
+chat-signed-in-as = Signed in as { $name }
+chat-slow-mode = Slow mode: one message every { $seconds } seconds.
+chat-prompt-start = To write here,
+chat-login = sign in
+chat-or = or
+chat-register = create an account
+chat-prompt-end = .
+chat-confirm = Please press Send again to confirm your message.
+chat-connecting = Connecting…
+chat-live = Live: new messages appear as they are posted.
+chat-offline = Disconnected. Reconnecting…
+chat-all-rooms = All chat rooms
+chat-refused-sign-in = Sign in to write in this chat.
+chat-refused-email-unverified = Confirm your e-mail address before you write in chats.
+chat-refused-reader-suspended = Your account is suspended until { $until }. Reason: { $reason }
+chat-refused-reader-banned = You may not write on this site. Reason: { $reason }
+chat-refused-chat-muted = You are muted in chats until { $until }. Reason: { $reason }
+chat-refused-chat-banned = You are banned from chats. Reason: { $reason }
+chat-refused-room-closed = This room is closed.
+chat-refused-message-empty = Write something first.
+chat-refused-message-too-long = A message has at most { $max } characters.
+chat-refused-banned-word = Your message contains a word that is not allowed: “{ $word }”. Please rephrase it.
+chat-refused-too-many-links = Too many links ({ $count }): a message may hold at most 2.
+chat-refused-rate-limited = You are sending messages too fast. Wait a few seconds.
+chat-refused-slow-mode = Slow mode is on: you can write again in { $seconds } s.
+chat-refused-malformed-frame = That could not be read; nothing was sent.
+chat-refused-frame-too-large = That message is too large to send.
+chat-refused-unavailable = The message could not be sent just now. Try again.
+
+nr-chats = Chats
+nr-chats-rooms = Rooms
+nr-chats-edition = Edition
+nr-chats-slug = Address (slug)
+nr-chats-title = Title
+nr-chats-description = Description
+nr-chats-slow-mode = Slow mode (seconds between a reader's messages, 0 for none)
+nr-chats-open = Open for messages
+nr-chats-position = Position in the list
+nr-chats-create = Create room
+nr-chats-save = Save
+nr-chats-new-room = New room
+nr-chats-recent = Recent messages
+nr-chats-room = Room
+nr-chats-author = Author
+nr-chats-message = Message
+nr-chats-when = When
+nr-chats-actions = Actions
+nr-chats-deleted = deleted
+nr-chats-delete = Delete
+nr-chats-mute = Mute
+nr-chats-mute-minutes = Minutes
+nr-chats-ban = Ban from chats
+nr-chats-reason = Reason
+nr-chats-sanctions = Muted and banned readers
+nr-chats-sanction-mute = muted until { $until }
+nr-chats-sanction-ban = banned
+nr-chats-lift = Lift
+nr-chats-none = Nothing here.
+nr-chats-older = Older messages
+nr-chats-saved = Saved.

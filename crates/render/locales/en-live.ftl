@@ -1,0 +1,45 @@
+# Live coverage: the article page's live block and the newsroom's live desk.
+
+live-badge = Live
+live-heading = Live coverage
+live-heading-ended = Live coverage has ended
+live-key-events = Key events
+live-key-event = Key event
+live-all-updates = All updates
+live-no-entries = No updates yet.
+live-edited = updated
+live-new-update = New update
+
+live-desk-link = Live coverage
+live-desk-title = Live coverage
+live-desk-state = Coverage
+live-desk-not-live = Not covered live
+live-desk-status-open = Live now
+live-desk-status-ended = Ended
+live-desk-zone = Times in { $zone }
+live-desk-open = Start live coverage
+live-desk-reopen = Resume live coverage
+live-desk-end = End live coverage
+live-desk-new = New entry
+live-desk-body = Entry text
+live-desk-body-hint = Markdown as in comments: **bold**, *italic*, links, lists. Readers see it at once.
+live-desk-post = Post entry
+live-desk-entries = Entries, newest first
+live-desk-none = No entries yet.
+live-desk-pinned = Key event
+live-desk-pin = Pin as key event
+live-desk-unpin = Unpin
+live-desk-edit = Edit
+live-desk-save = Save entry
+live-desk-delete = Delete
+live-done-opened = Live coverage started: readers see the Live mark.
+live-done-ended = Live coverage ended. The entries stay on the page.
+live-done-posted = Entry posted.
+live-done-edited = Entry saved.
+live-done-pinned = Entry pinned as a key event.
+live-done-unpinned = Entry unpinned.
+live-done-deleted = Entry deleted.
+live-error-empty = Write the entry first.
+live-error-long = An entry is at most 4,000 characters.
+live-error-not-open = Start the live coverage before posting entries.
+live-error-gone = This entry no longer exists.

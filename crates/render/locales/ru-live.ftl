@@ -1,0 +1,45 @@
+# Прямой репортаж: блок на странице статьи и страница репортажа в редакции.
+
+live-badge = Онлайн
+live-heading = Прямой репортаж
+live-heading-ended = Прямой репортаж завершён
+live-key-events = Главное
+live-key-event = Главное
+live-all-updates = Все обновления
+live-no-entries = Обновлений пока нет.
+live-edited = изменено
+live-new-update = Новое обновление
+
+live-desk-link = Прямой репортаж
+live-desk-title = Прямой репортаж
+live-desk-state = Репортаж
+live-desk-not-live = Не ведётся
+live-desk-status-open = Идёт сейчас
+live-desk-status-ended = Завершён
+live-desk-zone = Время: { $zone }
+live-desk-open = Начать прямой репортаж
+live-desk-reopen = Возобновить репортаж
+live-desk-end = Завершить репортаж
+live-desk-new = Новая запись
+live-desk-body = Текст записи
+live-desk-body-hint = Markdown, как в комментариях: **жирный**, *курсив*, ссылки, списки. Читатели увидят запись сразу.
+live-desk-post = Опубликовать запись
+live-desk-entries = Записи, новые сверху
+live-desk-none = Записей пока нет.
+live-desk-pinned = Главное
+live-desk-pin = Закрепить как главное
+live-desk-unpin = Открепить
+live-desk-edit = Изменить
+live-desk-save = Сохранить запись
+live-desk-delete = Удалить
+live-done-opened = Репортаж начат: читатели видят отметку «Онлайн».
+live-done-ended = Репортаж завершён. Записи остаются на странице.
+live-done-posted = Запись опубликована.
+live-done-edited = Запись сохранена.
+live-done-pinned = Запись закреплена как главное.
+live-done-unpinned = Запись откреплена.
+live-done-deleted = Запись удалена.
+live-error-empty = Сначала напишите текст записи.
+live-error-long = Запись — не длиннее 4000 знаков.
+live-error-not-open = Начните прямой репортаж, прежде чем публиковать записи.
+live-error-gone = Этой записи больше нет.

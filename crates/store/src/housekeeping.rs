@@ -1,0 +1,22 @@
+//! Housekeeping: rows nobody can use any more. Every node's scheduler runs
+//! it now and then; the deletes are idempotent, so nodes may overlap.
+
+use dateline_domain::UnixTime;
+
+use crate::{Result, Store};
+
+impl Store {
+    /// Deletes expired staff and reader sessions and spent or expired mail
+    /// tokens; returns how many rows went.
+    pub async fn purge_expired(&self, now: UnixTime) -> Result<u64> {
+        let mut removed = self.purge_reader_tokens(now).await?;
+        for table in ["reader_sessions", "sessions"] {
+            removed += sqlx::query(&format!("DELETE FROM {table} WHERE expires_at <= $1"))
+                .bind(now)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        }
+        Ok(removed)
+    }
+}
