@@ -120,6 +120,28 @@ impl Store {
             .collect()
     }
 
+    /// Ids of the room's messages up to `up_to` that a moderator deleted at
+    /// or after `since`, newest first, at most `limit`: a resuming client
+    /// may still show them.
+    pub async fn chat_deleted_since(
+        &self,
+        room_id: i64,
+        up_to: i64,
+        since: UnixTime,
+        limit: u32,
+    ) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM chat_messages WHERE room_id = $1 AND id <= $2 AND deleted_at >= $3 \
+             ORDER BY id DESC LIMIT $4",
+        )
+        .bind(room_id)
+        .bind(up_to)
+        .bind(since)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// The newest messages of every room (deleted ones too), newest first,
     /// for moderators; `before` pages back.
     pub async fn recent_chat_messages(

@@ -9,7 +9,9 @@
 //! A reconnecting client names the newest id it has (`after`) and first
 //! receives what was posted since, with a few seconds of overlap (two
 //! messages posted at once may commit out of id order on PostgreSQL); it
-//! skips the ids it has. A socket never sends one message twice.
+//! skips the ids it has. A socket never sends one message twice. It then
+//! hears of the messages it may still show that moderators deleted while
+//! it was away (the last day's deletions, as `deleted` frames).
 //!
 //! Bad input is refused to that client alone with an `error` frame and the
 //! socket stays open: a frame that is not JSON of a known type, one over
@@ -52,6 +54,8 @@ pub const ABUSE_WINDOW: Duration = Duration::from_secs(10);
 const RESUME_OVERLAP: i64 = 10;
 /// At most this many missed messages are sent on a resume.
 const RESUME_LIMIT: u32 = 500;
+/// How far back (seconds) a resuming client hears of deletions it missed.
+const DELETIONS_WINDOW: i64 = 86_400;
 /// Ids already sent, remembered to send none twice.
 const REMEMBERED: usize = 1024;
 /// Pings keep proxies from closing a quiet socket.
@@ -339,12 +343,31 @@ impl Connection {
                 return Ok(());
             }
         };
+        let shown_up_to = self.last_id;
         for message in missed {
             if self.sent.insert(message.id) {
                 self.last_id = self.last_id.max(message.id);
                 let frame = ServerFrame::Message(self.view(&message));
                 self.send(socket, &frame).await?;
             }
+        }
+        // Deletions made while the client was away: it may still show them.
+        let deleted = self
+            .state
+            .store
+            .chat_deleted_since(
+                self.room.room.id,
+                shown_up_to,
+                crate::auth::now() - DELETIONS_WINDOW,
+                RESUME_LIMIT,
+            )
+            .await
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "a chat socket could not read deletions");
+                Vec::new()
+            });
+        for id in deleted {
+            self.send(socket, &ServerFrame::Deleted { id }).await?;
         }
         Ok(())
     }

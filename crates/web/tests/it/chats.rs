@@ -660,6 +660,40 @@ async fn a_message_posted_on_one_node_reaches_sockets_on_another() {
     server.abort();
 }
 
+#[tokio::test]
+async fn a_deletion_made_while_away_reaches_the_resumed_socket() {
+    for t in each_backend().await {
+        en_room(&t).await;
+        let ann = reader(&t, "Ann").await;
+        let bob = reader(&t, "Bob").await;
+        let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
+        let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
+        let m1 = b.post("soon gone").await;
+        let m2 = b.post("stays").await;
+        assert_eq!(a.next_of("message").await["id"], m1);
+        assert_eq!(a.next_of("message").await["id"], m2);
+        drop(a);
+
+        let desk = crate::newsroom_auth::staff(
+            t.app.store(),
+            "desk@example.org",
+            dateline_domain::Role::Editor,
+            &[],
+        )
+        .await;
+        let now = chrono::Utc::now().timestamp();
+        let audit = NewAudit::new("chat_message.delete", "chat_message", Some(m1), now);
+        t.app
+            .store()
+            .delete_chat_message(m1, "", now, desk.id(), &audit)
+            .await
+            .unwrap();
+        let mut a = Client::open(&t.app, &format!("{ROOM}/ws?after={m2}"), Some(&ann)).await;
+        assert_eq!(a.next_of("deleted").await["id"], m1);
+        a.quiet().await;
+    }
+}
+
 fn word_audit() -> NewAudit {
     NewAudit::new("moderation_word.add", "moderation_word", None, 0)
 }
