@@ -4,7 +4,8 @@
 // open page within a second, without a reload; the editor pins it and the
 // page moves it into the key events; then a reader signed in elsewhere
 // comments (held for review as new accounts are, and approved by the
-// editor) and the comment appears live on the open page, counted once.
+// editor) and the comment appears live on the open page, counted once;
+// deleted by its author, it leaves the open page again.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -133,6 +134,16 @@ try {
   const after = Number((await article.locator('.comment-count').textContent()).replace(/\D/g, ''));
   check(after === before + 1, `the counter moves by one (${before} → ${after})`);
   await reader.screenshot({ path: path.join(OUT, 'live-comment.png'), fullPage: true });
+
+  step('the commenter deletes it; the open page drops it');
+  await commenter.goto(`${BASE}${storyPath}/comments`);
+  const mine = commenter.locator('.comment', { hasText: COMMENT });
+  const deleted = Date.now();
+  await mine.getByRole('button', { name: 'Delete' }).click();
+  await comment.waitFor({ state: 'detached', timeout: 5_000 });
+  console.log(`the open page dropped the comment ${Date.now() - deleted} ms after the delete was sent`);
+  const final = Number((await article.locator('.comment-count').textContent()).replace(/\D/g, '')) || 0;
+  check(final === before, `the counter is back (${final}, was ${before})`);
 } catch (e) {
   problems.push(e.stack || String(e));
 } finally {

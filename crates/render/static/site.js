@@ -299,7 +299,20 @@
     box.querySelectorAll(".comment-counter").forEach(function (el) { el.textContent = item.counter; });
   }
 
-  var handlers = { entry: onEntry, coverage: onCoverage, comment: onComment };
+  // A comment left the page: its list item holds it and its replies.
+  function onCommentRemoved(item) {
+    var box = article.querySelector(".discussion");
+    if (!box) { return; }
+    var card = document.getElementById("c" + item.id);
+    if (card && box.contains(card)) {
+      var holder = card.parentNode;
+      (holder && holder.tagName === "LI" ? holder : card).remove();
+    }
+    box.querySelectorAll(".comment-count").forEach(function (el) { el.textContent = item.count; });
+    box.querySelectorAll(".comment-counter").forEach(function (el) { el.textContent = item.counter; });
+  }
+
+  var handlers = { entry: onEntry, coverage: onCoverage, comment: onComment, "comment-removed": onCommentRemoved };
   var source = new EventSource(url);
   Object.keys(handlers).forEach(function (name) {
     source.addEventListener(name, function (e) {

@@ -109,16 +109,20 @@ pub(crate) fn comments_changed(node: NodeId, article_id: i64) -> Vec<Event> {
     vec![Event::purge(node, [CacheKey::Article(article_id)])]
 }
 
-/// A comment whose visibility moved from `was` to `is` published: when it
-/// appeared, open article pages are told which one.
+/// A comment whose visibility moved from `was` to `is` published: open
+/// article pages are told which one appeared or left.
 pub(crate) fn comment_shown(article_id: i64, comment_id: i64, was: bool, is: bool) -> Vec<Event> {
-    if was || !is {
-        return Vec::new();
+    match (was, is) {
+        (false, true) => vec![Event::CommentPublished {
+            article_id,
+            comment_id,
+        }],
+        (true, false) => vec![Event::CommentHidden {
+            article_id,
+            comment_id,
+        }],
+        _ => Vec::new(),
     }
-    vec![Event::CommentPublished {
-        article_id,
-        comment_id,
-    }]
 }
 
 /// Live coverage shows on the article page; streams learn the change number.

@@ -98,6 +98,9 @@ pub enum Event {
     LiveCoverage { article_id: i64, seq: i64 },
     /// A comment became visible to readers (posted or approved).
     CommentPublished { article_id: i64, comment_id: i64 },
+    /// A comment readers saw left the page (rejected, deleted): it goes,
+    /// with the replies beneath it.
+    CommentHidden { article_id: i64, comment_id: i64 },
     /// A reader posted chat message `message_id` in room `room_id`.
     ChatPosted { room_id: i64, message_id: i64 },
     /// A moderator removed chat message `message_id` from room `room_id`.

@@ -30,7 +30,8 @@ impl Store {
             return Ok(false);
         }
         let mut pages = withdraw_reactions(&mut tx, id).await?;
-        let kept = remove_comments(&mut tx, id, at, &mut pages).await?;
+        let mut gone = Vec::new();
+        let kept = remove_comments(&mut tx, id, at, &mut pages, &mut gone).await?;
         // Chat messages leave the rooms' histories with their text wiped.
         sqlx::query(
             "UPDATE chat_messages SET body = '', deleted_at = COALESCE(deleted_at, $1) \
@@ -67,6 +68,9 @@ impl Store {
         let events = pages
             .into_iter()
             .flat_map(|article| events::comments_changed(self.node_id(), article))
+            .chain(gone.into_iter().flat_map(|(article, comment)| {
+                events::comment_shown(article, comment, true, false)
+            }))
             .collect();
         let staged = self.stage_events(&mut tx, events).await?;
         tx.commit().await?;
@@ -106,12 +110,14 @@ async fn withdraw_reactions(conn: &mut AnyConnection, reader: i64) -> Result<BTr
 
 /// Erases or deletes each of the reader's comments, deepest first so that a
 /// reply goes before the comment it answers; adds the articles whose pages
-/// changed to `pages`. True when an erased comment still needs the row.
+/// changed to `pages` and the `(article, comment)` readers saw go to
+/// `gone`. True when an erased comment still needs the row.
 async fn remove_comments(
     conn: &mut AnyConnection,
     reader: i64,
     at: UnixTime,
     pages: &mut BTreeSet<i64>,
+    gone: &mut Vec<(i64, i64)>,
 ) -> Result<bool> {
     let ids: Vec<i64> =
         sqlx::query_scalar("SELECT id FROM comments WHERE reader_id = $1 ORDER BY depth DESC, id")
@@ -134,6 +140,7 @@ async fn remove_comments(
         } else {
             if shown {
                 count_visibility(conn, &comment, -1).await?;
+                gone.push((comment.article_id, id));
             }
             sqlx::query("DELETE FROM comments WHERE id = $1")
                 .bind(id)

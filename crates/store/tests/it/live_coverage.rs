@@ -388,6 +388,32 @@ async fn comments_becoming_visible_are_announced_once(store: &Store) {
         .map(|c| c.id)
         .collect();
     assert_eq!(since, [held.id]);
+
+    // Leaving the page is announced too: a rejection, and the comments an
+    // account deletion takes away.
+    store
+        .moderate_comment(&StatusChange {
+            action: ModerationAction::Reject,
+            audit: NewAudit::new("comment.reject", "comment", Some(held.id), T + 4),
+            ..approve
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        next_live(&mut events).await,
+        Event::CommentHidden {
+            article_id: article.id,
+            comment_id: held.id
+        }
+    );
+    assert!(store.delete_reader(ann, T + 5).await.unwrap());
+    assert_eq!(
+        next_live(&mut events).await,
+        Event::CommentHidden {
+            article_id: article.id,
+            comment_id: shown.id
+        }
+    );
 }
 
 on_both_backends!(

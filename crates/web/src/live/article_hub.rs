@@ -1,5 +1,5 @@
 //! The node's hub for article streams: it listens to the store's
-//! `LiveCoverage` and `CommentPublished` events (from every node on
+//! `LiveCoverage`, `CommentPublished` and `CommentHidden` events (from every node on
 //! PostgreSQL), loads and renders what changed once, and broadcasts it to
 //! every open article stream, which forwards what concerns its article.
 //!
@@ -39,6 +39,8 @@ pub enum ItemKind {
     Change { seq: i64 },
     /// A comment became visible at `at` (Unix seconds).
     Comment { id: i64, at: i64 },
+    /// A comment left the page, with the replies beneath it.
+    Removed { id: i64 },
     /// The hub may have missed events: streams read what they missed.
     Resync,
 }
@@ -47,7 +49,8 @@ pub enum ItemKind {
 pub struct ArticleItem {
     pub article_id: i64,
     pub kind: ItemKind,
-    /// The SSE event name: `entry`, `coverage` or `comment`.
+    /// The SSE event name: `entry`, `coverage`, `comment` or
+    /// `comment-removed`.
     pub event: &'static str,
     /// JSON for the page's script.
     pub data: String,
@@ -187,18 +190,13 @@ pub(super) fn comment_item(
         .render("live/comment.html", &story.locale, &page)
         .map_err(|err| tracing::warn!(error = %err, "cannot render a live comment"))
         .ok()?;
-    let language = story.locale.language;
-    let counter = state.renderer.t(
-        &story.locale,
-        "comments-count",
-        &[("count", FluentValue::from(comment_count))],
-    );
+    let (count, counter) = counts(state, story, comment_count);
     let data = json!({
         "id": c.id,
         "parent_id": c.parent_id,
         "depth": c.depth,
         "html": html,
-        "count": group_digits(comment_count, group_separator(language)),
+        "count": count,
         "counter": counter,
     });
     Some(ArticleItem {
@@ -207,6 +205,21 @@ pub(super) fn comment_item(
         event: "comment",
         data: data.to_string(),
     })
+}
+
+/// The story's comment count as its cards show it, and as its page's
+/// counter says it ("2 comments").
+fn counts(state: &AppState, story: &Story, comment_count: i64) -> (String, String) {
+    let counter = state.renderer.t(
+        &story.locale,
+        "comments-count",
+        &[("count", FluentValue::from(comment_count))],
+    );
+    let language = story.locale.language;
+    (
+        group_digits(comment_count, group_separator(language)),
+        counter,
+    )
 }
 
 /// Fans article items out to the node's open article streams.
@@ -260,6 +273,10 @@ async fn run(state: AppState, sender: broadcast::Sender<Arc<ArticleItem>>) {
                     article_id,
                     comment_id,
                 } => commented(&state, &sender, *article_id, *comment_id).await,
+                Event::CommentHidden {
+                    article_id,
+                    comment_id,
+                } => uncommented(&state, &sender, *article_id, *comment_id).await,
                 Event::Resync => resync(&sender, &mut tracked),
                 _ => Ok(()),
             },
@@ -370,5 +387,33 @@ async fn commented(
     if let Some(item) = comment_item(state, &story, &comment, article.comment_count, at) {
         let _ = sender.send(Arc::new(item));
     }
+    Ok(())
+}
+
+/// A comment left the page: streams tell their page to drop it (and what
+/// hangs beneath it) and show the new count.
+async fn uncommented(
+    state: &AppState,
+    sender: &broadcast::Sender<Arc<ArticleItem>>,
+    article_id: i64,
+    comment_id: i64,
+) -> Result<(), ApiError> {
+    if sender.receiver_count() == 0 {
+        return Ok(());
+    }
+    let Some(article) = state.store.article_by_id(article_id).await? else {
+        return Ok(());
+    };
+    let Some(story) = Story::of(state, &article).await? else {
+        return Ok(());
+    };
+    let (count, counter) = counts(state, &story, article.comment_count);
+    let data = json!({ "id": comment_id, "count": count, "counter": counter });
+    let _ = sender.send(Arc::new(ArticleItem {
+        article_id,
+        kind: ItemKind::Removed { id: comment_id },
+        event: "comment-removed",
+        data: data.to_string(),
+    }));
     Ok(())
 }

@@ -1,8 +1,9 @@
 //! `GET /{edition}/{section}/{slug}/live`: one article's live changes as
 //! Server-Sent Events, for its open page: `entry` (posted, edited, pinned,
 //! unpinned, deleted: the server-rendered `<li>`), `coverage` (opened or
-//! ended) and `comment` (a comment became visible: its card as the cached
-//! page renders it, and the new count).
+//! ended), `comment` (a comment became visible: its card as the cached
+//! page renders it, and the new count) and `comment-removed` (a comment
+//! left the page with the replies beneath it: its id and the new count).
 //!
 //! Event ids are `{seq}.{time}`: the last live change sent (an exact
 //! position, see `dateline_store::live`) and when the last comment was
@@ -173,6 +174,10 @@ impl Feed {
                         continue;
                     }
                     self.comments_at = self.comments_at.max(at);
+                }
+                // Shown again later (approved after all), it goes out again.
+                ItemKind::Removed { id } => {
+                    self.shown.remove(&id);
                 }
                 ItemKind::Resync => continue,
             }

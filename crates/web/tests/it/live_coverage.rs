@@ -446,6 +446,33 @@ async fn a_comment_posted_by_a_reader_reaches_an_open_article_stream() {
         let again = back.next().await;
         assert_eq!(again.event, "comment");
         assert!([top, reply_id].contains(&again.data["id"].as_i64().unwrap()));
+
+        // A moderator rejects the top comment: open pages drop it (and the
+        // reply beneath it) and show the count readers now see.
+        let desk = crate::newsroom_auth::staff(
+            t.app.store(),
+            "desk@example.org",
+            dateline_domain::Role::Editor,
+            &[],
+        )
+        .await;
+        let audit = dateline_store::NewAudit::new("comment.reject", "comment", Some(top), 0);
+        t.app
+            .store()
+            .moderate_comment(&dateline_store::comments::StatusChange {
+                comment_id: top,
+                action: dateline_store::comments::ModerationAction::Reject,
+                reason: "off topic".into(),
+                at: 0,
+                actor_user_id: desk.id(),
+                audit,
+            })
+            .await
+            .unwrap();
+        let removed = stream.next().await;
+        assert_eq!(removed.event, "comment-removed", "[{backend}] {removed:?}");
+        assert_eq!(removed.data["id"], top);
+        assert_eq!(removed.data["counter"], "0 comments", "[{backend}]");
     }
 }
 
