@@ -8,9 +8,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Form;
 use dateline_domain::EmailAddress;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use super::page::{form_token_ok, AccountPage, FormError, Place};
+use super::page::{form_token_ok, AccountPage, AddressForm, FormError, Place};
 use super::session::{sign_in, ClientIp};
 use crate::auth::{now, verify_password};
 use crate::error::ApiError;
@@ -28,11 +28,10 @@ pub(super) struct LoginForm {
     csrf_token: String,
 }
 
-#[derive(Serialize)]
-struct LoginView {
-    email: String,
-    error: Option<FormError>,
-}
+const FORM: AddressForm = AddressForm {
+    template: "login",
+    title_key: "account-login-title",
+};
 
 pub(super) async fn form(
     State(state): State<AppState>,
@@ -40,18 +39,7 @@ pub(super) async fn form(
     Query(place): Query<Place>,
 ) -> Result<Response, ApiError> {
     let page = AccountPage::load(&state, &place).await?;
-    let view = LoginView {
-        email: String::new(),
-        error: None,
-    };
-    page.render_form(
-        &state,
-        &headers,
-        StatusCode::OK,
-        "login",
-        "account-login-title",
-        &view,
-    )
+    page.render_address_form(&state, &headers, StatusCode::OK, FORM, "", None)
 }
 
 pub(super) async fn submit(
@@ -62,18 +50,7 @@ pub(super) async fn submit(
 ) -> Result<Response, ApiError> {
     let page = AccountPage::load(&state, &form.place).await?;
     let refuse = |status: StatusCode, error: Option<FormError>| {
-        let view = LoginView {
-            email: form.email.trim().to_owned(),
-            error,
-        };
-        page.render_form(
-            &state,
-            &headers,
-            status,
-            "login",
-            "account-login-title",
-            &view,
-        )
+        page.render_address_form(&state, &headers, status, FORM, &form.email, error)
     };
     if !form_token_ok(&state, &headers, &form.csrf_token) {
         return refuse(

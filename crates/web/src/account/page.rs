@@ -237,6 +237,29 @@ impl AccountPage {
         Ok(response)
     }
 
+    /// Renders a form that asks for an address alone (log in, forgot
+    /// password, sign in by mail) with `email` kept and `error` above it.
+    pub fn render_address_form(
+        &self,
+        state: &AppState,
+        headers: &HeaderMap,
+        status: StatusCode,
+        form: AddressForm,
+        email: &str,
+        error: Option<FormError>,
+    ) -> Result<Response, ApiError> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            email: &'a str,
+            error: Option<FormError>,
+        }
+        let view = View {
+            email: email.trim(),
+            error,
+        };
+        self.render_form(state, headers, status, form.template, form.title_key, &view)
+    }
+
     /// A page with one message (`title_key`, `text_key`) and a way back.
     pub fn message(
         &self,
@@ -296,6 +319,13 @@ pub(crate) fn mail_request_checks(
         ));
     }
     Ok(email)
+}
+
+/// An account form that asks for an address alone: its template and title.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AddressForm {
+    pub template: &'static str,
+    pub title_key: &'static str,
 }
 
 /// What a refused form shows above its fields: a catalog key and the

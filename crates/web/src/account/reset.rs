@@ -11,7 +11,7 @@ use dateline_store::TokenPurpose;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::page::{form_token_ok, mail_request_checks, AccountPage, FormError, Place};
+use super::page::{form_token_ok, mail_request_checks, AccountPage, AddressForm, FormError, Place};
 use super::secrets::{issue_link, lifetime};
 use super::session::{absolute, sign_in, ClientIp};
 use crate::auth::{hash_password, hash_secret, now, MIN_PASSWORD_CHARS};
@@ -41,11 +41,10 @@ pub(super) struct ResetForm {
     csrf_token: String,
 }
 
-#[derive(Serialize)]
-struct ForgotView {
-    email: String,
-    error: Option<FormError>,
-}
+const FORM: AddressForm = AddressForm {
+    template: "forgot",
+    title_key: "account-forgot-title",
+};
 
 #[derive(Serialize)]
 struct ResetView {
@@ -66,18 +65,7 @@ pub(super) async fn forgot_form(
     Query(place): Query<Place>,
 ) -> Result<Response, ApiError> {
     let page = AccountPage::load(&state, &place).await?;
-    let view = ForgotView {
-        email: String::new(),
-        error: None,
-    };
-    page.render_form(
-        &state,
-        &headers,
-        StatusCode::OK,
-        "forgot",
-        "account-forgot-title",
-        &view,
-    )
+    page.render_address_form(&state, &headers, StatusCode::OK, FORM, "", None)
 }
 
 pub(super) async fn forgot(
@@ -88,18 +76,7 @@ pub(super) async fn forgot(
 ) -> Result<Response, ApiError> {
     let page = AccountPage::load(&state, &form.place).await?;
     let refuse = |status: StatusCode, error: Option<FormError>| {
-        let view = ForgotView {
-            email: form.email.trim().to_owned(),
-            error,
-        };
-        page.render_form(
-            &state,
-            &headers,
-            status,
-            "forgot",
-            "account-forgot-title",
-            &view,
-        )
+        page.render_address_form(&state, &headers, status, FORM, &form.email, error)
     };
     let now = now();
     let email = match mail_request_checks(&state, &headers, &form.csrf_token, &form.email, &ip, now)

@@ -14,7 +14,7 @@ use dateline_store::TokenPurpose;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::page::{form_token_ok, mail_request_checks, AccountPage, FormError, Place};
+use super::page::{form_token_ok, mail_request_checks, AccountPage, AddressForm, FormError, Place};
 use super::secrets::{code_hash, issue_code, issue_link, lifetime};
 use super::session::{absolute, sign_in, ClientIp};
 use super::verify::{ConfirmView, TokenForm};
@@ -35,11 +35,10 @@ pub(super) struct SignInForm {
     csrf_token: String,
 }
 
-#[derive(Serialize)]
-struct RequestView {
-    email: String,
-    error: Option<FormError>,
-}
+const FORM: AddressForm = AddressForm {
+    template: "sign_in",
+    title_key: "account-sign-in-title",
+};
 
 #[derive(Serialize)]
 struct CodeView {
@@ -55,18 +54,7 @@ pub(super) async fn form(
     Query(place): Query<Place>,
 ) -> Result<Response, ApiError> {
     let page = AccountPage::load(&state, &place).await?;
-    let view = RequestView {
-        email: String::new(),
-        error: None,
-    };
-    page.render_form(
-        &state,
-        &headers,
-        StatusCode::OK,
-        "sign_in",
-        "account-sign-in-title",
-        &view,
-    )
+    page.render_address_form(&state, &headers, StatusCode::OK, FORM, "", None)
 }
 
 pub(super) async fn request(
@@ -77,18 +65,7 @@ pub(super) async fn request(
 ) -> Result<Response, ApiError> {
     let page = AccountPage::load(&state, &form.place).await?;
     let refuse = |status: StatusCode, error: Option<FormError>| {
-        let view = RequestView {
-            email: form.email.trim().to_owned(),
-            error,
-        };
-        page.render_form(
-            &state,
-            &headers,
-            status,
-            "sign_in",
-            "account-sign-in-title",
-            &view,
-        )
+        page.render_address_form(&state, &headers, status, FORM, &form.email, error)
     };
     let now = now();
     let email = match mail_request_checks(&state, &headers, &form.csrf_token, &form.email, &ip, now)

@@ -9,7 +9,7 @@ use axum::Form;
 use dateline_store::TokenPurpose;
 use serde::{Deserialize, Serialize};
 
-use super::page::{form_token_ok, AccountPage, Place};
+use super::page::{form_token_ok, AccountPage, FormError, Place};
 use super::session::{sign_in, ClientIp};
 use crate::auth::{hash_secret, now};
 use crate::error::ApiError;
@@ -126,16 +126,15 @@ pub(super) async fn resend(
         .readers
         .count_mail_request(&reader.email, &reader.ip, now)
     {
-        let mut view = super::profile::ProfileView::new(&state, &reader).await?;
-        view.error_form = "verify";
-        view.error = super::page::FormError::wait("account-error-too-many", wait);
-        return super::profile::render(
+        return super::profile::form_error(
             &state,
             &page,
             &reader,
+            "verify",
             StatusCode::TOO_MANY_REQUESTS,
-            &view,
-        );
+            FormError::wait("account-error-too-many", wait),
+        )
+        .await;
     }
     let account = state
         .store
@@ -144,16 +143,15 @@ pub(super) async fn resend(
         .ok_or_else(|| ApiError::not_found("reader"))?;
     let mail = super::register::verify_mail(&state, &page, &account, now).await?;
     if state.mailer.send(mail).await.is_err() {
-        let mut view = super::profile::ProfileView::new(&state, &reader).await?;
-        view.error_form = "verify";
-        view.error = super::page::FormError::new("account-error-mail");
-        return super::profile::render(
+        return super::profile::form_error(
             &state,
             &page,
             &reader,
+            "verify",
             StatusCode::SERVICE_UNAVAILABLE,
-            &view,
-        );
+            FormError::new("account-error-mail"),
+        )
+        .await;
     }
     Ok(super::session::see_other(&format!(
         "{profile}&done=verification"
