@@ -10,6 +10,11 @@ use crate::{ParseError, Slug, UnixTime};
 pub const HEADLINE_MAX_CHARS: usize = 200;
 pub const LEAD_MAX_CHARS: usize = 600;
 pub const ARTICLE_BODY_MAX_BLOCKS: usize = 500;
+/// Most tags on one article: more is a mistake or an attack, and each
+/// tag is a row written in the saving transaction.
+pub const ARTICLE_MAX_TAGS: usize = 50;
+/// Most bylines on one article.
+pub const ARTICLE_MAX_AUTHORS: usize = 20;
 pub const CORRECTION_MAX_CHARS: usize = 1000;
 
 /// Where an article stands in the editorial workflow.
@@ -236,6 +241,20 @@ impl NewArticle {
                 "body",
                 "body_too_long",
                 format!("at most {ARTICLE_BODY_MAX_BLOCKS} blocks"),
+            ));
+        }
+        if self.tags.len() > ARTICLE_MAX_TAGS {
+            return Err(ParseError::new(
+                "tags",
+                "too_many_tags",
+                format!("at most {ARTICLE_MAX_TAGS} tags"),
+            ));
+        }
+        if self.author_ids.len() > ARTICLE_MAX_AUTHORS {
+            return Err(ParseError::new(
+                "author_ids",
+                "too_many_authors",
+                format!("at most {ARTICLE_MAX_AUTHORS} authors"),
             ));
         }
         if self.status.is_public() && self.published_at.is_none() {

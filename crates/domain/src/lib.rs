@@ -12,7 +12,8 @@ mod text;
 
 pub use article::{
     ArticleStatus, BodyBlock, HeadingLevel, NewArticle, ARTICLE_BODY_MAX_BLOCKS,
-    CORRECTION_MAX_CHARS, HEADLINE_MAX_CHARS, LEAD_MAX_CHARS,
+    ARTICLE_MAX_AUTHORS, ARTICLE_MAX_TAGS, CORRECTION_MAX_CHARS, HEADLINE_MAX_CHARS,
+    LEAD_MAX_CHARS,
 };
 pub use edition::{
     DateFormat, NewEdition, NewSection, TextDirection, TimeZoneName, RESERVED_EDITION_CODES,

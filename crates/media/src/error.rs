@@ -16,6 +16,17 @@ pub enum MediaError {
     /// More pixels than the limit: a decompression bomb or an absurd scan.
     #[error("the picture is {width}×{height} pixels, more than the limit of {limit} pixels")]
     TooManyPixels { width: u32, height: u32, limit: u64 },
+    /// Decoding would need more memory than one picture may take.
+    #[error(
+        "the picture needs {} MB of memory to be processed, more than the limit of {} MB; \
+         save it at 8 bits per channel or with fewer pixels",
+        needed.div_ceil(1_000_000),
+        limit / 1_000_000
+    )]
+    TooMuchMemory { needed: u64, limit: u64 },
+    /// Other pictures being processed hold the memory this one needs.
+    #[error("the server is busy processing other pictures; try again in a minute")]
+    Busy,
     /// A picture with no pixels at all.
     #[error("the picture has no pixels ({width}×{height})")]
     Empty { width: u32, height: u32 },
@@ -56,6 +67,8 @@ impl MediaError {
             Self::TooLarge { .. } => "file_too_large",
             Self::TooManyPixels { .. } => "too_many_pixels",
             Self::Empty { .. } => "empty_image",
+            Self::TooMuchMemory { .. } => "image_needs_too_much_memory",
+            Self::Busy => "media_busy",
             Self::Decode(_) => "corrupt_image",
             Self::Encode { .. } => "rendition_failed",
             Self::InvalidKey(_) => "invalid_storage_key",
@@ -81,6 +94,7 @@ impl MediaError {
                 | Self::UnsupportedFormat(_)
                 | Self::TooLarge { .. }
                 | Self::TooManyPixels { .. }
+                | Self::TooMuchMemory { .. }
                 | Self::Empty { .. }
                 | Self::Decode(_)
         )

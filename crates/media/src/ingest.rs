@@ -5,7 +5,7 @@
 use dateline_domain::ImageFormat;
 
 use crate::metadata::{read_metadata, EmbeddedMetadata};
-use crate::probe::{probe_with, Limits, ProbedImage};
+use crate::probe::{check_memory, probe_with, Limits, ProbedImage};
 use crate::MediaError;
 
 /// An accepted upload: the probed file and its embedded metadata.
@@ -45,14 +45,16 @@ impl Ingested {
     }
 }
 
-/// Accepts or refuses an upload. In order: the byte limit, the format and
-/// pixel limit from the header alone (a decompression bomb is refused before
-/// any pixel is decoded), then one full decode so that a damaged file is
-/// refused now, with its reason, rather than failing in the background.
+/// Accepts or refuses an upload. In order: the byte limit, the format,
+/// pixel limit and memory limit from the header alone (a decompression bomb
+/// is refused before any pixel is decoded), then one full decode so that a
+/// damaged file is refused now, with its reason, rather than failing in the
+/// background.
 ///
 /// CPU-bound (a full decode): call it from `spawn_blocking`.
 pub fn ingest(bytes: &[u8], filename_hint: &str, limits: &Limits) -> Result<Ingested, MediaError> {
     let mut probed = probe_with(bytes, limits)?;
+    check_memory(bytes, limits)?;
     crate::renditions::decode_upright(bytes, limits.max_pixels)?;
     // The JPEG decoder fills a cut-off scan with grey rather than failing.
     if probed.format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {

@@ -5,6 +5,7 @@
 
 mod avif;
 mod blob;
+pub mod budget;
 mod embed;
 mod error;
 mod ingest;
@@ -17,11 +18,14 @@ mod s3;
 mod service;
 
 pub use blob::{BlobSink, LocalBlobs, MemoryBlobs};
+pub use budget::DecodeBudget;
 pub use error::MediaError;
 pub use ingest::{ingest, Ingested};
 pub use keys::{original_key, rendition_key};
 pub use metadata::{read_metadata, xmp_packet, EmbeddedMetadata};
-pub use probe::{probe, probe_with, Limits, ProbedImage, DEFAULT_MAX_UPLOAD_BYTES, MAX_PIXELS};
+pub use probe::{
+    memory_needed, probe, probe_with, Limits, ProbedImage, DEFAULT_MAX_UPLOAD_BYTES, MAX_PIXELS,
+};
 pub use renditions::{
     make_public_renditions, make_renditions, Credits, EncodedRendition, JPEG_QUALITY, WEBP_QUALITY,
 };

@@ -7,6 +7,7 @@ use dateline_domain::ImageFormat;
 use image::ImageReader;
 use sha2::{Digest, Sha256};
 
+use crate::budget::{decode_cost, DEFAULT_MAX_DECODE_BYTES};
 use crate::{avif, MediaError};
 
 /// The most pixels a picture may have (50 megapixels, e.g. 8660×5773).
@@ -22,6 +23,9 @@ pub struct Limits {
     pub max_bytes: u64,
     /// Most pixels (width × height) accepted, read from the header.
     pub max_pixels: u64,
+    /// Most memory decoding and resizing one picture may take, estimated
+    /// from the header (pixels × bytes per pixel; [`crate::budget`]).
+    pub max_decode_bytes: u64,
 }
 
 impl Default for Limits {
@@ -29,6 +33,7 @@ impl Default for Limits {
         Self {
             max_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             max_pixels: MAX_PIXELS,
+            max_decode_bytes: DEFAULT_MAX_DECODE_BYTES,
         }
     }
 }
@@ -78,6 +83,49 @@ pub fn probe_with(bytes: &[u8], limits: &Limits) -> Result<ProbedImage, MediaErr
         byte_size: size,
         sha256: hex::encode(Sha256::digest(bytes)),
     })
+}
+
+/// The memory decoding `bytes` and making renditions of it will take
+/// ([`decode_cost`]), read from the header after the pixel limit is applied.
+/// AVIF is counted at 16 bits per channel with alpha, its most costly case.
+pub fn memory_needed(bytes: &[u8], max_pixels: u64) -> Result<u64, MediaError> {
+    let (format, width, height) = read_header(bytes, max_pixels)?;
+    if format == ImageFormat::Avif {
+        return Ok(decode_cost(width, height, 8, 4));
+    }
+    let decoder = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| MediaError::NotAnImage)?
+        .into_decoder()
+        .map_err(|e| MediaError::Decode(e.to_string()))?;
+    let color = image::ImageDecoder::color_type(&decoder);
+    let out_channels = if color.has_alpha() { 4 } else { 3 };
+    Ok(decode_cost(
+        width,
+        height,
+        color.bytes_per_pixel(),
+        out_channels,
+    ))
+}
+
+/// Refuses a file over the byte limit or a picture whose processing would
+/// need more than `limits.max_decode_bytes`; the memory it needs otherwise.
+pub(crate) fn check_memory(bytes: &[u8], limits: &Limits) -> Result<u64, MediaError> {
+    let size = bytes.len() as u64;
+    if size > limits.max_bytes {
+        return Err(MediaError::TooLarge {
+            size,
+            limit: limits.max_bytes,
+        });
+    }
+    let needed = memory_needed(bytes, limits.max_pixels)?;
+    if needed > limits.max_decode_bytes {
+        return Err(MediaError::TooMuchMemory {
+            needed,
+            limit: limits.max_decode_bytes,
+        });
+    }
+    Ok(needed)
 }
 
 /// Format and dimensions from the header, with the pixel limit applied.

@@ -20,8 +20,8 @@ use dateline_store::{
 use tokio::sync::{watch, Notify};
 
 use crate::{
-    ingest, make_public_renditions, original_key, rendition_key, BlobSink, Credits,
-    EmbeddedMetadata, Limits, MediaError,
+    ingest, make_public_renditions, memory_needed, original_key, rendition_key, BlobSink, Credits,
+    DecodeBudget, EmbeddedMetadata, Limits, MediaError,
 };
 
 /// How long a claimed job is a worker's before another may take it over.
@@ -57,6 +57,8 @@ pub struct MediaService {
     store: Store,
     blobs: Arc<dyn BlobSink>,
     limits: Limits,
+    /// Memory for decodes, shared by uploads and the rendition worker.
+    budget: DecodeBudget,
     wake: Notify,
 }
 
@@ -89,8 +91,15 @@ impl MediaService {
             store,
             blobs,
             limits,
+            budget: DecodeBudget::default(),
             wake: Notify::new(),
         }
+    }
+
+    /// Decodes share `budget` instead of the default 1 GiB.
+    pub fn with_decode_budget(mut self, budget: DecodeBudget) -> Self {
+        self.budget = budget;
+        self
     }
 
     pub fn limits(&self) -> &Limits {
@@ -114,11 +123,16 @@ impl MediaService {
             section_id,
             is_file_photo,
         } = upload;
+        // Refused over the limit here (the header says what it costs), and
+        // held back while other decodes use the memory it needs.
+        let needed = crate::probe::check_memory(&bytes, &limits)?;
+        let reserved = self.budget.reserve(needed).await?;
         let (ingested, bytes) = blocking(move || {
             let ingested = ingest(&bytes, &filename, &limits)?;
             Ok((ingested, bytes))
         })
         .await?;
+        drop(reserved);
         let p = &ingested.probed;
         let key = original_key(&p.sha256, p.format);
         self.blobs.put(&key, bytes).await?;
@@ -269,8 +283,13 @@ impl MediaService {
         };
         let tag = credits.tag();
         let max_pixels = self.limits.max_pixels;
+        let reserved = self
+            .budget
+            .reserve(memory_needed(&original, max_pixels)?)
+            .await?;
         let renditions =
             blocking(move || make_public_renditions(&original, &credits, max_pixels)).await?;
+        drop(reserved);
         for r in renditions {
             let key = rendition_key(&job.sha256, &tag, r.width, r.format);
             let byte_size = r.bytes.len() as u64;

@@ -292,6 +292,34 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// What a client is told to wait when the database is out of reach or busy.
+const DATABASE_RETRY_AFTER_SECS: i64 = 5;
+
+/// Whether a database error says "not now" rather than "never": the pool
+/// exhausted or closed, the connection lost, the server shutting down or
+/// full, or SQLite's write lock still held after the busy timeout. Such a
+/// request may succeed when retried, so it answers 503 with Retry-After.
+fn database_unavailable(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::PoolClosed
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // SQLite: SQLITE_BUSY (5), SQLITE_LOCKED (6) and their extended codes.
+            let sqlite_busy = code.parse::<i32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6));
+            // PostgreSQL: connection exceptions (08…), shutdown or not yet
+            // accepting connections (57P01–57P03), too many connections (53300).
+            let postgres_down = code.starts_with("08")
+                || matches!(code.as_ref(), "57P01" | "57P02" | "57P03" | "53300");
+            sqlite_busy || postgres_down
+        }
+        _ => false,
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> Self {
         match err {
@@ -302,12 +330,11 @@ impl From<StoreError> for ApiError {
                 Self::new(ErrorCode::MissingReference, err.to_string())
             }
             StoreError::Invalid(parse) => parse.into(),
-            StoreError::Database(
-                sqlx_err @ (sqlx::Error::PoolClosed | sqlx::Error::PoolTimedOut),
-            ) => Self::new(
+            StoreError::Database(sqlx_err) if database_unavailable(&sqlx_err) => Self::new(
                 ErrorCode::Unavailable,
                 "the database is unavailable, try again later",
             )
+            .with_retry_after(DATABASE_RETRY_AFTER_SECS)
             .with_detail(sqlx_err.to_string()),
             StoreError::Database(_) | StoreError::Corrupt { .. } | StoreError::Migration(_) => {
                 Self::internal(err.to_string())

@@ -17,6 +17,8 @@ pub mod newsroom;
 pub mod reader;
 mod router;
 pub mod scheduler;
+// Content-Security-Policy and the other confining headers on every answer.
+mod security_headers;
 mod state;
 pub mod urls;
 

@@ -2,7 +2,9 @@
 
 use axum::{middleware, Router};
 
-use crate::{account, api, cache, comments, error, health, newsroom, reader, AppState};
+use crate::{
+    account, api, cache, comments, error, health, newsroom, reader, security_headers, AppState,
+};
 
 /// Builds the application. Each feature module owns its routes.
 pub fn router(state: AppState) -> Router {
@@ -27,5 +29,9 @@ pub fn router(state: AppState) -> Router {
             cache::serve_pages,
         )))
         .layer(middleware::from_fn(error::log_errors))
+        .layer(middleware::from_fn_with_state(
+            security_headers::state(&state),
+            security_headers::add,
+        ))
         .with_state(state)
 }

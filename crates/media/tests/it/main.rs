@@ -19,11 +19,10 @@ macro_rules! on_both_backends {
         mod postgres {
             $(
                 #[tokio::test]
+                #[ignore = "needs PostgreSQL: set DATELINE_TEST_POSTGRES_URL and pass --include-ignored"]
                 async fn $name() {
-                    match dateline_store::testing::TestDb::postgres().await {
-                        Some(db) => super::$name(db.store()).await,
-                        None => eprintln!("{}", dateline_store::testing::SKIP_POSTGRES),
-                    }
+                    let db = dateline_store::testing::TestDb::postgres_required().await;
+                    super::$name(db.store()).await;
                 }
             )+
         }
@@ -32,6 +31,7 @@ macro_rules! on_both_backends {
 
 mod blobs;
 mod fixtures;
+mod memory;
 mod metadata;
 mod probing;
 mod renditions;

@@ -194,6 +194,7 @@ async fn refused_uploads_leave_nothing_behind(store: &Store) {
     let small = Limits {
         max_bytes: 50_000,
         max_pixels: 1_000_000,
+        ..Limits::default()
     };
     let media = service(store, &blobs, small);
     let mut truncated = sample_jpeg(800, 600);

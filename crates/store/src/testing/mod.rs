@@ -47,6 +47,10 @@ pub const POSTGRES_URL_VAR: &str = "DATELINE_TEST_POSTGRES_URL";
 pub const REQUIRE_POSTGRES_VAR: &str = "DATELINE_REQUIRE_POSTGRES";
 /// What a test prints when it skips PostgreSQL.
 pub const SKIP_POSTGRES: &str = "skipping PostgreSQL: DATELINE_TEST_POSTGRES_URL not set";
+/// The reason PostgreSQL test cases give for being ignored by default: they
+/// run with `cargo test -- --include-ignored` and a server to run on.
+pub const IGNORED_POSTGRES: &str =
+    "needs PostgreSQL: set DATELINE_TEST_POSTGRES_URL and pass --include-ignored";
 
 /// One test's own database, removed when dropped.
 pub struct TestDb {
@@ -83,6 +87,28 @@ impl TestDb {
         TestDb {
             store,
             cleanup: Cleanup::Sqlite(dir),
+        }
+    }
+
+    /// The SQLite file's URL, for a test that opens a second connection of
+    /// its own (to hold the write lock, say); `None` on PostgreSQL.
+    pub fn sqlite_url(&self) -> Option<String> {
+        match &self.cleanup {
+            Cleanup::Sqlite(dir) => Some(format!(
+                "sqlite://{}",
+                dir.path().join("dateline.db").display()
+            )),
+            Cleanup::Postgres { .. } => None,
+        }
+    }
+
+    /// A fresh PostgreSQL database for a test case that exists only to run
+    /// there (marked `#[ignore]` with [`IGNORED_POSTGRES`]): asked to run
+    /// without a server, it fails instead of passing without testing.
+    pub async fn postgres_required() -> TestDb {
+        match TestDb::postgres().await {
+            Some(db) => db,
+            None => panic!("{IGNORED_POSTGRES}"),
         }
     }
 

@@ -162,3 +162,48 @@ async fn database_failures_are_503_without_internals() {
     let message = body["error"]["message"].as_str().unwrap();
     assert!(!message.to_lowercase().contains("pool"), "{message}");
 }
+
+/// A write that cannot get SQLite's write lock within the busy timeout is
+/// "try again", not a server fault: 503 with Retry-After, no internals.
+#[tokio::test]
+async fn a_locked_database_answers_503_with_retry_after() {
+    use sqlx::Connection;
+    let app = TestApp::new().await;
+    let fx = &app.newsroom.fixtures;
+    let account = crate::newsroom_auth::staff(
+        app.store(),
+        "locked@example.org",
+        dateline_domain::Role::Editor,
+        &[fx.en.id],
+    )
+    .await;
+    let scopes = dateline_web::auth::role_scopes(dateline_domain::Role::Editor);
+    let secret = crate::api_admin::token(app.store(), account.id(), scopes, None)
+        .await
+        .1;
+    let mut holder = sqlx::SqliteConnection::connect(&app.sqlite_url().unwrap())
+        .await
+        .unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut holder)
+        .await
+        .unwrap();
+    let draft = serde_json::json!({
+        "edition": "en", "section": "world", "headline": "Held up", "lead": "A lead.",
+        "body": [{"type": "paragraph", "text": "Text."}]
+    });
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/admin/articles"))
+        .bearer_auth(&secret)
+        .json(&draft)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 503);
+    assert_eq!(response.headers()["retry-after"], "5");
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "unavailable");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(!message.contains("locked"), "{message}");
+    sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+}

@@ -629,9 +629,10 @@ async fn one_address_is_locked_out_after_thirty_failures() {
     }
     for db in dbs {
         crate::newsroom::seed(db.store()).await;
+        let data_dir = crate::test_app::fresh_data_dir();
         let config = WebConfig {
             base_url: BASE_URL.into(),
-            data_dir: std::env::temp_dir(),
+            data_dir: data_dir.path().to_owned(),
             theme_dir: None,
             cache: dateline_web::CacheConfig::default(),
         };

@@ -21,8 +21,9 @@ pub struct TestApp {
     addr: SocketAddr,
     client: reqwest::Client,
     server: JoinHandle<()>,
-    // Last: the database outlives the server that uses it.
+    // Last: the database and the data folder outlive the server that uses them.
     db: TestDb,
+    data_dir: tempfile::TempDir,
 }
 
 impl TestApp {
@@ -50,9 +51,10 @@ impl TestApp {
     /// server for the account tests, …).
     pub async fn on_with(db: TestDb, adjust: impl FnOnce(AppState) -> AppState) -> TestApp {
         let newsroom = seed(db.store()).await;
+        let data_dir = fresh_data_dir();
         let config = WebConfig {
             base_url: BASE_URL.into(),
-            data_dir: std::env::temp_dir(),
+            data_dir: data_dir.path().to_owned(),
             theme_dir: None,
             cache: dateline_web::CacheConfig::default(),
         };
@@ -71,11 +73,22 @@ impl TestApp {
             client: reqwest::Client::new(),
             server,
             db,
+            data_dir,
         }
+    }
+
+    /// This app's own data folder (media, mail), removed with the app.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.data_dir.path()
     }
 
     pub fn store(&self) -> &Store {
         self.db.store()
+    }
+
+    /// The SQLite file's URL (`None` on PostgreSQL), for a second connection.
+    pub fn sqlite_url(&self) -> Option<String> {
+        self.db.sqlite_url()
     }
 
     /// `sqlite` or `postgres`, for assertion messages.
@@ -129,6 +142,14 @@ impl TestApp {
         assert!(body["error"]["message"].is_string(), "{body}");
         body
     }
+}
+
+/// A data folder of a test's own: no two tests share media or mail files.
+pub fn fresh_data_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("dateline-test-")
+        .tempdir()
+        .expect("a temporary data folder")
 }
 
 impl Drop for TestApp {

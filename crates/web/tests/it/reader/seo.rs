@@ -136,8 +136,8 @@ async fn static_files_are_fingerprinted_and_cached_for_a_year() {
 #[tokio::test]
 async fn media_files_are_served_from_the_data_dir_without_traversal() {
     let app = reader_app().await;
-    // The test app's data dir is the system temp dir; put a file under media/.
-    let dir = std::env::temp_dir().join("media").join("reader-test");
+    // A file under the app's own data folder's media/.
+    let dir = app.data_dir().join("media").join("reader-test");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("pixel.jpg"), b"not really a jpeg").unwrap();
     let response = app.get("/media/reader-test/pixel.jpg").await;
