@@ -22,6 +22,7 @@ pub mod chats;
 pub mod comments;
 mod connect;
 mod cursor;
+mod edition_admin;
 mod editions;
 mod error;
 pub mod events;
@@ -34,6 +35,7 @@ mod readers;
 mod records;
 mod section_admin;
 mod sessions;
+mod site_setup;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 mod tokens;
@@ -53,7 +55,9 @@ pub use readers::{
     ReaderToken, TokenPurpose, MAX_DISPLAY_NAME_CHARS,
 };
 pub use records::*;
+pub use edition_admin::{EditionUpdate, Move};
 pub use section_admin::SectionUpdate;
+pub use site_setup::{SetUpSite, SetupError, SiteSetup};
 pub use sessions::{NewSession, Session};
 pub use tokens::{ApiToken, NewApiToken};
 
