@@ -49,6 +49,7 @@ mod migrations;
 mod people;
 mod readers;
 mod sessions;
+mod site_setup;
 mod tokens;
 mod translations;
 mod workflow;
