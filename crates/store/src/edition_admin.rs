@@ -82,7 +82,13 @@ impl Store {
         );
         let row = sqlx::query(&sql)
             .bind(name.unwrap_or(&before.name))
-            .bind(update.time_zone.as_ref().unwrap_or(&before.time_zone).as_str())
+            .bind(
+                update
+                    .time_zone
+                    .as_ref()
+                    .unwrap_or(&before.time_zone)
+                    .as_str(),
+            )
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;

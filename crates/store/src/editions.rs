@@ -8,7 +8,8 @@ use crate::events::CacheKey;
 use crate::records::{Edition, Section};
 use crate::{Result, Store, StoreError};
 
-pub(crate) const EDITION_COLUMNS: &str = "id, code, name, language, direction, time_zone, date_format, \
+pub(crate) const EDITION_COLUMNS: &str =
+    "id, code, name, language, direction, time_zone, date_format, \
      logo_media_id, position, article_count";
 const SECTION_COLUMNS: &str = "id, edition_id, slug, title, description, position, article_count";
 

@@ -45,6 +45,7 @@ pub use articles::{DeskQuery, DeskRow, Save, MAX_SINCE};
 pub use audit::{record_audit_on, AuditEntry, AuditPage, AuditQuery, NewAudit};
 pub use connect::{Backend, Store};
 pub use cursor::Cursor;
+pub use edition_admin::{EditionUpdate, Move};
 pub use error::StoreError;
 pub use media::{
     JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState, UploadInfo,
@@ -55,10 +56,9 @@ pub use readers::{
     ReaderToken, TokenPurpose, MAX_DISPLAY_NAME_CHARS,
 };
 pub use records::*;
-pub use edition_admin::{EditionUpdate, Move};
 pub use section_admin::SectionUpdate;
-pub use site_setup::{SetUpSite, SetupError, SiteSetup};
 pub use sessions::{NewSession, Session};
+pub use site_setup::{SetUpSite, SetupError, SiteSetup};
 pub use tokens::{ApiToken, NewApiToken};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

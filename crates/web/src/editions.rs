@@ -38,12 +38,17 @@ impl EditionInput {
     pub fn parse(&self) -> Result<NewEdition, ApiError> {
         let code: EditionCode = self.code.trim().parse().map_err(on_field("code"))?;
         if self.name.trim().is_empty() {
-            return Err(ApiError::new(ErrorCode::InvalidInput, "name: an edition needs a name")
-                .with_field("name"));
+            return Err(
+                ApiError::new(ErrorCode::InvalidInput, "name: an edition needs a name")
+                    .with_field("name"),
+            );
         }
         let language: LanguageTag = self.language.trim().parse().map_err(on_field("language"))?;
-        let time_zone: TimeZoneName =
-            self.time_zone.trim().parse().map_err(on_field("time_zone"))?;
+        let time_zone: TimeZoneName = self
+            .time_zone
+            .trim()
+            .parse()
+            .map_err(on_field("time_zone"))?;
         let direction = if RTL_LANGUAGES.contains(&language.primary()) {
             TextDirection::Rtl
         } else {

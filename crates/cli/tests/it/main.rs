@@ -266,10 +266,18 @@ fn serve_on_an_empty_data_dir_prints_a_setup_address() {
         .lines()
         .find(|l| l.contains("/setup?token="))
         .unwrap_or_else(|| panic!("no setup address in: {console}"));
-    let token = line.trim().trim_start_matches("https://news.example/setup?token=");
+    let token = line
+        .trim()
+        .trim_start_matches("https://news.example/setup?token=");
     assert!(
-        token.len() >= 32 && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+        token.len() >= 32
+            && token
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
         "{line}"
     );
-    assert!(console.contains("https://news.example/newsroom/"), "{console}");
+    assert!(
+        console.contains("https://news.example/newsroom/"),
+        "{console}"
+    );
 }

@@ -55,9 +55,14 @@ async fn setup_happens_once_with_a_valid_token(store: &Store) {
     store.add_setup_token("hash-a", 10).await.unwrap();
     store.add_setup_token("hash-b", 11).await.unwrap();
 
-    let wrong = store.set_up_site(&setup("nope", "a@example.org", "en"), 20).await;
+    let wrong = store
+        .set_up_site(&setup("nope", "a@example.org", "en"), 20)
+        .await;
     assert!(matches!(wrong, Err(SetupError::BadToken)), "{wrong:?}");
-    assert!(store.editions().await.unwrap().is_empty(), "nothing created");
+    assert!(
+        store.editions().await.unwrap().is_empty(),
+        "nothing created"
+    );
 
     let done = store
         .set_up_site(&setup("hash-b", "a@example.org", "en"), 20)
@@ -75,11 +80,18 @@ async fn setup_happens_once_with_a_valid_token(store: &Store) {
     assert!(store.has_staff().await.unwrap());
     assert_eq!(
         actions(store).await,
-        ["edition.create", "section.create", "section.create", "site.setup"]
+        [
+            "edition.create",
+            "section.create",
+            "section.create",
+            "site.setup"
+        ]
     );
 
     // Every token is spent, and setup is over.
-    let again = store.set_up_site(&setup("hash-a", "b@example.org", "de"), 30).await;
+    let again = store
+        .set_up_site(&setup("hash-a", "b@example.org", "de"), 30)
+        .await;
     assert!(matches!(again, Err(SetupError::AlreadyDone)), "{again:?}");
     assert_eq!(store.staff_accounts().await.unwrap().len(), 1);
 }
@@ -90,7 +102,10 @@ async fn a_refused_setup_keeps_the_token(store: &Store) {
     dup.sections.push((slug("world"), "World again".into()));
     let refused = store.set_up_site(&dup, 20).await;
     assert!(
-        matches!(refused, Err(SetupError::Store(StoreError::Duplicate { what: "section" }))),
+        matches!(
+            refused,
+            Err(SetupError::Store(StoreError::Duplicate { what: "section" }))
+        ),
         "{refused:?}"
     );
     assert!(!store.has_staff().await.unwrap());
@@ -106,7 +121,10 @@ async fn two_concurrent_setups_create_exactly_one_admin(store: &Store) {
     store.add_setup_token("two", 10).await.unwrap();
     let first = setup("one", "one@example.org", "en");
     let second = setup("two", "two@example.org", "de");
-    let (a, b) = tokio::join!(store.set_up_site(&first, 20), store.set_up_site(&second, 20));
+    let (a, b) = tokio::join!(
+        store.set_up_site(&first, 20),
+        store.set_up_site(&second, 20)
+    );
     let won = [a.is_ok(), b.is_ok()];
     assert_eq!(won.iter().filter(|w| **w).count(), 1, "{a:?} / {b:?}");
     let lost = if a.is_ok() { b } else { a };
@@ -117,8 +135,13 @@ async fn two_concurrent_setups_create_exactly_one_admin(store: &Store) {
 
 async fn admins_create_and_change_editions_and_reorder_sections(store: &Store) {
     store.add_setup_token("t", 1).await.unwrap();
-    let site = store.set_up_site(&setup("t", "a@example.org", "en"), 2).await.unwrap();
-    let by = |action: &str, item: &str| NewAudit::new(action, item, None, 3).by(Some(site.admin.id()), None);
+    let site = store
+        .set_up_site(&setup("t", "a@example.org", "en"), 2)
+        .await
+        .unwrap();
+    let by = |action: &str, item: &str| {
+        NewAudit::new(action, item, None, 3).by(Some(site.admin.id()), None)
+    };
 
     let mut de = setup("t", "x@example.org", "de").edition;
     de.name = "Die Zeitung".into();
@@ -128,9 +151,15 @@ async fn admins_create_and_change_editions_and_reorder_sections(store: &Store) {
         .unwrap();
     assert_eq!(de.position, 1, "after the first edition");
     let taken = store
-        .create_edition_audited(&setup("t", "x@example.org", "de").edition, &by("edition.create", "edition"))
+        .create_edition_audited(
+            &setup("t", "x@example.org", "de").edition,
+            &by("edition.create", "edition"),
+        )
         .await;
-    assert!(matches!(taken, Err(StoreError::Duplicate { .. })), "{taken:?}");
+    assert!(
+        matches!(taken, Err(StoreError::Duplicate { .. })),
+        "{taken:?}"
+    );
 
     let update = EditionUpdate {
         name: Some("Die Morgenzeitung".into()),
@@ -148,7 +177,10 @@ async fn admins_create_and_change_editions_and_reorder_sections(store: &Store) {
         name: Some("  ".into()),
         ..EditionUpdate::default()
     };
-    assert!(store.update_edition(de.id, &blank, &by("edition.update", "edition")).await.is_err());
+    assert!(store
+        .update_edition(de.id, &blank, &by("edition.update", "edition"))
+        .await
+        .is_err());
 
     let sport = &site.sections[1];
     let order = store
@@ -174,7 +206,11 @@ async fn admins_create_and_change_editions_and_reorder_sections(store: &Store) {
     let log = actions(store).await;
     let count = |a: &str| log.iter().filter(|x| *x == a).count();
     assert_eq!(
-        (count("edition.create"), count("edition.update"), count("section.move")),
+        (
+            count("edition.create"),
+            count("edition.update"),
+            count("section.move")
+        ),
         (2, 1, 1),
         "{log:?}"
     );

@@ -134,7 +134,15 @@ pub async fn create(
                 language: input.language,
                 time_zone: input.time_zone,
             };
-            view(&state, &headers, &staff, err.code.status(), new, Some((field, None))).await
+            view(
+                &state,
+                &headers,
+                &staff,
+                err.code.status(),
+                new,
+                Some((field, None)),
+            )
+            .await
         }
     }
 }
@@ -168,7 +176,15 @@ pub async fn update(
                 time_zone: "UTC".to_owned(),
                 ..NewValues::default()
             };
-            view(&state, &headers, &staff, err.code.status(), new, Some((field, on))).await
+            view(
+                &state,
+                &headers,
+                &staff,
+                err.code.status(),
+                new,
+                Some((field, on)),
+            )
+            .await
         }
     }
 }

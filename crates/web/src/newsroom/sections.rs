@@ -123,7 +123,16 @@ pub async fn page(
 ) -> Result<Response, ApiError> {
     let edition = editable(&state, &staff, &code).await?;
     let new = NewValues::default();
-    view(&state, &headers, &staff, &edition, StatusCode::OK, new, None).await
+    view(
+        &state,
+        &headers,
+        &staff,
+        &edition,
+        StatusCode::OK,
+        new,
+        None,
+    )
+    .await
 }
 
 pub async fn create(
@@ -148,13 +157,12 @@ pub async fn create(
         }
         let slug: Slug = match new.slug.as_str() {
             "" => Slug::from_title(&new.title).ok_or_else(|| {
-                ApiError::new(ErrorCode::InvalidInput, "no slug from this title")
-                    .with_field("slug")
+                ApiError::new(ErrorCode::InvalidInput, "no slug from this title").with_field("slug")
             })?,
             typed => typed.parse().map_err(ApiError::from)?,
         };
-        let position = i32::try_from(state.store.sections(edition.id).await?.len())
-            .unwrap_or(i32::MAX);
+        let position =
+            i32::try_from(state.store.sections(edition.id).await?.len()).unwrap_or(i32::MAX);
         let section = NewSection {
             edition_id: edition.id,
             slug,
@@ -179,7 +187,16 @@ pub async fn create(
                 "slug"
             };
             let status = err.code.status();
-            view(&state, &headers, &staff, &edition, status, new, Some((field, None))).await
+            view(
+                &state,
+                &headers,
+                &staff,
+                &edition,
+                status,
+                new,
+                Some((field, None)),
+            )
+            .await
         }
         Err(err) => Err(err),
     }
@@ -210,7 +227,16 @@ pub async fn update(
             }
             let status = err.code.status();
             let new = NewValues::default();
-            view(&state, &headers, &staff, &edition, status, new, Some(("title", Some(id)))).await
+            view(
+                &state,
+                &headers,
+                &staff,
+                &edition,
+                status,
+                new,
+                Some(("title", Some(id))),
+            )
+            .await
         }
     }
 }

@@ -24,5 +24,7 @@ mod newsroom_articles;
 mod newsroom_auth;
 mod openapi;
 mod reader;
+mod setup;
+mod site_admin;
 mod smtp_sink;
 mod test_app;

@@ -45,10 +45,17 @@ pub struct EditionPatch {
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "Not an admin, or the token lacks `users:admin` (`forbidden`)", body = ErrorBody),
     ))]
-pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Json<EditionList>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    staff: Staff,
+) -> Result<Json<EditionList>, ApiError> {
     staff.require(Permission::ManageEditions)?;
     let ctx = ApiContext::load(&state).await?;
-    let items = ctx.editions().iter().map(|e| Edition::build(e, &ctx)).collect();
+    let items = ctx
+        .editions()
+        .iter()
+        .map(|e| Edition::build(e, &ctx))
+        .collect();
     Ok(Json(EditionList { items }))
 }
 

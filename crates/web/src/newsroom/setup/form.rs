@@ -121,8 +121,8 @@ pub fn section_slugs(text: &str) -> Option<Vec<(Slug, String)>> {
         .filter(|name| !name.is_empty())
         .map(|name| {
             let slug = Slug::from_title(name)?;
-            let fresh = !RESERVED_SECTION_SLUGS.contains(&slug.as_str())
-                && seen.insert(slug.clone());
+            let fresh =
+                !RESERVED_SECTION_SLUGS.contains(&slug.as_str()) && seen.insert(slug.clone());
             fresh.then(|| (slug, name.to_owned()))
         })
         .collect()
@@ -135,7 +135,10 @@ mod tests {
     #[test]
     fn section_names_give_slugs_or_a_refusal() {
         let slugs = section_slugs("World\n\n  Мир  \nBusiness & Money\n").unwrap();
-        let got: Vec<_> = slugs.iter().map(|(s, n)| (s.as_str(), n.as_str())).collect();
+        let got: Vec<_> = slugs
+            .iter()
+            .map(|(s, n)| (s.as_str(), n.as_str()))
+            .collect();
         assert_eq!(
             got,
             [

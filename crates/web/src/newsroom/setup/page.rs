@@ -113,13 +113,13 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
     );
     let locale = NewsroomLocale::from_headers(&state, &headers);
     let values = SetupValues::from_form(&form);
+    if state.store.has_staff().await? {
+        return done_page(&state, &locale);
+    }
     let names = &state.auth.cookies;
     let cookie_token = read_cookie(&headers, names.login).unwrap_or_default();
     if !same_token(form.get(crate::auth::CSRF_FIELD), &cookie_token) {
         return refused(&state, &locale, values, FieldError::on("csrf"));
-    }
-    if state.store.has_staff().await? {
-        return done_page(&state, &locale);
     }
     let setup = match values.parse(form.raw("password")).await {
         Ok(setup) => setup,
@@ -134,7 +134,9 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
         }
         Err(SetupError::Store(err)) => {
             let field = match &err {
-                StoreError::Duplicate { what: "e-mail address" } => FieldError::on("email"),
+                StoreError::Duplicate {
+                    what: "e-mail address",
+                } => FieldError::on("email"),
                 StoreError::Duplicate { what: "section" } => FieldError::on("sections"),
                 StoreError::Duplicate { .. } => FieldError::on("edition_code"),
                 StoreError::Invalid(parse) if parse.field == "display_name" => {
@@ -154,6 +156,14 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
     let audit = NewAudit::new("session.login", "session", None, at)
         .by(Some(site.admin.id()), None)
         .ip(ip.clone());
-    sign_in(&state, &headers, site.admin.id(), &ip, &audit, &mut response).await?;
+    sign_in(
+        &state,
+        &headers,
+        site.admin.id(),
+        &ip,
+        &audit,
+        &mut response,
+    )
+    .await?;
     Ok(response)
 }
