@@ -219,3 +219,39 @@ async fn a_refused_setup_keeps_the_typed_values_and_names_the_field_in_russian()
         assert!(app.store().editions().await.unwrap().is_empty());
     }
 }
+
+#[tokio::test]
+async fn a_site_set_up_without_sections_points_new_article_to_the_sections_page() {
+    for app in FreshApp::each_backend().await {
+        let backend = app.backend();
+        let mut browser = Browser::new(app.url(""));
+        let csrf = open_form(&mut browser, &app.setup_token).await;
+        let mut typed = form(&csrf, &app.setup_token, "ada@example.org");
+        typed[9] = ("sections", "");
+        let done = browser.post("/setup", &typed).await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER, "[{backend}]");
+        let page = browser
+            .get("/newsroom/articles/new")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let doc = scraper::Html::parse_document(&page);
+        let hint = scraper::Selector::parse("#no-sections a").unwrap();
+        let link = doc
+            .select(&hint)
+            .next()
+            .and_then(|a| a.value().attr("href"));
+        assert_eq!(link, Some("/newsroom/editions"), "[{backend}] {page}");
+        let sections = browser
+            .get("/newsroom/editions/en/sections")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            sections.contains("This edition has no sections yet."),
+            "[{backend}]"
+        );
+    }
+}
