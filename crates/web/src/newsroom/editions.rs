@@ -90,10 +90,11 @@ fn back_to_list() -> Response {
 fn refused_field(err: &ApiError) -> Option<&'static str> {
     let form_error = err.code.status().is_client_error()
         && !matches!(err.code, ErrorCode::Forbidden | ErrorCode::UnknownEdition);
-    form_error.then(|| match err.field {
-        Some(field @ ("name" | "language" | "time_zone")) => field,
-        _ => "code",
-    })
+    let field = err
+        .field
+        .filter(|f| matches!(*f, "name" | "language" | "time_zone"))
+        .unwrap_or("code");
+    form_error.then_some(field)
 }
 
 pub async fn page(
