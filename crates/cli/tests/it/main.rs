@@ -229,13 +229,21 @@ fn gen_adds_articles_and_comments() {
     assert!(drift.is_empty(), "{drift:?}");
 }
 
-/// Reads `serve`'s console until a line contains `needle` (or it ends).
+/// Reads `serve`'s console until a line contains `needle`, it ends, or 30
+/// seconds pass (a server that never prints must fail, not hang).
 fn console_until(child: &mut std::process::Child, needle: &str) -> String {
     use std::io::BufRead;
     let stdout = child.stdout.take().unwrap();
+    let (lines, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if lines.send(line.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+    });
     let mut seen = String::new();
-    for line in std::io::BufReader::new(stdout).lines() {
-        let line = line.unwrap();
+    while let Ok(line) = received.recv_timeout(std::time::Duration::from_secs(30)) {
         seen.push_str(&line);
         seen.push('\n');
         if line.contains(needle) {
@@ -259,7 +267,7 @@ fn serve_on_an_empty_data_dir_prints_a_setup_address() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let console = console_until(&mut child, "/setup?token=");
+    let console = console_until(&mut child, "/newsroom/");
     child.kill().unwrap();
     child.wait().unwrap();
     let line = console
