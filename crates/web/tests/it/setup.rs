@@ -206,6 +206,13 @@ async fn a_refused_setup_keeps_the_typed_values_and_names_the_field_in_russian()
             .filter_map(|e| e.value().id())
             .collect();
         assert_eq!(ids, ["email"], "[{backend}]");
+        let described = |id: &str| {
+            let selector = scraper::Selector::parse(&format!("#{id}")).unwrap();
+            let element = doc.select(&selector).next().unwrap();
+            element.value().attr("aria-describedby").map(str::to_owned)
+        };
+        assert_eq!(described("email").as_deref(), Some("setup-error"));
+        assert_eq!(described("token").as_deref(), Some("token-help"));
 
         // A reserved section name is refused the same way; nothing was
         // created. (The browser kept the first form's cookie.)
