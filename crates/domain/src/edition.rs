@@ -149,7 +149,7 @@ impl From<DateFormat> for String {
 
 /// Words that follow the site root in fixed routes, so no edition may use them as its code.
 pub const RESERVED_EDITION_CODES: &[&str] = &[
-    "api", "media", "static", "account", "newsroom", "healthz", "readyz",
+    "api", "media", "static", "account", "newsroom", "healthz", "readyz", "setup",
 ];
 
 /// Words that follow an edition code in fixed routes (tag and author pages,

@@ -56,6 +56,18 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/newsroom/users.html"),
     ),
     (
+        "newsroom/setup.html",
+        include_str!("../templates/newsroom/setup.html"),
+    ),
+    (
+        "newsroom/editions.html",
+        include_str!("../templates/newsroom/editions.html"),
+    ),
+    (
+        "newsroom/sections.html",
+        include_str!("../templates/newsroom/sections.html"),
+    ),
+    (
         "newsroom/audit.html",
         include_str!("../templates/newsroom/audit.html"),
     ),

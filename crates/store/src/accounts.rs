@@ -112,6 +112,37 @@ async fn set_editions(conn: &mut AnyConnection, user_id: i64, editions: &[i64]) 
     Ok(())
 }
 
+/// Creates an account with its editions and the audit entry on `conn`
+/// (inside the caller's transaction).
+pub(crate) async fn insert_account(
+    conn: &mut AnyConnection,
+    new: &NewUser,
+    editions: &[i64],
+    audit: &NewAudit,
+) -> Result<Account> {
+    let display_name = non_empty(&new.display_name, "display_name", "empty_display_name")?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, display_name, role, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(new.email.as_str())
+    .bind(display_name)
+    .bind(new.role.as_str())
+    .bind(new.password_hash.as_deref())
+    .bind(audit.at)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(StoreError::on_constraint("e-mail address"))?;
+    set_editions(conn, id, editions).await?;
+    let mut entry = audit.clone().on_item(id);
+    merge_details(
+        &mut entry.details,
+        json!({ "email": new.email.as_str(), "role": new.role.as_str(), "editions": editions }),
+    );
+    record_audit_on(conn, &entry).await?;
+    load_account(conn, id).await?.ok_or(StoreError::NotFound)
+}
+
 impl Store {
     pub async fn account_by_id(&self, id: i64) -> Result<Option<Account>> {
         let mut conn = self.pool.acquire().await?;
@@ -170,30 +201,8 @@ impl Store {
         editions: &[i64],
         audit: &NewAudit,
     ) -> Result<Account> {
-        let display_name = non_empty(&new.display_name, "display_name", "empty_display_name")?;
         let mut tx = self.begin_write().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (email, display_name, role, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(new.email.as_str())
-        .bind(display_name)
-        .bind(new.role.as_str())
-        .bind(new.password_hash.as_deref())
-        .bind(audit.at)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(StoreError::on_constraint("e-mail address"))?;
-        set_editions(&mut tx, id, editions).await?;
-        let mut entry = audit.clone().on_item(id);
-        merge_details(
-            &mut entry.details,
-            json!({ "email": new.email.as_str(), "role": new.role.as_str(), "editions": editions }),
-        );
-        record_audit_on(&mut tx, &entry).await?;
-        let account = load_account(&mut tx, id)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let account = insert_account(&mut tx, new, editions, audit).await?;
         tx.commit().await?;
         Ok(account)
     }

@@ -2,13 +2,14 @@
 
 use dateline_domain::{EditionCode, NewEdition, NewSection, Slug};
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use crate::events::CacheKey;
 use crate::records::{Edition, Section};
 use crate::{Result, Store, StoreError};
 
-const EDITION_COLUMNS: &str = "id, code, name, language, direction, time_zone, date_format, \
+pub(crate) const EDITION_COLUMNS: &str =
+    "id, code, name, language, direction, time_zone, date_format, \
      logo_media_id, position, article_count";
 const SECTION_COLUMNS: &str = "id, edition_id, slug, title, description, position, article_count";
 
@@ -29,7 +30,7 @@ where
     })
 }
 
-fn edition_from_row(row: &AnyRow) -> Result<Edition> {
+pub(crate) fn edition_from_row(row: &AnyRow) -> Result<Edition> {
     Ok(Edition {
         id: row.try_get("id")?,
         code: parse_col(row, "code", "editions")?,
@@ -56,27 +57,35 @@ pub(crate) fn section_from_row(row: &AnyRow) -> Result<Section> {
     })
 }
 
+/// Inserts a validated edition on `conn` (a pool connection or a
+/// transaction). Taken code → `Duplicate { what: "edition" }`.
+pub(crate) async fn insert_edition(conn: &mut AnyConnection, new: &NewEdition) -> Result<Edition> {
+    new.validate()?;
+    let sql = format!(
+        "INSERT INTO editions (code, name, language, direction, time_zone, date_format, logo_media_id, position) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {EDITION_COLUMNS}"
+    );
+    let row = sqlx::query(&sql)
+        .bind(new.code.as_str())
+        .bind(new.name.trim())
+        .bind(new.language.as_str())
+        .bind(new.direction.as_str())
+        .bind(new.time_zone.as_str())
+        .bind(new.date_format.as_str())
+        .bind(new.logo_media_id)
+        .bind(i64::from(new.position))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(StoreError::on_constraint("edition"))?;
+    edition_from_row(&row)
+}
+
 impl Store {
     pub async fn create_edition(&self, new: &NewEdition) -> Result<Edition> {
-        new.validate()?;
-        let sql = format!(
-            "INSERT INTO editions (code, name, language, direction, time_zone, date_format, logo_media_id, position) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {EDITION_COLUMNS}"
-        );
-        let row = sqlx::query(&sql)
-            .bind(new.code.as_str())
-            .bind(new.name.trim())
-            .bind(new.language.as_str())
-            .bind(new.direction.as_str())
-            .bind(new.time_zone.as_str())
-            .bind(new.date_format.as_str())
-            .bind(new.logo_media_id)
-            .bind(i64::from(new.position))
-            .fetch_one(&self.pool)
-            .await
-            .map_err(StoreError::on_constraint("edition"))?;
+        let mut conn = self.pool.acquire().await?;
+        let edition = insert_edition(&mut conn, new).await?;
         self.emit_purge([CacheKey::Site]).await?;
-        edition_from_row(&row)
+        Ok(edition)
     }
 
     /// All editions in display order.

@@ -22,6 +22,7 @@ pub mod chats;
 pub mod comments;
 mod connect;
 mod cursor;
+mod edition_admin;
 mod editions;
 mod error;
 pub mod events;
@@ -34,6 +35,7 @@ mod readers;
 mod records;
 mod section_admin;
 mod sessions;
+mod site_setup;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 mod tokens;
@@ -43,6 +45,7 @@ pub use articles::{DeskQuery, DeskRow, Save, MAX_SINCE};
 pub use audit::{record_audit_on, AuditEntry, AuditPage, AuditQuery, NewAudit};
 pub use connect::{Backend, Store};
 pub use cursor::Cursor;
+pub use edition_admin::{EditionUpdate, Move};
 pub use error::StoreError;
 pub use media::{
     JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState, UploadInfo,
@@ -55,6 +58,7 @@ pub use readers::{
 pub use records::*;
 pub use section_admin::SectionUpdate;
 pub use sessions::{NewSession, Session};
+pub use site_setup::{SetUpSite, SetupError, SiteSetup};
 pub use tokens::{ApiToken, NewApiToken};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -3,6 +3,7 @@
 
 use dateline_domain::NewSection;
 use serde_json::json;
+use sqlx::AnyConnection;
 
 use crate::audit::{record_audit_on, NewAudit};
 use crate::editions::section_from_row;
@@ -21,6 +22,26 @@ pub struct SectionUpdate {
     pub position: Option<i32>,
 }
 
+/// Inserts a validated section on `conn`. Taken slug →
+/// `Duplicate { what: "section" }`; unknown edition → `MissingReference`.
+pub(crate) async fn insert_section(conn: &mut AnyConnection, new: &NewSection) -> Result<Section> {
+    new.validate()?;
+    let sql = format!(
+        "INSERT INTO sections (edition_id, slug, title, description, position) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING {COLUMNS}"
+    );
+    let row = sqlx::query(&sql)
+        .bind(new.edition_id)
+        .bind(new.slug.as_str())
+        .bind(new.title.trim())
+        .bind(new.description.trim())
+        .bind(i64::from(new.position))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(StoreError::on_constraint("section"))?;
+    section_from_row(&row)
+}
+
 impl Store {
     /// [`Store::create_section`] with `audit` (its `item_id` becomes the
     /// section's id) in the same transaction. Taken slug →
@@ -30,22 +51,8 @@ impl Store {
         new: &NewSection,
         audit: &NewAudit,
     ) -> Result<Section> {
-        new.validate()?;
         let mut tx = self.begin_write().await?;
-        let sql = format!(
-            "INSERT INTO sections (edition_id, slug, title, description, position) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING {COLUMNS}"
-        );
-        let row = sqlx::query(&sql)
-            .bind(new.edition_id)
-            .bind(new.slug.as_str())
-            .bind(new.title.trim())
-            .bind(new.description.trim())
-            .bind(i64::from(new.position))
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(StoreError::on_constraint("section"))?;
-        let section = section_from_row(&row)?;
+        let section = insert_section(&mut tx, new).await?;
         let mut entry = audit.clone().on_item(section.id);
         if entry.details.as_object().is_some_and(|d| d.is_empty()) {
             entry.details = json!({ "edition_id": new.edition_id, "slug": new.slug.as_str() });

@@ -9,6 +9,8 @@ pub mod cache;
 pub mod chats;
 // Reader comments on the public site.
 pub mod comments;
+// Edition use cases shared by the newsroom, the Admin API and setup.
+mod editions;
 mod error;
 mod health;
 pub mod live;

@@ -28,6 +28,11 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             cache::serve_pages,
         )))
+        // First run: `/` and the newsroom lead to `/setup` until it is done.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            newsroom::setup_gate,
+        ))
         .layer(middleware::from_fn(error::log_errors))
         .layer(middleware::from_fn_with_state(
             security_headers::state(&state),

@@ -2,6 +2,7 @@
 //! reader site's renderer.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use dateline_media::{BlobSink, Limits, LocalBlobs, MediaService};
@@ -55,6 +56,10 @@ pub struct AppState {
     pub article_live: Arc<crate::live::ArticleHub>,
     /// Chat messages, deletions and presence for this node's sockets.
     pub chats: Arc<crate::chats::ChatHub>,
+    /// Set while the site has no staff account and `serve` printed a setup
+    /// token: the front page and the newsroom lead to `/setup`. Cleared for
+    /// good once a staff account is seen (see `newsroom::setup::gate`).
+    pub setup_pending: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -86,7 +91,16 @@ impl AppState {
             live: Arc::default(),
             article_live: Arc::default(),
             chats: Arc::default(),
+            setup_pending: Arc::default(),
         }
+    }
+
+    /// The site waits for first-run setup (`dateline serve` found no staff
+    /// account and printed a setup token).
+    pub fn awaiting_setup(self) -> Self {
+        self.setup_pending
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self
     }
 
     /// Comments are checked against `policy` instead of the defaults.

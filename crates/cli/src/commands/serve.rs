@@ -32,6 +32,17 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
         .renderer
         .check()
         .context("the theme does not render")?;
+    // First run: no staff account yet, so the site leads to /setup and
+    // this console shows the one-time address that opens it.
+    let base_url = config.effective_base_url();
+    let (state, next_steps) = if store.has_staff().await? {
+        (state, format!("Newsroom: {base_url}/newsroom/"))
+    } else {
+        let token = dateline_web::newsroom::issue_setup_token(&store)
+            .await
+            .context("cannot store the setup token")?;
+        (state.awaiting_setup(), setup_banner(&base_url, &token))
+    };
     let app = dateline_web::router(state).layer(TraceLayer::new_for_http());
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -41,6 +52,7 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     if let Some(banner) = banner {
         println!("{banner}");
     }
+    println!("{next_steps}");
     let (stop_jobs, jobs_stop) = tokio::sync::watch::channel(false);
     let scheduler = dateline_web::scheduler::spawn(store.clone(), jobs_stop);
     let media_worker = tokio::spawn(media.run_worker(stop_jobs.subscribe()));
@@ -56,6 +68,17 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     store.close().await;
     tracing::info!("dateline stopped");
     Ok(())
+}
+
+/// What to do on a fresh install: the setup address with its token.
+fn setup_banner(base_url: &str, token: &str) -> String {
+    format!(
+        "This site is not set up yet: it has no staff account.\n\
+         Open this address to create the first admin, edition and sections:\n\n    \
+         {base_url}/setup?token={token}\n\n\
+         The token works once; restarting prints a new one until setup is done.\n\
+         Then sign in at {base_url}/newsroom/"
+    )
 }
 
 /// Where media files go, as configured (`media_store`).

@@ -228,3 +228,64 @@ fn gen_adds_articles_and_comments() {
     assert_eq!(count, 30);
     assert!(drift.is_empty(), "{drift:?}");
 }
+
+/// Reads `serve`'s console until a line contains `needle`, it ends, or 30
+/// seconds pass (a server that never prints must fail, not hang).
+fn console_until(child: &mut std::process::Child, needle: &str) -> String {
+    use std::io::BufRead;
+    let stdout = child.stdout.take().unwrap();
+    let (lines, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if lines.send(line.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = String::new();
+    while let Ok(line) = received.recv_timeout(std::time::Duration::from_secs(30)) {
+        seen.push_str(&line);
+        seen.push('\n');
+        if line.contains(needle) {
+            break;
+        }
+    }
+    seen
+}
+
+#[test]
+fn serve_on_an_empty_data_dir_prints_a_setup_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("serve")
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATELINE_DATA_DIR", dir.path())
+        .env("DATELINE_LISTEN", "127.0.0.1:0")
+        .env("DATELINE_BASE_URL", "https://news.example")
+        .env("RUST_LOG", "error")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let console = console_until(&mut child, "/newsroom/");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let line = console
+        .lines()
+        .find(|l| l.contains("/setup?token="))
+        .unwrap_or_else(|| panic!("no setup address in: {console}"));
+    let token = line
+        .trim()
+        .trim_start_matches("https://news.example/setup?token=");
+    assert!(
+        token.len() >= 32
+            && token
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+        "{line}"
+    );
+    assert!(
+        console.contains("https://news.example/newsroom/"),
+        "{console}"
+    );
+}

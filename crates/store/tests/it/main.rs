@@ -48,6 +48,7 @@ mod migrations;
 mod people;
 mod readers;
 mod sessions;
+mod site_setup;
 mod tokens;
 mod translations;
 mod workflow;

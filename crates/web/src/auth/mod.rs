@@ -24,6 +24,7 @@ mod manage;
 mod password;
 mod permissions;
 mod secrets;
+mod sign_in;
 mod staff;
 
 pub use cookies::{clear_cookie, read_cookie, set_cookie, CookieNames};
@@ -41,6 +42,7 @@ pub use permissions::{
     permits, role_scopes, Actor, ArticleRef, MediaRef, Permission, Scope, Scopes,
 };
 pub use secrets::{csrf_token_for, hash_secret, new_api_token, new_secret, same_token};
+pub use sign_in::sign_in;
 pub use staff::{now, Staff, Via};
 
 /// Lifetimes and limits of sessions and logins.

@@ -218,6 +218,10 @@ pub enum Permission {
     },
     /// Manage accounts and settings.
     AdminUsers,
+    /// Create and change editions, and arrange any edition's sections in
+    /// the newsroom: admins only (scope `users:admin`, which covers site
+    /// settings).
+    ManageEditions,
     ReadAudit,
     /// Moderate readers' comments and chats (queues, decisions, sanctions,
     /// word lists): editors and admins.
@@ -235,7 +239,7 @@ impl Permission {
             Self::ReadMedia => Scope::MediaRead,
             Self::UploadMedia { .. } | Self::EditMedia(_) => Scope::MediaWrite,
             Self::WriteSection { .. } => Scope::SectionsWrite,
-            Self::AdminUsers => Scope::UsersAdmin,
+            Self::AdminUsers | Self::ManageEditions => Scope::UsersAdmin,
             Self::ReadAudit => Scope::AuditRead,
             Self::Moderate => Scope::DiscussionModerate,
         }
@@ -274,7 +278,7 @@ fn editor_rule(permission: Permission, assigned: impl Fn(i64) -> bool) -> bool {
         Permission::UploadMedia { edition_id } => edition_id.is_none_or(assigned),
         Permission::EditMedia(m) => m.edition_id.is_none_or(assigned),
         Permission::ReadMedia | Permission::Moderate => true,
-        Permission::AdminUsers | Permission::ReadAudit => false,
+        Permission::AdminUsers | Permission::ManageEditions | Permission::ReadAudit => false,
     }
 }
 
@@ -296,6 +300,7 @@ fn own_work_rule(actor: &Actor, role: Role, permission: Permission) -> bool {
         Permission::EditMedia(m) => m.uploaded_by == Some(actor.user_id),
         Permission::WriteSection { .. }
         | Permission::AdminUsers
+        | Permission::ManageEditions
         | Permission::ReadAudit
         | Permission::Moderate => false,
     }

@@ -1,17 +1,16 @@
 //! `/newsroom/login` (the form and its check) and `/newsroom/logout`.
 
 use axum::extract::{Query, Request, State};
-use axum::http::header::{LOCATION, SET_COOKIE, USER_AGENT};
+use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use dateline_store::NewSession;
 use serde::{Deserialize, Serialize};
 
 use super::form::FormData;
 use super::pages::{render_page, NewsroomLocale};
 use crate::auth::{
-    authenticate, clear_cookie, client_ip, hash_secret, new_secret, now, read_cookie, same_token,
-    set_cookie, Staff, CSRF_FIELD,
+    authenticate, clear_cookie, client_ip, new_secret, now, read_cookie, same_token, set_cookie,
+    sign_in, Staff, CSRF_FIELD,
 };
 use crate::error::{ApiError, ErrorCode};
 use crate::AppState;
@@ -137,39 +136,15 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
                 return Ok(page);
             }
         };
-    let secret = new_secret();
-    let policy = &state.auth.policy;
-    let new = NewSession {
-        token_hash: hash_secret(&secret),
-        user_id: account.id(),
-        created_at: now,
-        expires_at: now + policy.session_absolute,
-        user_agent: headers
-            .get(USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned(),
-        ip: ip.clone(),
-    };
-    let replaced = read_cookie(&headers, names.session).map(|old| hash_secret(&old));
     let audit = dateline_store::NewAudit::new("session.login", "session", None, now)
         .by(Some(account.id()), None)
-        .ip(ip);
-    state
-        .store
-        .start_session(&new, replaced.as_deref(), &audit)
-        .await?;
+        .ip(ip.clone());
     let mut response = StatusCode::SEE_OTHER.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
+    response.headers_mut().insert(
         LOCATION,
         HeaderValue::from_str(&next).unwrap_or(HeaderValue::from_static("/newsroom/")),
     );
-    headers.append(
-        SET_COOKIE,
-        set_cookie(names, names.session, &secret, policy.session_absolute),
-    );
-    headers.append(SET_COOKIE, clear_cookie(names, names.login));
+    sign_in(&state, &headers, account.id(), &ip, &audit, &mut response).await?;
     Ok(response)
 }
 

@@ -11,6 +11,8 @@ mod articles;
 mod audit;
 // Chat rooms and their moderation.
 mod chats;
+// Admins: editions and their sections.
+mod editions;
 mod form;
 mod home;
 mod login;
@@ -19,7 +21,10 @@ mod media;
 mod moderation;
 mod pages;
 mod password;
+mod sections;
 mod sessions;
+// First run: the setup page and the gate leading to it.
+mod setup;
 mod tokens;
 mod users;
 
@@ -33,6 +38,7 @@ use axum::Router;
 pub(crate) use articles::{desk_editions, desk_owner, Desk};
 pub use form::FormData;
 pub use pages::{render_page, Chrome, NewsroomLocale};
+pub use setup::{gate as setup_gate, issue_setup_token};
 
 use crate::auth::require_csrf;
 use crate::AppState;
@@ -53,6 +59,23 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/newsroom/users", get(users::page).post(users::create))
         .route("/newsroom/users/{id}", post(users::update))
         .route("/newsroom/audit", get(audit::page))
+        .route(
+            "/newsroom/editions",
+            get(editions::page).post(editions::create),
+        )
+        .route("/newsroom/editions/{code}", post(editions::update))
+        .route(
+            "/newsroom/editions/{code}/sections",
+            get(sections::page).post(sections::create),
+        )
+        .route(
+            "/newsroom/editions/{code}/sections/{id}",
+            post(sections::update),
+        )
+        .route(
+            "/newsroom/editions/{code}/sections/{id}/move",
+            post(sections::move_one),
+        )
         .merge(articles::router())
         .merge(media::router(&state))
         .merge(moderation::router())
@@ -65,6 +88,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         // The login form checks its own double-submit token.
         .route("/newsroom/login", get(login::form).post(login::submit))
+        // Setup checks its own double-submit token and its setup token.
+        .merge(setup::router())
         .merge(protected)
         .layer(middleware::from_fn_with_state(state, pages::html_errors))
         .layer(middleware::map_response(private))

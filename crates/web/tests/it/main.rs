@@ -26,5 +26,7 @@ mod newsroom_auth;
 mod openapi;
 mod reader;
 mod security_headers;
+mod setup;
+mod site_admin;
 mod smtp_sink;
 mod test_app;

@@ -52,21 +52,8 @@ impl TestApp {
     pub async fn on_with(db: TestDb, adjust: impl FnOnce(AppState) -> AppState) -> TestApp {
         let newsroom = seed(db.store()).await;
         let data_dir = fresh_data_dir();
-        let config = WebConfig {
-            base_url: BASE_URL.into(),
-            data_dir: data_dir.path().to_owned(),
-            theme_dir: None,
-            cache: dateline_web::CacheConfig::default(),
-        };
-        let app = dateline_web::router(adjust(AppState::new(db.store().clone(), config)));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        // With the client's address, as `dateline serve` runs it: the
-        // per-address limits see 127.0.0.1.
-        let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-        let server = tokio::spawn(async move {
-            axum::serve(listener, app).await.unwrap();
-        });
+        let state = AppState::new(db.store().clone(), config(data_dir.path()));
+        let (addr, server) = start(adjust(state)).await;
         TestApp {
             newsroom,
             addr,
@@ -150,6 +137,87 @@ pub fn fresh_data_dir() -> tempfile::TempDir {
         .prefix("dateline-test-")
         .tempdir()
         .expect("a temporary data folder")
+}
+
+fn config(data_dir: &std::path::Path) -> WebConfig {
+    WebConfig {
+        base_url: BASE_URL.into(),
+        data_dir: data_dir.to_owned(),
+        theme_dir: None,
+        cache: dateline_web::CacheConfig::default(),
+    }
+}
+
+/// Serves the real router over `state` on a loopback port.
+async fn start(state: AppState) -> (SocketAddr, JoinHandle<()>) {
+    let app = dateline_web::router(state);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    // With the client's address, as `dateline serve` runs it: the
+    // per-address limits see 127.0.0.1.
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = tokio::spawn(async move {
+        axum::serve(listener, app).await.unwrap();
+    });
+    (addr, server)
+}
+
+/// A fresh install: an empty database (no edition, no staff) started as
+/// `dateline serve` starts it then, with a setup token issued.
+pub struct FreshApp {
+    /// The token `serve` would have printed.
+    pub setup_token: String,
+    addr: SocketAddr,
+    server: JoinHandle<()>,
+    db: TestDb,
+    // Kept for the app's lifetime; removed with it.
+    _data_dir: tempfile::TempDir,
+}
+
+impl FreshApp {
+    /// One fresh app per backend (SQLite, and PostgreSQL when configured).
+    pub async fn each_backend() -> Vec<FreshApp> {
+        let mut apps = vec![FreshApp::on(TestDb::sqlite().await).await];
+        match TestDb::postgres().await {
+            Some(db) => apps.push(FreshApp::on(db).await),
+            None => eprintln!("{SKIP_POSTGRES}"),
+        }
+        apps
+    }
+
+    pub async fn on(db: TestDb) -> FreshApp {
+        let setup_token = dateline_web::newsroom::issue_setup_token(db.store())
+            .await
+            .unwrap();
+        let data_dir = fresh_data_dir();
+        let state = AppState::new(db.store().clone(), config(data_dir.path())).awaiting_setup();
+        let (addr, server) = start(state).await;
+        FreshApp {
+            setup_token,
+            addr,
+            server,
+            db,
+            _data_dir: data_dir,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        self.db.store()
+    }
+
+    pub fn backend(&self) -> &'static str {
+        self.store().backend().name()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+impl Drop for FreshApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
 }
 
 impl Drop for TestApp {

@@ -6,6 +6,7 @@
 
 mod articles;
 mod audit;
+mod editions;
 mod media;
 mod sections;
 mod tokens;
@@ -42,6 +43,16 @@ pub fn router(state: AppState) -> Router<AppState> {
                 .patch(users::update)
                 .delete(users::disable)
                 .fallback(json_405),
+        )
+        .route(
+            "/api/v1/admin/editions",
+            get(editions::list)
+                .post(editions::create)
+                .fallback(json_405),
+        )
+        .route(
+            "/api/v1/admin/editions/{edition}",
+            patch(editions::update).fallback(json_405),
         )
         .route(
             "/api/v1/admin/editions/{edition}/sections",
@@ -126,6 +137,9 @@ impl From<JsonRejection> for ApiError {
         users::get_one,
         users::update,
         users::disable,
+        editions::list,
+        editions::create,
+        editions::update,
         sections::create,
         sections::update,
         tokens::list,
