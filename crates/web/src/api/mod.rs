@@ -99,11 +99,17 @@ pub struct ApiDoc;
 static OPENAPI: LazyLock<OpenApiDoc> =
     LazyLock::new(|| ApiDoc::openapi().merge_from(admin::AdminDoc::openapi()));
 
+/// The whole OpenAPI document (Content API, Admin API, health probes)
+/// with `base_url` as the server; `dateline openapi` prints it.
+pub fn openapi(base_url: &str) -> OpenApiDoc {
+    let mut doc = OPENAPI.clone();
+    doc.servers = Some(vec![Server::new(base_url)]);
+    doc
+}
+
 /// The OpenAPI document, with this site's public address as the server.
 async fn openapi_json(State(state): State<AppState>) -> Json<OpenApiDoc> {
-    let mut doc = OPENAPI.clone();
-    doc.servers = Some(vec![Server::new(state.config.base_url.clone())]);
-    Json(doc)
+    Json(openapi(&state.config.base_url))
 }
 
 async fn no_such_endpoint() -> ApiError {

@@ -23,6 +23,7 @@ mod newsroom;
 mod newsroom_articles;
 mod newsroom_auth;
 mod openapi;
+mod openapi_rules;
 mod reader;
 mod smtp_sink;
 mod test_app;

@@ -7,6 +7,7 @@
 mod articles;
 mod audit;
 mod media;
+mod responses;
 mod sections;
 mod tokens;
 mod users;
