@@ -4,7 +4,7 @@
 //! `MediaService` as the newsroom: checked before anything is kept, texts
 //! pre-filled from the file's metadata, renditions made in the background.
 
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -69,7 +69,8 @@ pub struct MediaPatch {
 /// AVIF or GIF). The same bytes twice give the existing asset (200).
 #[utoipa::path(post, path = "/api/v1/admin/media", operation_id = "admin_upload_media", tag = "admin",
     security(("bearer" = [])), params(UploadParams),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    request_body(content = String, content_type = "application/octet-stream",
+        description = "The picture file itself"),
     responses(
         (status = 201, description = "A new asset, texts pre-filled from the file", body = AdminMedia),
         (status = 200, description = "The file was already in the bank", body = AdminMedia),
@@ -82,12 +83,26 @@ pub async fn upload(
     State(state): State<AppState>,
     staff: Staff,
     ApiQuery(params): ApiQuery<UploadParams>,
-    body: Bytes,
+    body: Body,
 ) -> Result<(StatusCode, Json<AdminMedia>), ApiError> {
     staff.require(Permission::UploadMedia { edition_id: None })?;
+    // Read here, against the configured limit, so that a file too large is
+    // refused with the documented JSON error rather than axum's plain text.
+    let max_bytes = state.media.limits().max_bytes;
+    let limit = usize::try_from(max_bytes).unwrap_or(usize::MAX);
+    let bytes = axum::body::to_bytes(body, limit).await.map_err(|err| {
+        let err = err.into_inner();
+        if err.is::<http_body_util::LengthLimitError>() {
+            let message = format!("the file is larger than {max_bytes} bytes");
+            ApiError::new(ErrorCode::PayloadTooLarge, message).with_field("file")
+        } else {
+            ApiError::new(ErrorCode::InvalidInput, "the upload was cut off")
+                .with_detail(err.to_string())
+        }
+    })?;
     let filename = params.filename.unwrap_or_else(|| "upload".into());
     let upload = Upload {
-        bytes: body.to_vec(),
+        bytes: bytes.to_vec(),
         filename,
         uploaded_by: Some(staff.id()),
         edition_id: None,
