@@ -36,6 +36,8 @@ enum Command {
     Gen(commands::gen::GenArgs),
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Print the OpenAPI document of the Content and Admin APIs.
+    Openapi,
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -69,6 +71,7 @@ fn main() -> ExitCode {
             Command::Demo(args) => commands::demo::run(config, args).await,
             Command::Gen(args) => commands::gen::run(config, args).await,
             Command::Migrate => commands::migrate::run(config).await,
+            Command::Openapi => commands::openapi::run(&config),
             Command::User { command } => commands::user::run(config, command).await,
         }
     });

@@ -7,7 +7,6 @@
 //! [`Store::record_audit`].
 
 use dateline_domain::UnixTime;
-use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -68,8 +67,9 @@ impl NewAudit {
     }
 }
 
-/// An entry read back, with the actor's current display name when known.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+/// An entry read back, with the actor's current display name when known
+/// (the newsroom's audit page shows it).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditEntry {
     pub id: i64,
     pub at: UnixTime,
@@ -79,7 +79,6 @@ pub struct AuditEntry {
     pub action: String,
     pub item_type: String,
     pub item_id: Option<i64>,
-    #[schema(value_type = Object)]
     pub details: serde_json::Value,
     pub ip: String,
 }

@@ -8,18 +8,14 @@ use serde::Serialize;
 
 use crate::Cursor;
 
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Edition {
     pub id: i64,
-    #[schema(value_type = String, example = "en")]
     pub code: EditionCode,
     pub name: String,
-    #[schema(value_type = String, example = "en")]
     pub language: LanguageTag,
     pub direction: TextDirection,
-    #[schema(value_type = String, example = "Europe/London")]
     pub time_zone: TimeZoneName,
-    #[schema(value_type = String, example = "%d.%m.%Y")]
     pub date_format: DateFormat,
     pub logo_media_id: Option<i64>,
     pub position: i32,
@@ -27,11 +23,10 @@ pub struct Edition {
     pub article_count: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub id: i64,
     pub edition_id: i64,
-    #[schema(value_type = String)]
     pub slug: Slug,
     pub title: String,
     pub description: String,
@@ -40,10 +35,9 @@ pub struct Section {
     pub article_count: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Author {
     pub id: i64,
-    #[schema(value_type = String)]
     pub slug: Slug,
     pub name: String,
     pub bio: String,
@@ -51,18 +45,17 @@ pub struct Author {
     pub article_count: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
     pub id: i64,
     pub edition_id: i64,
-    #[schema(value_type = String)]
     pub slug: Slug,
     pub name: String,
     /// Published articles carrying the tag.
     pub article_count: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rendition {
     pub width: u32,
     pub height: u32,
@@ -71,7 +64,7 @@ pub struct Rendition {
     pub byte_size: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MediaAsset {
     pub id: i64,
     pub storage_key: String,
@@ -96,7 +89,7 @@ pub struct MediaAsset {
 }
 
 /// The few fields of a picture a card needs.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MediaRef {
     pub id: i64,
     pub width: u32,
@@ -108,12 +101,11 @@ pub struct MediaRef {
 }
 
 /// A full article with its byline and tags.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     pub id: i64,
     pub edition_id: i64,
     pub section_id: i64,
-    #[schema(value_type = String)]
     pub slug: Slug,
     pub headline: String,
     pub lead: String,
@@ -140,8 +132,8 @@ pub struct Article {
     pub corrections: Vec<Correction>,
 }
 
-/// A visible, dated note saying what a correction changed.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+/// A visible, dated note saying what a correction changed (templates show it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Correction {
     pub id: i64,
     pub note: String,
@@ -149,7 +141,7 @@ pub struct Correction {
 }
 
 /// Why a revision was recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RevisionKind {
     Created,
@@ -237,8 +229,8 @@ impl ArticleSnapshot {
     }
 }
 
-/// One line of an article's history.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+/// One line of an article's history (the newsroom's templates show it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RevisionSummary {
     pub id: i64,
     pub article_id: i64,
@@ -252,9 +244,8 @@ pub struct RevisionSummary {
     pub saved_at: UnixTime,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Revision {
-    #[serde(flatten)]
     pub summary: RevisionSummary,
     pub content: ArticleSnapshot,
 }
@@ -286,15 +277,13 @@ impl StatusChange {
 }
 
 /// What a listing shows of an article: enough for a card, nothing more.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ArticleCard {
     pub id: i64,
     pub edition_id: i64,
     pub section_id: i64,
-    #[schema(value_type = String)]
     pub section_slug: Slug,
     pub section_title: String,
-    #[schema(value_type = String)]
     pub slug: Slug,
     pub headline: String,
     pub lead: String,
@@ -305,27 +294,21 @@ pub struct ArticleCard {
 }
 
 /// One translation of a story, for hreflang links and edition switchers.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Translation {
     pub article_id: i64,
-    #[schema(value_type = String)]
     pub edition_code: EditionCode,
-    #[schema(value_type = String)]
     pub language: LanguageTag,
-    #[schema(value_type = String)]
     pub section_slug: Slug,
-    #[schema(value_type = String)]
     pub slug: Slug,
     pub headline: String,
 }
 
 /// One public article's line in an edition's sitemap.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SitemapEntry {
     pub id: i64,
-    #[schema(value_type = String)]
     pub section_slug: Slug,
-    #[schema(value_type = String)]
     pub slug: Slug,
     pub published_at: UnixTime,
     pub updated_at: UnixTime,

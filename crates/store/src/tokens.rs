@@ -3,7 +3,6 @@
 //! their scopes, optionally expiring, revocable.
 
 use dateline_domain::UnixTime;
-use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -15,7 +14,7 @@ use crate::{Result, Store, StoreError};
 const TOKEN_COLUMNS: &str = "id, user_id, name, token_prefix, scopes, created_at, expires_at, \
      last_used_at, revoked_at";
 
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ApiToken {
     pub id: i64,
     pub user_id: i64,

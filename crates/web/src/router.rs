@@ -3,15 +3,14 @@
 use axum::{middleware, Router};
 
 use crate::{
-    account, api, cache, comments, error, health, newsroom, reader, security_headers, AppState,
+    account, api, cache, comments, error, newsroom, reader, security_headers, AppState,
 };
 
 /// Builds the application. Each feature module owns its routes.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .merge(health::router())
-        .nest("/api", api::router())
-        .merge(api::admin::router(state.clone()))
+        // Health probes, Content and Admin APIs: the OpenAPI document's routes.
+        .merge(api::router(state.clone()))
         .merge(newsroom::router(state.clone()))
         // Account forms answer errors as pages when a browser sent them.
         .merge(account::router().layer(middleware::from_fn_with_state(

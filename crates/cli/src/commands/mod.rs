@@ -3,6 +3,7 @@
 pub mod demo;
 pub mod gen;
 pub mod migrate;
+pub mod openapi;
 pub mod serve;
 pub mod user;
 

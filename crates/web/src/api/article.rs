@@ -77,7 +77,7 @@ pub struct TranslationRef {
 }
 
 /// One public article by its slug; drafts and withdrawn articles are 404.
-#[utoipa::path(get, path = "/api/v1/editions/{edition}/articles/{slug}", tag = "articles",
+#[utoipa::path(get, path = "/v1/editions/{edition}/articles/{slug}", tag = "articles",
     params(
         ("edition" = String, Path, description = "Edition code", example = "en"),
         ("slug" = String, Path, description = "Article slug"),

@@ -107,7 +107,7 @@ pub struct ArticlePage {
 }
 
 /// Public articles of an edition, newest first.
-#[utoipa::path(get, path = "/api/v1/editions/{edition}/articles", tag = "articles",
+#[utoipa::path(get, path = "/v1/editions/{edition}/articles", tag = "articles",
     params(("edition" = String, Path, description = "Edition code", example = "en"), ArticleListParams),
     responses(
         (status = 200, description = "One page of article cards", body = ArticlePage),

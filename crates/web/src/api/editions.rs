@@ -64,7 +64,7 @@ pub struct EditionList {
 }
 
 /// All editions, in display order.
-#[utoipa::path(get, path = "/api/v1/editions", tag = "editions",
+#[utoipa::path(get, path = "/v1/editions", tag = "editions",
     responses((status = 200, description = "Every edition", body = EditionList)))]
 pub async fn list_editions(State(state): State<AppState>) -> Result<Json<EditionList>, ApiError> {
     let ctx = ApiContext::load(&state).await?;
@@ -77,7 +77,7 @@ pub async fn list_editions(State(state): State<AppState>) -> Result<Json<Edition
 }
 
 /// One edition by its code.
-#[utoipa::path(get, path = "/api/v1/editions/{edition}", tag = "editions",
+#[utoipa::path(get, path = "/v1/editions/{edition}", tag = "editions",
     params(("edition" = String, Path, description = "Edition code", example = "en")),
     responses(
         (status = 200, description = "The edition", body = Edition),

@@ -106,7 +106,7 @@ impl Media {
 }
 
 /// One media asset by id.
-#[utoipa::path(get, path = "/api/v1/media/{id}", tag = "media",
+#[utoipa::path(get, path = "/v1/media/{id}", tag = "media",
     params(("id" = i64, Path, description = "Media asset id")),
     responses(
         (status = 200, description = "The asset", body = Media),
@@ -156,7 +156,7 @@ pub struct MediaPage {
 }
 
 /// The media-bank archive, newest first, filtered and paginated.
-#[utoipa::path(get, path = "/api/v1/media", tag = "media", params(MediaListParams),
+#[utoipa::path(get, path = "/v1/media", tag = "media", params(MediaListParams),
     responses(
         (status = 200, description = "One page of assets", body = MediaPage),
         (status = 400, description = "Bad parameter (`invalid_query`, `invalid_limit`, `invalid_cursor`)", body = ErrorBody),

@@ -1,4 +1,6 @@
-//! The public, read-only Content API (JSON) and its OpenAPI document.
+//! The public, read-only Content API (JSON), and the OpenAPI document of
+//! both APIs and the health probes, built from the same `routes!` calls as
+//! their routes (utoipa-axum).
 //!
 //! Only public articles (published or corrected) are ever shown. Every
 //! error is `{"error": {"code", "message", "field"?}}` with a stable code
@@ -14,9 +16,9 @@ mod media;
 mod sections;
 mod timestamps;
 
-use std::sync::LazyLock;
+use std::sync::Arc;
 
-use axum::extract::State;
+use axum::extract::{Extension, State};
 use axum::http::header::CACHE_CONTROL;
 use axum::http::{HeaderValue, Method};
 use axum::middleware;
@@ -25,43 +27,71 @@ use axum::routing::{any, get};
 use axum::{Json, Router};
 use utoipa::openapi::{OpenApi as OpenApiDoc, Server};
 use utoipa::OpenApi;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
 use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::{health, AppState};
 
-/// Routes relative to `/api`, where `router.rs` nests them.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", get(openapi_json))
-        .route("/v1/editions", get(editions::list_editions))
-        .route("/v1/editions/{edition}", get(editions::get_edition))
+/// The health probes, the Content API under `/api` and the Admin API, with
+/// the OpenAPI document served at `/api/openapi.json`.
+pub fn router(state: AppState) -> Router<AppState> {
+    let (router, doc) = documented(|admin| admin::guard(admin, state));
+    router.layer(Extension(Arc::new(doc)))
+}
+
+/// The whole OpenAPI document with `base_url` as the server; `dateline
+/// openapi` prints it.
+pub fn openapi(base_url: &str) -> OpenApiDoc {
+    let (_, mut doc) = documented(|admin| admin);
+    doc.servers = Some(vec![Server::new(base_url)]);
+    doc
+}
+
+/// Every documented route and the document, made by the same `routes!`
+/// calls: a handler is routed together with its `#[utoipa::path]`, so no
+/// route goes undocumented and no documented path goes unserved.
+/// `guard_admin` adds the Admin API's layers that need the application's
+/// state; they do not change the document.
+fn documented(
+    guard_admin: impl FnOnce(OpenApiRouter<AppState>) -> OpenApiRouter<AppState>,
+) -> (Router<AppState>, OpenApiDoc) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi().merge_from(admin::AdminDoc::openapi()))
+        .merge(health::routes())
+        .nest("/api", content_routes())
+        .merge(guard_admin(admin::routes()))
+        .split_for_parts()
+}
+
+/// The Content API, relative to `/api` where [`documented`] nests it.
+fn content_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route(
-            "/v1/editions/{edition}/sections",
-            get(sections::list_sections),
+            "/openapi.json",
+            get(openapi_json).fallback(method_not_allowed),
         )
-        .route(
-            "/v1/editions/{edition}/sections/{section}",
-            get(sections::get_section),
-        )
-        .route(
-            "/v1/editions/{edition}/articles",
-            get(articles::list_articles),
-        )
-        .route(
-            "/v1/editions/{edition}/articles/{slug}",
-            get(article::get_article),
-        )
-        .route("/v1/media", get(media::list_media))
-        .route("/v1/media/{id}", get(media::get_media))
+        .routes(read_only(routes!(editions::list_editions)))
+        .routes(read_only(routes!(editions::get_edition)))
+        .routes(read_only(routes!(sections::list_sections)))
+        .routes(read_only(routes!(sections::get_section)))
+        .routes(read_only(routes!(articles::list_articles)))
+        .routes(read_only(routes!(article::get_article)))
+        .routes(read_only(routes!(media::list_media)))
+        .routes(read_only(routes!(media::get_media)))
         // Claims everything under /api, or the reader site's
         // `/{edition}/{section}/{slug}` would answer unknown API paths with HTML.
         .route("/{*rest}", any(no_such_endpoint))
         .fallback(no_such_endpoint)
-        .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::map_response(cache_control))
 }
 
-/// The OpenAPI 3.1 description of the Content API and the health probes.
+/// Other methods on a Content API path answer 405 in JSON.
+fn read_only(route: UtoipaMethodRouter<AppState>) -> UtoipaMethodRouter<AppState> {
+    route.map(|method_router| method_router.fallback(method_not_allowed))
+}
+
+/// The OpenAPI 3.1 description of the Content API and the health probes;
+/// the paths come from the routes (see [`documented`]).
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -72,18 +102,6 @@ pub fn router() -> Router<AppState> {
             editions, sections, articles and the media bank. Lists are newest first and \
             paginated with opaque cursors. Errors are `{\"error\": {\"code\", \"message\"}}` \
             with a stable snake_case `code`."
-    ),
-    paths(
-        editions::list_editions,
-        editions::get_edition,
-        sections::list_sections,
-        sections::get_section,
-        articles::list_articles,
-        article::get_article,
-        media::list_media,
-        media::get_media,
-        health::healthz,
-        health::readyz,
     ),
     components(schemas(ErrorBody)),
     tags(
@@ -96,12 +114,12 @@ pub fn router() -> Router<AppState> {
 )]
 pub struct ApiDoc;
 
-static OPENAPI: LazyLock<OpenApiDoc> =
-    LazyLock::new(|| ApiDoc::openapi().merge_from(admin::AdminDoc::openapi()));
-
 /// The OpenAPI document, with this site's public address as the server.
-async fn openapi_json(State(state): State<AppState>) -> Json<OpenApiDoc> {
-    let mut doc = OPENAPI.clone();
+async fn openapi_json(
+    State(state): State<AppState>,
+    Extension(doc): Extension<Arc<OpenApiDoc>>,
+) -> Json<OpenApiDoc> {
+    let mut doc = OpenApiDoc::clone(&doc);
     doc.servers = Some(vec![Server::new(state.config.base_url.clone())]);
     Json(doc)
 }

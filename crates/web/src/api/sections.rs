@@ -48,7 +48,7 @@ pub struct SectionList {
 }
 
 /// An edition's sections, in display order.
-#[utoipa::path(get, path = "/api/v1/editions/{edition}/sections", tag = "sections",
+#[utoipa::path(get, path = "/v1/editions/{edition}/sections", tag = "sections",
     params(("edition" = String, Path, description = "Edition code", example = "en")),
     responses(
         (status = 200, description = "The sections", body = SectionList),
@@ -71,7 +71,7 @@ pub async fn list_sections(
 }
 
 /// One section by its slug.
-#[utoipa::path(get, path = "/api/v1/editions/{edition}/sections/{section}", tag = "sections",
+#[utoipa::path(get, path = "/v1/editions/{edition}/sections/{section}", tag = "sections",
     params(
         ("edition" = String, Path, description = "Edition code", example = "en"),
         ("section" = String, Path, description = "Section slug", example = "world"),

@@ -211,3 +211,33 @@ async fn renditions_in_an_object_store_reach_readers() {
         assert_eq!(missing.status(), StatusCode::NOT_FOUND, "[{backend}]");
     }
 }
+
+/// A file over the upload limit is refused with the documented JSON error
+/// (`payload_too_large`), and nothing is kept.
+#[tokio::test]
+async fn a_file_over_the_limit_is_refused_in_json() {
+    let app = TestApp::on_with(TestDb::sqlite().await, |state| {
+        let limits = Limits {
+            max_bytes: 1_000,
+            ..Limits::default()
+        };
+        let blobs = Arc::new(MemoryBlobs::new());
+        let service = MediaService::new(state.store.clone(), blobs, limits);
+        state.with_media(Arc::new(service))
+    })
+    .await;
+    let admin = staff(app.store(), "big@example.org", Role::Admin, &[]).await;
+    let secret = token(app.store(), admin.id(), role_scopes(Role::Admin), None)
+        .await
+        .1;
+    let search = dateline_store::MediaSearch {
+        limit: 100,
+        ..Default::default()
+    };
+    let before = app.store().search_media(&search).await.unwrap().items.len();
+    let (status, body) = upload(&app, &secret, vec![7; 5_000]).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert_eq!(body["error"]["code"], "payload_too_large", "{body}");
+    let after = app.store().search_media(&search).await.unwrap().items.len();
+    assert_eq!(after, before, "nothing kept");
+}

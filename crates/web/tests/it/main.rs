@@ -24,6 +24,7 @@ mod newsroom;
 mod newsroom_articles;
 mod newsroom_auth;
 mod openapi;
+mod openapi_rules;
 mod reader;
 mod security_headers;
 mod setup;

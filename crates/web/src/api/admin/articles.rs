@@ -7,12 +7,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use dateline_domain::{ArticleStatus, BodyBlock, NewArticle, Slug};
-use dateline_store::{
-    Article, ArticleUpdate, Cursor, DeskQuery, DeskRow, RevisionSummary, Save, StatusChange,
-};
+use dateline_store::{Article, ArticleUpdate, Cursor, DeskQuery, DeskRow, Save, StatusChange};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::responses::{AdminArticle, AdminRevision};
 use super::ApiJson;
 use crate::api::context::ApiContext;
 use crate::api::extract::{self, ApiPath, ApiQuery};
@@ -22,13 +21,15 @@ use crate::newsroom::{desk_editions, desk_owner};
 use crate::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// Edition code.
     pub edition: Option<String>,
     pub status: Option<ArticleStatus>,
     /// Words that must all appear in the headline or lead.
     pub q: Option<String>,
-    /// 1 to 100 (default 20).
+    /// Page size, 1 to 100.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
     pub limit: Option<String>,
     /// `next` of the previous page.
     pub after: Option<String>,
@@ -164,7 +165,7 @@ async fn article(state: &AppState, staff: &Staff, id: i64) -> Result<Article, Ap
 
 /// Lists articles in every status that the caller may see, most recently
 /// changed first.
-#[utoipa::path(get, path = "/api/v1/admin/articles", tag = "admin",
+#[utoipa::path(get, path = "/api/v1/admin/articles", operation_id = "admin_list_articles", tag = "admin",
     security(("bearer" = [])), params(ListParams),
     responses(
         (status = 200, description = "One page", body = DeskPage),
@@ -215,10 +216,10 @@ pub async fn list(
 }
 
 /// Creates a draft.
-#[utoipa::path(post, path = "/api/v1/admin/articles", tag = "admin",
+#[utoipa::path(post, path = "/api/v1/admin/articles", operation_id = "admin_create_article", tag = "admin",
     security(("bearer" = [])), request_body = NewArticleDto,
     responses(
-        (status = 201, description = "The new draft", body = Article),
+        (status = 201, description = "The new draft", body = AdminArticle),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "`forbidden` (scope `articles:write`, or an edition not assigned)", body = ErrorBody),
         (status = 404, description = "`unknown_edition`, `unknown_section`", body = ErrorBody),
@@ -229,7 +230,7 @@ pub async fn create(
     State(state): State<AppState>,
     staff: Staff,
     ApiJson(body): ApiJson<NewArticleDto>,
-) -> Result<(StatusCode, Json<Article>), ApiError> {
+) -> Result<(StatusCode, Json<AdminArticle>), ApiError> {
     let ctx = ApiContext::load(&state).await?;
     let edition = ctx.edition(&extract::edition_code(&body.edition)?)?;
     staff.require(Permission::CreateArticle {
@@ -271,14 +272,14 @@ pub async fn create(
         .store
         .create_article_by(&new, Some(staff.id()), Some(&audit))
         .await?;
-    Ok((StatusCode::CREATED, Json(article)))
+    Ok((StatusCode::CREATED, Json(article.into())))
 }
 
 /// One article in any status, with its version for the next change.
-#[utoipa::path(get, path = "/api/v1/admin/articles/{id}", tag = "admin",
+#[utoipa::path(get, path = "/api/v1/admin/articles/{id}", operation_id = "admin_get_article", tag = "admin",
     security(("bearer" = [])), params(("id" = i64, Path)),
     responses(
-        (status = 200, description = "The article", body = Article),
+        (status = 200, description = "The article", body = AdminArticle),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 404, description = "`not_found` (also when not the caller's to see)", body = ErrorBody),
     ))]
@@ -286,16 +287,16 @@ pub async fn get_one(
     State(state): State<AppState>,
     staff: Staff,
     ApiPath(id): ApiPath<i64>,
-) -> Result<Json<Article>, ApiError> {
-    Ok(Json(article(&state, &staff, id).await?))
+) -> Result<Json<AdminArticle>, ApiError> {
+    Ok(Json(article(&state, &staff, id).await?.into()))
 }
 
 /// Changes fields of an article read at `version`; a stale version is
 /// refused with 409 and nothing changes.
-#[utoipa::path(patch, path = "/api/v1/admin/articles/{id}", tag = "admin",
+#[utoipa::path(patch, path = "/api/v1/admin/articles/{id}", operation_id = "admin_update_article", tag = "admin",
     security(("bearer" = [])), params(("id" = i64, Path)), request_body = ArticlePatch,
     responses(
-        (status = 200, description = "The changed article", body = Article),
+        (status = 200, description = "The changed article", body = AdminArticle),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "`forbidden`, `csrf_failed`", body = ErrorBody),
         (status = 404, description = "`not_found`, `unknown_section`", body = ErrorBody),
@@ -307,7 +308,7 @@ pub async fn update(
     staff: Staff,
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<ArticlePatch>,
-) -> Result<Json<Article>, ApiError> {
+) -> Result<Json<AdminArticle>, ApiError> {
     let current = article(&state, &staff, id).await?;
     staff.require(Permission::EditArticle(ArticleRef::from(&current)))?;
     let section_id = match &body.section {
@@ -344,16 +345,16 @@ pub async fn update(
         .store
         .save_article(id, body.version, &update, save, crate::auth::now())
         .await?;
-    Ok(Json(article))
+    Ok(Json(article.into()))
 }
 
 /// Moves an article in the workflow: `in_review`, `scheduled` (with
 /// `scheduled_at`), `published`, `corrected` (with `correction`),
 /// `unpublished`, `draft`.
-#[utoipa::path(post, path = "/api/v1/admin/articles/{id}/status", tag = "admin",
+#[utoipa::path(post, path = "/api/v1/admin/articles/{id}/status", operation_id = "admin_move_article", tag = "admin",
     security(("bearer" = [])), params(("id" = i64, Path)), request_body = StatusDto,
     responses(
-        (status = 200, description = "The moved article", body = Article),
+        (status = 200, description = "The moved article", body = AdminArticle),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "`forbidden` (publishing moves need `articles:publish`)", body = ErrorBody),
         (status = 404, description = "`not_found`", body = ErrorBody),
@@ -364,7 +365,7 @@ pub async fn move_status(
     staff: Staff,
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<StatusDto>,
-) -> Result<Json<Article>, ApiError> {
+) -> Result<Json<AdminArticle>, ApiError> {
     let current = article(&state, &staff, id).await?;
     staff.require(Permission::MoveArticle(
         ArticleRef::from(&current),
@@ -386,31 +387,36 @@ pub async fn move_status(
         audit: Some(staff.audit(&action, "article", Some(id))),
         ..StatusChange::to(body.status)
     };
-    Ok(Json(state.store.change_status(id, &change, now).await?))
+    Ok(Json(
+        state.store.change_status(id, &change, now).await?.into(),
+    ))
 }
 
 /// The article's history, newest first.
-#[utoipa::path(get, path = "/api/v1/admin/articles/{id}/revisions", tag = "admin",
+#[utoipa::path(get, path = "/api/v1/admin/articles/{id}/revisions", operation_id = "admin_list_revisions", tag = "admin",
     security(("bearer" = [])), params(("id" = i64, Path)),
     responses(
-        (status = 200, description = "Revisions", body = [RevisionSummary]),
+        (status = 200, description = "Revisions", body = [AdminRevision]),
         (status = 404, description = "`not_found`", body = ErrorBody),
     ))]
 pub async fn revisions(
     State(state): State<AppState>,
     staff: Staff,
     ApiPath(id): ApiPath<i64>,
-) -> Result<Json<Vec<RevisionSummary>>, ApiError> {
+) -> Result<Json<Vec<AdminRevision>>, ApiError> {
     article(&state, &staff, id).await?;
-    Ok(Json(state.store.revisions(id).await?))
+    let revisions = state.store.revisions(id).await?;
+    Ok(Json(
+        revisions.into_iter().map(AdminRevision::from).collect(),
+    ))
 }
 
 /// Brings back a revision's text as a new save.
-#[utoipa::path(post, path = "/api/v1/admin/articles/{id}/revisions/{revision}/restore", tag = "admin",
+#[utoipa::path(post, path = "/api/v1/admin/articles/{id}/revisions/{revision}/restore", operation_id = "admin_restore_revision", tag = "admin",
     security(("bearer" = [])),
     params(("id" = i64, Path), ("revision" = i64, Path)), request_body = RestoreDto,
     responses(
-        (status = 200, description = "The article as restored", body = Article),
+        (status = 200, description = "The article as restored", body = AdminArticle),
         (status = 403, description = "`forbidden`", body = ErrorBody),
         (status = 404, description = "`not_found`", body = ErrorBody),
         (status = 409, description = "`conflict`: changed since `version`", body = ErrorBody),
@@ -420,7 +426,7 @@ pub async fn restore(
     staff: Staff,
     ApiPath((id, revision)): ApiPath<(i64, i64)>,
     ApiJson(body): ApiJson<RestoreDto>,
-) -> Result<Json<Article>, ApiError> {
+) -> Result<Json<AdminArticle>, ApiError> {
     let current = article(&state, &staff, id).await?;
     staff.require(Permission::EditArticle(ArticleRef::from(&current)))?;
     let save = Save {
@@ -431,5 +437,5 @@ pub async fn restore(
         .store
         .restore_revision(id, revision, body.version, save, crate::auth::now())
         .await?;
-    Ok(Json(restored))
+    Ok(Json(restored.into()))
 }

@@ -2,16 +2,18 @@
 
 use axum::extract::State;
 use axum::Json;
-use dateline_store::{AuditEntry, AuditQuery};
+use dateline_store::AuditQuery;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::responses::AdminAuditEntry;
 use crate::api::extract::{self, ApiQuery};
 use crate::auth::{Permission, Staff};
 use crate::error::{ApiError, ErrorBody};
 use crate::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditParams {
     /// Only entries by this user id.
     actor: Option<i64>,
@@ -21,20 +23,21 @@ pub struct AuditParams {
     item_id: Option<i64>,
     /// The `next_before` of the previous page.
     before: Option<i64>,
-    /// 1 to 100 (default 20).
+    /// Page size, 1 to 100.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
     limit: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditLogPage {
     /// Newest first.
-    pub items: Vec<AuditEntry>,
+    pub items: Vec<AdminAuditEntry>,
     /// Pass as `before` for the next page; absent on the last one.
     pub next_before: Option<i64>,
 }
 
 /// Who did what, when, to which item.
-#[utoipa::path(get, path = "/api/v1/admin/audit", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/admin/audit", operation_id = "admin_list_audit", tag = "admin", security(("bearer" = [])),
     params(AuditParams),
     responses(
         (status = 200, description = "A page of entries", body = AuditLogPage),
@@ -57,7 +60,7 @@ pub async fn list(
     };
     let page = state.store.audit_log(&query).await?;
     Ok(Json(AuditLogPage {
-        items: page.items,
+        items: page.items.into_iter().map(AdminAuditEntry::from).collect(),
         next_before: page.next_before,
     }))
 }

@@ -38,7 +38,7 @@ pub struct EditionPatch {
 }
 
 /// Every edition, in display order.
-#[utoipa::path(get, path = "/api/v1/admin/editions", tag = "admin",
+#[utoipa::path(get, path = "/api/v1/admin/editions", operation_id = "admin_list_editions", tag = "admin",
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Every edition", body = EditionList),
@@ -60,7 +60,7 @@ pub async fn list(
 }
 
 /// Creates an edition, placed after the others.
-#[utoipa::path(post, path = "/api/v1/admin/editions", tag = "admin",
+#[utoipa::path(post, path = "/api/v1/admin/editions", operation_id = "admin_create_edition", tag = "admin",
     security(("bearer" = [])),
     request_body = NewEditionDto,
     responses(
@@ -87,7 +87,7 @@ pub async fn create(
 }
 
 /// Renames an edition or changes its time zone.
-#[utoipa::path(patch, path = "/api/v1/admin/editions/{edition}", tag = "admin",
+#[utoipa::path(patch, path = "/api/v1/admin/editions/{edition}", operation_id = "admin_update_edition", tag = "admin",
     security(("bearer" = [])),
     params(("edition" = String, Path, description = "Edition code", example = "en")),
     request_body = EditionPatch,

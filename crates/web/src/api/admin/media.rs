@@ -4,7 +4,7 @@
 //! `MediaService` as the newsroom: checked before anything is kept, texts
 //! pre-filled from the file's metadata, renditions made in the background.
 
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -13,15 +13,16 @@ use dateline_store::{Cursor, MediaSearch, MediaTextUpdate};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::responses::AdminMedia;
 use super::ApiJson;
 use crate::api::context::ApiContext;
 use crate::api::extract::{self, ApiPath, ApiQuery};
-use crate::api::media::Media;
 use crate::auth::{MediaRef, Permission, Staff};
 use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UploadParams {
     /// The file's name, kept with the asset.
     pub filename: Option<String>,
@@ -31,6 +32,7 @@ pub struct UploadParams {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// Words that must all occur in caption, credit, by-line, keywords…
     pub q: Option<String>,
@@ -38,13 +40,16 @@ pub struct SearchParams {
     pub taken_from: Option<i64>,
     /// Taken before (Unix seconds).
     pub taken_until: Option<i64>,
+    /// Page size, 1 to 100.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
     pub limit: Option<String>,
+    /// `next` of the previous page.
     pub after: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AdminMediaPage {
-    pub items: Vec<Media>,
+    pub items: Vec<AdminMedia>,
     pub next: Option<String>,
 }
 
@@ -62,12 +67,13 @@ pub struct MediaPatch {
 
 /// Uploads one picture: the request body is the file (JPEG, PNG, WebP,
 /// AVIF or GIF). The same bytes twice give the existing asset (200).
-#[utoipa::path(post, path = "/api/v1/admin/media", tag = "admin",
+#[utoipa::path(post, path = "/api/v1/admin/media", operation_id = "admin_upload_media", tag = "admin",
     security(("bearer" = [])), params(UploadParams),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    request_body(content = String, content_type = "application/octet-stream",
+        description = "The picture file itself"),
     responses(
-        (status = 201, description = "A new asset, texts pre-filled from the file", body = Media),
-        (status = 200, description = "The file was already in the bank", body = Media),
+        (status = 201, description = "A new asset, texts pre-filled from the file", body = AdminMedia),
+        (status = 200, description = "The file was already in the bank", body = AdminMedia),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "`forbidden` (scope `media:write`)", body = ErrorBody),
         (status = 413, description = "`payload_too_large`", body = ErrorBody),
@@ -77,12 +83,26 @@ pub async fn upload(
     State(state): State<AppState>,
     staff: Staff,
     ApiQuery(params): ApiQuery<UploadParams>,
-    body: Bytes,
-) -> Result<(StatusCode, Json<Media>), ApiError> {
+    body: Body,
+) -> Result<(StatusCode, Json<AdminMedia>), ApiError> {
     staff.require(Permission::UploadMedia { edition_id: None })?;
+    // Read here, against the configured limit, so that a file too large is
+    // refused with the documented JSON error rather than axum's plain text.
+    let max_bytes = state.media.limits().max_bytes;
+    let limit = usize::try_from(max_bytes).unwrap_or(usize::MAX);
+    let bytes = axum::body::to_bytes(body, limit).await.map_err(|err| {
+        let err = err.into_inner();
+        if err.is::<http_body_util::LengthLimitError>() {
+            let message = format!("the file is larger than {max_bytes} bytes");
+            ApiError::new(ErrorCode::PayloadTooLarge, message).with_field("file")
+        } else {
+            ApiError::new(ErrorCode::InvalidInput, "the upload was cut off")
+                .with_detail(err.to_string())
+        }
+    })?;
     let filename = params.filename.unwrap_or_else(|| "upload".into());
     let upload = Upload {
-        bytes: body.to_vec(),
+        bytes: bytes.to_vec(),
         filename,
         uploaded_by: Some(staff.id()),
         edition_id: None,
@@ -104,11 +124,11 @@ pub async fn upload(
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(Media::build(&uploaded.asset, &ctx))))
+    Ok((status, Json(AdminMedia::build(&uploaded.asset, &ctx))))
 }
 
 /// Searches the bank, newest upload first.
-#[utoipa::path(get, path = "/api/v1/admin/media", tag = "admin",
+#[utoipa::path(get, path = "/api/v1/admin/media", operation_id = "admin_search_media", tag = "admin",
     security(("bearer" = [])), params(SearchParams),
     responses(
         (status = 200, description = "One page", body = AdminMediaPage),
@@ -135,23 +155,27 @@ pub async fn search(
         .await?;
     let ctx = ApiContext::load(&state).await?;
     Ok(Json(AdminMediaPage {
-        items: page.items.iter().map(|a| Media::build(a, &ctx)).collect(),
+        items: page
+            .items
+            .iter()
+            .map(|a| AdminMedia::build(a, &ctx))
+            .collect(),
         next: page.next.map(Cursor::encode),
     }))
 }
 
 /// One asset.
-#[utoipa::path(get, path = "/api/v1/admin/media/{id}", tag = "admin",
+#[utoipa::path(get, path = "/api/v1/admin/media/{id}", operation_id = "admin_get_media", tag = "admin",
     security(("bearer" = [])), params(("id" = i64, Path)),
     responses(
-        (status = 200, description = "The asset", body = Media),
+        (status = 200, description = "The asset", body = AdminMedia),
         (status = 404, description = "`not_found`", body = ErrorBody),
     ))]
 pub async fn get_one(
     State(state): State<AppState>,
     staff: Staff,
     ApiPath(id): ApiPath<i64>,
-) -> Result<Json<Media>, ApiError> {
+) -> Result<Json<AdminMedia>, ApiError> {
     staff.require(Permission::ReadMedia)?;
     let asset = state
         .store
@@ -159,15 +183,15 @@ pub async fn get_one(
         .await?
         .ok_or_else(|| ApiError::not_found("media asset"))?;
     let ctx = ApiContext::load(&state).await?;
-    Ok(Json(Media::build(&asset, &ctx)))
+    Ok(Json(AdminMedia::build(&asset, &ctx)))
 }
 
 /// Corrects an asset's texts (caption, credit, copyright…); pages showing
 /// the picture are purged.
-#[utoipa::path(patch, path = "/api/v1/admin/media/{id}", tag = "admin",
+#[utoipa::path(patch, path = "/api/v1/admin/media/{id}", operation_id = "admin_update_media", tag = "admin",
     security(("bearer" = [])), params(("id" = i64, Path)), request_body = MediaPatch,
     responses(
-        (status = 200, description = "The asset as stored now", body = Media),
+        (status = 200, description = "The asset as stored now", body = AdminMedia),
         (status = 403, description = "`forbidden` (scope `media:write`; contributors and authors edit their own uploads)", body = ErrorBody),
         (status = 404, description = "`not_found`", body = ErrorBody),
     ))]
@@ -176,7 +200,7 @@ pub async fn update(
     staff: Staff,
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<MediaPatch>,
-) -> Result<Json<Media>, ApiError> {
+) -> Result<Json<AdminMedia>, ApiError> {
     let (asset, info) = tokio::try_join!(state.store.media_by_id(id), state.store.upload_info(id))?;
     let asset = asset.ok_or_else(|| ApiError::not_found("media asset"))?;
     staff.require(Permission::EditMedia(MediaRef {
@@ -196,5 +220,5 @@ pub async fn update(
     let audit = staff.audit("media.update", "media", Some(id));
     let asset = state.media.update_text(id, &update, &audit).await?;
     let ctx = ApiContext::load(&state).await?;
-    Ok(Json(Media::build(&asset, &ctx)))
+    Ok(Json(AdminMedia::build(&asset, &ctx)))
 }

@@ -8,6 +8,7 @@ mod articles;
 mod audit;
 mod editions;
 mod media;
+mod responses;
 mod sections;
 mod tokens;
 mod users;
@@ -18,96 +19,56 @@ use axum::http::header::CACHE_CONTROL;
 use axum::http::HeaderValue;
 use axum::middleware;
 use axum::response::Response;
-use axum::routing::{get, patch, post};
-use axum::Router;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
 use crate::auth::require_csrf;
 use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::AppState;
 
-/// The routes, with full paths (merged at the root next to `/api`).
-pub fn router(state: AppState) -> Router<AppState> {
-    let media_limit = usize::try_from(state.media.limits().max_bytes).unwrap_or(usize::MAX);
-    let json_405 =
-        || async { ApiError::new(ErrorCode::MethodNotAllowed, "method not allowed here") };
-    Router::new()
-        .route(
-            "/api/v1/admin/users",
-            get(users::list).post(users::create).fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/users/{id}",
-            get(users::get_one)
-                .patch(users::update)
-                .delete(users::disable)
-                .fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/editions",
-            get(editions::list)
-                .post(editions::create)
-                .fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/editions/{edition}",
-            patch(editions::update).fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/editions/{edition}/sections",
-            post(sections::create).fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/editions/{edition}/sections/{section}",
-            patch(sections::update).fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/tokens",
-            get(tokens::list).post(tokens::create).fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/tokens/{id}",
-            axum::routing::delete(tokens::revoke).fallback(json_405),
-        )
-        .route("/api/v1/admin/audit", get(audit::list).fallback(json_405))
-        .route(
-            "/api/v1/admin/media",
-            get(media::search)
-                .post(media::upload)
-                .layer(axum::extract::DefaultBodyLimit::max(media_limit))
-                .fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/media/{id}",
-            get(media::get_one).patch(media::update).fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/articles",
-            get(articles::list)
-                .post(articles::create)
-                .fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/articles/{id}",
-            get(articles::get_one)
-                .patch(articles::update)
-                .fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/articles/{id}/status",
-            post(articles::move_status).fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/articles/{id}/revisions",
-            get(articles::revisions).fallback(json_405),
-        )
-        .route(
-            "/api/v1/admin/articles/{id}/revisions/{revision}/restore",
-            post(articles::restore).fallback(json_405),
-        )
+/// The routes, with full paths (merged at the root next to `/api`), each
+/// with its documentation; [`guard`] adds the layers that need the state.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(json_405(routes!(users::list, users::create)))
+        .routes(json_405(routes!(
+            users::get_one,
+            users::update,
+            users::disable
+        )))
+        .routes(json_405(routes!(editions::list, editions::create)))
+        .routes(json_405(routes!(editions::update)))
+        .routes(json_405(routes!(sections::create)))
+        .routes(json_405(routes!(sections::update)))
+        .routes(json_405(routes!(tokens::list, tokens::create)))
+        .routes(json_405(routes!(tokens::revoke)))
+        .routes(json_405(routes!(audit::list)))
+        .routes(json_405(routes!(media::search, media::upload)))
+        .routes(json_405(routes!(media::get_one, media::update)))
+        .routes(json_405(routes!(articles::list, articles::create)))
+        .routes(json_405(routes!(articles::get_one, articles::update)))
+        .routes(json_405(routes!(articles::move_status)))
+        .routes(json_405(routes!(articles::revisions)))
+        .routes(json_405(routes!(articles::restore)))
+}
+
+/// Every unsafe request a session cookie authenticates carries its CSRF
+/// token; no answer is cached.
+pub fn guard(routes: OpenApiRouter<AppState>, state: AppState) -> OpenApiRouter<AppState> {
+    routes
         .layer(middleware::from_fn_with_state(state, require_csrf))
         .layer(middleware::map_response(no_store))
+}
+
+/// Other methods on an Admin API path answer 405 in JSON.
+fn json_405(route: UtoipaMethodRouter<AppState>) -> UtoipaMethodRouter<AppState> {
+    route.map(|method_router| {
+        method_router.fallback(|| async {
+            ApiError::new(ErrorCode::MethodNotAllowed, "method not allowed here")
+        })
+    })
 }
 
 async fn no_store(mut response: Response) -> Response {
@@ -131,33 +92,6 @@ impl From<JsonRejection> for ApiError {
 /// The Admin API's part of the OpenAPI document.
 #[derive(OpenApi)]
 #[openapi(
-    paths(
-        users::list,
-        users::create,
-        users::get_one,
-        users::update,
-        users::disable,
-        editions::list,
-        editions::create,
-        editions::update,
-        sections::create,
-        sections::update,
-        tokens::list,
-        tokens::create,
-        tokens::revoke,
-        audit::list,
-        media::upload,
-        media::search,
-        media::get_one,
-        media::update,
-        articles::list,
-        articles::create,
-        articles::get_one,
-        articles::update,
-        articles::move_status,
-        articles::revisions,
-        articles::restore,
-    ),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth),
     tags(

@@ -9,10 +9,11 @@ use dateline_store::SectionUpdate;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::responses::AdminSection;
 use super::ApiJson;
 use crate::api::context::ApiContext;
 use crate::api::extract::{self, ApiPath};
-use crate::api::sections::{unknown_section, Section};
+use crate::api::sections::unknown_section;
 use crate::auth::{Permission, Staff};
 use crate::error::{ApiError, ErrorBody};
 use crate::AppState;
@@ -38,12 +39,12 @@ pub struct SectionPatch {
 }
 
 /// Creates a section in an edition.
-#[utoipa::path(post, path = "/api/v1/admin/editions/{edition}/sections", tag = "admin",
+#[utoipa::path(post, path = "/api/v1/admin/editions/{edition}/sections", operation_id = "admin_create_section", tag = "admin",
     security(("bearer" = [])),
     params(("edition" = String, Path, description = "Edition code", example = "en")),
     request_body = NewSectionDto,
     responses(
-        (status = 201, description = "Created", body = Section),
+        (status = 201, description = "Created", body = AdminSection),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "Not an editor of this edition, or the token lacks `sections:write` (`forbidden`); `csrf_failed`", body = ErrorBody),
         (status = 404, description = "`unknown_edition`", body = ErrorBody),
@@ -55,7 +56,7 @@ pub async fn create(
     staff: Staff,
     ApiPath(edition): ApiPath<String>,
     ApiJson(body): ApiJson<NewSectionDto>,
-) -> Result<(StatusCode, Json<Section>), ApiError> {
+) -> Result<(StatusCode, Json<AdminSection>), ApiError> {
     let code = extract::edition_code(&edition)?;
     let ctx = ApiContext::load(&state).await?;
     let edition = ctx.edition(&code)?;
@@ -74,12 +75,12 @@ pub async fn create(
     let section = state.store.create_section_audited(&new, &audit).await?;
     Ok((
         StatusCode::CREATED,
-        Json(Section::build(&section, &code, &ctx)),
+        Json(AdminSection::build(&section, &code, &ctx)),
     ))
 }
 
 /// Changes a section's title, description or position.
-#[utoipa::path(patch, path = "/api/v1/admin/editions/{edition}/sections/{section}", tag = "admin",
+#[utoipa::path(patch, path = "/api/v1/admin/editions/{edition}/sections/{section}", operation_id = "admin_update_section", tag = "admin",
     security(("bearer" = [])),
     params(
         ("edition" = String, Path, description = "Edition code", example = "en"),
@@ -87,7 +88,7 @@ pub async fn create(
     ),
     request_body = SectionPatch,
     responses(
-        (status = 200, description = "The changed section", body = Section),
+        (status = 200, description = "The changed section", body = AdminSection),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "`forbidden`, `csrf_failed`", body = ErrorBody),
         (status = 404, description = "`unknown_edition`, `unknown_section`", body = ErrorBody),
@@ -98,7 +99,7 @@ pub async fn update(
     staff: Staff,
     ApiPath((edition, section)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<SectionPatch>,
-) -> Result<Json<Section>, ApiError> {
+) -> Result<Json<AdminSection>, ApiError> {
     let code = extract::edition_code(&edition)?;
     let slug = extract::slug("section", &section)?;
     let ctx = ApiContext::load(&state).await?;
@@ -121,5 +122,5 @@ pub async fn update(
         .store
         .update_section(section.id, &update, &audit)
         .await?;
-    Ok(Json(Section::build(&section, &code, &ctx)))
+    Ok(Json(AdminSection::build(&section, &code, &ctx)))
 }

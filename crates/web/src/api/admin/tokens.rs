@@ -3,10 +3,10 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use dateline_store::ApiToken;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::responses::AdminToken;
 use super::ApiJson;
 use crate::api::extract::ApiPath;
 use crate::auth::{issue_token, requested_scopes, revoke_token, Permission, Staff};
@@ -16,7 +16,7 @@ use crate::AppState;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TokenList {
     /// Newest first.
-    pub items: Vec<ApiToken>,
+    pub items: Vec<AdminToken>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -33,13 +33,13 @@ pub struct NewTokenDto {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreatedToken {
     #[serde(flatten)]
-    pub token: ApiToken,
+    pub token: AdminToken,
     /// The bearer secret. Shown only in this answer: store it now.
     pub secret: String,
 }
 
 /// Your tokens; with `users:admin`, everyone's.
-#[utoipa::path(get, path = "/api/v1/admin/tokens", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/admin/tokens", operation_id = "admin_list_tokens", tag = "admin", security(("bearer" = [])),
     responses(
         (status = 200, description = "Tokens (never their secrets)", body = TokenList),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
@@ -50,12 +50,15 @@ pub async fn list(
 ) -> Result<Json<TokenList>, ApiError> {
     let owner = (!staff.can(Permission::AdminUsers)).then_some(staff.id());
     Ok(Json(TokenList {
-        items: state.store.api_tokens(owner).await?,
+        items: (state.store.api_tokens(owner).await?)
+            .into_iter()
+            .map(AdminToken::from)
+            .collect(),
     }))
 }
 
 /// Creates a token for yourself, with scopes you hold.
-#[utoipa::path(post, path = "/api/v1/admin/tokens", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(post, path = "/api/v1/admin/tokens", operation_id = "admin_create_token", tag = "admin", security(("bearer" = [])),
     request_body = NewTokenDto,
     responses(
         (status = 201, description = "Created; the secret is in this answer only", body = CreatedToken),
@@ -71,14 +74,20 @@ pub async fn create(
     let scopes = requested_scopes(&staff, &body.scopes)?;
     let (token, secret) =
         issue_token(&state, &staff, &body.name, scopes, body.expires_in_days).await?;
-    Ok((StatusCode::CREATED, Json(CreatedToken { token, secret })))
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedToken {
+            token: token.into(),
+            secret,
+        }),
+    ))
 }
 
 /// Revokes a token at once.
-#[utoipa::path(delete, path = "/api/v1/admin/tokens/{id}", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/api/v1/admin/tokens/{id}", operation_id = "admin_revoke_token", tag = "admin", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Token id")),
     responses(
-        (status = 200, description = "The revoked token", body = ApiToken),
+        (status = 200, description = "The revoked token", body = AdminToken),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 404, description = "Not one of yours (`not_found`)", body = ErrorBody),
     ))]
@@ -86,6 +95,6 @@ pub async fn revoke(
     State(state): State<AppState>,
     staff: Staff,
     ApiPath(id): ApiPath<i64>,
-) -> Result<Json<ApiToken>, ApiError> {
-    Ok(Json(revoke_token(&state, &staff, id).await?))
+) -> Result<Json<AdminToken>, ApiError> {
+    Ok(Json(revoke_token(&state, &staff, id).await?.into()))
 }

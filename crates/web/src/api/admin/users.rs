@@ -76,7 +76,7 @@ pub struct UserPatch {
 }
 
 /// Every staff account.
-#[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/admin/users", operation_id = "admin_list_users", tag = "admin", security(("bearer" = [])),
     responses(
         (status = 200, description = "Staff accounts", body = UserList),
         (status = 401, description = "No valid token (`unauthenticated`)", body = ErrorBody),
@@ -95,7 +95,7 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Json<Us
 }
 
 /// Creates a staff account.
-#[utoipa::path(post, path = "/api/v1/admin/users", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(post, path = "/api/v1/admin/users", operation_id = "admin_create_user", tag = "admin", security(("bearer" = [])),
     request_body = NewUserDto,
     responses(
         (status = 201, description = "Created", body = UserDto),
@@ -121,7 +121,7 @@ pub async fn create(
 }
 
 /// One staff account.
-#[utoipa::path(get, path = "/api/v1/admin/users/{id}", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/admin/users/{id}", operation_id = "admin_get_user", tag = "admin", security(("bearer" = [])),
     params(("id" = i64, Path, description = "User id")),
     responses(
         (status = 200, description = "The account", body = UserDto),
@@ -144,7 +144,7 @@ pub async fn get_one(
 }
 
 /// Changes an account. Admins cannot demote or disable themselves.
-#[utoipa::path(patch, path = "/api/v1/admin/users/{id}", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(patch, path = "/api/v1/admin/users/{id}", operation_id = "admin_update_user", tag = "admin", security(("bearer" = [])),
     params(("id" = i64, Path, description = "User id")),
     request_body = UserPatch,
     responses(
@@ -181,7 +181,7 @@ pub async fn update(
 /// Disables an account: it can no longer log in, and its sessions and
 /// tokens stop working. Accounts are never erased, so that the articles and
 /// the audit log keep their authors.
-#[utoipa::path(delete, path = "/api/v1/admin/users/{id}", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/api/v1/admin/users/{id}", operation_id = "admin_disable_user", tag = "admin", security(("bearer" = [])),
     params(("id" = i64, Path, description = "User id")),
     responses(
         (status = 200, description = "The disabled account", body = UserDto),
