@@ -28,6 +28,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/en-chats.ftl"),
             "\n",
             include_str!("../locales/en-live.ftl"),
+            "\n",
+            include_str!("../locales/en-notifications.ftl"),
         ),
     ),
     (
@@ -42,6 +44,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/ru-chats.ftl"),
             "\n",
             include_str!("../locales/ru-live.ftl"),
+            "\n",
+            include_str!("../locales/ru-notifications.ftl"),
         ),
     ),
 ];
