@@ -30,6 +30,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/en-live.ftl"),
             "\n",
             include_str!("../locales/en-setup.ftl"),
+            "\n",
+            include_str!("../locales/en-notifications.ftl"),
         ),
     ),
     (
@@ -46,6 +48,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/ru-live.ftl"),
             "\n",
             include_str!("../locales/ru-setup.ftl"),
+            "\n",
+            include_str!("../locales/ru-notifications.ftl"),
         ),
     ),
 ];

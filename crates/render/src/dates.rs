@@ -17,7 +17,8 @@ fn local(ts: UnixTime, tz: Tz) -> DateTime<Tz> {
 }
 
 /// Formats `ts` with `pattern` (the conversions `DateFormat` accepts:
-/// `%d %e %m %b %B %y %Y %H %M %I %p %A %a %%`) in `tz`, naming months and
+/// `%d %e %m %b %B %y %Y %H %M %I %p %A %a %%`, and `%S` for the seconds
+/// the newsroom shows) in `tz`, naming months and
 /// weekdays in `language`. An unknown conversion is copied as it is.
 pub fn format_date(
     catalogs: &Catalogs,
@@ -49,6 +50,7 @@ pub fn format_date(
             Some('Y') => write!(out, "{}", t.year()),
             Some('H') => write!(out, "{:02}", t.hour()),
             Some('M') => write!(out, "{:02}", t.minute()),
+            Some('S') => write!(out, "{:02}", t.second()),
             Some('I') => write!(out, "{:02}", t.hour12().1),
             Some('p') => write!(out, "{}", name("date-am-pm", u32::from(t.hour12().0))),
             Some('b') => write!(out, "{}", name("date-month-short", t.month())),
@@ -134,6 +136,11 @@ mod tests {
             "среда, 31 янв."
         );
         assert_eq!(format_date(&c, "en", TS, "100%% %q", london), "100% %q");
+        // Seconds, as the newsroom's revision list shows them.
+        assert_eq!(
+            format_date(&c, "en", TS + 7, "%H:%M:%S", london),
+            "11:05:07"
+        );
     }
 
     #[test]

@@ -137,6 +137,10 @@
       socket.send(JSON.stringify({ type: 'send', body: box.value, nonce: nonce }));
     });
     form.querySelector('textarea').addEventListener('keydown', function (event) {
+      // Enter that ends an input method's composition (Chinese, Japanese,
+      // Korean) picks the characters; it does not send. Safari reports
+      // that Enter only as keyCode 229.
+      if (event.isComposing || event.keyCode === 229) return;
       if (event.key === 'Enter' && !event.shiftKey) {
         event.preventDefault();
         form.requestSubmit();

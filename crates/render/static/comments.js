@@ -1,7 +1,9 @@
 // Comments, enhanced: every form here also works as a plain POST without
 // this file. With it, the reader's token is filled in on cached pages (from
 // /account/me) and forms are sent without leaving the page: the answer is
-// the comments page, whose fresh parts replace the ones shown.
+// the comments page, whose fresh parts replace the ones shown. Stories
+// added by infinite scroll get their tokens too, and each form's answer
+// goes to its own story's discussion.
 (function () {
   "use strict";
   var me = null;
@@ -11,18 +13,23 @@
     root.querySelectorAll("input[data-csrf]").forEach(function (input) {
       if (!input.value) { input.value = me.csrf; }
     });
+    if (me.signed_in) {
+      root.querySelectorAll("[data-signed-out]").forEach(function (p) { p.hidden = true; });
+    }
   }
 
-  function swap(doc) {
+  // The answer replaces the parts of the discussion the form belongs to.
+  function swap(doc, form) {
     var fresh = doc.getElementById("comments");
-    var here = document.getElementById("comments");
+    var here = form.closest("#comments");
     if (fresh && here) {
       here.replaceWith(fresh);
       fillTokens(fresh);
       return;
     }
-    // The article page: refresh its list and form from the comments page.
-    var box = document.querySelector(".discussion");
+    // An article page (the first story or one added below it): refresh
+    // that story's list and form from the comments page.
+    var box = form.closest(".discussion");
     if (!box || !fresh) { return; }
     ["form.comment-form", ".comment-list", ".notice", ".form-error"].forEach(function (sel) {
       var old = box.querySelector(sel);
@@ -48,7 +55,7 @@
     }).then(function (response) {
       return response.text();
     }).then(function (html) {
-      swap(new DOMParser().parseFromString(html, "text/html"));
+      swap(new DOMParser().parseFromString(html, "text/html"), form);
     }).catch(function () {
       form.submit();
     }).then(function () {
@@ -61,11 +68,18 @@
       .then(function (r) { return r.json(); })
       .then(function (data) {
         me = data;
-        if (me.signed_in) {
-          document.querySelectorAll("[data-signed-out]").forEach(function (p) { p.hidden = true; });
-        }
         fillTokens(document);
       })
       .catch(function () {});
+  }
+  // Stories loaded below the first one bring forms of their own.
+  if (window.MutationObserver) {
+    new MutationObserver(function (records) {
+      records.forEach(function (r) {
+        r.addedNodes.forEach(function (node) {
+          if (node.nodeType === 1) { fillTokens(node); }
+        });
+      });
+    }).observe(document.body, { childList: true, subtree: true });
   }
 }());

@@ -1,7 +1,8 @@
 // The newsroom editor's enhancements; the editor works without them.
 // - Autosave: while the form changes, post it every few seconds to
 //   `data-autosave`; keep the hidden version current so the next save is
-//   not refused as stale; show a conflict instead of overwriting.
+//   not refused as stale; show a conflict instead of overwriting; after a
+//   refusal, show it and wait for the next change before posting again.
 // - Related-article picker: suggest articles by headline as one types.
 (function () {
   "use strict";
@@ -13,6 +14,21 @@
   var say = function (key) { if (state) state.textContent = state.dataset[key] || ""; };
 
   form.addEventListener("input", function () { dirty = true; say("pending"); });
+
+  // Marks the fields the last autosave was refused for.
+  function marks(fields) {
+    form.querySelectorAll("[data-autosave-invalid]").forEach(function (el) {
+      el.removeAttribute("aria-invalid");
+      el.removeAttribute("data-autosave-invalid");
+    });
+    fields.forEach(function (f) {
+      var el = f && f.field && form.elements.namedItem(f.field);
+      if (el && el.setAttribute) {
+        el.setAttribute("aria-invalid", "true");
+        el.setAttribute("data-autosave-invalid", "");
+      }
+    });
+  }
   form.addEventListener("submit", function () { stopped = true; });
 
   function save() {
@@ -26,9 +42,11 @@
     }).then(function (r) {
       return r.json().then(function (data) { return { status: r.status, data: data }; });
     }).then(function (res) {
-      if (res.status === 200) { version.value = res.data.version; say("saved"); }
+      if (res.status === 200) { version.value = res.data.version; say("saved"); marks([]); }
       else if (res.status === 409) { stopped = true; say("conflict"); }
-      else { dirty = true; say("invalid"); }
+      // Refused: the same text would be refused again, so wait for the
+      // next change (dirty stays false) and show which fields need work.
+      else { say("invalid"); marks((res.data && res.data.fields) || []); }
     }).catch(function () { dirty = true; say("offline"); })
       .finally(function () { busy = false; });
   }

@@ -1,24 +1,38 @@
 // Optional niceties; every page works without this file.
-// Closes an open menu (<details>) on Escape or a click outside it.
+// Closes an open menu (<details data-menu>) on Escape or a click outside
+// it. Other <details> (a reply or report form) stay as the reader left
+// them, and no menu closes while it holds the focus or typed text.
 (function () {
   "use strict";
-  function closeAll(except) {
-    document.querySelectorAll("details[open]").forEach(function (d) {
-      if (d !== except) { d.removeAttribute("open"); }
-    });
+  function busy(d) {
+    if (d.contains(document.activeElement) && document.activeElement !== d.querySelector("summary")) { return true; }
+    var fields = d.querySelectorAll("input, textarea, select");
+    for (var i = 0; i < fields.length; i++) {
+      var f = fields[i];
+      if (f.type === "hidden" || f.type === "submit" || f.type === "button") { continue; }
+      if (f.type === "checkbox" || f.type === "radio") {
+        if (f.checked !== f.defaultChecked) { return true; }
+      } else if (f.tagName === "SELECT") {
+        for (var j = 0; j < f.options.length; j++) {
+          if (f.options[j].selected !== f.options[j].defaultSelected) { return true; }
+        }
+      } else if (f.value !== f.defaultValue) { return true; }
+    }
+    return false;
   }
   document.addEventListener("click", function (e) {
-    closeAll(e.target.closest ? e.target.closest("details") : null);
+    document.querySelectorAll("details[data-menu][open]").forEach(function (d) {
+      if (!d.contains(e.target) && !busy(d)) { d.removeAttribute("open"); }
+    });
   });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape") {
-      var open = document.querySelector("details[open]");
-      if (open) {
-        open.removeAttribute("open");
-        var summary = open.querySelector("summary");
-        if (summary) { summary.focus(); }
-      }
-    }
+    if (e.key !== "Escape") { return; }
+    document.querySelectorAll("details[data-menu][open]").forEach(function (d) {
+      if (busy(d) && !d.contains(document.activeElement)) { return; }
+      d.removeAttribute("open");
+      var summary = d.querySelector("summary");
+      if (summary && d.contains(document.activeElement)) { summary.focus(); }
+    });
   });
 })();
 

@@ -53,7 +53,7 @@ pub use media::{
 };
 pub use readers::{
     CodeRefusal, NewReader, NewReaderSession, NewReaderToken, Reader, ReaderSession, ReaderStatus,
-    ReaderToken, TokenPurpose, MAX_DISPLAY_NAME_CHARS,
+    ReaderToken, ReplyMail, TokenPurpose, MAX_DISPLAY_NAME_CHARS,
 };
 pub use records::*;
 pub use section_admin::SectionUpdate;

@@ -6,6 +6,7 @@
 
 mod delete;
 mod export;
+mod notifications;
 mod sessions;
 mod tokens;
 
@@ -16,6 +17,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::{Result, Store, StoreError};
 
+pub use notifications::ReplyMail;
 pub use sessions::{NewReaderSession, ReaderSession};
 pub use tokens::{CodeRefusal, NewReaderToken, ReaderToken, TokenPurpose};
 

@@ -34,10 +34,12 @@ mod reset;
 mod secrets;
 mod session;
 mod sign_in;
+mod unsubscribe;
 mod verify;
 
 pub use reader::{Reader, ReaderRejection};
 pub use session::ReaderAuth;
+pub(crate) use unsubscribe::unsubscribe_url;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -54,6 +56,11 @@ pub fn router() -> Router<AppState> {
             get(register::form).post(register::submit),
         )
         .route("/account/verify", get(verify::confirm).post(verify::submit))
+        .route(
+            "/account/unsubscribe",
+            get(unsubscribe::confirm).post(unsubscribe::submit),
+        )
+        .route("/account/notifications", post(profile::notifications))
         .route("/account/login", get(login::form).post(login::submit))
         .route(
             "/account/sign-in",

@@ -82,6 +82,7 @@ pub(crate) struct Links {
     pub email: String,
     pub password: String,
     pub save_profile: String,
+    pub notifications: String,
     /// Where "back" goes: the return address, else the edition's front page.
     pub back: String,
 }
@@ -176,6 +177,7 @@ impl AccountPage {
             email: self.url("email"),
             password: self.url("password"),
             save_profile: self.url("profile"),
+            notifications: self.url("notifications"),
             back: self.back_or_front(),
         }
     }

@@ -41,9 +41,22 @@ pub(super) struct ProfileForm {
     csrf_token: String,
 }
 
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct NotificationsForm {
+    #[serde(flatten)]
+    place: Place,
+    /// Present (`1`) when the box is ticked.
+    #[serde(default)]
+    reply_mail: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
 #[derive(Serialize)]
 pub(super) struct ProfileView {
     pub display_name: String,
+    /// Mail me when someone replies to my comments.
+    pub reply_mail: bool,
     pub email: String,
     pub new_email: String,
     pub language: String,
@@ -78,8 +91,10 @@ impl ProfileView {
             .iter()
             .map(|s| super::devices::DeviceView::new(s, reader.session_id))
             .collect();
+        let reply_mail = state.store.reply_mail_enabled(reader.id).await?;
         Ok(Self {
             display_name: reader.display_name.clone(),
+            reply_mail,
             email: reader.email.clone(),
             new_email: String::new(),
             language: state
@@ -181,6 +196,21 @@ pub(super) async fn save(
     state
         .store
         .update_reader_profile(reader.id, name, language)
+        .await?;
+    Ok(see_other(&format!("{}&done=saved", page.url(""))))
+}
+
+/// `POST /account/notifications`: the reader's reply-mail setting.
+pub(super) async fn notifications(
+    State(state): State<AppState>,
+    reader: Reader,
+    Form(form): Form<NotificationsForm>,
+) -> Result<Response, ApiError> {
+    reader.check_csrf(&form.csrf_token)?;
+    let page = AccountPage::load(&state, &form.place).await?;
+    state
+        .store
+        .set_reply_mail(reader.id, !form.reply_mail.is_empty())
         .await?;
     Ok(see_other(&format!("{}&done=saved", page.url(""))))
 }

@@ -1,7 +1,8 @@
 //! CSRF protection for everything a session cookie authenticates: every
 //! request other than GET, HEAD and OPTIONS must carry the session's token,
-//! in the `X-CSRF-Token` header (scripts, JSON), a `csrf_token` form field
-//! (URL-encoded forms) or a `csrf_token` query parameter (multipart forms).
+//! in the `X-CSRF-Token` header (scripts, JSON) or a `csrf_token` form field
+//! (URL-encoded forms; the first field of multipart forms). Never in the
+//! address, which history, logs and `Referer` headers keep.
 //! Bearer-token requests are exempt: browsers never add that header by
 //! themselves. Requests without a session cookie pass: they are either
 //! refused by [`super::Staff`] or are the login, which has its own check.
@@ -13,7 +14,7 @@ use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::{csrf_token_for, read_cookie, same_token};
+use super::{csrf_multipart, csrf_token_for, read_cookie, same_token};
 use crate::error::{ApiError, ErrorCode};
 use crate::AppState;
 
@@ -44,19 +45,25 @@ pub async fn require_csrf(State(state): State<AppState>, request: Request, next:
         .headers
         .get(CSRF_HEADER)
         .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .or_else(|| field(parts.uri.query().unwrap_or_default().as_bytes()));
-    let is_form = parts
+        .map(str::to_owned);
+    let content_type = parts
         .headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-    let body = if provided.is_none() && is_form {
+        .unwrap_or_default();
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    let body = if provided.is_some() {
+        body
+    } else if is_form {
         let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
             return ApiError::new(ErrorCode::InvalidInput, "the form is too large").into_response();
         };
         provided = field(&bytes);
         Body::from(bytes)
+    } else if let Some(boundary) = csrf_multipart::boundary(content_type) {
+        let (token, body) = csrf_multipart::first_field_token(body, &boundary).await;
+        provided = token;
+        body
     } else {
         body
     };

@@ -18,6 +18,7 @@
 
 mod cookies;
 mod csrf;
+mod csrf_multipart;
 mod limiter;
 mod login;
 mod manage;

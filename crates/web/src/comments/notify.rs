@@ -1,6 +1,7 @@
 //! The reply mail: when a reply is published (at once, or when a moderator
 //! approves a held one), the author of the comment it answers is told,
-//! unless they answered themselves.
+//! unless they answered themselves or turned reply mail off. Each mail
+//! carries a one-click unsubscribe link (`List-Unsubscribe`, RFC 8058).
 
 use dateline_store::comments::Comment;
 use dateline_store::StoreError;
@@ -36,6 +37,19 @@ pub(super) async fn notify_reply(
     let Some(to) = state.store.commenter(answered.reader_id).await? else {
         return Ok(());
     };
+    let settings = state
+        .store
+        .reply_mail(answered.reader_id, &crate::auth::new_secret())
+        .await?;
+    let Some(settings) = settings.filter(|s| s.enabled) else {
+        return Ok(());
+    };
+    let unsubscribe_url = crate::account::unsubscribe_url(
+        &state.config.base_url,
+        answered.reader_id,
+        &settings.unsubscribe_key,
+        story.comments_url,
+    );
     state.mailer.send_later(Mail {
         to: to.email,
         language: to.language,
@@ -47,6 +61,7 @@ pub(super) async fn notify_reply(
             "reply": reply.body_source,
             "link": format!("{}{}#c{}", state.config.base_url, story.comments_url, reply.id),
             "edition_name": story.edition_name,
+            "unsubscribe_url": unsubscribe_url,
         }),
     });
     Ok(())

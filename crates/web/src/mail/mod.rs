@@ -15,6 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use dateline_render::{FluentValue, Renderer};
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde_json::Value;
@@ -43,7 +44,9 @@ pub struct Mail {
     /// message `mail-{kind}-subject`.
     pub kind: &'static str,
     /// The templates' variables; its top-level strings and numbers are
-    /// also the subject's Fluent arguments. `site_url` is added.
+    /// also the subject's Fluent arguments. `site_url` and `subject` are
+    /// added. An `unsubscribe_url` also becomes the `List-Unsubscribe`
+    /// header, with one-click unsubscribe (RFC 8058).
     pub context: Value,
 }
 
@@ -177,20 +180,38 @@ impl Mailer {
             map.entry("site_url")
                 .or_insert_with(|| Value::String(self.site_url.clone()));
         }
+        let subject = {
+            let args = subject_args(&context);
+            self.renderer
+                .t(&locale, &format!("mail-{}-subject", mail.kind), &args)
+        };
+        // The HTML part's <title> is the subject, with its arguments filled.
+        if let Value::Object(map) = &mut context {
+            map.insert("subject".to_owned(), Value::String(subject.clone()));
+        }
         let render = |ext: &str| {
             self.renderer
                 .render(&format!("mail/{}.{ext}", mail.kind), &locale, &context)
                 .map_err(|e| MailError::Render(e.to_string()))
         };
         let (text, html) = (render("txt")?, render("html")?);
-        let args = subject_args(&context);
-        let subject = self
-            .renderer
-            .t(&locale, &format!("mail-{}-subject", mail.kind), &args);
-        Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(subject)
+            .subject(subject);
+        if let Some(url) = context.get("unsubscribe_url").and_then(Value::as_str) {
+            // RFC 8058 one-click: mail clients POST to the address themselves.
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        builder
             .multipart(MultiPart::alternative_plain_html(text, html))
             .map_err(|e| MailError::Build(e.to_string()))
     }

@@ -11,6 +11,7 @@ use dateline_store::{Article, ArticleCard, ArticleFilter, ArticleQuery, Correcti
 use serde::Serialize;
 
 use super::context::{EditionCtx, Layout};
+use super::days::Day;
 use super::errors::{respond, PageError};
 use super::structured::{self, ArticleFacts};
 use super::view::{
@@ -183,7 +184,7 @@ pub(crate) async fn render_article(
     let view = ArticleView {
         layout: ctx
             .layout(state, "article", meta, Some(&media))
-            .with_newsfeed(Card::list(&feed.items, ctx.code(), &media)),
+            .with_newsfeed(Day::group(&feed.items, ctx, &media)),
         article: body_view(ctx, article, section, url, &related, &media),
         next: next.map(|c| Card::new(&c, ctx.code(), &media)),
         discussion,

@@ -7,8 +7,9 @@ use dateline_render::PageLocale;
 use dateline_store::{Edition, Section};
 use serde::Serialize;
 
+use super::days::Day;
 use super::errors::PageError;
-use super::view::{Card, MediaMap, Picture};
+use super::view::{MediaMap, Picture};
 use crate::cache::PageKeys;
 use crate::urls::Urls;
 use crate::AppState;
@@ -111,7 +112,6 @@ impl EditionCtx {
                 home_url: rel.front(code),
                 rss_url: format!("/{code}/rss.xml"),
                 chats_url: format!("/{code}/chats"),
-                newsletter_url: format!("/{code}/newsletter"),
                 newsfeed_url: rel.newsfeed(code),
                 mediabank_url: rel.media_bank(code),
                 logo,
@@ -123,7 +123,11 @@ impl EditionCtx {
                     name: e.name.clone(),
                     language: e.language.to_string(),
                     label: e.code.as_str().to_uppercase(),
-                    url: rel.front(&e.code),
+                    url: meta
+                        .in_editions
+                        .iter()
+                        .find(|(code, _)| code == e.code.as_str())
+                        .map_or_else(|| rel.front(&e.code), |(_, path)| path.clone()),
                     current: e.id == self.edition.id,
                 })
                 .collect(),
@@ -151,8 +155,8 @@ pub(crate) struct Layout {
     pub editions: Vec<EditionLink>,
     pub sections: Vec<SectionLink>,
     pub meta: Meta,
-    /// The newsfeed column; empty hides it.
-    pub newsfeed: Vec<Card>,
+    /// The newsfeed column, by day; empty hides it.
+    pub newsfeed: Vec<Day>,
 }
 
 impl Layout {
@@ -169,7 +173,6 @@ impl Layout {
                 home_url: "/".to_owned(),
                 rss_url: "/".to_owned(),
                 chats_url: "/".to_owned(),
-                newsletter_url: "/".to_owned(),
                 newsfeed_url: "/".to_owned(),
                 mediabank_url: "/".to_owned(),
                 logo: None,
@@ -181,7 +184,7 @@ impl Layout {
         }
     }
 
-    pub fn with_newsfeed(mut self, newsfeed: Vec<Card>) -> Self {
+    pub fn with_newsfeed(mut self, newsfeed: Vec<Day>) -> Self {
         self.newsfeed = newsfeed;
         self
     }
@@ -197,7 +200,6 @@ pub(crate) struct EditionView {
     pub home_url: String,
     pub rss_url: String,
     pub chats_url: String,
-    pub newsletter_url: String,
     pub newsfeed_url: String,
     pub mediabank_url: String,
     pub logo: Option<Picture>,
@@ -240,6 +242,10 @@ pub(crate) struct Meta {
     /// Highlights the section in the navigation.
     #[serde(skip)]
     pub section_id: Option<i64>,
+    /// This page in each edition that has it, `(edition code, path)`: the
+    /// edition switcher leads there rather than to the other front page.
+    #[serde(skip)]
+    pub in_editions: Vec<(String, String)>,
 }
 
 #[derive(Debug, Serialize)]

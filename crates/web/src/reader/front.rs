@@ -14,6 +14,7 @@ use futures_util::future::try_join_all;
 use serde::Serialize;
 
 use super::context::{Alternate, EditionCtx, Layout, Meta};
+use super::days::Day;
 use super::errors::{respond, PageError};
 use super::view::{card_media, moved_permanently, Card, MediaMap};
 use crate::urls::Urls;
@@ -98,7 +99,7 @@ async fn front(state: &AppState, code: &str) -> Result<Response, PageError> {
     let view = FrontView {
         layout: ctx
             .layout(state, "front", meta, Some(&media))
-            .with_newsfeed(Card::list(&feed, code, &media)),
+            .with_newsfeed(Day::group(&feed, &ctx, &media)),
         top: Card::list(top, code, &media),
         blocks: blocks
             .into_iter()

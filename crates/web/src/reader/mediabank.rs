@@ -228,7 +228,10 @@ async fn asset_page(state: &AppState, code: &str, id: &str) -> Result<Response, 
         url: picture.src.clone(),
         width: picture.width,
         height: picture.height,
-        alt: name,
+        alt: match picture.alt_text.as_str() {
+            "" => name,
+            alt => alt.to_owned(),
+        },
     });
     let usages = usages
         .iter()

@@ -10,6 +10,7 @@ mod article;
 mod assets;
 mod author;
 mod context;
+mod days;
 mod errors;
 mod feeds;
 mod front;

@@ -3,14 +3,14 @@
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use chrono::{DateTime, NaiveDate};
 use dateline_store::events::CacheKey;
 use dateline_store::{ArticleFilter, ArticleQuery};
 use serde::Serialize;
 
 use super::context::{EditionCtx, Layout, Meta};
+use super::days::Day;
 use super::errors::{respond, PageError};
-use super::view::{Card, MediaMap, PageQuery, Pager};
+use super::view::{MediaMap, PageQuery, Pager};
 use crate::urls::Urls;
 use crate::AppState;
 
@@ -23,13 +23,6 @@ struct NewsfeedView {
     days: Vec<Day>,
     #[serde(flatten)]
     pager: Pager,
-}
-
-#[derive(Serialize)]
-struct Day {
-    /// A moment of that day, for the `date` filter.
-    date: i64,
-    cards: Vec<Card>,
 }
 
 pub(super) async fn page(
@@ -58,28 +51,7 @@ async fn newsfeed(state: &AppState, code: &str, query: &PageQuery) -> Result<Res
         .await?;
     // The stream is text only: just the logo to fetch.
     let media = MediaMap::fetch(state, ctx.edition.logo_media_id).await?;
-    let tz = ctx.edition.time_zone.tz();
-    let local_day = |ts: i64| -> NaiveDate {
-        DateTime::from_timestamp(ts, 0)
-            .unwrap_or_default()
-            .with_timezone(&tz)
-            .date_naive()
-    };
-    let mut days: Vec<(NaiveDate, Day)> = Vec::new();
-    for card in &page.items {
-        let day = local_day(card.published_at);
-        let view = Card::new(card, ctx.code(), &media);
-        match days.last_mut() {
-            Some((d, group)) if *d == day => group.cards.push(view),
-            _ => days.push((
-                day,
-                Day {
-                    date: card.published_at,
-                    cards: vec![view],
-                },
-            )),
-        }
-    }
+    let days = Day::group(&page.items, &ctx, &media);
 
     let mut keys = ctx.keys();
     keys.add(CacheKey::Edition(ctx.edition.id))
@@ -100,7 +72,7 @@ async fn newsfeed(state: &AppState, code: &str, query: &PageQuery) -> Result<Res
         .paged(after.is_some());
     let view = NewsfeedView {
         layout: ctx.layout(state, "newsfeed", meta, Some(&media)),
-        days: days.into_iter().map(|(_, d)| d).collect(),
+        days,
         pager: Pager::new(&path, &page, after.is_none()),
     };
     Ok(keys.attach(ctx.render(state, "newsfeed.html", &view)?))

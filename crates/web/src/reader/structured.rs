@@ -33,16 +33,11 @@ pub(super) fn article_meta(state: &AppState, ctx: &EditionCtx, facts: &ArticleFa
         .and_then(|id| facts.media.get(id))
         .map(|asset| {
             let (url, width, height) = Picture::share_image(asset);
-            let alt = if asset.alt_text.is_empty() {
-                &asset.caption
-            } else {
-                &asset.alt_text
-            };
             MetaImage {
                 url,
                 width,
                 height,
-                alt: alt.clone(),
+                alt: Picture::alt_of(asset).to_owned(),
             }
         });
     let ld = json_ld(state, ctx, facts, image.as_ref(), &dates);
@@ -54,6 +49,15 @@ pub(super) fn article_meta(state: &AppState, ctx: &EditionCtx, facts: &ArticleFa
     meta.social_title = Some(article.headline.clone());
     meta.image = image;
     meta.alternates = alternates(facts.translations);
+    let rel = Urls::relative();
+    meta.in_editions = facts
+        .translations
+        .iter()
+        .map(|t| {
+            let path = rel.article(&t.edition_code, &t.section_slug, &t.slug);
+            (t.edition_code.to_string(), path)
+        })
+        .collect();
     meta.json_ld = Some(script_safe_json(&ld));
     (meta.published_iso, meta.modified_iso) = (Some(dates.0), Some(dates.1));
     meta

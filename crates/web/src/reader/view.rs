@@ -107,6 +107,16 @@ impl Picture {
         }
     }
 
+    /// What describes the picture to someone who cannot see it: its alt
+    /// text, or its caption when it has none.
+    pub fn alt_of(asset: &MediaAsset) -> &str {
+        if asset.alt_text.is_empty() {
+            &asset.caption
+        } else {
+            &asset.alt_text
+        }
+    }
+
     /// The largest JPEG (or the original), for social cards and JSON-LD.
     pub fn share_image(asset: &MediaAsset) -> (String, u32, u32) {
         let urls = Urls::relative();

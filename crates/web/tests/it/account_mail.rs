@@ -91,3 +91,29 @@ async fn bad_mail_settings_are_refused_and_bad_addresses_reported() {
         .unwrap()
         .contains("work for 15 minutes, once."));
 }
+
+#[tokio::test]
+async fn the_html_part_of_a_mail_is_titled_with_its_subject() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let state = state(&db, dir.path());
+    for (language, subject) in [
+        ("en", "Your sign-in code: 123456"),
+        ("ru", "Ваш код для входа: 123456"),
+    ] {
+        let message = state
+            .mailer
+            .build(&sign_in_mail("ann@example.org", language))
+            .unwrap();
+        let raw = message.formatted();
+        let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        assert_eq!(parsed.subject(), Some(subject));
+        let html = parsed.body_html(0).unwrap();
+        let title = html
+            .split_once("<title>")
+            .and_then(|(_, rest)| rest.split_once("</title>"))
+            .map(|(title, _)| title)
+            .unwrap();
+        assert_eq!(title, subject, "{language}");
+    }
+}

@@ -98,6 +98,13 @@ async fn word_lists_and_section_rules_are_edited_in_the_newsroom() {
         settings.contains("спам") && settings.contains("Suspect (holds for review)"),
         "{settings}"
     );
+    // The tab (and history) shows a title, not a form with the session's token.
+    let title = settings
+        .split_once("<title>")
+        .and_then(|(_, rest)| rest.split_once("</title>"))
+        .map(|(title, _)| title)
+        .unwrap();
+    assert_eq!(title, "Word lists · Dateline newsroom");
 
     // A suspect word holds the comment for review.
     let mut ann = reader(&t, "Ann").await;

@@ -20,7 +20,7 @@ fn location(response: &reqwest::Response) -> String {
         .map_or(String::new(), |v| v.to_str().unwrap().to_owned())
 }
 
-async fn signed_in(app: &TestApp, email: &str, role: Role) -> (Browser, String, i64) {
+pub(crate) async fn signed_in(app: &TestApp, email: &str, role: Role) -> (Browser, String, i64) {
     let editions = [app.newsroom.fixtures.en.id];
     let account = staff(app.store(), email, role, &editions).await;
     let mut browser = Browser::of(app);
@@ -36,7 +36,12 @@ async fn signed_in(app: &TestApp, email: &str, role: Role) -> (Browser, String, 
 }
 
 /// Creates a draft through the form; returns its id.
-async fn new_draft(app: &TestApp, browser: &mut Browser, csrf: &str, headline: &str) -> i64 {
+pub(crate) async fn new_draft(
+    app: &TestApp,
+    browser: &mut Browser,
+    csrf: &str,
+    headline: &str,
+) -> i64 {
     let section = app.newsroom.fixtures.world.id.to_string();
     let response = browser
         .post(
@@ -63,7 +68,7 @@ async fn new_draft(app: &TestApp, browser: &mut Browser, csrf: &str, headline: &
 }
 
 /// The full editor form with `headline`, a paragraph, a quote and a card.
-fn article_form<'a>(
+pub(crate) fn article_form<'a>(
     csrf: &'a str,
     version: &'a str,
     section: &'a str,

@@ -89,6 +89,21 @@ impl Browser {
         response
     }
 
+    /// A POST of `body` as it is, with `content_type` (multipart forms).
+    pub async fn post_body(&mut self, path: &str, content_type: &str, body: Vec<u8>) -> Response {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header(COOKIE, self.cookie_header())
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        self.keep_cookies(&response);
+        response
+    }
+
     pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Response {
         let response = self
             .client

@@ -1,6 +1,8 @@
 //! An article's revisions: the list, two revisions side by side with what
 //! changed marked word by word, and restoring one (as a new save).
 
+use std::collections::HashMap;
+
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -131,10 +133,24 @@ fn block_line(block: &BodyBlock) -> String {
     }
 }
 
-fn rows(old: &ArticleSnapshot, new: &ArticleSnapshot) -> Vec<Row> {
+/// What a snapshot names by id, as editors know it: sections and authors.
+#[derive(Debug, Default)]
+struct Names {
+    sections: HashMap<i64, String>,
+    authors: HashMap<i64, String>,
+}
+
+impl Names {
+    /// A name, or the id of something since deleted.
+    fn of(map: &HashMap<i64, String>, id: i64) -> String {
+        map.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))
+    }
+}
+
+fn rows(old: &ArticleSnapshot, new: &ArticleSnapshot, names: &Names) -> Vec<Row> {
     let list = |ids: &[i64]| {
         ids.iter()
-            .map(ToString::to_string)
+            .map(|id| Names::of(&names.authors, *id))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -152,8 +168,8 @@ fn rows(old: &ArticleSnapshot, new: &ArticleSnapshot) -> Vec<Row> {
         words("field-slug", old.slug.as_str(), new.slug.as_str()),
         words(
             "field-section",
-            &old.section_id.to_string(),
-            &new.section_id.to_string(),
+            &Names::of(&names.sections, old.section_id),
+            &Names::of(&names.sections, new.section_id),
         ),
         words(
             "field-authors",
@@ -240,9 +256,10 @@ pub(super) async fn compare(
     Query(pair): Query<Pair>,
 ) -> Result<Response, ApiError> {
     let article = article_for(&state, &desk, id, Permission::ReadArticle).await?;
-    let (edition, sections, a, b) = tokio::try_join!(
+    let (edition, sections, authors, a, b) = tokio::try_join!(
         state.store.edition_by_id(article.edition_id),
         state.store.sections(article.edition_id),
+        state.store.authors(),
         state.store.revision(id, pair.a),
         state.store.revision(id, pair.b),
     )?;
@@ -253,10 +270,14 @@ pub(super) async fn compare(
     } else {
         (b, a)
     };
+    let names = Names {
+        sections: sections.iter().map(|s| (s.id, s.title.clone())).collect(),
+        authors: authors.into_iter().map(|a| (a.id, a.name)).collect(),
+    };
     let view = CompareView {
         chrome: &desk.chrome,
         article: info(&edition, &sections, &article),
-        rows: rows(&old.content, &new.content),
+        rows: rows(&old.content, &new.content, &names),
         left: old.summary,
         right: new.summary,
     };
@@ -328,7 +349,7 @@ mod tests {
             "Bridge reopens",
             vec![p("One."), p("Two new words."), p("Added.")],
         );
-        let rows = rows(&old, &new);
+        let rows = rows(&old, &new, &Names::default());
         let headline = &rows[0];
         assert!(headline.changed);
         assert!(headline

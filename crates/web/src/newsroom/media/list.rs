@@ -72,8 +72,8 @@ struct ListView<'a> {
     items: Vec<Thumb>,
     next_url: Option<String>,
     max_upload_mb: u64,
-    /// Catalog id and detail of a refused upload.
-    error: Option<(&'static str, String)>,
+    /// Catalog id of why an upload was refused.
+    error: Option<&'static str>,
 }
 
 fn day(typed: &str, field: &'static str) -> Result<Option<i64>, ApiError> {
@@ -97,7 +97,7 @@ pub(super) async fn render(
     desk: &Desk,
     filters: &Filters,
     status: StatusCode,
-    error: Option<(&'static str, String)>,
+    error: Option<&'static str>,
 ) -> Result<Response, ApiError> {
     let after = match filters.after.as_str() {
         "" => None,

@@ -37,15 +37,13 @@ pub(super) async fn submit(
     let mut file: Option<(String, Vec<u8>)> = None;
     let mut file_photo = false;
     let (state, desk) = (&state, &desk);
+    // The editor reads the translated message; the library's own words
+    // (English, for operators) go to the log only.
     let refuse = |status: StatusCode, key: &'static str, detail: String| async move {
-        render(
-            state,
-            desk,
-            &Filters::default(),
-            status,
-            Some((key, detail)),
-        )
-        .await
+        if !detail.is_empty() {
+            tracing::info!(%status, reason = key, detail, "upload refused");
+        }
+        render(state, desk, &Filters::default(), status, Some(key)).await
     };
     loop {
         let field = match multipart.next_field().await {

@@ -165,7 +165,11 @@ async fn expect(
         comments,
         related_alt: format!(
             "{} - {}, {width}, {:02}.{:02}.{}",
-            picture.caption,
+            if picture.alt_text.is_empty() {
+                &picture.caption
+            } else {
+                &picture.alt_text
+            },
             edition.name,
             day.day(),
             day.month(),
@@ -257,4 +261,47 @@ async fn the_demo_site_shows_every_element_in_both_editions() {
         .map(|e| e.article_count)
         .sum();
     assert_eq!(listed, usize::try_from(public).unwrap());
+}
+
+/// Every address a page links to on this site (`<a>` and `<link>`), as a
+/// root-relative path without its fragment.
+fn internal_links(doc: &Html) -> Vec<String> {
+    let mut links: Vec<String> = all(doc, "a[href], link[href]")
+        .into_iter()
+        .map(|el| attr(el, "href"))
+        .filter_map(|href| {
+            let path = href.strip_prefix(BASE_URL).unwrap_or(href);
+            (path.starts_with('/') && !path.starts_with("//"))
+                .then(|| path.split('#').next().unwrap_or_default().to_owned())
+        })
+        .filter(|path| !path.is_empty())
+        .collect();
+    links.sort();
+    links.dedup();
+    links
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_link_on_the_demo_front_and_article_pages_leads_to_a_missing_page() {
+    let demo = Demo::install().await;
+    let store = &demo.store;
+    let editions = store.editions().await.unwrap();
+    let (en_story, ru_story) = translated_story(store, &editions[0]).await;
+    let mut pages = vec!["/en/".to_owned(), "/ru/".to_owned()];
+    pages.push(article_path(store, &editions[0], &en_story).await.0);
+    pages.push(article_path(store, &editions[1], &ru_story).await.0);
+    for page in &pages {
+        let links = internal_links(&demo.page(page).await);
+        // The crawl sees the masthead, the footer and the stories.
+        assert!(
+            links.iter().any(|l| l.ends_with("/rss.xml"))
+                && links.contains(&"/sitemap.xml".to_owned()),
+            "{page}: {links:?}"
+        );
+        for link in links {
+            let (status, _) = demo.get(&link).await;
+            assert_ne!(status, StatusCode::NOT_FOUND, "{page} links {link}");
+            assert!(!status.is_server_error(), "{page} links {link}: {status}");
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! the structure of the article page in both editions, SEO files, errors.
 
 mod article;
+mod article_details;
 mod demo;
 mod fixture;
 mod listings;
