@@ -25,6 +25,7 @@ mod cursor;
 mod editions;
 mod error;
 pub mod events;
+mod folding;
 mod housekeeping;
 // Live coverage: entries posted while a story unfolds.
 pub mod live;
@@ -49,8 +50,8 @@ pub use media::{
     MAX_RENDITION_ATTEMPTS,
 };
 pub use readers::{
-    CodeRefusal, NewReader, NewReaderSession, NewReaderToken, Reader, ReaderSession, ReaderStatus,
-    ReaderToken, TokenPurpose, MAX_DISPLAY_NAME_CHARS,
+    CodeRefusal, MailedSecret, NewReader, NewReaderSession, NewReaderToken, Reader, ReaderSession,
+    ReaderStatus, ReaderToken, TokenPurpose, MAX_DISPLAY_NAME_CHARS,
 };
 pub use records::*;
 pub use section_admin::SectionUpdate;

@@ -22,6 +22,7 @@ mod moderation;
 mod newsroom;
 mod newsroom_articles;
 mod newsroom_auth;
+mod newsroom_pick;
 mod openapi;
 mod reader;
 mod smtp_sink;
