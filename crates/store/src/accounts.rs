@@ -9,6 +9,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use crate::audit::{record_audit_on, NewAudit};
+use crate::folding::email_key;
 use crate::people::{non_empty, user_from_row};
 use crate::records::User;
 use crate::{Result, Store, StoreError};
@@ -122,14 +123,15 @@ pub(crate) async fn insert_account(
 ) -> Result<Account> {
     let display_name = non_empty(&new.display_name, "display_name", "empty_display_name")?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (email, display_name, role, password_hash, created_at) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO users (email, display_name, role, password_hash, created_at, email_key) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(new.email.as_str())
     .bind(display_name)
     .bind(new.role.as_str())
     .bind(new.password_hash.as_deref())
     .bind(audit.at)
+    .bind(email_key(&new.email))
     .fetch_one(&mut *conn)
     .await
     .map_err(StoreError::on_constraint("e-mail address"))?;
@@ -152,11 +154,10 @@ impl Store {
     /// Matches the address whatever its case.
     pub async fn account_by_email(&self, email: &EmailAddress) -> Result<Option<Account>> {
         let mut conn = self.pool.acquire().await?;
-        let id: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM users WHERE lower(email) = lower($1)")
-                .bind(email.as_str())
-                .fetch_optional(&mut *conn)
-                .await?;
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email_key = $1")
+            .bind(email_key(email))
+            .fetch_optional(&mut *conn)
+            .await?;
         match id {
             Some(id) => load_account(&mut conn, id).await,
             None => Ok(None),
@@ -168,7 +169,7 @@ impl Store {
     pub async fn staff_accounts(&self) -> Result<Vec<Account>> {
         let mut conn = self.pool.acquire().await?;
         let sql = format!(
-            "SELECT {ACCOUNT_COLUMNS} FROM users u WHERE u.role <> 'reader' ORDER BY lower(u.email), u.id"
+            "SELECT {ACCOUNT_COLUMNS} FROM users u WHERE u.role <> 'reader' ORDER BY u.email_key, u.id"
         );
         let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
         let mut accounts = rows

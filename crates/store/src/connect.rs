@@ -135,7 +135,7 @@ impl Store {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&self.pool).await?;
-        Ok(())
+        self.fold_old_rows().await
     }
 
     pub fn backend(&self) -> Backend {

@@ -26,6 +26,7 @@ mod edition_admin;
 mod editions;
 mod error;
 pub mod events;
+mod folding;
 mod housekeeping;
 // Live coverage: entries posted while a story unfolds.
 pub mod live;
@@ -52,8 +53,8 @@ pub use media::{
     MAX_RENDITION_ATTEMPTS,
 };
 pub use readers::{
-    CodeRefusal, NewReader, NewReaderSession, NewReaderToken, Reader, ReaderSession, ReaderStatus,
-    ReaderToken, ReplyMail, TokenPurpose, MAX_DISPLAY_NAME_CHARS,
+    CodeRefusal, MailedSecret, NewReader, NewReaderSession, NewReaderToken, Reader, ReaderSession,
+    ReaderStatus, ReaderToken, ReplyMail, TokenPurpose, MAX_DISPLAY_NAME_CHARS,
 };
 pub use records::*;
 pub use section_admin::SectionUpdate;

@@ -5,6 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use crate::editions::parse_col;
+use crate::folding::email_key;
 use crate::records::{Author, Tag, User};
 use crate::{Result, Store, StoreError};
 
@@ -182,8 +183,8 @@ impl Store {
     pub async fn create_user(&self, new: &NewUser, now: UnixTime) -> Result<User> {
         let display_name = non_empty(&new.display_name, "display_name", "empty_display_name")?;
         let sql = format!(
-            "INSERT INTO users (email, display_name, role, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING {USER_COLUMNS}"
+            "INSERT INTO users (email, display_name, role, password_hash, created_at, email_key) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {USER_COLUMNS}"
         );
         let row = sqlx::query(&sql)
             .bind(new.email.as_str())
@@ -191,6 +192,7 @@ impl Store {
             .bind(new.role.as_str())
             .bind(new.password_hash.as_deref())
             .bind(now)
+            .bind(email_key(&new.email))
             .fetch_one(&self.pool)
             .await
             .map_err(StoreError::on_constraint("e-mail address"))?;
@@ -199,9 +201,9 @@ impl Store {
 
     /// Matches the address whatever its case.
     pub async fn user_by_email(&self, email: &EmailAddress) -> Result<Option<User>> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE lower(email) = lower($1)");
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email_key = $1");
         sqlx::query(&sql)
-            .bind(email.as_str())
+            .bind(email_key(email))
             .fetch_optional(&self.pool)
             .await?
             .as_ref()

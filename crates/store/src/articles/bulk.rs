@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use dateline_domain::{NewArticle, ParseError};
 use sqlx::{AnyConnection, Row};
 
-use super::{body_to_json, dedup_keep_order, flag, media_ids};
+use super::{body_to_json, dedup_keep_order, flag, media_ids, search_text};
 use crate::{Backend, Result, Store, StoreError};
 
 /// Bind parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535.
 const MAX_BINDS: usize = 30_000;
-const ARTICLE_BINDS: usize = 13;
+const ARTICLE_BINDS: usize = 14;
 const _: () = assert!(MAX_BINDS <= 32_766);
 
 /// `($1, …, $cols), ($cols+1, …)` for `rows` rows, bound in that order.
@@ -68,7 +68,8 @@ type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q
 
 const ARTICLE_INSERT: &str =
     "INSERT INTO articles (edition_id, section_id, slug, headline, lead, body, \
-     status, is_public, published_at, updated_at, created_at, lead_media_id, translation_group";
+     status, is_public, published_at, updated_at, created_at, lead_media_id, search_text, \
+     translation_group";
 
 /// Binds an article's columns in `ARTICLE_INSERT` order, group excluded.
 fn bind_article<'q>(query: AnyQuery<'q>, new: &'q NewArticle) -> Result<AnyQuery<'q>> {
@@ -84,7 +85,8 @@ fn bind_article<'q>(query: AnyQuery<'q>, new: &'q NewArticle) -> Result<AnyQuery
         .bind(new.published_at)
         .bind(new.updated_at)
         .bind(new.updated_at)
-        .bind(new.lead_media_id))
+        .bind(new.lead_media_id)
+        .bind(search_text(&new.headline, &new.lead)))
 }
 
 fn on_bulk_write(err: sqlx::Error) -> StoreError {

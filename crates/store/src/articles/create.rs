@@ -4,7 +4,9 @@ use dateline_domain::{NewArticle, Slug};
 
 use super::relations::{insert_authors, insert_media, insert_tags, shift_visibility, tag_ids_for};
 use super::revisions::record_revision;
-use super::{body_to_json, dedup_keep_order, flag, load_article, media_ids, ArticleKey};
+use super::{
+    body_to_json, dedup_keep_order, flag, load_article, media_ids, search_text, ArticleKey,
+};
 use crate::audit::{record_audit_on, NewAudit};
 use crate::records::{Article, RevisionKind};
 use crate::{Result, Store, StoreError};
@@ -73,8 +75,9 @@ impl Store {
         // placeholder: ids start at 1.
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO articles (edition_id, section_id, slug, headline, lead, body, status, is_public, \
-             published_at, updated_at, created_at, lead_media_id, translation_group, created_by) \
-             SELECT $1, id, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13 FROM sections \
+             published_at, updated_at, created_at, lead_media_id, translation_group, created_by, \
+             search_text) \
+             SELECT $1, id, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14 FROM sections \
              WHERE id = $2 AND edition_id = $1 RETURNING id",
         )
         .bind(new.edition_id)
@@ -90,6 +93,7 @@ impl Store {
         .bind(new.lead_media_id)
         .bind(new.translation_group.unwrap_or(0))
         .bind(actor)
+        .bind(search_text(&new.headline, &new.lead))
         .fetch_optional(&mut *tx)
         .await
         .map_err(on_article_write)?;

@@ -22,6 +22,8 @@ pub struct DeskQuery {
     pub author_id: Option<i64>,
     /// Articles created by this staff user.
     pub created_by: Option<i64>,
+    /// Only articles readers can see (published or corrected).
+    pub public_only: bool,
     /// Words that must all appear in the headline or lead, any case.
     pub text: Option<String>,
     pub limit: u32,
@@ -100,6 +102,9 @@ impl Store {
             binds.push(Bind::Text(status.as_str().to_owned()));
             clauses.push(format!("a.status = {}", next()));
         }
+        if query.public_only {
+            clauses.push("a.is_public = 1".to_owned());
+        }
         if let Some(id) = query.created_by {
             binds.push(Bind::Int(id));
             clauses.push(format!("a.created_by = {}", next()));
@@ -120,9 +125,7 @@ impl Store {
         {
             binds.push(Bind::Text(like_word(word)));
             let p = next();
-            clauses.push(format!(
-                "(lower(a.headline) LIKE {p} ESCAPE '\\' OR lower(a.lead) LIKE {p} ESCAPE '\\')"
-            ));
+            clauses.push(format!("a.search_text LIKE {p} ESCAPE '\\'"));
         }
         if let Some(after) = query.after {
             binds.push(Bind::Int(after.time));

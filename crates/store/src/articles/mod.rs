@@ -44,6 +44,13 @@ const CARD_JOINS: &str =
     "JOIN sections s ON s.id = a.section_id LEFT JOIN media_assets m ON m.id = a.lead_media_id";
 
 /// Stored form of a boolean: 0/1 integers decode as i64 on both backends.
+/// What the newsroom's search matches words against: headline and lead,
+/// lower-cased here because SQLite's `lower()` and `LIKE` fold only ASCII
+/// (and PostgreSQL's follow the server's locale). Stored with the article.
+pub(crate) fn search_text(headline: &str, lead: &str) -> String {
+    format!("{}\n{}", headline.trim(), lead.trim()).to_lowercase()
+}
+
 pub(crate) fn flag(value: bool) -> i64 {
     i64::from(value)
 }

@@ -8,7 +8,7 @@ use super::relations::{
     shift_section_count, shift_tag_counts, tag_ids_for,
 };
 use super::revisions::record_revision;
-use super::{body_to_json, dedup_keep_order, load_article, media_ids, ArticleKey};
+use super::{body_to_json, dedup_keep_order, load_article, media_ids, search_text, ArticleKey};
 use crate::audit::{record_audit_on, NewAudit};
 use crate::records::{Article, ArticleUpdate, RevisionKind};
 use crate::{Result, Store, StoreError};
@@ -122,7 +122,8 @@ impl Store {
         // save and makes what we read above the state we are replacing.
         let done = sqlx::query(
             "UPDATE articles SET section_id = $1, slug = $2, headline = $3, lead = $4, body = $5, \
-             lead_media_id = $6, updated_at = $7, version = version + 1 WHERE id = $8 AND version = $9",
+             lead_media_id = $6, updated_at = $7, version = version + 1, search_text = $10 \
+             WHERE id = $8 AND version = $9",
         )
         .bind(next.section_id)
         .bind(next.slug.as_str())
@@ -133,6 +134,7 @@ impl Store {
         .bind(now)
         .bind(id)
         .bind(expected_version)
+        .bind(search_text(&next.headline, &next.lead))
         .execute(&mut *tx)
         .await
         .map_err(on_article_write)?;

@@ -16,6 +16,34 @@ use sqlx::{AnyConnection, Row};
 use super::{comment_on, Comment};
 use crate::{Result, Store};
 
+/// Serialises the writers of `article_id`'s comments until the caller's
+/// transaction ends. Counters move by what a writer read (a comment's
+/// status, its replies, its parents' statuses), so two writers must not
+/// both read before either writes. SQLite's `BEGIN IMMEDIATE` already holds
+/// the database's write lock and this no-op write costs nothing; on
+/// PostgreSQL it takes the article row's lock, and a second writer waits,
+/// then reads (READ COMMITTED) what the first committed. Call it before
+/// reading the comments a change depends on.
+pub(crate) async fn lock_comments_of(conn: &mut AnyConnection, article_id: i64) -> Result<()> {
+    sqlx::query("UPDATE articles SET comment_count = comment_count WHERE id = $1")
+        .bind(article_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Comment `id` as it is once its article's comments are locked (see
+/// [`lock_comments_of`]), or `NotFound`.
+pub(crate) async fn locked_comment(conn: &mut AnyConnection, id: i64) -> Result<Comment> {
+    let article_id: i64 = sqlx::query_scalar("SELECT article_id FROM comments WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(crate::StoreError::NotFound)?;
+    lock_comments_of(conn, article_id).await?;
+    comment_on(conn, id).await
+}
+
 /// Moves the counters for `comment` becoming published (`delta` 1) or
 /// leaving published (`delta` -1), on the caller's transaction.
 pub(crate) async fn count_visibility(

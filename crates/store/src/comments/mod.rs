@@ -19,10 +19,10 @@ mod reactions;
 mod sanctions;
 mod settings;
 
-pub(crate) use counters::count_visibility;
 pub(crate) use erase::erase_on;
 
 pub use bulk::BulkComment;
+pub use edit::CommentEdit;
 pub use list::{
     CommentPage, CommentQuery, CommentThread, QueueKind, QueuePage, ReplyBranch, REPLIES_SHOWN,
 };

@@ -6,7 +6,7 @@ use dateline_domain::comment::CommentStatus;
 use dateline_domain::UnixTime;
 use sqlx::{AnyConnection, Row};
 
-use super::counters::count_visibility;
+use super::counters::{count_visibility, locked_comment};
 use super::{comment_on, erase_on, Comment};
 use crate::audit::{record_audit_on, NewAudit};
 use crate::{events, Result, Store, StoreError};
@@ -104,15 +104,27 @@ impl Store {
             change.reason.as_str()
         };
         let mut tx = self.begin_write().await?;
-        let before = comment_on(&mut tx, change.comment_id).await?;
-        sqlx::query(
-            "UPDATE comments SET status = $1, status_reason = $2, report_count = 0 WHERE id = $3",
+        let before = locked_comment(&mut tx, change.comment_id).await?;
+        // A second moderator making the decision already made (and no
+        // report since) changes nothing, and logs nothing.
+        if before.status == to && before.report_count == 0 {
+            return Ok(before);
+        }
+        // Guarded on the status read, so that a writer that skipped the
+        // lock can never be counted over.
+        let done = sqlx::query(
+            "UPDATE comments SET status = $1, status_reason = $2, report_count = 0 \
+             WHERE id = $3 AND status = $4",
         )
         .bind(to.as_str())
         .bind(reason)
         .bind(before.id)
+        .bind(before.status.as_str())
         .execute(&mut *tx)
         .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict { what: "comment" });
+        }
         sqlx::query("UPDATE comment_reports SET resolved_at = $1 WHERE comment_id = $2 AND resolved_at IS NULL")
             .bind(change.at)
             .bind(before.id)
@@ -148,7 +160,7 @@ impl Store {
         at: UnixTime,
     ) -> Result<Comment> {
         let mut tx = self.begin_write().await?;
-        let before = comment_on(&mut tx, comment_id).await?;
+        let before = locked_comment(&mut tx, comment_id).await?;
         if before.reader_id != reader_id
             || before.status == CommentStatus::Deleted
             || before.erased_at.is_some()
@@ -160,10 +172,15 @@ impl Store {
             let events = events::comments_changed(self.node_id(), before.article_id);
             Some(self.stage_events(&mut tx, events).await?)
         } else {
-            sqlx::query("UPDATE comments SET status = 'deleted' WHERE id = $1")
-                .bind(comment_id)
-                .execute(&mut *tx)
-                .await?;
+            let done =
+                sqlx::query("UPDATE comments SET status = 'deleted' WHERE id = $1 AND status = $2")
+                    .bind(comment_id)
+                    .bind(before.status.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            if done.rows_affected() != 1 {
+                return Err(StoreError::Conflict { what: "comment" });
+            }
             self.restatus(&mut tx, &before, CommentStatus::Deleted)
                 .await?
         };

@@ -4,7 +4,7 @@ use dateline_domain::comment::{CommentStatus, WordKind};
 use dateline_domain::UnixTime;
 use sqlx::Row;
 
-use super::counters::count_visibility;
+use super::counters::{count_visibility, lock_comments_of};
 use super::{comment_on, Comment};
 use crate::{events, Result, Store, StoreError};
 
@@ -98,6 +98,10 @@ impl Store {
     /// in the same transaction.
     pub async fn post_comment(&self, new: &NewComment) -> Result<Comment> {
         let mut tx = self.begin_write().await?;
+        if new.status == CommentStatus::Published {
+            // The counters will move by the statuses read below.
+            lock_comments_of(&mut tx, new.article_id).await?;
+        }
         let (parent_id, root_id, depth) = match new.reply_to {
             None => (None, None, 0),
             Some(target_id) => {

@@ -88,29 +88,38 @@ impl Store {
 
     /// The reader's standing and contact details, or `None`.
     pub async fn commenter(&self, reader_id: i64) -> Result<Option<CommenterRecord>> {
-        let Some(row) = sqlx::query(
-            "SELECT id, display_name, email, language, status, suspended_until, status_reason, \
-             email_verified_at, created_at FROM readers WHERE id = $1",
-        )
-        .bind(reader_id)
-        .fetch_optional(&self.pool)
-        .await?
-        else {
-            return Ok(None);
-        };
-        let verified: Option<i64> = row.try_get("email_verified_at")?;
-        Ok(Some(CommenterRecord {
-            id: row.try_get("id")?,
-            display_name: row.try_get("display_name")?,
-            email: row.try_get("email")?,
-            language: row.try_get("language")?,
-            standing: Commenter {
-                status: row.try_get("status")?,
-                suspended_until: row.try_get("suspended_until")?,
-                status_reason: row.try_get("status_reason")?,
-                verified: verified.is_some(),
-                created_at: row.try_get("created_at")?,
-            },
-        }))
+        let mut conn = self.pool.acquire().await?;
+        commenter_on(&mut conn, reader_id).await
     }
+}
+
+/// [`Store::commenter`] on the caller's connection.
+pub(crate) async fn commenter_on(
+    conn: &mut sqlx::AnyConnection,
+    reader_id: i64,
+) -> Result<Option<CommenterRecord>> {
+    let Some(row) = sqlx::query(
+        "SELECT id, display_name, email, language, status, suspended_until, status_reason, \
+             email_verified_at, created_at FROM readers WHERE id = $1",
+    )
+    .bind(reader_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let verified: Option<i64> = row.try_get("email_verified_at")?;
+    Ok(Some(CommenterRecord {
+        id: row.try_get("id")?,
+        display_name: row.try_get("display_name")?,
+        email: row.try_get("email")?,
+        language: row.try_get("language")?,
+        standing: Commenter {
+            status: row.try_get("status")?,
+            suspended_until: row.try_get("suspended_until")?,
+            status_reason: row.try_get("status_reason")?,
+            verified: verified.is_some(),
+            created_at: row.try_get("created_at")?,
+        },
+    }))
 }

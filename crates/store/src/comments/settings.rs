@@ -200,18 +200,8 @@ impl Store {
 
     /// Both word lists, alphabetical.
     pub async fn moderation_words(&self) -> Result<Vec<ModerationWord>> {
-        let rows = sqlx::query("SELECT id, word, kind FROM moderation_words ORDER BY word")
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(ModerationWord {
-                    id: row.try_get("id")?,
-                    word: row.try_get("word")?,
-                    kind: parse_col(row, "kind", "moderation_words")?,
-                })
-            })
-            .collect()
+        let mut conn = self.pool.acquire().await?;
+        moderation_words_on(&mut conn).await
     }
 
     /// Adds a (normalised) word to a list, or moves it to that list;
@@ -251,4 +241,22 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// The word lists on the caller's connection, by word.
+pub(crate) async fn moderation_words_on(
+    conn: &mut sqlx::AnyConnection,
+) -> Result<Vec<ModerationWord>> {
+    let rows = sqlx::query("SELECT id, word, kind FROM moderation_words ORDER BY word")
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(ModerationWord {
+                id: row.try_get("id")?,
+                word: row.try_get("word")?,
+                kind: parse_col(row, "kind", "moderation_words")?,
+            })
+        })
+        .collect()
 }

@@ -9,11 +9,9 @@
 
 use std::collections::BTreeSet;
 
-use dateline_domain::comment::CommentStatus;
 use dateline_domain::UnixTime;
 use sqlx::{AnyConnection, Row};
 
-use crate::comments::{comment_on, count_visibility, erase_on};
 use crate::{events, Result, Store};
 
 impl Store {
@@ -108,10 +106,25 @@ async fn withdraw_reactions(conn: &mut AnyConnection, reader: i64) -> Result<BTr
     Ok(liked)
 }
 
-/// Erases or deletes each of the reader's comments, deepest first so that a
-/// reply goes before the comment it answers; adds the articles whose pages
-/// changed to `pages` and the `(article, comment)` readers saw go to
-/// `gone`. True when an erased comment still needs the row.
+/// SQL: comment `x` has a comment by someone other than reader `$1`
+/// beneath it (anywhere in its thread below it), so it must stay, erased,
+/// to hold their replies. Everything beneath a comment shares its root,
+/// which the thread index finds.
+const ANCHORED: &str =
+    "EXISTS (SELECT 1 FROM comments o WHERE o.root_id = COALESCE(x.root_id, x.id) \
+     AND o.reader_id <> $1 AND (o.parent_id = x.id OR o.root_id = x.id))";
+
+/// SQL: comment `x` is shown (published, and so is every comment above it),
+/// given `tc` its top comment and `pc` its parent.
+const SHOWN: &str = "x.status = 'published' AND (x.root_id IS NULL OR (tc.status = 'published' \
+     AND (x.depth < 2 OR pc.status = 'published')))";
+
+/// Erases the reader's comments that hold others' replies and deletes the
+/// rest (their own replies beneath going with them), moving the counters as
+/// one comment at a time would: a few statements whatever the count. Adds
+/// the articles whose pages changed to `pages` and the `(article, comment)`
+/// readers saw go to `gone`. True when an erased comment still needs the
+/// row.
 async fn remove_comments(
     conn: &mut AnyConnection,
     reader: i64,
@@ -119,37 +132,91 @@ async fn remove_comments(
     pages: &mut BTreeSet<i64>,
     gone: &mut Vec<(i64, i64)>,
 ) -> Result<bool> {
-    let ids: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM comments WHERE reader_id = $1 ORDER BY depth DESC, id")
-            .bind(reader)
-            .fetch_all(&mut *conn)
-            .await?;
-    let mut kept = false;
-    for id in ids {
-        let comment = comment_on(conn, id).await?;
-        let shown = comment.status == CommentStatus::Published;
-        let anchors: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM comments WHERE parent_id = $1 OR root_id = $1 LIMIT 1",
-        )
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
-        if anchors.is_some() {
-            erase_on(conn, id, at).await?;
-            kept = true;
-        } else {
-            if shown {
-                count_visibility(conn, &comment, -1).await?;
-                gone.push((comment.article_id, id));
-            }
-            sqlx::query("DELETE FROM comments WHERE id = $1")
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-        }
-        if shown {
-            pages.insert(comment.article_id);
-        }
+    // Other writers of these articles' comments wait (see `lock_comments_of`).
+    sqlx::query(
+        "UPDATE articles SET comment_count = comment_count \
+         WHERE id IN (SELECT article_id FROM comments WHERE reader_id = $1)",
+    )
+    .bind(reader)
+    .execute(&mut *conn)
+    .await?;
+    let shown_pages = sqlx::query_scalar::<_, i64>(
+        "SELECT DISTINCT article_id FROM comments WHERE reader_id = $1 AND status = 'published'",
+    )
+    .bind(reader)
+    .fetch_all(&mut *conn)
+    .await?;
+    pages.extend(shown_pages);
+    let leaving = sqlx::query(&format!(
+        "SELECT x.article_id, x.id FROM comments x WHERE x.reader_id = $1 \
+         AND x.status = 'published' AND NOT {ANCHORED} ORDER BY x.id"
+    ))
+    .bind(reader)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in &leaving {
+        gone.push((row.try_get("article_id")?, row.try_get("id")?));
     }
+    let kept = sqlx::query(&format!(
+        "SELECT x.id FROM comments x WHERE x.reader_id = $1 AND {ANCHORED} LIMIT 1"
+    ))
+    .bind(reader)
+    .fetch_optional(&mut *conn)
+    .await?
+    .is_some();
+
+    // Counters first, while the statuses above each comment are as before.
+    // Nothing beneath a deleted comment is shown any more (its own replies
+    // go too, and nobody else's hang there), so each counts for itself.
+    sqlx::query(&format!(
+        "UPDATE articles SET comment_count = comment_count - (SELECT COUNT(*) FROM comments x \
+         LEFT JOIN comments tc ON tc.id = x.root_id LEFT JOIN comments pc ON pc.id = x.parent_id \
+         WHERE x.reader_id = $1 AND x.article_id = articles.id AND {SHOWN} AND NOT {ANCHORED}) \
+         WHERE id IN (SELECT article_id FROM comments WHERE reader_id = $1)"
+    ))
+    .bind(reader)
+    .execute(&mut *conn)
+    .await?;
+    // A top comment counts its published level-1 replies and the published
+    // level-2 replies under a published level-1 one; a level-1 comment its
+    // published level-2 replies (see `comments::counters`).
+    sqlx::query(&format!(
+        "UPDATE comments SET reply_count = reply_count - (SELECT COUNT(*) FROM comments x \
+         LEFT JOIN comments pc ON pc.id = x.parent_id \
+         WHERE x.reader_id = $1 AND x.status = 'published' AND NOT {ANCHORED} \
+         AND ((x.root_id = comments.id AND (x.depth = 1 OR pc.status = 'published')) \
+         OR (x.depth = 2 AND x.parent_id = comments.id))) \
+         WHERE id IN (SELECT root_id FROM comments WHERE reader_id = $1 AND root_id IS NOT NULL) \
+         OR id IN (SELECT parent_id FROM comments WHERE reader_id = $1 AND depth = 2)"
+    ))
+    .bind(reader)
+    .execute(&mut *conn)
+    .await?;
+
+    // Erased in place: the text goes, open reports on it close.
+    sqlx::query(&format!(
+        "UPDATE comment_reports SET resolved_at = $2 WHERE resolved_at IS NULL AND comment_id IN \
+         (SELECT x.id FROM comments x WHERE x.reader_id = $1 AND {ANCHORED})"
+    ))
+    .bind(reader)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(&format!(
+        "UPDATE comments SET body_source = '', body_html = '', erased_at = $2, report_count = 0 \
+         WHERE id IN (SELECT x.id FROM comments x WHERE x.reader_id = $1 AND {ANCHORED})"
+    ))
+    .bind(reader)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    // The rest go, with their likes and reports (ON DELETE CASCADE).
+    sqlx::query(&format!(
+        "DELETE FROM comments WHERE id IN \
+         (SELECT x.id FROM comments x WHERE x.reader_id = $1 AND NOT {ANCHORED})"
+    ))
+    .bind(reader)
+    .execute(&mut *conn)
+    .await?;
     Ok(kept)
 }

@@ -6,6 +6,7 @@
 
 mod delete;
 mod export;
+mod mail_sign_in;
 mod notifications;
 mod sessions;
 mod tokens;
@@ -17,6 +18,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::{Result, Store, StoreError};
 
+pub use mail_sign_in::MailedSecret;
 pub use notifications::ReplyMail;
 pub use sessions::{NewReaderSession, ReaderSession};
 pub use tokens::{CodeRefusal, NewReaderToken, ReaderToken, TokenPurpose};
@@ -172,25 +174,52 @@ fn lower(email: &EmailAddress) -> String {
     email.as_str().to_lowercase()
 }
 
-impl Store {
-    /// Creates a reader. A taken address → `Duplicate { what: "e-mail address" }`.
-    pub async fn create_reader(&self, new: &NewReader) -> Result<Reader> {
-        let name = display_name(&new.display_name)?;
-        let sql = format!(
+/// [`Store::create_reader`] on the caller's transaction.
+pub(crate) async fn create_reader_on(conn: &mut AnyConnection, new: &NewReader) -> Result<Reader> {
+    let name = display_name(&new.display_name)?;
+    let sql = format!(
             "INSERT INTO readers (email, display_name, password_hash, language, created_at, email_verified_at) \
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING {READER_COLUMNS}"
         );
-        let row = sqlx::query(&sql)
-            .bind(lower(&new.email))
-            .bind(name)
-            .bind(new.password_hash.as_deref())
-            .bind(new.language.as_str())
-            .bind(new.created_at)
-            .bind(new.verified_at)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(StoreError::on_constraint("e-mail address"))?;
-        reader_from_row(&row)
+    let row = sqlx::query(&sql)
+        .bind(lower(&new.email))
+        .bind(name)
+        .bind(new.password_hash.as_deref())
+        .bind(new.language.as_str())
+        .bind(new.created_at)
+        .bind(new.verified_at)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(StoreError::on_constraint("e-mail address"))?;
+    reader_from_row(&row)
+}
+
+/// [`Store::change_reader_email`] on the caller's transaction.
+pub(crate) async fn change_email_on(
+    conn: &mut AnyConnection,
+    id: i64,
+    email: &EmailAddress,
+    now: UnixTime,
+) -> Result<Reader> {
+    let sql = format!(
+        "UPDATE readers SET email = $1, email_verified_at = $2 WHERE id = $3 RETURNING {READER_COLUMNS}"
+    );
+    let row = sqlx::query(&sql)
+        .bind(lower(email))
+        .bind(now)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(StoreError::on_constraint("e-mail address"))?
+        .ok_or(StoreError::NotFound)?;
+    reader_from_row(&row)
+}
+
+impl Store {
+    /// Creates a reader. A taken address → `Duplicate { what: "e-mail address" }`.
+    pub async fn create_reader(&self, new: &NewReader) -> Result<Reader> {
+        let mut conn = self.pool.acquire().await?;
+        create_reader_on(&mut conn, new).await
     }
 
     pub async fn reader_by_id(&self, id: i64) -> Result<Option<Reader>> {
@@ -276,19 +305,8 @@ impl Store {
         email: &EmailAddress,
         now: UnixTime,
     ) -> Result<Reader> {
-        let email = lower(email);
-        let sql = format!(
-            "UPDATE readers SET email = $1, email_verified_at = $2 WHERE id = $3 RETURNING {READER_COLUMNS}"
-        );
-        let row = sqlx::query(&sql)
-            .bind(email)
-            .bind(now)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(StoreError::on_constraint("e-mail address"))?
-            .ok_or(StoreError::NotFound)?;
-        reader_from_row(&row)
+        let mut conn = self.pool.acquire().await?;
+        change_email_on(&mut conn, id, email, now).await
     }
 
     /// Sets a reader's standing (moderation). `until` is the end of a

@@ -6,7 +6,7 @@
 use dateline_domain::UnixTime;
 use serde::Serialize;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use super::{load_reader, Reader};
 use crate::{Result, Store, StoreError};
@@ -47,6 +47,45 @@ pub(super) fn session_from_row(row: &AnyRow) -> Result<ReaderSession> {
     })
 }
 
+/// [`Store::start_reader_session`] on the caller's transaction.
+pub(super) async fn start_session_on(
+    conn: &mut AnyConnection,
+    new: &NewReaderSession,
+    replaces: Option<&str>,
+) -> Result<ReaderSession> {
+    if let Some(old) = replaces {
+        sqlx::query("DELETE FROM reader_sessions WHERE token_hash = $1")
+            .bind(old)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("DELETE FROM reader_sessions WHERE reader_id = $1 AND expires_at <= $2")
+        .bind(new.reader_id)
+        .bind(new.created_at)
+        .execute(&mut *conn)
+        .await?;
+    let sql = format!(
+            "INSERT INTO reader_sessions (token_hash, reader_id, created_at, last_seen_at, expires_at, user_agent, ip) \
+             VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING {SESSION_COLUMNS}"
+        );
+    let row = sqlx::query(&sql)
+        .bind(new.token_hash.as_str())
+        .bind(new.reader_id)
+        .bind(new.created_at)
+        .bind(new.expires_at)
+        .bind(truncate(&new.user_agent, 300))
+        .bind(truncate(&new.ip, 64))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(StoreError::on_constraint("reader"))?;
+    let session = session_from_row(&row)?;
+    sqlx::query("UPDATE readers SET failed_logins = 0, locked_until = NULL WHERE id = $1")
+        .bind(new.reader_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(session)
+}
+
 impl Store {
     /// Starts a session after a successful sign-in, in one transaction:
     /// ends the session the browser presented (`replaces`, a token hash) so
@@ -58,36 +97,7 @@ impl Store {
         replaces: Option<&str>,
     ) -> Result<ReaderSession> {
         let mut tx = self.begin_write().await?;
-        if let Some(old) = replaces {
-            sqlx::query("DELETE FROM reader_sessions WHERE token_hash = $1")
-                .bind(old)
-                .execute(&mut *tx)
-                .await?;
-        }
-        sqlx::query("DELETE FROM reader_sessions WHERE reader_id = $1 AND expires_at <= $2")
-            .bind(new.reader_id)
-            .bind(new.created_at)
-            .execute(&mut *tx)
-            .await?;
-        let sql = format!(
-            "INSERT INTO reader_sessions (token_hash, reader_id, created_at, last_seen_at, expires_at, user_agent, ip) \
-             VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING {SESSION_COLUMNS}"
-        );
-        let row = sqlx::query(&sql)
-            .bind(new.token_hash.as_str())
-            .bind(new.reader_id)
-            .bind(new.created_at)
-            .bind(new.expires_at)
-            .bind(truncate(&new.user_agent, 300))
-            .bind(truncate(&new.ip, 64))
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(StoreError::on_constraint("reader"))?;
-        let session = session_from_row(&row)?;
-        sqlx::query("UPDATE readers SET failed_logins = 0, locked_until = NULL WHERE id = $1")
-            .bind(new.reader_id)
-            .execute(&mut *tx)
-            .await?;
+        let session = start_session_on(&mut tx, new, replaces).await?;
         tx.commit().await?;
         Ok(session)
     }

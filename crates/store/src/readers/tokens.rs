@@ -7,7 +7,7 @@
 use dateline_domain::UnixTime;
 use serde::Serialize;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use crate::{Result, Store, StoreError};
 
@@ -101,34 +101,120 @@ pub enum CodeRefusal {
     Exhausted,
 }
 
+/// [`Store::create_reader_token`] on the caller's transaction.
+pub(super) async fn insert_token_on(
+    conn: &mut AnyConnection,
+    new: &NewReaderToken,
+) -> Result<ReaderToken> {
+    sqlx::query("DELETE FROM reader_tokens WHERE reader_id = $1 AND purpose = $2")
+        .bind(new.reader_id)
+        .bind(new.purpose.as_str())
+        .execute(&mut *conn)
+        .await?;
+    let sql = format!(
+            "INSERT INTO reader_tokens (token_hash, purpose, reader_id, new_email, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {TOKEN_COLUMNS}"
+        );
+    let row = sqlx::query(&sql)
+        .bind(new.token_hash.as_str())
+        .bind(new.purpose.as_str())
+        .bind(new.reader_id)
+        .bind(new.new_email.as_str())
+        .bind(new.created_at)
+        .bind(new.expires_at)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(StoreError::on_constraint("token"))?;
+    token_from_row(&row)
+}
+
+/// [`Store::consume_reader_token`] on the caller's transaction.
+pub(super) async fn consume_token_on(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    purpose: TokenPurpose,
+    now: UnixTime,
+) -> Result<Option<ReaderToken>> {
+    let sql = format!(
+        "UPDATE reader_tokens SET used_at = $1 \
+             WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 \
+             RETURNING {TOKEN_COLUMNS}"
+    );
+    sqlx::query(&sql)
+        .bind(now)
+        .bind(token_hash)
+        .bind(purpose.as_str())
+        .fetch_optional(&mut *conn)
+        .await?
+        .as_ref()
+        .map(token_from_row)
+        .transpose()
+}
+
+/// [`Store::consume_reader_code`] on the caller's transaction.
+pub(super) async fn consume_code_on(
+    conn: &mut AnyConnection,
+    reader_id: i64,
+    code_hash: &str,
+    max_attempts: i64,
+    now: UnixTime,
+) -> Result<Result<ReaderToken, CodeRefusal>> {
+    let purpose = TokenPurpose::SignInCode.as_str();
+    let sql = format!(
+        "UPDATE reader_tokens SET used_at = $1 \
+             WHERE reader_id = $2 AND purpose = $3 AND token_hash = $4 \
+             AND used_at IS NULL AND expires_at > $1 AND attempts < $5 \
+             RETURNING {TOKEN_COLUMNS}"
+    );
+    let used = sqlx::query(&sql)
+        .bind(now)
+        .bind(reader_id)
+        .bind(purpose)
+        .bind(code_hash)
+        .bind(max_attempts)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(row) = used {
+        return Ok(Ok(token_from_row(&row)?));
+    }
+    let attempts: Option<i64> = sqlx::query_scalar(
+        "UPDATE reader_tokens SET attempts = attempts + 1 \
+             WHERE reader_id = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 \
+             RETURNING attempts",
+    )
+    .bind(reader_id)
+    .bind(purpose)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(Err(match attempts {
+        Some(n) if n >= max_attempts => CodeRefusal::Exhausted,
+        _ => CodeRefusal::Wrong,
+    }))
+}
+
 impl Store {
     /// Stores a token, replacing the reader's earlier unused tokens of the
     /// same purpose (only the newest mail works; for codes this keeps one
     /// live code per reader, so guesses cannot be spread over several).
     pub async fn create_reader_token(&self, new: &NewReaderToken) -> Result<ReaderToken> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM reader_tokens WHERE reader_id = $1 AND purpose = $2")
-            .bind(new.reader_id)
-            .bind(new.purpose.as_str())
-            .execute(&mut *tx)
-            .await?;
-        let sql = format!(
-            "INSERT INTO reader_tokens (token_hash, purpose, reader_id, new_email, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {TOKEN_COLUMNS}"
-        );
-        let row = sqlx::query(&sql)
-            .bind(new.token_hash.as_str())
-            .bind(new.purpose.as_str())
-            .bind(new.reader_id)
-            .bind(new.new_email.as_str())
-            .bind(new.created_at)
-            .bind(new.expires_at)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(StoreError::on_constraint("token"))?;
-        let token = token_from_row(&row)?;
+        let token = insert_token_on(&mut tx, new).await?;
         tx.commit().await?;
         Ok(token)
+    }
+
+    /// Stores several tokens in one transaction, each as
+    /// [`Store::create_reader_token`] does (a sign-in mail's link and code
+    /// exist together or not at all).
+    pub async fn create_reader_tokens(&self, new: &[NewReaderToken]) -> Result<Vec<ReaderToken>> {
+        let mut tx = self.begin_write().await?;
+        let mut tokens = Vec::with_capacity(new.len());
+        for token in new {
+            tokens.push(insert_token_on(&mut tx, token).await?);
+        }
+        tx.commit().await?;
+        Ok(tokens)
     }
 
     /// Uses the token with this hash and purpose if it is live: exactly one
@@ -140,20 +226,8 @@ impl Store {
         purpose: TokenPurpose,
         now: UnixTime,
     ) -> Result<Option<ReaderToken>> {
-        let sql = format!(
-            "UPDATE reader_tokens SET used_at = $1 \
-             WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 \
-             RETURNING {TOKEN_COLUMNS}"
-        );
-        sqlx::query(&sql)
-            .bind(now)
-            .bind(token_hash)
-            .bind(purpose.as_str())
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(token_from_row)
-            .transpose()
+        let mut conn = self.pool.acquire().await?;
+        consume_token_on(&mut conn, token_hash, purpose, now).await
     }
 
     /// Checks a guess at the reader's live sign-in code (`code_hash` made
@@ -167,38 +241,8 @@ impl Store {
         max_attempts: i64,
         now: UnixTime,
     ) -> Result<Result<ReaderToken, CodeRefusal>> {
-        let purpose = TokenPurpose::SignInCode.as_str();
-        let sql = format!(
-            "UPDATE reader_tokens SET used_at = $1 \
-             WHERE reader_id = $2 AND purpose = $3 AND token_hash = $4 \
-             AND used_at IS NULL AND expires_at > $1 AND attempts < $5 \
-             RETURNING {TOKEN_COLUMNS}"
-        );
-        let used = sqlx::query(&sql)
-            .bind(now)
-            .bind(reader_id)
-            .bind(purpose)
-            .bind(code_hash)
-            .bind(max_attempts)
-            .fetch_optional(&self.pool)
-            .await?;
-        if let Some(row) = used {
-            return Ok(Ok(token_from_row(&row)?));
-        }
-        let attempts: Option<i64> = sqlx::query_scalar(
-            "UPDATE reader_tokens SET attempts = attempts + 1 \
-             WHERE reader_id = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 \
-             RETURNING attempts",
-        )
-        .bind(reader_id)
-        .bind(purpose)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(Err(match attempts {
-            Some(n) if n >= max_attempts => CodeRefusal::Exhausted,
-            _ => CodeRefusal::Wrong,
-        }))
+        let mut conn = self.pool.acquire().await?;
+        consume_code_on(&mut conn, reader_id, code_hash, max_attempts, now).await
     }
 
     /// Drops a reader's unused tokens of these purposes (a sign-in by link

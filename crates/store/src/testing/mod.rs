@@ -31,6 +31,7 @@
 //! Everything here panics on failure: it runs only inside tests.
 
 mod fixtures;
+mod schema;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -38,6 +39,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use sqlx::Executor;
 
 pub use fixtures::{slug, Fixtures};
+pub use schema::{normalise_type, ColumnShape, IndexShape, SchemaShape};
 
 use crate::Store;
 

@@ -150,33 +150,20 @@ pub(super) async fn submit(
         );
     }
     let now = now();
-    let token = state
+    let changed = state
         .store
-        .consume_reader_token(&hash_secret(&form.token), TokenPurpose::ChangeEmail, now)
-        .await?;
-    let Some(token) = token else {
-        return page.message(
-            &state,
-            StatusCode::GONE,
-            "account-link-invalid-title",
-            "account-link-invalid-text",
-        );
-    };
-    let Some(before) = state.store.reader_by_id(token.reader_id).await? else {
-        return page.message(
-            &state,
-            StatusCode::GONE,
-            "account-link-invalid-title",
-            "account-link-invalid-text",
-        );
-    };
-    let email: EmailAddress = token.new_email.parse()?;
-    let after = match state
-        .store
-        .change_reader_email(before.id, &email, now)
-        .await
-    {
-        Ok(after) => after,
+        .change_reader_email_by_link(&hash_secret(&form.token), now)
+        .await;
+    let (before, after) = match changed {
+        Ok(Some(changed)) => changed,
+        Ok(None) => {
+            return page.message(
+                &state,
+                StatusCode::GONE,
+                "account-link-invalid-title",
+                "account-link-invalid-text",
+            );
+        }
         Err(StoreError::Duplicate { .. }) => {
             return page.message(
                 &state,

@@ -8,14 +8,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Form;
 use dateline_domain::EmailAddress;
-use dateline_store::{NewReader, StoreError, TokenPurpose, MAX_DISPLAY_NAME_CHARS};
+use dateline_store::{NewReader, NewReaderToken, StoreError, TokenPurpose, MAX_DISPLAY_NAME_CHARS};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::page::{form_token_ok, AccountPage, FormError, Place};
 use super::secrets::{issue_link, lifetime};
 use super::session::{absolute, ClientIp};
-use crate::auth::{hash_password, now, MIN_PASSWORD_CHARS};
+use crate::auth::{hash_password, hash_secret, new_secret, now, MIN_PASSWORD_CHARS};
 use crate::error::ApiError;
 use crate::mail::Mail;
 use crate::AppState;
@@ -146,8 +146,19 @@ pub(super) async fn submit(
                 created_at: now,
                 verified_at: None,
             };
-            match state.store.create_reader(&new).await {
-                Ok(reader) => verify_mail(&state, &page, &reader, now).await?,
+            // The account and its verification link, in one transaction.
+            let secret = new_secret();
+            let purpose = TokenPurpose::VerifyEmail;
+            let token = NewReaderToken {
+                token_hash: hash_secret(&secret),
+                purpose,
+                reader_id: 0,
+                new_email: String::new(),
+                created_at: now,
+                expires_at: now + lifetime(purpose),
+            };
+            match state.store.register_reader(&new, &token).await {
+                Ok((reader, _)) => verify_mail_with(&state, &page, &reader, &secret),
                 // Registered by a parallel request a moment ago.
                 Err(StoreError::Duplicate { .. }) => {
                     let known = state
@@ -189,8 +200,18 @@ pub(super) async fn verify_mail(
     now: i64,
 ) -> Result<Mail, ApiError> {
     let secret = issue_link(state, reader.id, TokenPurpose::VerifyEmail, "", now).await?;
+    Ok(verify_mail_with(state, page, reader, &secret))
+}
+
+/// The verification mail carrying the link of `secret`, already stored.
+fn verify_mail_with(
+    state: &AppState,
+    page: &AccountPage,
+    reader: &dateline_store::Reader,
+    secret: &str,
+) -> Mail {
     let link = absolute(state, &format!("{}&token={secret}", page.url("verify")));
-    Ok(Mail {
+    Mail {
         to: reader.email.clone(),
         language: reader.language.clone(),
         kind: "verify",
@@ -200,7 +221,7 @@ pub(super) async fn verify_mail(
             "days": lifetime(TokenPurpose::VerifyEmail) / 86_400,
             "edition_name": page.ctx.edition.name,
         }),
-    })
+    }
 }
 
 /// For a registration with a known address: a new verification link if it

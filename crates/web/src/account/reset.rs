@@ -7,13 +7,14 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Form;
-use dateline_store::TokenPurpose;
+use dateline_store::{MailedSecret, TokenPurpose};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::page::{form_token_ok, mail_request_checks, AccountPage, AddressForm, FormError, Place};
 use super::secrets::{issue_link, lifetime};
-use super::session::{absolute, sign_in, ClientIp};
+use super::session::{absolute, ClientIp};
+use super::sign_in::signed_in_by_mail;
 use crate::auth::{hash_password, hash_secret, now, MIN_PASSWORD_CHARS};
 use crate::error::ApiError;
 use crate::mail::Mail;
@@ -170,34 +171,18 @@ pub(super) async fn reset(
     }
     let hash = hash_password(form.password.clone()).await?;
     let now = now();
-    let token = state
-        .store
-        .consume_reader_token(&hash_secret(&form.token), TokenPurpose::ResetPassword, now)
-        .await?;
-    let Some(token) = token else {
-        return page.message(
+    let token_hash = hash_secret(&form.token);
+    let secret = MailedSecret::Reset {
+        token_hash: &token_hash,
+        password_hash: &hash,
+    };
+    match signed_in_by_mail(&state, &headers, &ip, &page, secret, now).await? {
+        Some(response) => Ok(response),
+        None => page.message(
             &state,
             StatusCode::GONE,
             "account-link-invalid-title",
             "account-link-invalid-text",
-        );
-    };
-    // Every session ends: whoever knew the old password is out.
-    state
-        .store
-        .set_reader_password(token.reader_id, Some(&hash), None)
-        .await?;
-    state
-        .store
-        .verify_reader_email(token.reader_id, now)
-        .await?;
-    sign_in(
-        &state,
-        &headers,
-        &ip,
-        token.reader_id,
-        now,
-        &page.back_or_front(),
-    )
-    .await
+        ),
+    }
 }

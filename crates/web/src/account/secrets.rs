@@ -53,24 +53,29 @@ pub(crate) async fn issue_link(
     Ok(secret)
 }
 
-/// Stores a new sign-in code and returns it (to be mailed).
-pub(crate) async fn issue_code(
+/// Stores a new sign-in link and code together; returns the link's secret
+/// and the code (to be mailed in one message).
+pub(crate) async fn issue_sign_in(
     state: &AppState,
     reader_id: i64,
     now: UnixTime,
-) -> Result<String, ApiError> {
+) -> Result<(String, String), ApiError> {
+    let secret = new_secret();
     let code = new_code();
-    let purpose = TokenPurpose::SignInCode;
+    let token = |token_hash: String, purpose: TokenPurpose| NewReaderToken {
+        token_hash,
+        purpose,
+        reader_id,
+        new_email: String::new(),
+        created_at: now,
+        expires_at: now + lifetime(purpose),
+    };
     state
         .store
-        .create_reader_token(&NewReaderToken {
-            token_hash: code_hash(reader_id, &code),
-            purpose,
-            reader_id,
-            new_email: String::new(),
-            created_at: now,
-            expires_at: now + lifetime(purpose),
-        })
+        .create_reader_tokens(&[
+            token(hash_secret(&secret), TokenPurpose::SignInLink),
+            token(code_hash(reader_id, &code), TokenPurpose::SignInCode),
+        ])
         .await?;
-    Ok(code)
+    Ok((secret, code))
 }

@@ -85,6 +85,61 @@ pub(crate) fn presented_session(state: &AppState, headers: &HeaderMap) -> Option
     read_cookie(headers, state.readers.session_cookie).map(|s| hash_secret(&s))
 }
 
+/// A session about to start: the cookie's secret and, for the store, what
+/// it keeps of the browser.
+pub(crate) struct SessionStart {
+    secret: String,
+    created_at: UnixTime,
+    expires_at: UnixTime,
+    user_agent: String,
+    ip: String,
+}
+
+impl SessionStart {
+    pub(crate) fn new(state: &AppState, headers: &HeaderMap, ip: &str, now: UnixTime) -> Self {
+        Self {
+            secret: new_secret(),
+            created_at: now,
+            expires_at: now + state.readers.session_absolute,
+            user_agent: headers
+                .get(USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned(),
+            ip: ip.to_owned(),
+        }
+    }
+
+    /// The row the store writes for `reader_id`.
+    pub(crate) fn for_reader(&self, reader_id: i64) -> NewReaderSession {
+        NewReaderSession {
+            token_hash: hash_secret(&self.secret),
+            reader_id,
+            created_at: self.created_at,
+            expires_at: self.expires_at,
+            user_agent: self.user_agent.clone(),
+            ip: self.ip.clone(),
+        }
+    }
+
+    /// The store has started it: 303 to `to` with the new cookie.
+    pub(crate) fn started(self, state: &AppState, to: &str) -> Response {
+        let auth = &state.readers;
+        if !self.ip.is_empty() {
+            auth.by_ip.clear(&self.ip);
+        }
+        let mut response = see_other(to);
+        response.headers_mut().append(
+            SET_COOKIE,
+            auth.set_cookie(auth.session_cookie, &self.secret, auth.session_absolute),
+        );
+        response
+            .headers_mut()
+            .append(SET_COOKIE, auth.set_cookie(auth.form_cookie, "", 0));
+        response
+    }
+}
+
 /// Starts a new session for `reader_id` (ending the one the browser had)
 /// and answers 303 to `to` with the new cookie.
 pub(crate) async fn sign_in(
@@ -95,37 +150,13 @@ pub(crate) async fn sign_in(
     now: UnixTime,
     to: &str,
 ) -> Result<Response, ApiError> {
-    let auth = &state.readers;
-    let secret = new_secret();
-    let new = NewReaderSession {
-        token_hash: hash_secret(&secret),
-        reader_id,
-        created_at: now,
-        expires_at: now + auth.session_absolute,
-        user_agent: headers
-            .get(USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned(),
-        ip: ip.to_owned(),
-    };
+    let start = SessionStart::new(state, headers, ip, now);
     let replaced = presented_session(state, headers);
     state
         .store
-        .start_reader_session(&new, replaced.as_deref())
+        .start_reader_session(&start.for_reader(reader_id), replaced.as_deref())
         .await?;
-    if !ip.is_empty() {
-        auth.by_ip.clear(ip);
-    }
-    let mut response = see_other(to);
-    response.headers_mut().append(
-        SET_COOKIE,
-        auth.set_cookie(auth.session_cookie, &secret, auth.session_absolute),
-    );
-    response
-        .headers_mut()
-        .append(SET_COOKIE, auth.set_cookie(auth.form_cookie, "", 0));
-    Ok(response)
+    Ok(start.started(state, to))
 }
 
 /// 303 See Other to a path of this site.

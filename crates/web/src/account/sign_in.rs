@@ -10,13 +10,13 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Form;
 use dateline_domain::EmailAddress;
-use dateline_store::TokenPurpose;
+use dateline_store::{MailedSecret, TokenPurpose};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::page::{form_token_ok, mail_request_checks, AccountPage, AddressForm, FormError, Place};
-use super::secrets::{code_hash, issue_code, issue_link, lifetime};
-use super::session::{absolute, sign_in, ClientIp};
+use super::secrets::{code_hash, issue_sign_in, lifetime};
+use super::session::{absolute, presented_session, ClientIp, SessionStart};
 use super::verify::{ConfirmView, TokenForm};
 use crate::auth::{hash_secret, now};
 use crate::error::ApiError;
@@ -74,8 +74,7 @@ pub(super) async fn request(
         Err((status, error)) => return refuse(status, error),
     };
     if let Some(reader) = state.store.reader_by_email(&email).await? {
-        let secret = issue_link(&state, reader.id, TokenPurpose::SignInLink, "", now).await?;
-        let code = issue_code(&state, reader.id, now).await?;
+        let (secret, code) = issue_sign_in(&state, reader.id, now).await?;
         let link = absolute(
             &state,
             &format!("{}&token={secret}", page.url("sign-in/link")),
@@ -174,12 +173,14 @@ pub(super) async fn code_submit(
     };
     if let Some(reader) = &reader {
         let hash = code_hash(reader.id, &code);
-        let used = state
-            .store
-            .consume_reader_code(reader.id, &hash, auth.code_attempts, now)
-            .await?;
-        if used.is_ok() {
-            return signed_in_by_mail(&state, &headers, &ip, &page, reader.id, now).await;
+        let secret = MailedSecret::Code {
+            reader_id: reader.id,
+            code_hash: &hash,
+            max_attempts: auth.code_attempts,
+        };
+        if let Some(response) = signed_in_by_mail(&state, &headers, &ip, &page, secret, now).await?
+        {
+            return Ok(response);
         }
     }
     if !ip.is_empty() {
@@ -239,12 +240,13 @@ pub(super) async fn link_submit(
         );
     }
     let now = now();
-    let token = state
-        .store
-        .consume_reader_token(&hash_secret(&form.token), TokenPurpose::SignInLink, now)
-        .await?;
-    match token {
-        Some(token) => signed_in_by_mail(&state, &headers, &ip, &page, token.reader_id, now).await,
+    let token_hash = hash_secret(&form.token);
+    let secret = MailedSecret::Link {
+        token_hash: &token_hash,
+        purpose: TokenPurpose::SignInLink,
+    };
+    match signed_in_by_mail(&state, &headers, &ip, &page, secret, now).await? {
+        Some(response) => Ok(response),
         None => page.message(
             &state,
             StatusCode::GONE,
@@ -254,23 +256,24 @@ pub(super) async fn link_submit(
     }
 }
 
-/// The link or the code worked: the other one dies, the address counts as
-/// proven, and a new session starts.
-async fn signed_in_by_mail(
+/// Signs in with the link or the code, in one store call: it is spent, the
+/// other one dies, the address counts as proven and a new session starts.
+/// `None` when the store refused the secret.
+pub(super) async fn signed_in_by_mail(
     state: &AppState,
     headers: &HeaderMap,
     ip: &str,
     page: &AccountPage,
-    reader_id: i64,
+    secret: MailedSecret<'_>,
     now: i64,
-) -> Result<Response, ApiError> {
-    state
+) -> Result<Option<Response>, ApiError> {
+    let start = SessionStart::new(state, headers, ip, now);
+    let replaced = presented_session(state, headers);
+    let signed_in = state
         .store
-        .discard_reader_tokens(
-            reader_id,
-            &[TokenPurpose::SignInLink, TokenPurpose::SignInCode],
-        )
+        .sign_in_by_mail(secret, |id| start.for_reader(id), replaced.as_deref(), now)
         .await?;
-    state.store.verify_reader_email(reader_id, now).await?;
-    sign_in(state, headers, ip, reader_id, now, &page.back_or_front()).await
+    Ok(signed_in
+        .ok()
+        .map(|_| start.started(state, &page.back_or_front())))
 }

@@ -6,11 +6,12 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Form;
-use dateline_store::TokenPurpose;
+use dateline_store::{MailedSecret, TokenPurpose};
 use serde::{Deserialize, Serialize};
 
 use super::page::{form_token_ok, AccountPage, FormError, Place};
-use super::session::{sign_in, ClientIp};
+use super::session::ClientIp;
+use super::sign_in::signed_in_by_mail;
 use crate::auth::{hash_secret, now};
 use crate::error::ApiError;
 use crate::AppState;
@@ -81,31 +82,20 @@ pub(super) async fn submit(
         );
     }
     let now = now();
-    let token = state
-        .store
-        .consume_reader_token(&hash_secret(&form.token), TokenPurpose::VerifyEmail, now)
-        .await?;
-    let Some(token) = token else {
-        return page.message(
+    let token_hash = hash_secret(&form.token);
+    let secret = MailedSecret::Link {
+        token_hash: &token_hash,
+        purpose: TokenPurpose::VerifyEmail,
+    };
+    match signed_in_by_mail(&state, &headers, &ip, &page, secret, now).await? {
+        Some(response) => Ok(response),
+        None => page.message(
             &state,
             StatusCode::GONE,
             "account-link-invalid-title",
             "account-link-invalid-text",
-        );
-    };
-    state
-        .store
-        .verify_reader_email(token.reader_id, now)
-        .await?;
-    sign_in(
-        &state,
-        &headers,
-        &ip,
-        token.reader_id,
-        now,
-        &page.back_or_front(),
-    )
-    .await
+        ),
+    }
 }
 
 /// `POST /account/verify/resend`: a new verification link for the signed-in

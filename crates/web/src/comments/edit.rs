@@ -7,6 +7,7 @@ use axum::response::Response;
 use axum::Form;
 use dateline_domain::comment::{check, CheckInput, CommentBody, Verdict};
 use dateline_render::markdown::comment_html;
+use dateline_store::comments::CommentEdit;
 use serde::Deserialize;
 
 use super::checks::refusal_text;
@@ -14,7 +15,7 @@ use super::page::{render, FormState, PageQuery};
 use super::story::Story;
 use crate::account::Reader;
 use crate::auth::now;
-use crate::reader::{respond, PageError};
+use crate::reader::respond;
 use crate::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -61,52 +62,46 @@ pub(super) async fn edit(
                 return fail(state.renderer.t(locale, &key, &[])).await;
             }
         };
-        // An edit passes the same word and link checks as a new comment.
+        // An edit passes the same word and link checks as a new comment,
+        // checked in the transaction that writes it.
         let at = now();
         let policy = &state.comment_policy;
-        let who = state
-            .store
-            .commenter(reader.id)
-            .await?
-            .ok_or_else(|| PageError::not_found("reader"))?;
-        let facts = state
-            .store
-            .comment_post_facts(reader.id, "", "", at, at)
-            .await?;
-        let input = CheckInput {
-            body: &body,
-            commenter: &who.standing,
-            now: at,
-            open: true,
-            mode: dateline_domain::comment::ModerationMode::Post,
-            banned_words: &facts.banned_words,
-            suspect_words: &[],
-            recent_by_reader: 0,
-            recent_by_ip: 0,
-            repeated: false,
+        let html = comment_html(body.as_str());
+        let edit = CommentEdit {
+            comment_id: id,
+            reader_id: reader.id,
+            body_source: body.as_str(),
+            body_html: &html,
+            at,
+            window_start: at - policy.edit_window_secs,
         };
-        if let Verdict::Refuse(refusal) = check(
-            &input,
-            &dateline_domain::comment::CommentPolicy {
-                new_account_secs: 0,
-                ..(**policy).clone()
-            },
-        ) {
-            return fail(refusal_text(&state, locale, &refusal)).await;
-        }
-        let window_start = at - policy.edit_window_secs;
-        match state
+        let policy = dateline_domain::comment::CommentPolicy {
+            new_account_secs: 0,
+            ..(**policy).clone()
+        };
+        let checked = state
             .store
-            .edit_comment(
-                id,
-                reader.id,
-                body.as_str(),
-                &comment_html(body.as_str()),
-                at,
-                window_start,
-            )
-            .await
-        {
+            .edit_comment_checked(&edit, |who, facts| {
+                let input = CheckInput {
+                    body: &body,
+                    commenter: &who.standing,
+                    now: at,
+                    open: true,
+                    mode: dateline_domain::comment::ModerationMode::Post,
+                    banned_words: &facts.banned_words,
+                    suspect_words: &[],
+                    recent_by_reader: 0,
+                    recent_by_ip: 0,
+                    repeated: false,
+                };
+                match check(&input, &policy) {
+                    Verdict::Refuse(refusal) => Err(refusal),
+                    _ => Ok(()),
+                }
+            })
+            .await;
+        match checked {
+            Ok(Err(refusal)) => fail(refusal_text(&state, locale, &refusal)).await,
             Ok(_) => Ok(Story::see_other(&format!(
                 "{}?done=edited#c{id}",
                 story.comments_url

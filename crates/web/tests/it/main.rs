@@ -26,6 +26,7 @@ mod newsroom_articles;
 mod newsroom_auth;
 mod newsroom_history;
 mod newsroom_media;
+mod newsroom_pick;
 mod openapi;
 mod openapi_rules;
 mod reader;

@@ -99,6 +99,7 @@ pub(super) async fn page(
         status: filters.status.parse().ok(),
         author_id: id(&filters.author),
         created_by: desk_owner(&desk.staff.account),
+        public_only: false,
         text: Some(filters.q.clone()).filter(|q| !q.trim().is_empty()),
         limit: PAGE_SIZE,
         after,

@@ -2,15 +2,15 @@
 //! its headline (JSON for the editor's script).
 
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
 use axum::Json;
+use dateline_domain::ArticleStatus;
 use dateline_store::DeskQuery;
 use serde::{Deserialize, Serialize};
 
 use super::list::{desk_editions, desk_owner};
 use super::view::Desk;
-use crate::{ApiError, AppState};
-use dateline_domain::ArticleStatus;
+use crate::auth::{ArticleRef, Permission, Scope};
+use crate::{ApiError, AppState, ErrorCode};
 
 #[derive(Debug, Deserialize)]
 pub(super) struct Search {
@@ -19,44 +19,57 @@ pub(super) struct Search {
 }
 
 #[derive(Serialize)]
-struct Found {
+pub(super) struct Found {
     id: i64,
     headline: String,
     section: String,
     status: ArticleStatus,
 }
 
-/// Editors and admins find any article of their editions (a card to a
-/// draft shows once it is out); contributors and authors find published
-/// ones and their own. At most 10.
+/// Needs the `articles:read` scope. Editors and admins find any article of
+/// their editions (a card to a draft shows once it is out); contributors
+/// and authors find only what readers can see, since a related-story card
+/// links to a published story. Each row is also one the caller may read.
+/// At most 10.
 pub(super) async fn articles(
     State(state): State<AppState>,
     desk: Desk,
     Query(search): Query<Search>,
-) -> Response {
-    if search.q.trim().is_empty() {
-        return Json(Vec::<Found>::new()).into_response();
+) -> Result<Json<Vec<Found>>, ApiError> {
+    if !desk.staff.scopes().contains(Scope::ArticlesRead) {
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "the articles:read scope is needed",
+        ));
     }
+    if search.q.trim().is_empty() {
+        return Ok(Json(Vec::new()));
+    }
+    let account = &desk.staff.account;
     let query = DeskQuery {
-        editions: desk_editions(&desk.staff.account),
-        status: desk_owner(&desk.staff.account).map(|_| ArticleStatus::Published),
+        editions: desk_editions(account),
+        public_only: desk_owner(account).is_some(),
         text: Some(search.q.clone()),
         limit: 10,
         ..DeskQuery::default()
     };
-    match state.store.desk_articles(&query).await {
-        Ok(page) => Json(
-            page.items
-                .into_iter()
-                .map(|row| Found {
-                    id: row.id,
-                    headline: row.headline,
-                    section: row.section_title,
+    let page = state.store.desk_articles(&query).await?;
+    Ok(Json(
+        page.items
+            .into_iter()
+            .filter(|row| {
+                desk.can(Permission::ReadArticle(ArticleRef {
+                    edition_id: row.edition_id,
+                    created_by: row.created_by,
                     status: row.status,
-                })
-                .collect::<Vec<_>>(),
-        )
-        .into_response(),
-        Err(err) => ApiError::from(err).into_response(),
-    }
+                }))
+            })
+            .map(|row| Found {
+                id: row.id,
+                headline: row.headline,
+                section: row.section_title,
+                status: row.status,
+            })
+            .collect(),
+    ))
 }
