@@ -415,3 +415,41 @@ async fn the_purge_hook_receives_the_keys_of_this_nodes_writes() {
         None => eprintln!("{}", dateline_store::testing::SKIP_POSTGRES),
     }
 }
+
+#[tokio::test]
+async fn share_links_with_tracking_parameters_hit_the_cached_page() {
+    for app in TestApp::each_backend().await {
+        let article = "/en/world/bridge-reopens";
+        let first = page(&app, article, "miss").await;
+        for shared in [
+            "?utm_source=x",
+            "?utm_source=newsletter&utm_medium=email&utm_campaign=monday",
+            "?fbclid=IwAR0abc",
+            "?gclid=Cj0KCQ&utm_term=bridge",
+        ] {
+            let answer = page(&app, &format!("{article}{shared}"), "hit").await;
+            assert_eq!(answer.body, first.body, "{shared}");
+        }
+        // The other parameters still make pages of their own, in any order.
+        page(&app, "/en/?page=2&x=1", "miss").await;
+        page(&app, "/en/?x=1&page=2&utm_source=x", "hit").await;
+        page(&app, "/en/", "miss").await;
+    }
+}
+
+#[tokio::test]
+async fn simultaneous_misses_of_one_page_render_it_once() {
+    for app in TestApp::each_backend().await {
+        for path in ["/en/", "/en/world/bridge-reopens"] {
+            let answers =
+                futures_util::future::join_all((0..16).map(|_| get(&app, path, &[]))).await;
+            let mut verdicts: Vec<&str> = answers.iter().map(Answer::cache).collect();
+            verdicts.sort_unstable();
+            let mut expected = vec!["hit"; 15];
+            expected.push("miss");
+            assert_eq!(verdicts, expected, "[{}] {path}", app.backend());
+            assert!(answers.iter().all(|a| a.status == StatusCode::OK));
+            assert!(answers.iter().all(|a| a.body == answers[0].body));
+        }
+    }
+}
