@@ -55,6 +55,10 @@ pub struct AppState {
     pub article_live: Arc<crate::live::ArticleHub>,
     /// Chat messages, deletions and presence for this node's sockets.
     pub chats: Arc<crate::chats::ChatHub>,
+    /// Cancelled when the server shuts down: live streams and chat sockets
+    /// never end by themselves, so they end on this, and a graceful
+    /// shutdown can finish.
+    pub shutdown: tokio_util::sync::CancellationToken,
 }
 
 impl AppState {
@@ -86,6 +90,7 @@ impl AppState {
             live: Arc::default(),
             article_live: Arc::default(),
             chats: Arc::default(),
+            shutdown: tokio_util::sync::CancellationToken::new(),
         }
     }
 
