@@ -180,7 +180,7 @@ fn per_second(rate: f64) -> String {
 mod tests {
     #[test]
     fn rates_are_whole_and_grouped() {
-        assert_eq!(super::per_second(14_181.8819), "14,182/s");
+        assert_eq!(super::per_second(14_181.881_9), "14,182/s");
         assert_eq!(super::per_second(999.4), "999/s");
         assert_eq!(super::per_second(1_234_567.0), "1,234,567/s");
         assert_eq!(super::per_second(0.2), "0/s");
