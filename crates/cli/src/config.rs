@@ -1,5 +1,6 @@
 //! Typed configuration: defaults, then an optional TOML file, then
-//! `DATELINE_*` environment variables; validated once at start-up.
+//! `DATELINE_*` environment variables, then command-line options;
+//! validated once at start-up.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -100,14 +101,27 @@ impl Default for Config {
     }
 }
 
+/// The settings the command line gives (`--data-dir`, `--database-url`,
+/// `--listen`): they win over the environment and the file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<SocketAddr>,
+}
+
 /// A configuration problem, phrased as one line naming the key.
 #[derive(Debug, thiserror::Error)]
 #[error("configuration: {0}")]
 pub struct ConfigError(String);
 
 impl Config {
-    /// Loads defaults ← `file` (when given, it must exist) ← environment.
-    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+    /// Loads defaults ← `file` (when given, it must exist) ← environment
+    /// ← command-line `overrides`.
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Self, ConfigError> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));
         if let Some(path) = file {
             if !path.is_file() {
@@ -121,6 +135,7 @@ impl Config {
         // Only the settings' own variables: other DATELINE_* variables belong
         // to tests and tools, and the file already refuses unknown keys.
         figment = figment.merge(Env::prefixed("DATELINE_").only(&KEYS));
+        figment = figment.merge(Serialized::defaults(overrides));
         let config: Config = figment.extract().map_err(|e| ConfigError(one_line(&e)))?;
         config.validate()
     }
@@ -318,7 +333,8 @@ mod tests {
                 "DATELINE_TEST_POSTGRES_URL",
                 "postgres://other-tools-variable",
             );
-            let c = Config::load(Some(Path::new("d.toml"))).map_err(|e| e.to_string())?;
+            let c = Config::load(Some(Path::new("d.toml")), &Overrides::default())
+                .map_err(|e| e.to_string())?;
             assert_eq!(c.listen.port(), 9000);
             assert_eq!(c.data_dir, PathBuf::from("/srv/dateline"));
             assert_eq!(c.effective_base_url(), "https://news.example");
@@ -331,19 +347,61 @@ mod tests {
     }
 
     #[test]
+    fn command_line_options_override_environment_and_file() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "d.toml",
+                "listen = \"127.0.0.1:9000\"\ndata_dir = \"/from/file\"",
+            )?;
+            jail.set_env("DATELINE_DATA_DIR", "/from/env");
+            jail.set_env("DATELINE_LISTEN", "127.0.0.1:9001");
+            let overrides = Overrides {
+                data_dir: Some("/from/cli".into()),
+                database_url: Some("sqlite:/elsewhere/x.db".into()),
+                listen: Some(SocketAddr::from(([127, 0, 0, 1], 9002))),
+            };
+            let c =
+                Config::load(Some(Path::new("d.toml")), &overrides).map_err(|e| e.to_string())?;
+            assert_eq!(c.data_dir, PathBuf::from("/from/cli"));
+            assert_eq!(c.listen.port(), 9002);
+            assert_eq!(c.effective_database_url(), "sqlite:/elsewhere/x.db");
+            // Options not given leave the environment's values.
+            let c = Config::load(Some(Path::new("d.toml")), &Overrides::default())
+                .map_err(|e| e.to_string())?;
+            assert_eq!(
+                (c.data_dir, c.listen.port()),
+                (PathBuf::from("/from/env"), 9001)
+            );
+            let bad = Overrides {
+                database_url: Some("mysql://x".into()),
+                ..Overrides::default()
+            };
+            let err = Config::load(None, &bad).unwrap_err().to_string();
+            assert!(err.contains("database_url"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
     fn bad_values_name_the_key() {
         figment::Jail::expect_with(|jail| {
             jail.set_env("DATELINE_LISTEN", "not-an-address");
-            let err = Config::load(None).unwrap_err().to_string();
+            let err = Config::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("listen"), "{err}");
             assert!(!err.contains('\n'));
             jail.set_env("DATELINE_LISTEN", "127.0.0.1:1");
             jail.set_env("DATELINE_DATABASE_URL", "mysql://x");
-            let err = Config::load(None).unwrap_err().to_string();
+            let err = Config::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("DATELINE_DATABASE_URL"), "{err}");
             jail.set_env("DATELINE_DATABASE_URL", "sqlite:x.db");
             jail.set_env("DATELINE_BASE_URL", "ftp://x");
-            let err = Config::load(None).unwrap_err().to_string();
+            let err = Config::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("base_url"), "{err}");
             Ok(())
         });
@@ -352,24 +410,28 @@ mod tests {
     #[test]
     fn media_store_and_upload_limit_are_checked() {
         figment::Jail::expect_with(|jail| {
-            let c = Config::load(None).map_err(|e| e.to_string())?;
+            let c = Config::load(None, &Overrides::default()).map_err(|e| e.to_string())?;
             assert_eq!(c.media_store(), dateline_media::MediaStoreConfig::Local);
             assert_eq!(c.max_upload_mb, 40);
             jail.set_env(
                 "DATELINE_MEDIA_STORE",
                 "s3://media?endpoint=http://127.0.0.1:9000&allow_http=true",
             );
-            let c = Config::load(None).map_err(|e| e.to_string())?;
+            let c = Config::load(None, &Overrides::default()).map_err(|e| e.to_string())?;
             assert!(matches!(
                 c.media_store(),
                 dateline_media::MediaStoreConfig::S3(s) if s.bucket == "media" && s.allow_http
             ));
             jail.set_env("DATELINE_MEDIA_STORE", "ftp://media");
-            let err = Config::load(None).unwrap_err().to_string();
+            let err = Config::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("DATELINE_MEDIA_STORE"), "{err}");
             jail.set_env("DATELINE_MEDIA_STORE", "local");
             jail.set_env("DATELINE_MAX_UPLOAD_MB", "0");
-            let err = Config::load(None).unwrap_err().to_string();
+            let err = Config::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("max_upload_mb"), "{err}");
             Ok(())
         });
@@ -378,20 +440,24 @@ mod tests {
     #[test]
     fn mail_settings_are_read_and_checked() {
         figment::Jail::expect_with(|jail| {
-            let c = Config::load(None).map_err(|e| e.to_string())?;
+            let c = Config::load(None, &Overrides::default()).map_err(|e| e.to_string())?;
             assert_eq!(c.mail_config().smtp_url, None);
             jail.set_env("DATELINE_SMTP_URL", "smtp://127.0.0.1:2525");
             jail.set_env("DATELINE_MAIL_FROM", "News <news@example.org>");
-            let c = Config::load(None).map_err(|e| e.to_string())?;
+            let c = Config::load(None, &Overrides::default()).map_err(|e| e.to_string())?;
             let mail = c.mail_config();
             assert_eq!(mail.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
             assert_eq!(mail.from.as_deref(), Some("News <news@example.org>"));
             jail.set_env("DATELINE_SMTP_URL", "http://mail.example");
-            let err = Config::load(None).unwrap_err().to_string();
+            let err = Config::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("smtp_url (DATELINE_SMTP_URL)"), "{err}");
             jail.set_env("DATELINE_SMTP_URL", "smtp://127.0.0.1:2525");
             jail.set_env("DATELINE_MAIL_FROM", "nobody");
-            let err = Config::load(None).unwrap_err().to_string();
+            let err = Config::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("mail_from"), "{err}");
             Ok(())
         });
@@ -401,16 +467,16 @@ mod tests {
     fn unknown_keys_and_missing_files_are_refused() {
         figment::Jail::expect_with(|jail| {
             jail.create_file("bad.toml", "lisen = \"127.0.0.1:1\"")?;
-            let err = Config::load(Some(Path::new("bad.toml")))
+            let err = Config::load(Some(Path::new("bad.toml")), &Overrides::default())
                 .unwrap_err()
                 .to_string();
             assert!(err.contains("lisen"), "{err}");
-            let err = Config::load(Some(Path::new("missing.toml")))
+            let err = Config::load(Some(Path::new("missing.toml")), &Overrides::default())
                 .unwrap_err()
                 .to_string();
             assert!(err.contains("missing.toml"), "{err}");
             jail.create_file("broken.toml", "listen = ")?;
-            let err = Config::load(Some(Path::new("broken.toml")))
+            let err = Config::load(Some(Path::new("broken.toml")), &Overrides::default())
                 .unwrap_err()
                 .to_string();
             assert!(err.contains("broken.toml"), "{err}");
@@ -423,7 +489,7 @@ mod tests {
         figment::Jail::expect_with(|jail| {
             jail.set_env("DATELINE_PAGE_CACHE_MB", "64");
             jail.set_env("DATELINE_CDN_PURGE_URL", "http://127.0.0.1:6081/");
-            let cache = Config::load(None)
+            let cache = Config::load(None, &Overrides::default())
                 .map_err(|e| e.to_string())?
                 .cache_config();
             assert_eq!(cache.page_cache_mb, 64);
@@ -440,7 +506,9 @@ mod tests {
             ] {
                 let before = std::env::var(key).ok();
                 jail.set_env(key, value);
-                let err = Config::load(None).unwrap_err().to_string();
+                let err = Config::load(None, &Overrides::default())
+                    .unwrap_err()
+                    .to_string();
                 let name = key.trim_start_matches("DATELINE_").to_lowercase();
                 assert!(err.contains(&name) && !err.contains('\n'), "{err}");
                 match before {

@@ -5,12 +5,13 @@ mod commands;
 mod config;
 mod telemetry;
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::Config;
+use crate::config::{Config, Overrides};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -22,19 +23,41 @@ struct Cli {
     /// A TOML configuration file; DATELINE_* environment variables override it.
     #[arg(long, global = true, env = "DATELINE_CONFIG")]
     config: Option<PathBuf>,
+    /// Where the SQLite database and media live (overrides DATELINE_DATA_DIR
+    /// and the file).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// `sqlite:<path>` or `postgres://…` (overrides DATELINE_DATABASE_URL and
+    /// the file; default: dateline.db in the data directory).
+    #[arg(long, global = true, value_name = "URL")]
+    database_url: Option<String>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Options of the commands that serve the site.
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// Address to serve on (overrides DATELINE_LISTEN and the file; default
+    /// 127.0.0.1:8080).
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<SocketAddr>,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Serve the site (migrations run at start-up).
-    Serve,
+    Serve(ServeArgs),
     /// Create a generated demo site once in the data directory, then serve it.
-    Demo(commands::demo::DemoArgs),
+    Demo {
+        #[command(flatten)]
+        serve: ServeArgs,
+        #[command(flatten)]
+        demo: commands::demo::DemoArgs,
+    },
     /// Bulk-generate articles for load tests.
     Gen(commands::gen::GenArgs),
-    /// Apply pending database migrations and exit.
+    /// Create the database if needed, apply pending migrations and exit.
     Migrate,
     /// Print the OpenAPI document of the Content and Admin APIs.
     Openapi,
@@ -45,9 +68,24 @@ enum Command {
     },
 }
 
+impl Cli {
+    /// What the command line sets, over the file and the environment.
+    fn overrides(&self) -> Overrides {
+        let listen = match &self.command {
+            Command::Serve(serve) | Command::Demo { serve, .. } => serve.listen,
+            _ => None,
+        };
+        Overrides {
+            data_dir: self.data_dir.clone(),
+            database_url: self.database_url.clone(),
+            listen,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let config = match Config::load(cli.config.as_deref()) {
+    let config = match Config::load(cli.config.as_deref(), &cli.overrides()) {
         Ok(config) => config,
         Err(err) => {
             eprintln!("dateline: {err}");
@@ -67,8 +105,8 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async move {
         match cli.command {
-            Command::Serve => commands::serve::run(config).await,
-            Command::Demo(args) => commands::demo::run(config, args).await,
+            Command::Serve(_) => commands::serve::run(config).await,
+            Command::Demo { demo, .. } => commands::demo::run(config, demo).await,
             Command::Gen(args) => commands::gen::run(config, args).await,
             Command::Migrate => commands::migrate::run(config).await,
             Command::Openapi => commands::openapi::run(&config),

@@ -7,14 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ParseError, Slug};
 
-/// A staff member's role, from least to most powerful.
+/// A staff member's role, from least to most powerful. Readers are not
+/// staff: they have their own accounts (`readers`), and no role.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
-    /// Registered reader: comments and chats, no newsroom access.
-    Reader,
     /// Writes own drafts.
     Contributor,
     /// Publishes own articles.
@@ -26,17 +25,10 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Reader,
-        Role::Contributor,
-        Role::Author,
-        Role::Editor,
-        Role::Admin,
-    ];
+    pub const ALL: [Role; 4] = [Role::Contributor, Role::Author, Role::Editor, Role::Admin];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Self::Reader => "reader",
             Self::Contributor => "contributor",
             Self::Author => "author",
             Self::Editor => "editor",
@@ -44,6 +36,7 @@ impl Role {
         }
     }
 
+    /// Every role is a staff role; kept so that callers say what they check.
     pub fn is_staff(self) -> bool {
         self >= Self::Contributor
     }
@@ -59,7 +52,7 @@ impl FromStr for Role {
                 ParseError::new(
                     "role",
                     "invalid_role",
-                    format!("{s:?} is not one of reader, contributor, author, editor, admin"),
+                    format!("{s:?} is not one of contributor, author, editor, admin"),
                 )
             })
     }
@@ -175,7 +168,9 @@ mod tests {
         for role in Role::ALL {
             assert_eq!(role.as_str().parse::<Role>().unwrap(), role);
         }
-        assert!(Role::Admin > Role::Editor && !Role::Reader.is_staff());
+        assert!(Role::Admin > Role::Editor && Role::Contributor.is_staff());
         assert!("chief".parse::<Role>().is_err());
+        // Readers have accounts of their own, not a staff role.
+        assert!("reader".parse::<Role>().is_err());
     }
 }

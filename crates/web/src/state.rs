@@ -60,6 +60,10 @@ pub struct AppState {
     /// token: the front page and the newsroom lead to `/setup`. Cleared for
     /// good once a staff account is seen (see `newsroom::setup::gate`).
     pub setup_pending: Arc<AtomicBool>,
+    /// Cancelled when the server shuts down: live streams and chat sockets
+    /// never end by themselves, so they end on this, and a graceful
+    /// shutdown can finish.
+    pub shutdown: tokio_util::sync::CancellationToken,
 }
 
 impl AppState {
@@ -92,6 +96,7 @@ impl AppState {
             article_live: Arc::default(),
             chats: Arc::default(),
             setup_pending: Arc::default(),
+            shutdown: tokio_util::sync::CancellationToken::new(),
         }
     }
 

@@ -1,7 +1,7 @@
 //! `dateline demo`: create a generated demo site once, then serve it.
 
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -12,14 +12,9 @@ use dateline_store::Store;
 
 use crate::config::Config;
 
+/// `--data-dir` and `--listen` are the global options of every command.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Where the demo keeps its database and media (default: the configured data directory).
-    #[arg(long)]
-    data_dir: Option<PathBuf>,
-    /// Address to serve on (default: the configured one, 127.0.0.1:8080).
-    #[arg(long)]
-    listen: Option<SocketAddr>,
     /// Seed of the generated content: the same seed gives the same site.
     #[arg(long, default_value_t = 2024)]
     seed: u64,
@@ -32,40 +27,66 @@ const READER_EMAIL: &str = "reader@dateline.test";
 /// A second verified reader, so that two people can try a chat room.
 const SECOND_READER_EMAIL: &str = "reader2@dateline.test";
 
-pub async fn run(mut config: Config, args: DemoArgs) -> anyhow::Result<()> {
-    if let Some(dir) = args.data_dir {
-        config.data_dir = dir;
-    }
-    if let Some(listen) = args.listen {
-        config.listen = listen;
-    }
-    std::fs::create_dir_all(&config.data_dir)
-        .with_context(|| format!("cannot create data directory {}", config.data_dir.display()))?;
-    let store = super::open_store(&config).await?;
-    let [password, reader_password] = if store.editions().await?.is_empty() {
+pub async fn run(config: Config, args: DemoArgs) -> anyhow::Result<()> {
+    let store = super::open_store(&config, super::Site::MayCreate).await?;
+    if store.editions().await?.is_empty() {
         let blobs = super::serve::media_blobs(&config)?;
-        install(&store, blobs.as_ref(), &config.data_dir, args.seed).await?
-    } else {
-        read_passwords(&config.data_dir)
-    };
-    let url = format!("{}/", config.effective_base_url());
-    let banner = format!(
-        "\nDateline demo is running at {url}\n  English edition: {url}en/\n  Russian edition: {url}ru/\n  \
-         Staff login:     {STAFF_EMAIL} / {password}\n  Reader login:    {READER_EMAIL} / {reader_password} ({url}account/login)\n  \
-         Data directory:  {}\nPress Ctrl-C to stop.",
-        config.data_dir.display()
-    );
+        install(&store, blobs.as_ref(), &config.data_dir, args.seed).await?;
+    }
+    let banner = banner(&config, &store).await?;
     super::serve::serve(config, store, Some(banner)).await
 }
 
-/// Fills an empty database with the demo site, a staff account and a
-/// verified reader; returns their passwords.
+/// What to open and how to sign in, as this folder has it: a folder
+/// filled by `gen`, or one whose accounts changed since, has other
+/// editions and logins than a fresh demo.
+async fn banner(config: &Config, store: &Store) -> anyhow::Result<String> {
+    let url = format!("{}/", config.effective_base_url());
+    let mut lines = vec![String::new(), format!("Dateline demo is running at {url}")];
+    for edition in store.editions().await? {
+        let label = format!("Edition {}:", edition.code);
+        lines.push(format!(
+            "  {label:<17}{url}{}/ ({})",
+            edition.code, edition.name
+        ));
+    }
+    let saved = saved_logins(&config.data_dir);
+    let mut logins = 0;
+    if let Some(password) = saved.get(STAFF_EMAIL) {
+        if store.user_by_email(&STAFF_EMAIL.parse()?).await?.is_some() {
+            lines.push(format!("  Staff login:     {STAFF_EMAIL} / {password}"));
+            logins += 1;
+        }
+    }
+    if let Some(password) = saved.get(READER_EMAIL) {
+        if store
+            .reader_by_email(&READER_EMAIL.parse()?)
+            .await?
+            .is_some()
+        {
+            lines.push(format!(
+                "  Reader login:    {READER_EMAIL} / {password} ({url}account/login)"
+            ));
+            logins += 1;
+        }
+    }
+    if logins == 0 {
+        lines
+            .push("  No demo logins here: create a staff account with `dateline user add`.".into());
+    }
+    lines.push(format!("  Data directory:  {}", config.data_dir.display()));
+    lines.push("Press Ctrl-C to stop.".into());
+    Ok(lines.join("\n"))
+}
+
+/// Fills an empty database with the demo site, a staff account and
+/// verified readers, whose passwords it saves in [`CREDENTIALS_FILE`].
 async fn install(
     store: &Store,
     blobs: &dyn BlobSink,
     data_dir: &Path,
     seed: u64,
-) -> anyhow::Result<[String; 2]> {
+) -> anyhow::Result<()> {
     println!("Generating the demo site (seed {seed}); this takes a few seconds…");
     let started = Instant::now();
     let summary = dateline_demo::install(store, blobs, seed, super::now())
@@ -136,7 +157,7 @@ async fn install(
     )
     .with_context(|| format!("cannot write {}", path.display()))?;
     restrict_permissions(&path);
-    Ok([password, reader_password])
+    Ok(())
 }
 
 /// Entries of the demo live coverage, oldest first, by language; the
@@ -287,16 +308,15 @@ async fn demo_chats(store: &Store, reader_id: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The staff and reader passwords saved at installation (the database
-/// only has their hashes).
-fn read_passwords(data_dir: &Path) -> [String; 2] {
+/// The demo accounts' passwords saved at installation (the database only
+/// has their hashes), by address; none when the file is missing.
+fn saved_logins(data_dir: &Path) -> HashMap<String, String> {
     let text = std::fs::read_to_string(data_dir.join(CREDENTIALS_FILE)).unwrap_or_default();
-    let line = |n: usize| {
-        text.lines().nth(n).map(str::to_owned).unwrap_or_else(|| {
-            format!("(see {CREDENTIALS_FILE}, or create one with `dateline user add`)")
-        })
-    };
-    [line(1), line(3)]
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .chunks_exact(2)
+        .map(|pair| (pair[0].to_owned(), pair[1].to_owned()))
+        .collect()
 }
 
 #[cfg(unix)]

@@ -5,7 +5,7 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Args;
 use dateline_media::LocalBlobs;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 
 use crate::config::Config;
 
@@ -30,7 +30,7 @@ pub struct GenArgs {
 }
 
 pub async fn run(config: Config, args: GenArgs) -> anyhow::Result<()> {
-    let store = super::open_store(&config).await?;
+    let store = super::open_store(&config, super::Site::MayCreate).await?;
     let started = Instant::now();
     let blobs = LocalBlobs::new(config.data_dir.join("media"));
     let setup = dateline_demo::bulk_setup(&store, &blobs, args.seed, super::now())
@@ -40,8 +40,17 @@ pub async fn run(config: Config, args: GenArgs) -> anyhow::Result<()> {
     let bar = ProgressBar::new(args.articles);
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} articles {bar:40} {pos}/{len} ({per_sec}, {eta} left)",
+            "{spinner} articles {bar:40} {pos}/{len} ({rate}, {eta} left)",
         )
+        .map(|style| {
+            // indicatif's own {per_sec} prints four decimals.
+            style.with_key(
+                "rate",
+                |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{}", per_second(state.per_sec()));
+                },
+            )
+        })
         .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let mut done = 0u64;
@@ -69,9 +78,10 @@ pub async fn run(config: Config, args: GenArgs) -> anyhow::Result<()> {
         .refresh_planner_statistics()
         .await
         .context("cannot refresh the query planner's statistics")?;
+    let seconds = started.elapsed().as_secs_f64();
     println!(
-        "added {done} articles in {:.1} s ({})",
-        started.elapsed().as_secs_f64(),
+        "added {done} articles in {seconds:.1} s ({}, {})",
+        per_second(done as f64 / seconds.max(f64::EPSILON)),
         store.backend().name()
     );
     store.close().await;
@@ -144,4 +154,36 @@ async fn add_comments(store: &dateline_store::Store, args: &GenArgs) -> anyhow::
         .await
         .context("cannot recompute comment counters")?;
     Ok(())
+}
+
+/// A rate as people read it: whole items per second, thousands grouped
+/// (`14,182/s`).
+fn per_second(rate: f64) -> String {
+    let whole = if rate.is_finite() && rate > 0.0 {
+        rate.round() as u64
+    } else {
+        0
+    };
+    let digits = whole.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 2);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped.push_str("/s");
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rates_are_whole_and_grouped() {
+        assert_eq!(super::per_second(14_181.881_9), "14,182/s");
+        assert_eq!(super::per_second(999.4), "999/s");
+        assert_eq!(super::per_second(1_234_567.0), "1,234,567/s");
+        assert_eq!(super::per_second(0.2), "0/s");
+        assert_eq!(super::per_second(f64::NAN), "0/s");
+    }
 }

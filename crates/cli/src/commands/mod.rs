@@ -7,15 +7,40 @@ pub mod openapi;
 pub mod serve;
 pub mod user;
 
+use std::path::{Path, PathBuf};
+
 use anyhow::Context;
 use dateline_store::Store;
 
 use crate::config::Config;
 
+/// Whether a command may make a new site where there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Site {
+    /// `serve`, `demo`, `gen` and `migrate`: a new SQLite file is expected
+    /// on first use (`migrate` is how a deployment prepares its database).
+    MayCreate,
+    /// Every other command works on a site that exists: a mistyped data
+    /// folder must not quietly become a new empty database.
+    MustExist,
+}
+
 /// Opens the configured database and brings its schema up to date.
-pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
+pub async fn open_store(config: &Config, site: Site) -> anyhow::Result<Store> {
     let url = config.effective_database_url();
-    if url.starts_with("sqlite:") {
+    if let Some(file) = sqlite_file(&url) {
+        if site == Site::MustExist && !file.exists() {
+            let folder = file
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            anyhow::bail!(
+                "there is no Dateline database in {} ({} does not exist): check --data-dir, \
+                 DATELINE_DATA_DIR or --database-url, or create one with `dateline migrate`",
+                folder.display(),
+                file.display()
+            );
+        }
         std::fs::create_dir_all(&config.data_dir).with_context(|| {
             format!("cannot create data directory {}", config.data_dir.display())
         })?;
@@ -28,6 +53,15 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
         .await
         .context("database migration failed; the database was left as it was")?;
     Ok(store)
+}
+
+/// The file of an SQLite URL (`sqlite:path`, `sqlite://path?mode=…`);
+/// `None` for other databases and for in-memory ones.
+fn sqlite_file(url: &str) -> Option<PathBuf> {
+    let rest = url.strip_prefix("sqlite:")?;
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && !path.contains(":memory:")).then(|| PathBuf::from(path))
 }
 
 /// Hides a password in a database URL before printing it.
@@ -53,6 +87,23 @@ pub fn now() -> i64 {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn finds_the_file_of_sqlite_urls() {
+        let file = |url| super::sqlite_file(url);
+        assert_eq!(
+            file("sqlite:d/dateline.db").as_deref(),
+            Some(Path::new("d/dateline.db"))
+        );
+        assert_eq!(
+            file("sqlite:///srv/x.db?mode=rwc").as_deref(),
+            Some(Path::new("/srv/x.db"))
+        );
+        assert_eq!(file("sqlite::memory:"), None);
+        assert_eq!(file("postgres://h/db"), None);
+    }
+
     #[test]
     fn redacts_passwords() {
         assert_eq!(

@@ -8,7 +8,7 @@ use tower_http::trace::TraceLayer;
 use crate::config::Config;
 
 pub async fn run(config: Config) -> anyhow::Result<()> {
-    let store = super::open_store(&config).await?;
+    let store = super::open_store(&config, super::Site::MayCreate).await?;
     serve(config, store, None).await
 }
 
@@ -43,6 +43,9 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
             .context("cannot store the setup token")?;
         (state.awaiting_setup(), setup_banner(&base_url, &token))
     };
+    // Cancelled on Ctrl-C or SIGTERM: ends live streams and chat sockets,
+    // which would otherwise keep the graceful shutdown waiting forever.
+    let shutdown = state.shutdown.clone();
     let app = dateline_web::router(state).layer(TraceLayer::new_for_http());
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -59,7 +62,10 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     // Client addresses feed the per-address login limiter.
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            shutdown.cancel();
+        })
         .await
         .context("server error")?;
     let _ = stop_jobs.send(true);

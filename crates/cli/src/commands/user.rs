@@ -11,16 +11,19 @@ use crate::config::Config;
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
-    /// Create an account. Without --password a random one is generated and printed.
+    /// Create a staff account. Without --password a random one is generated and printed.
+    /// Readers register on the site.
     Add {
+        /// The address the account signs in with.
         #[arg(long)]
         email: String,
-        /// reader, contributor, author, editor or admin.
+        /// contributor, author, editor or admin.
         #[arg(long)]
         role: String,
-        /// Name shown in the newsroom and under comments (default: the part before @).
+        /// Name shown in the newsroom (default: the part before @).
         #[arg(long)]
         name: Option<String>,
+        /// The account's password, at least 10 characters (default: a random one, printed).
         #[arg(long, env = "DATELINE_NEW_USER_PASSWORD", hide_env_values = true)]
         password: Option<String>,
         /// Editions an editor works in, by code (comma-separated: en,ru).
@@ -50,13 +53,13 @@ pub async fn run(config: Config, command: UserCommand) -> anyhow::Result<()> {
             if password.chars().count() < MIN_PASSWORD_CHARS {
                 anyhow::bail!("password: must be at least {MIN_PASSWORD_CHARS} characters");
             }
-            let store = super::open_store(&config).await?;
+            let store = super::open_store(&config, super::Site::MustExist).await?;
             let mut edition_ids = Vec::new();
             for code in &codes {
                 let edition = store
                     .edition_by_code(code)
                     .await?
-                    .with_context(|| format!("editions: there is no edition {code:?}"))?;
+                    .with_context(|| format!("editions: there is no edition {code}"))?;
                 edition_ids.push(edition.id);
             }
             let display_name = name.unwrap_or_else(|| {

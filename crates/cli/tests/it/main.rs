@@ -2,16 +2,25 @@
 //! what each subcommand leaves in the database.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod commands;
+mod shutdown;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn dateline(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+/// `dateline` with a clean environment but for `DATELINE_DATA_DIR`.
+fn command(data_dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
-    cmd.args(args)
-        .env_clear()
+    cmd.env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("DATELINE_DATA_DIR", data_dir)
         .env("RUST_LOG", "error");
+    cmd
+}
+
+fn dateline(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = command(data_dir);
+    cmd.args(args);
     for (k, v) in env {
         cmd.env(k, v);
     }

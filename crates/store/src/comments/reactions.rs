@@ -5,7 +5,7 @@ use dateline_domain::UnixTime;
 use sqlx::Row;
 
 use super::comment_on;
-use crate::{events, Result, Store, StoreError};
+use crate::{Result, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LikeOutcome {
@@ -53,10 +53,9 @@ impl Store {
             .bind(comment_id)
             .execute(&mut *tx)
             .await?;
-        let events = events::comments_changed(self.node_id(), comment.article_id);
-        let staged = self.stage_events(&mut tx, events).await?;
+        // No event: no cached page shows like counts (the article page's
+        // comments leave them out), so a like purges nothing.
         tx.commit().await?;
-        staged.deliver();
         Ok(LikeOutcome::Liked)
     }
 

@@ -201,7 +201,53 @@ async fn failed_writes_announce_nothing(store: &Store) {
         .is_none());
 }
 
+/// A like changes a count that no cached page shows: it purges nothing.
+/// The write after it is the sentinel: its purge is the next event.
+async fn a_like_announces_nothing(store: &Store) {
+    use dateline_domain::comment::CommentStatus;
+    use dateline_store::comments::{LikeOutcome, NewComment};
+    let fx = Fixtures::new(store).await;
+    let article = store.create_article(&fx.article("liked", T)).await.unwrap();
+    let other = store.create_article(&fx.article("other", T)).await.unwrap();
+    let ann = store.insert_test_reader("Ann", T - 86_400 * 30, true).await;
+    let bob = store.insert_test_reader("Bob", T - 86_400 * 30, true).await;
+    let comment = store
+        .post_comment(&NewComment {
+            article_id: article.id,
+            reader_id: ann,
+            reply_to: None,
+            body_source: "First".into(),
+            body_html: "<p>First</p>".into(),
+            status: CommentStatus::Published,
+            status_reason: String::new(),
+            ip: "192.0.2.1".into(),
+            at: T + 1,
+        })
+        .await
+        .unwrap();
+    let mut rx = subscribe(store).await;
+    assert_eq!(
+        store.like_comment(comment.id, bob, T + 2).await.unwrap(),
+        LikeOutcome::Liked
+    );
+    assert_eq!(
+        store
+            .comment_by_id(comment.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .like_count,
+        1
+    );
+    store.add_comment_count(other.id, 1).await.unwrap();
+    assert_eq!(
+        next_purge(&mut rx, store.node_id()).await,
+        strings(&[&format!("a{}", other.id)])
+    );
+}
+
 on_both_backends!(
+    a_like_announces_nothing,
     publishing_announces_every_listing,
     edits_and_counters_announce_what_they_change,
     failed_writes_announce_nothing,

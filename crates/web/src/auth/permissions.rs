@@ -134,7 +134,6 @@ impl Serialize for Scopes {
 pub fn role_scopes(role: Role) -> Scopes {
     use Scope::*;
     match role {
-        Role::Reader => Scopes::NONE,
         Role::Contributor => Scopes::of(&[ArticlesRead, ArticlesWrite, MediaRead, MediaWrite]),
         Role::Author => Scopes::of(&[
             ArticlesRead,
@@ -260,7 +259,6 @@ pub fn permits(actor: &Actor, permission: Permission) -> bool {
     let assigned = |edition_id: i64| actor.editions.contains(&edition_id);
     match actor.role {
         Role::Admin => true,
-        Role::Reader => false,
         Role::Editor => editor_rule(permission, assigned),
         Role::Author | Role::Contributor => own_work_rule(actor, actor.role, permission),
     }
@@ -344,7 +342,6 @@ mod tests {
         let effective = token.intersect(role_scopes(Role::Editor));
         assert_eq!(effective.names(), ["articles:read"]);
         assert!(effective.is_subset_of(token) && !token.is_subset_of(effective));
-        assert_eq!(role_scopes(Role::Reader), Scopes::NONE);
         assert!(role_scopes(Role::Admin).contains(Scope::AuditRead));
     }
 
@@ -439,10 +436,6 @@ mod tests {
                     "{role} {permission:?}"
                 );
             }
-            assert!(
-                !permits(&actor(Role::Reader), permission),
-                "reader {permission:?}"
-            );
         }
     }
 

@@ -11,15 +11,17 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::encoding::Accepted;
+use super::flight::Turn;
 use super::keys::PageKeys;
 use super::page::CachedPage;
+use super::url_key::page_key;
 use crate::AppState;
 
 /// Larger bodies are not buffered into the cache (pages are far smaller).
 const MAX_BODY: usize = 16 * 1024 * 1024;
 
 /// `route_layer` middleware of the reader routes. The key is the path and
-/// query as requested; the edition is in the path. Cookies are ignored:
+/// query without tracking parameters (`url_key.rs`); the edition is in the path. Cookies are ignored:
 /// reader pages hold nothing personal (see ARCHITECTURE.md).
 pub(crate) async fn serve_pages(
     State(state): State<AppState>,
@@ -30,22 +32,35 @@ pub(crate) async fn serve_pages(
         return next.run(request).await;
     }
     let cache = &state.cache;
-    let url: Arc<str> = request
-        .uri()
-        .path_and_query()
-        .map_or("/", |pq| pq.as_str())
-        .into();
+    let url = page_key(request.uri());
     let accepted = Accepted::from_headers(request.headers());
     // Only the validators are kept for answering: no copy of every header.
     let mut conditional = HeaderMap::new();
     for value in request.headers().get_all(IF_NONE_MATCH) {
         conditional.append(IF_NONE_MATCH, value.clone());
     }
-    if let Some(page) = cache.get(&url) {
+    let hit = |page: Arc<CachedPage>| {
         if accepted.compressed() {
             page.compress_soon();
         }
-        return page.respond(accepted, &conditional, "hit");
+        page.respond(accepted, &conditional, "hit")
+    };
+    if let Some(page) = cache.get(&url) {
+        return hit(page);
+    }
+    // One render per page at a time: later misses wait for it (flight.rs).
+    let _leader = match cache.pages.is_some().then(|| cache.flights.join(&url)) {
+        Some(Turn::Render(leader)) => Some(leader),
+        Some(Turn::Wait(waiter)) => {
+            waiter.wait().await;
+            None
+        }
+        None => None,
+    };
+    // Stored by a render that ended since this request missed; when there
+    // is none (it failed, was not cacheable or was purged), render here.
+    if let Some(page) = cache.get(&url) {
+        return hit(page);
     }
 
     let started = cache.begin();

@@ -3,27 +3,31 @@
 //! Reader handlers declare what a page shows as [`PageKeys`]; the
 //! middleware (`middleware.rs`) stores 200 and 301 answers that carry keys,
 //! bounded by size in bytes (moka), and answers later requests for the same
-//! path and query from memory, with strong ETags, `304 Not Modified`,
-//! Brotli or gzip bodies made once per page, `Cache-Control` for browsers
-//! and CDNs, and `Surrogate-Key`/`Cache-Tag` headers naming the keys.
+//! path and query (less tracking parameters) from memory, with strong
+//! ETags, `304 Not Modified`, Brotli or gzip bodies made once per page,
+//! `Cache-Control` for browsers and CDNs, and `Surrogate-Key`/`Cache-Tag`
+//! headers naming the keys.
 //!
 //! Invalidation is exact and works on every node: each store write
 //! announces the keys it changed (`dateline_store::events`), and the cache
 //! drops every page carrying one of them. Events are applied before every
 //! look-up, so a request that starts after a write has returned never sees
 //! a page from before it; a page whose render started before a purge of one
-//! of its keys is not stored (see `index.rs`). A background task applies
-//! events when there is no traffic and purges the CDN for this node's writes.
+//! of its keys is not stored (see `index.rs`). Simultaneous misses of one
+//! page render it once (`flight.rs`). A background task applies events
+//! when there is no traffic and purges the CDN for this node's writes.
 //!
 //! Editions and sections, on every page, are cached here too ([`Site`]).
 
 mod encoding;
+mod flight;
 mod index;
 mod keys;
 mod middleware;
 mod page;
 mod purge_hook;
 mod site;
+mod url_key;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
@@ -38,6 +42,7 @@ pub use keys::PageKeys;
 pub(crate) use middleware::serve_pages;
 pub use site::Site;
 
+use flight::InFlight;
 use index::Index;
 use page::CachedPage;
 use purge_hook::PurgeHook;
@@ -89,6 +94,8 @@ pub struct PageCache {
     /// This cache's own subscription, drained before every look-up.
     events: Mutex<broadcast::Receiver<Arc<Event>>>,
     site: SiteCache,
+    /// Renders under way, so that simultaneous misses render a page once.
+    flights: InFlight,
     policy: HeaderValue,
     next_id: AtomicU64,
 }
@@ -126,6 +133,7 @@ impl PageCache {
             evicted,
             events: Mutex::new(store.subscribe()),
             site: SiteCache::default(),
+            flights: InFlight::default(),
             policy: HeaderValue::from_str(&policy)
                 .unwrap_or_else(|_| HeaderValue::from_static("public, max-age=60")),
             next_id: AtomicU64::new(1),

@@ -162,8 +162,19 @@ impl Connection {
         }
         let mut ping = tokio::time::interval(PING_EVERY);
         ping.tick().await;
+        let shutdown = self.state.shutdown.clone();
         loop {
             let step = tokio::select! {
+                // "Going away": the page's script reconnects, to another
+                // node or after the restart.
+                () = shutdown.cancelled() => {
+                    let close = CloseFrame {
+                        code: axum::extract::ws::close_code::AWAY,
+                        reason: "server shutting down".into(),
+                    };
+                    let _ = socket.send(Message::Close(Some(close))).await;
+                    Err(Closed)
+                },
                 incoming = socket.recv() => match incoming {
                     Some(Ok(message)) => self.receive(&mut socket, message).await,
                     // Gone, or a protocol error (a frame over TRANSPORT_MAX).

@@ -33,7 +33,10 @@ pub(crate) struct CommentView {
     pub edited: bool,
     /// Removed by its author after others replied: a placeholder.
     pub erased: bool,
-    pub like_count: i64,
+    /// `None` on the cached article page: likes do not purge it, so it
+    /// shows no count that a like would make stale (the comments page,
+    /// rendered for each request, shows them).
+    pub like_count: Option<i64>,
     pub reply_count: i64,
     pub depth: i64,
     /// Set for the viewer's own comments.
@@ -57,6 +60,17 @@ pub(crate) struct ThreadView {
     pub more_replies: i64,
 }
 
+impl ThreadView {
+    /// For the cached article page, which likes do not purge.
+    fn hide_like_counts(&mut self) {
+        self.comment.like_count = None;
+        for branch in &mut self.replies {
+            branch.comment.like_count = None;
+            branch.replies.iter_mut().for_each(|r| r.like_count = None);
+        }
+    }
+}
+
 fn comment_view(c: &Comment, comments_url: &str, viewer: Option<&Viewer>) -> CommentView {
     let mine = viewer.is_some_and(|v| v.reader_id == c.reader_id);
     let editable = viewer.is_some_and(|v| mine && v.now - c.created_at <= v.edit_window);
@@ -67,7 +81,7 @@ fn comment_view(c: &Comment, comments_url: &str, viewer: Option<&Viewer>) -> Com
         created_at: c.created_at,
         edited: c.edited_at.is_some(),
         erased: c.erased_at.is_some(),
-        like_count: c.like_count,
+        like_count: Some(c.like_count),
         reply_count: c.reply_count,
         depth: c.depth,
         mine,
@@ -149,8 +163,10 @@ pub(crate) async fn discussion(
     let more_url = page
         .next
         .map(|next| format!("{comments_url}?sort=newest&after={}", next.encode()));
+    let mut threads = threads_view(&page, &comments_url, None);
+    threads.iter_mut().for_each(ThreadView::hide_like_counts);
     Ok(Discussion {
-        threads: threads_view(&page, &comments_url, None),
+        threads,
         comments_url,
         more_url,
         open: settings.open_at(now()),

@@ -153,7 +153,8 @@ struct CommentCard<'a> {
     html: &'a str,
     created_at: i64,
     edited: bool,
-    like_count: i64,
+    /// Never shown on the cached article page (see `comments::view`).
+    like_count: Option<i64>,
     reply_count: i64,
     depth: i64,
     mine: bool,
@@ -176,7 +177,7 @@ pub(super) fn comment_item(
         html: &c.body_html,
         created_at: c.created_at,
         edited: c.edited_at.is_some(),
-        like_count: c.like_count,
+        like_count: None,
         reply_count: c.reply_count,
         depth: c.depth,
         mine: false,

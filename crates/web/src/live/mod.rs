@@ -29,7 +29,8 @@ use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use futures_util::Stream;
+use futures_util::{Stream, StreamExt};
+use tokio_util::sync::CancellationToken;
 
 pub use article_hub::{ArticleHub, ArticleItem, ItemKind};
 pub(crate) use coverage::{live_view, LiveView};
@@ -53,10 +54,13 @@ const KEEP_ALIVE: Duration = Duration::from_secs(20);
 pub(crate) const RETRY: Duration = Duration::from_secs(2);
 
 /// The answer of a live stream: `events` as Server-Sent Events, never
-/// stored, passed on by proxies as they come.
+/// stored, passed on by proxies as they come, until the server shuts down
+/// (browsers then reconnect, to another node or after the restart).
 fn sse_response(
+    shutdown: CancellationToken,
     events: impl Stream<Item = Result<SseEvent, Infallible>> + Send + 'static,
 ) -> Response {
+    let events = events.take_until(shutdown.cancelled_owned());
     let mut response = Sse::new(events)
         .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
         .into_response();

@@ -85,11 +85,12 @@ pub(super) async fn stream(
         pending: missed,
         first: true,
     };
+    let shutdown = feed.state.shutdown.clone();
     let events = futures_util::stream::unfold(feed, |mut feed| async move {
         let event = feed.next().await?;
         Some((Ok::<_, Infallible>(event), feed))
     });
-    Ok(super::sse_response(events))
+    Ok(super::sse_response(shutdown, events))
 }
 
 /// One open stream.

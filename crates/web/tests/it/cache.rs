@@ -210,6 +210,49 @@ async fn a_comment_count_change_purges_the_pages_showing_the_counter() {
     }
 }
 
+#[tokio::test]
+async fn a_like_leaves_the_cached_article_page_which_shows_no_like_count() {
+    use dateline_domain::comment::CommentStatus;
+    use dateline_store::comments::NewComment;
+    for app in TestApp::each_backend().await {
+        let store = app.store();
+        let bridge = app.newsroom.bridge.id;
+        let ann = store.insert_test_reader("Ann", NOW - 86_400, true).await;
+        let bob = store.insert_test_reader("Bob", NOW - 86_400, true).await;
+        let comment = store
+            .post_comment(&NewComment {
+                article_id: bridge,
+                reader_id: ann,
+                reply_to: None,
+                body_source: "Well built".into(),
+                body_html: "<p>Well built</p>".into(),
+                status: CommentStatus::Published,
+                status_reason: String::new(),
+                ip: "192.0.2.1".into(),
+                at: NOW + 1,
+            })
+            .await
+            .unwrap();
+        let article = "/en/world/bridge-reopens";
+        let before = page(&app, article, "miss").await;
+        assert!(before.text().contains("Well built"));
+        store.like_comment(comment.id, bob, NOW + 2).await.unwrap();
+        let after = page(&app, article, "hit").await;
+        assert_eq!(after.body, before.body);
+        // The cached page shows no count a like would make stale; the
+        // comments page, rendered per request, shows it.
+        assert!(!after.text().contains("comment-likes"), "{}", after.text());
+        let comments = get(&app, &format!("{article}/comments"), &[]).await;
+        assert!(
+            comments
+                .text()
+                .contains("<span class=\"comment-likes\">1 like</span>"),
+            "{}",
+            comments.text()
+        );
+    }
+}
+
 fn brotli_decode(body: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     brotli::Decompressor::new(body, 4096)
@@ -425,5 +468,43 @@ async fn the_purge_hook_receives_the_keys_of_this_nodes_writes() {
     match TestDb::postgres().await {
         Some(db) => cdn_purges_of(db).await,
         None => eprintln!("{}", dateline_store::testing::SKIP_POSTGRES),
+    }
+}
+
+#[tokio::test]
+async fn share_links_with_tracking_parameters_hit_the_cached_page() {
+    for app in TestApp::each_backend().await {
+        let article = "/en/world/bridge-reopens";
+        let first = page(&app, article, "miss").await;
+        for shared in [
+            "?utm_source=x",
+            "?utm_source=newsletter&utm_medium=email&utm_campaign=monday",
+            "?fbclid=IwAR0abc",
+            "?gclid=Cj0KCQ&utm_term=bridge",
+        ] {
+            let answer = page(&app, &format!("{article}{shared}"), "hit").await;
+            assert_eq!(answer.body, first.body, "{shared}");
+        }
+        // The other parameters still make pages of their own, in any order.
+        page(&app, "/en/?page=2&x=1", "miss").await;
+        page(&app, "/en/?x=1&page=2&utm_source=x", "hit").await;
+        page(&app, "/en/", "miss").await;
+    }
+}
+
+#[tokio::test]
+async fn simultaneous_misses_of_one_page_render_it_once() {
+    for app in TestApp::each_backend().await {
+        for path in ["/en/", "/en/world/bridge-reopens"] {
+            let answers =
+                futures_util::future::join_all((0..16).map(|_| get(&app, path, &[]))).await;
+            let mut verdicts: Vec<&str> = answers.iter().map(Answer::cache).collect();
+            verdicts.sort_unstable();
+            let mut expected = vec!["hit"; 15];
+            expected.push("miss");
+            assert_eq!(verdicts, expected, "[{}] {path}", app.backend());
+            assert!(answers.iter().all(|a| a.status == StatusCode::OK));
+            assert!(answers.iter().all(|a| a.body == answers[0].body));
+        }
     }
 }

@@ -225,3 +225,47 @@ async fn a_publish_on_one_node_reaches_streams_on_another() {
     assert_eq!(item["url"], "/en/world/cross-node");
     server.abort();
 }
+
+/// A graceful shutdown ends open streams (`AppState::shutdown`), so that it
+/// completes instead of waiting for browsers that never leave.
+#[tokio::test]
+async fn shutting_down_ends_open_streams_and_the_server_finishes() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    Fixtures::new(db.store()).await;
+    let config = WebConfig {
+        base_url: BASE_URL.into(),
+        data_dir: dir.path().to_owned(),
+        theme_dir: None,
+        cache: CacheConfig::default(),
+    };
+    let state = AppState::new(db.store().clone(), config);
+    let shutdown = state.shutdown.clone();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let signal = shutdown.clone();
+    let server = tokio::spawn(async move {
+        axum::serve(listener, dateline_web::router(state))
+            .with_graceful_shutdown(signal.cancelled_owned())
+            .await
+            .unwrap();
+    });
+    let mut stream = SseReader::open(&format!("http://{addr}/en/newsfeed/live"), None).await;
+    // The opening comment: the stream is under way.
+    let first = tokio::time::timeout(PATIENCE, stream.response.chunk())
+        .await
+        .expect("the opening comment")
+        .unwrap();
+    assert!(first.is_some());
+
+    shutdown.cancel();
+    tokio::time::timeout(PATIENCE, server)
+        .await
+        .expect("the server finishes once its streams end")
+        .unwrap();
+    // The stream came to its end rather than being cut.
+    let rest = tokio::time::timeout(PATIENCE, stream.response.chunk())
+        .await
+        .expect("the end of the stream");
+    assert!(matches!(rest, Ok(None)), "{rest:?}");
+}

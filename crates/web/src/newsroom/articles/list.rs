@@ -43,7 +43,6 @@ struct Row {
 pub(crate) fn desk_editions(account: &Account) -> Option<Vec<i64>> {
     match account.role() {
         Role::Editor => Some(account.editions.clone()),
-        Role::Reader => Some(Vec::new()),
         _ => None,
     }
 }
