@@ -2,9 +2,7 @@
 
 use axum::{middleware, Router};
 
-use crate::{
-    account, api, cache, comments, error, newsroom, reader, security_headers, AppState,
-};
+use crate::{account, api, cache, comments, error, newsroom, reader, security_headers, AppState};
 
 /// Builds the application. Each feature module owns its routes.
 pub fn router(state: AppState) -> Router {

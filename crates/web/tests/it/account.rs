@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use dateline_store::testing::{TestDb, SKIP_POSTGRES};
+use dateline_store::testing::TestDb;
 use dateline_web::mail::MailConfig;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, COOKIE, LOCATION, SET_COOKIE};
 use scraper::{Html, Selector};
@@ -33,16 +33,6 @@ impl AccountApp {
         };
         let app = TestApp::on_with(db, |state| state.with_mail(&mail).unwrap()).await;
         AccountApp { app, sink }
-    }
-
-    /// SQLite, plus PostgreSQL when DATELINE_TEST_POSTGRES_URL is set.
-    pub async fn each_backend() -> Vec<AccountApp> {
-        let mut apps = vec![AccountApp::on(TestDb::sqlite().await).await];
-        match TestDb::postgres().await {
-            Some(db) => apps.push(AccountApp::on(db).await),
-            None => eprintln!("{SKIP_POSTGRES}"),
-        }
-        apps
     }
 
     pub fn browser(&self) -> Browser {
@@ -247,464 +237,443 @@ impl Browser {
     }
 }
 
-#[tokio::test]
-async fn register_verify_log_out_and_log_in() {
-    for t in AccountApp::each_backend().await {
-        let mut browser = t.browser();
-        // The article's prompt leads to the registration form.
-        let article = browser.get(ARTICLE).await;
-        assert!(
-            article
-                .body
-                .contains("/account/register?edition=en&amp;return=/en/world/bridge-reopens"),
-            "{}",
-            article.body
-        );
-        let me = browser.me().await;
-        assert_eq!(me["signed_in"], false);
+async fn register_verify_log_out_and_log_in(t: AccountApp) {
+    let mut browser = t.browser();
+    // The article's prompt leads to the registration form.
+    let article = browser.get(ARTICLE).await;
+    assert!(
+        article
+            .body
+            .contains("/account/register?edition=en&amp;return=/en/world/bridge-reopens"),
+        "{}",
+        article.body
+    );
+    let me = browser.me().await;
+    assert_eq!(me["signed_in"], false);
 
-        t.register(&mut browser, "Ann@Example.org", PASSWORD).await;
-        let me = browser.me().await;
-        assert_eq!(
-            (
-                me["signed_in"].clone(),
-                me["verified"].clone(),
-                me["display_name"].clone()
-            ),
-            (true.into(), true.into(), "Ann".into())
-        );
-        assert!(me["csrf"].as_str().is_some_and(|c| c.len() > 20));
-        let reader = t
-            .app
-            .store()
-            .reader_by_email(&"ann@example.org".parse().unwrap())
-            .await
-            .unwrap()
-            .unwrap();
-        assert!(reader.is_verified());
+    t.register(&mut browser, "Ann@Example.org", PASSWORD).await;
+    let me = browser.me().await;
+    assert_eq!(
+        (
+            me["signed_in"].clone(),
+            me["verified"].clone(),
+            me["display_name"].clone()
+        ),
+        (true.into(), true.into(), "Ann".into())
+    );
+    assert!(me["csrf"].as_str().is_some_and(|c| c.len() > 20));
+    let reader = t
+        .app
+        .store()
+        .reader_by_email(&"ann@example.org".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(reader.is_verified());
 
-        // Log out from the profile page, then log in with the password.
-        let profile = browser.get("/account/?edition=en").await;
-        assert_eq!(profile.status, 200);
-        assert!(profile.text("h1").contains("Your account"));
-        let out = browser.submit(&profile, "/account/logout?", &[]).await;
-        assert_eq!(out.status, 303);
-        assert_eq!(browser.me().await["signed_in"], false);
-        let login = browser
-            .get(&format!("/account/login?edition=en&return={ARTICLE}"))
-            .await;
-        let done = browser
-            .submit(
-                &login,
-                "/account/login",
-                &[("email", "ann@example.org"), ("password", PASSWORD)],
-            )
-            .await;
-        assert_eq!(
-            (done.status, done.location.as_deref()),
-            (303, Some(ARTICLE)),
-            "{}",
-            done.body
-        );
-        assert_eq!(browser.me().await["signed_in"], true);
-        // The session cookie is the reader's own (HTTPS site: `__Host-`),
-        // never the staff one.
-        assert!(browser.cookies.contains_key("__Host-dateline_reader"));
-        assert!(!browser.cookies.contains_key("__Host-dateline_session"));
+    // Log out from the profile page, then log in with the password.
+    let profile = browser.get("/account/?edition=en").await;
+    assert_eq!(profile.status, 200);
+    assert!(profile.text("h1").contains("Your account"));
+    let out = browser.submit(&profile, "/account/logout?", &[]).await;
+    assert_eq!(out.status, 303);
+    assert_eq!(browser.me().await["signed_in"], false);
+    let login = browser
+        .get(&format!("/account/login?edition=en&return={ARTICLE}"))
+        .await;
+    let done = browser
+        .submit(
+            &login,
+            "/account/login",
+            &[("email", "ann@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        (done.status, done.location.as_deref()),
+        (303, Some(ARTICLE)),
+        "{}",
+        done.body
+    );
+    assert_eq!(browser.me().await["signed_in"], true);
+    // The session cookie is the reader's own (HTTPS site: `__Host-`),
+    // never the staff one.
+    assert!(browser.cookies.contains_key("__Host-dateline_reader"));
+    assert!(!browser.cookies.contains_key("__Host-dateline_session"));
 
-        // Log out everywhere ends the other browser's session too.
-        let mut other = t.browser();
-        let login = other.get("/account/login?edition=en").await;
-        other
-            .submit(
-                &login,
-                "/account/login",
-                &[("email", "ann@example.org"), ("password", PASSWORD)],
-            )
-            .await;
-        assert_eq!(other.me().await["signed_in"], true);
-        let profile = browser.get("/account/?edition=en").await;
-        let out = browser
-            .submit(&profile, "/account/logout-everywhere", &[])
-            .await;
-        assert_eq!(out.status, 303);
-        assert_eq!(browser.me().await["signed_in"], false);
-        assert_eq!(other.me().await["signed_in"], false);
-    }
+    // Log out everywhere ends the other browser's session too.
+    let mut other = t.browser();
+    let login = other.get("/account/login?edition=en").await;
+    other
+        .submit(
+            &login,
+            "/account/login",
+            &[("email", "ann@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(other.me().await["signed_in"], true);
+    let profile = browser.get("/account/?edition=en").await;
+    let out = browser
+        .submit(&profile, "/account/logout-everywhere", &[])
+        .await;
+    assert_eq!(out.status, 303);
+    assert_eq!(browser.me().await["signed_in"], false);
+    assert_eq!(other.me().await["signed_in"], false);
 }
 
-#[tokio::test]
-async fn profile_changes_name_language_and_password() {
-    for t in AccountApp::each_backend().await {
-        let mut browser = t.browser();
-        t.register(&mut browser, "jo@example.org", PASSWORD).await;
-        let mut other = t.browser();
-        let login = other.get("/account/login?edition=en").await;
-        other
-            .submit(
-                &login,
-                "/account/login",
-                &[("email", "jo@example.org"), ("password", PASSWORD)],
-            )
-            .await;
+async fn profile_changes_name_language_and_password(t: AccountApp) {
+    let mut browser = t.browser();
+    t.register(&mut browser, "jo@example.org", PASSWORD).await;
+    let mut other = t.browser();
+    let login = other.get("/account/login?edition=en").await;
+    other
+        .submit(
+            &login,
+            "/account/login",
+            &[("email", "jo@example.org"), ("password", PASSWORD)],
+        )
+        .await;
 
-        let profile = browser.get("/account/?edition=en").await;
-        let too_long = "x".repeat(61);
-        let refused = browser
-            .submit(&profile, "/account/profile", &[("display_name", &too_long)])
-            .await;
-        assert_eq!(refused.status, 422);
-        assert!(refused
-            .text(".account-alert")
-            .contains("1 to 60 characters"));
-        assert!(refused.body.contains(&too_long), "the typed name is kept");
-        let saved = browser
-            .submit(
-                &profile,
-                "/account/profile",
-                &[("display_name", "Jo"), ("language", "ru")],
-            )
-            .await;
-        assert_eq!(saved.status, 303);
-        let page = browser.get(saved.location.as_deref().unwrap()).await;
-        assert!(page.text(".account-notice").contains("saved"));
-        let reader = t
-            .app
-            .store()
-            .reader_by_email(&"jo@example.org".parse().unwrap())
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            (reader.display_name.as_str(), reader.language.as_str()),
-            ("Jo", "ru")
-        );
+    let profile = browser.get("/account/?edition=en").await;
+    let too_long = "x".repeat(61);
+    let refused = browser
+        .submit(&profile, "/account/profile", &[("display_name", &too_long)])
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused
+        .text(".account-alert")
+        .contains("1 to 60 characters"));
+    assert!(refused.body.contains(&too_long), "the typed name is kept");
+    let saved = browser
+        .submit(
+            &profile,
+            "/account/profile",
+            &[("display_name", "Jo"), ("language", "ru")],
+        )
+        .await;
+    assert_eq!(saved.status, 303);
+    let page = browser.get(saved.location.as_deref().unwrap()).await;
+    assert!(page.text(".account-notice").contains("saved"));
+    let reader = t
+        .app
+        .store()
+        .reader_by_email(&"jo@example.org".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (reader.display_name.as_str(), reader.language.as_str()),
+        ("Jo", "ru")
+    );
 
-        let wrong = browser
-            .submit(
-                &page,
-                "/account/password",
-                &[
-                    ("current_password", "not it at all"),
-                    ("new_password", "another long password"),
-                ],
-            )
-            .await;
-        assert_eq!(wrong.status, 401);
-        assert!(wrong.text(".account-alert").contains("password is wrong"));
-        let changed = browser
-            .submit(
-                &page,
-                "/account/password",
-                &[
-                    ("current_password", PASSWORD),
-                    ("new_password", "another long password"),
-                ],
-            )
-            .await;
-        assert_eq!(changed.status, 303);
-        assert_eq!(
-            browser.me().await["signed_in"],
-            true,
-            "this browser stays signed in"
-        );
-        assert_eq!(
-            other.me().await["signed_in"],
-            false,
-            "other browsers are signed out"
-        );
-        // Mail now comes in Russian.
-        let form = other.get("/account/forgot?edition=en").await;
-        other
-            .submit(&form, "/account/forgot", &[("email", "jo@example.org")])
-            .await;
-        assert_eq!(
-            t.mail("jo@example.org").await.subject,
-            "Выберите новый пароль"
-        );
-    }
+    let wrong = browser
+        .submit(
+            &page,
+            "/account/password",
+            &[
+                ("current_password", "not it at all"),
+                ("new_password", "another long password"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, 401);
+    assert!(wrong.text(".account-alert").contains("password is wrong"));
+    let changed = browser
+        .submit(
+            &page,
+            "/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "another long password"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, 303);
+    assert_eq!(
+        browser.me().await["signed_in"],
+        true,
+        "this browser stays signed in"
+    );
+    assert_eq!(
+        other.me().await["signed_in"],
+        false,
+        "other browsers are signed out"
+    );
+    // Mail now comes in Russian.
+    let form = other.get("/account/forgot?edition=en").await;
+    other
+        .submit(&form, "/account/forgot", &[("email", "jo@example.org")])
+        .await;
+    assert_eq!(
+        t.mail("jo@example.org").await.subject,
+        "Выберите новый пароль"
+    );
 }
 
-#[tokio::test]
-async fn sign_in_by_mailed_code_and_by_link() {
-    for t in AccountApp::each_backend().await {
-        let mut first = t.browser();
-        t.register(&mut first, "bob@example.org", "").await;
+async fn sign_in_by_mailed_code_and_by_link(t: AccountApp) {
+    let mut first = t.browser();
+    t.register(&mut first, "bob@example.org", "").await;
 
-        // By code, in another browser.
-        let mut browser = t.browser();
-        let form = browser.get("/account/sign-in?edition=en").await;
-        let code_page = browser
-            .submit(&form, "/account/sign-in", &[("email", "bob@example.org")])
-            .await;
-        assert_eq!(code_page.status, 200);
-        assert!(code_page
-            .text(".account-notice")
-            .contains("bob@example.org"));
-        let mail = t.mail("bob@example.org").await;
-        assert!(
-            mail.subject.starts_with("Your sign-in code: "),
-            "{}",
-            mail.subject
-        );
-        let code = mail.subject.rsplit(' ').next().unwrap().to_owned();
-        assert_eq!(code.len(), 6);
-        assert!(mail.text.contains(&code) && mail.html.contains(&code));
-        let link = mail.link("/account/sign-in/link").expect("a sign-in link");
-        let done = browser
-            .submit(&code_page, "/account/sign-in/code", &[("code", &code)])
-            .await;
-        assert_eq!(done.status, 303, "{}", done.body);
-        assert_eq!(browser.me().await["display_name"], "Ann");
-        // The link mailed with the code died with it.
-        let mut other = t.browser();
-        let confirm = other.get(&path_of(&link)).await;
-        let used = other.submit(&confirm, "/account/sign-in/link", &[]).await;
-        assert_eq!(used.status, 410);
-        assert!(used.text("h1").contains("no longer works"));
+    // By code, in another browser.
+    let mut browser = t.browser();
+    let form = browser.get("/account/sign-in?edition=en").await;
+    let code_page = browser
+        .submit(&form, "/account/sign-in", &[("email", "bob@example.org")])
+        .await;
+    assert_eq!(code_page.status, 200);
+    assert!(code_page
+        .text(".account-notice")
+        .contains("bob@example.org"));
+    let mail = t.mail("bob@example.org").await;
+    assert!(
+        mail.subject.starts_with("Your sign-in code: "),
+        "{}",
+        mail.subject
+    );
+    let code = mail.subject.rsplit(' ').next().unwrap().to_owned();
+    assert_eq!(code.len(), 6);
+    assert!(mail.text.contains(&code) && mail.html.contains(&code));
+    let link = mail.link("/account/sign-in/link").expect("a sign-in link");
+    let done = browser
+        .submit(&code_page, "/account/sign-in/code", &[("code", &code)])
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(browser.me().await["display_name"], "Ann");
+    // The link mailed with the code died with it.
+    let mut other = t.browser();
+    let confirm = other.get(&path_of(&link)).await;
+    let used = other.submit(&confirm, "/account/sign-in/link", &[]).await;
+    assert_eq!(used.status, 410);
+    assert!(used.text("h1").contains("no longer works"));
 
-        // By link: GET shows a button, the POST signs in.
-        let form = other.get("/account/sign-in?edition=en").await;
-        other
-            .submit(&form, "/account/sign-in", &[("email", "bob@example.org")])
-            .await;
-        let link = t
-            .mail("bob@example.org")
+    // By link: GET shows a button, the POST signs in.
+    let form = other.get("/account/sign-in?edition=en").await;
+    other
+        .submit(&form, "/account/sign-in", &[("email", "bob@example.org")])
+        .await;
+    let link = t
+        .mail("bob@example.org")
+        .await
+        .link("/account/sign-in/link")
+        .unwrap();
+    let confirm = other.get(&path_of(&link)).await;
+    assert_eq!(confirm.status, 200);
+    assert_eq!(other.me().await["signed_in"], false, "a GET never signs in");
+    let done = other.submit(&confirm, "/account/sign-in/link", &[]).await;
+    assert_eq!(done.status, 303);
+    assert_eq!(other.me().await["signed_in"], true);
+    // Used once only.
+    let mut third = t.browser();
+    let confirm = third.get(&path_of(&link)).await;
+    assert_eq!(
+        third
+            .submit(&confirm, "/account/sign-in/link", &[])
             .await
-            .link("/account/sign-in/link")
-            .unwrap();
-        let confirm = other.get(&path_of(&link)).await;
-        assert_eq!(confirm.status, 200);
-        assert_eq!(other.me().await["signed_in"], false, "a GET never signs in");
-        let done = other.submit(&confirm, "/account/sign-in/link", &[]).await;
-        assert_eq!(done.status, 303);
-        assert_eq!(other.me().await["signed_in"], true);
-        // Used once only.
-        let mut third = t.browser();
-        let confirm = third.get(&path_of(&link)).await;
-        assert_eq!(
-            third
-                .submit(&confirm, "/account/sign-in/link", &[])
-                .await
-                .status,
-            410
-        );
-    }
+            .status,
+        410
+    );
 }
 
-#[tokio::test]
-async fn password_reset_signs_out_everywhere_else() {
-    for t in AccountApp::each_backend().await {
-        let mut old = t.browser();
-        t.register(&mut old, "cat@example.org", PASSWORD).await;
-        let mut browser = t.browser();
-        let form = browser.get("/account/forgot?edition=en").await;
-        let sent = browser
-            .submit(&form, "/account/forgot", &[("email", "CAT@example.org")])
-            .await;
-        assert_eq!(sent.status, 200);
-        let mail = t.mail("cat@example.org").await;
-        assert_eq!(mail.subject, "Choose a new password");
-        let link = mail.link("/account/reset").unwrap();
-        let reset = browser.get(&path_of(&link)).await;
-        let short = browser
-            .submit(&reset, "/account/reset", &[("password", "short")])
-            .await;
-        assert_eq!(short.status, 422);
-        assert!(short.text(".account-alert").contains("too short"));
-        let done = browser
-            .submit(
-                &short,
-                "/account/reset",
-                &[("password", "a brand new password")],
-            )
-            .await;
-        assert_eq!(done.status, 303, "{}", done.body);
-        assert_eq!(browser.me().await["signed_in"], true);
-        assert_eq!(
-            old.me().await["signed_in"],
-            false,
-            "the other session ended"
-        );
-        let login = old.get("/account/login?edition=en").await;
-        let refused = old
-            .submit(
-                &login,
-                "/account/login",
-                &[("email", "cat@example.org"), ("password", PASSWORD)],
-            )
-            .await;
-        assert_eq!(refused.status, 401);
-        let ok = old
-            .submit(
-                &refused,
-                "/account/login",
-                &[
-                    ("email", "cat@example.org"),
-                    ("password", "a brand new password"),
-                ],
-            )
-            .await;
-        assert_eq!(ok.status, 303);
-    }
+async fn password_reset_signs_out_everywhere_else(t: AccountApp) {
+    let mut old = t.browser();
+    t.register(&mut old, "cat@example.org", PASSWORD).await;
+    let mut browser = t.browser();
+    let form = browser.get("/account/forgot?edition=en").await;
+    let sent = browser
+        .submit(&form, "/account/forgot", &[("email", "CAT@example.org")])
+        .await;
+    assert_eq!(sent.status, 200);
+    let mail = t.mail("cat@example.org").await;
+    assert_eq!(mail.subject, "Choose a new password");
+    let link = mail.link("/account/reset").unwrap();
+    let reset = browser.get(&path_of(&link)).await;
+    let short = browser
+        .submit(&reset, "/account/reset", &[("password", "short")])
+        .await;
+    assert_eq!(short.status, 422);
+    assert!(short.text(".account-alert").contains("too short"));
+    let done = browser
+        .submit(
+            &short,
+            "/account/reset",
+            &[("password", "a brand new password")],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(browser.me().await["signed_in"], true);
+    assert_eq!(
+        old.me().await["signed_in"],
+        false,
+        "the other session ended"
+    );
+    let login = old.get("/account/login?edition=en").await;
+    let refused = old
+        .submit(
+            &login,
+            "/account/login",
+            &[("email", "cat@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(refused.status, 401);
+    let ok = old
+        .submit(
+            &refused,
+            "/account/login",
+            &[
+                ("email", "cat@example.org"),
+                ("password", "a brand new password"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, 303);
 }
 
-#[tokio::test]
-async fn change_of_address_is_confirmed_by_the_new_one() {
-    for t in AccountApp::each_backend().await {
-        let mut browser = t.browser();
-        t.register(&mut browser, "dan@example.org", PASSWORD).await;
-        let profile = browser.get("/account/?edition=en").await;
-        let asked = browser
-            .submit(
-                &profile,
-                "/account/email",
-                &[("new_email", "Dan.New@Example.org")],
-            )
-            .await;
-        assert_eq!(asked.status, 200, "{}", asked.body);
-        assert!(asked.text(".account-notice").contains("new address"));
-        let mail = t.mail("dan.new@example.org").await;
-        assert_eq!(mail.subject, "Confirm your new address");
-        let link = mail.link("/account/email/confirm").unwrap();
-        // Nothing changes before the link is used.
-        assert!(t
-            .app
-            .store()
-            .reader_by_email(&"dan@example.org".parse().unwrap())
-            .await
-            .unwrap()
-            .is_some());
-        let confirm = browser.get(&path_of(&link)).await;
-        let done = browser
-            .submit(&confirm, "/account/email/confirm", &[])
-            .await;
-        assert_eq!(done.status, 200, "{}", done.body);
-        assert!(done.text("h1").contains("changed"));
-        let notice = t.mail("dan@example.org").await;
-        assert_eq!(notice.subject, "Your address was changed");
-        assert!(notice.text.contains("dan.new@example.org"));
-        let reader = t
-            .app
-            .store()
-            .reader_by_email(&"dan.new@example.org".parse().unwrap())
-            .await
-            .unwrap()
-            .unwrap();
-        assert!(reader.is_verified());
-        let profile = browser.get("/account/?edition=en").await;
-        assert!(profile.text("main").contains("dan.new@example.org"));
-    }
+async fn change_of_address_is_confirmed_by_the_new_one(t: AccountApp) {
+    let mut browser = t.browser();
+    t.register(&mut browser, "dan@example.org", PASSWORD).await;
+    let profile = browser.get("/account/?edition=en").await;
+    let asked = browser
+        .submit(
+            &profile,
+            "/account/email",
+            &[("new_email", "Dan.New@Example.org")],
+        )
+        .await;
+    assert_eq!(asked.status, 200, "{}", asked.body);
+    assert!(asked.text(".account-notice").contains("new address"));
+    let mail = t.mail("dan.new@example.org").await;
+    assert_eq!(mail.subject, "Confirm your new address");
+    let link = mail.link("/account/email/confirm").unwrap();
+    // Nothing changes before the link is used.
+    assert!(t
+        .app
+        .store()
+        .reader_by_email(&"dan@example.org".parse().unwrap())
+        .await
+        .unwrap()
+        .is_some());
+    let confirm = browser.get(&path_of(&link)).await;
+    let done = browser
+        .submit(&confirm, "/account/email/confirm", &[])
+        .await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert!(done.text("h1").contains("changed"));
+    let notice = t.mail("dan@example.org").await;
+    assert_eq!(notice.subject, "Your address was changed");
+    assert!(notice.text.contains("dan.new@example.org"));
+    let reader = t
+        .app
+        .store()
+        .reader_by_email(&"dan.new@example.org".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(reader.is_verified());
+    let profile = browser.get("/account/?edition=en").await;
+    assert!(profile.text("main").contains("dan.new@example.org"));
 }
 
-#[tokio::test]
-async fn export_then_delete_ends_every_session() {
-    for t in AccountApp::each_backend().await {
-        let mut browser = t.browser();
-        t.register(&mut browser, "eve@example.org", PASSWORD).await;
-        let mut second = t.browser();
-        let login = second.get("/account/login?edition=en").await;
-        second
-            .submit(
-                &login,
-                "/account/login",
-                &[("email", "eve@example.org"), ("password", PASSWORD)],
-            )
-            .await;
-        assert_eq!(second.me().await["signed_in"], true);
+async fn export_then_delete_ends_every_session(t: AccountApp) {
+    let mut browser = t.browser();
+    t.register(&mut browser, "eve@example.org", PASSWORD).await;
+    let mut second = t.browser();
+    let login = second.get("/account/login?edition=en").await;
+    second
+        .submit(
+            &login,
+            "/account/login",
+            &[("email", "eve@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(second.me().await["signed_in"], true);
 
-        let export = browser.get("/account/export?edition=en").await;
-        assert_eq!(export.status, 200);
-        assert!(export.cache_control.contains("no-store"));
-        let data = export.json();
-        assert_eq!(data["account"]["email"], "eve@example.org");
-        assert_eq!(data["account"]["display_name"], "Ann");
-        assert_eq!(data["sessions"].as_array().unwrap().len(), 2);
-        assert!(!export.body.contains("argon2"));
+    let export = browser.get("/account/export?edition=en").await;
+    assert_eq!(export.status, 200);
+    assert!(export.cache_control.contains("no-store"));
+    let data = export.json();
+    assert_eq!(data["account"]["email"], "eve@example.org");
+    assert_eq!(data["account"]["display_name"], "Ann");
+    assert_eq!(data["sessions"].as_array().unwrap().len(), 2);
+    assert!(!export.body.contains("argon2"));
 
-        let form = browser.get("/account/delete?edition=en").await;
-        let wrong = browser
-            .submit(&form, "/account/delete", &[("password", "not my password")])
-            .await;
-        assert_eq!(wrong.status, 422);
-        assert!(wrong.text(".account-alert").contains("wrong"));
-        assert_eq!(browser.me().await["signed_in"], true);
-        let gone = browser
-            .submit(&wrong, "/account/delete", &[("password", PASSWORD)])
-            .await;
-        assert_eq!(gone.status, 200);
-        assert!(gone.text("h1").contains("deleted"));
-        assert_eq!(browser.me().await["signed_in"], false);
-        assert_eq!(second.me().await["signed_in"], false);
-        assert!(t
-            .app
-            .store()
-            .reader_by_email(&"eve@example.org".parse().unwrap())
-            .await
-            .unwrap()
-            .is_none());
-    }
+    let form = browser.get("/account/delete?edition=en").await;
+    let wrong = browser
+        .submit(&form, "/account/delete", &[("password", "not my password")])
+        .await;
+    assert_eq!(wrong.status, 422);
+    assert!(wrong.text(".account-alert").contains("wrong"));
+    assert_eq!(browser.me().await["signed_in"], true);
+    let gone = browser
+        .submit(&wrong, "/account/delete", &[("password", PASSWORD)])
+        .await;
+    assert_eq!(gone.status, 200);
+    assert!(gone.text("h1").contains("deleted"));
+    assert_eq!(browser.me().await["signed_in"], false);
+    assert_eq!(second.me().await["signed_in"], false);
+    assert!(t
+        .app
+        .store()
+        .reader_by_email(&"eve@example.org".parse().unwrap())
+        .await
+        .unwrap()
+        .is_none());
 }
 
-#[tokio::test]
-async fn devices_are_listed_and_signed_out_one_by_one() {
-    for t in AccountApp::each_backend().await {
-        let mut laptop = t.browser();
-        t.register(&mut laptop, "dev@example.org", PASSWORD).await;
-        let mut phone = t.browser();
-        let login = phone.get("/account/login?edition=en").await;
-        phone
-            .submit(
-                &login,
-                "/account/login",
-                &[("email", "dev@example.org"), ("password", PASSWORD)],
-            )
-            .await;
-        let profile = laptop.get("/account/?edition=en").await;
-        assert!(
-            profile
-                .text(".account-profile")
-                .contains("You are signed in on 2 devices."),
-            "{}",
-            profile.text(".account-devices")
-        );
-        assert_eq!(
-            profile.text(".account-devices .account-badge"),
-            "this device"
-        );
-        // The phone's entry is the one without the badge.
-        let doc = scraper::Html::parse_document(&profile.body);
-        let other = doc
-            .select(&scraper::Selector::parse(".account-devices li").unwrap())
-            .find(|li| !li.html().contains("account-badge"))
-            .and_then(|li| {
-                li.select(&scraper::Selector::parse("input[name=session_id]").unwrap())
-                    .next()
-                    .and_then(|i| i.value().attr("value").map(str::to_owned))
-            })
-            .expect("the other device");
-        let ended = laptop
-            .submit(&profile, "/account/sessions/end", &[("session_id", &other)])
-            .await;
-        assert_eq!(ended.status, 303, "{}", ended.body);
-        let after = laptop.get(ended.location.as_deref().unwrap()).await;
-        assert!(after
-            .text(".account-notice")
-            .contains("That device is signed out."));
-        assert_eq!(phone.me().await["signed_in"], false);
-        assert_eq!(laptop.me().await["signed_in"], true);
-        // Not a session of this reader: nothing happens.
-        let again = laptop
-            .submit(&after, "/account/sessions/end", &[("session_id", &other)])
-            .await;
-        assert_eq!(again.status, 404);
-        assert!(
-            again.content_type.starts_with("text/html"),
-            "{}",
-            again.content_type
-        );
-        assert_eq!(laptop.me().await["signed_in"], true);
-    }
+async fn devices_are_listed_and_signed_out_one_by_one(t: AccountApp) {
+    let mut laptop = t.browser();
+    t.register(&mut laptop, "dev@example.org", PASSWORD).await;
+    let mut phone = t.browser();
+    let login = phone.get("/account/login?edition=en").await;
+    phone
+        .submit(
+            &login,
+            "/account/login",
+            &[("email", "dev@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    let profile = laptop.get("/account/?edition=en").await;
+    assert!(
+        profile
+            .text(".account-profile")
+            .contains("You are signed in on 2 devices."),
+        "{}",
+        profile.text(".account-devices")
+    );
+    assert_eq!(
+        profile.text(".account-devices .account-badge"),
+        "this device"
+    );
+    // The phone's entry is the one without the badge.
+    let doc = scraper::Html::parse_document(&profile.body);
+    let other = doc
+        .select(&scraper::Selector::parse(".account-devices li").unwrap())
+        .find(|li| !li.html().contains("account-badge"))
+        .and_then(|li| {
+            li.select(&scraper::Selector::parse("input[name=session_id]").unwrap())
+                .next()
+                .and_then(|i| i.value().attr("value").map(str::to_owned))
+        })
+        .expect("the other device");
+    let ended = laptop
+        .submit(&profile, "/account/sessions/end", &[("session_id", &other)])
+        .await;
+    assert_eq!(ended.status, 303, "{}", ended.body);
+    let after = laptop.get(ended.location.as_deref().unwrap()).await;
+    assert!(after
+        .text(".account-notice")
+        .contains("That device is signed out."));
+    assert_eq!(phone.me().await["signed_in"], false);
+    assert_eq!(laptop.me().await["signed_in"], true);
+    // Not a session of this reader: nothing happens.
+    let again = laptop
+        .submit(&after, "/account/sessions/end", &[("session_id", &other)])
+        .await;
+    assert_eq!(again.status, 404);
+    assert!(
+        again.content_type.starts_with("text/html"),
+        "{}",
+        again.content_type
+    );
+    assert_eq!(laptop.me().await["signed_in"], true);
 }
 
 #[tokio::test]
@@ -794,3 +763,14 @@ async fn an_expired_form_answers_a_page_in_the_readers_language() {
     let body: Value = json.json().await.unwrap();
     assert_eq!(body["error"]["code"], "csrf_failed");
 }
+
+on_both_backends!(
+    crate::account::AccountApp::on;
+    register_verify_log_out_and_log_in,
+    profile_changes_name_language_and_password,
+    sign_in_by_mailed_code_and_by_link,
+    password_reset_signs_out_everywhere_else,
+    change_of_address_is_confirmed_by_the_new_one,
+    export_then_delete_ends_every_session,
+    devices_are_listed_and_signed_out_one_by_one,
+);

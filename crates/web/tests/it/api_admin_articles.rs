@@ -25,249 +25,250 @@ fn draft(headline: &str) -> Value {
     })
 }
 
-#[tokio::test]
-async fn each_role_creates_edits_and_publishes_as_far_as_it_may() {
-    for app in TestApp::each_backend().await {
-        let backend = app.backend();
-        let store = app.store();
-        let fx = &app.newsroom.fixtures;
-        let roles = [Role::Contributor, Role::Author, Role::Editor, Role::Admin];
-        let mut secrets = Vec::new();
-        for role in roles {
-            let account = staff(store, &format!("{role}@example.org"), role, &[fx.en.id]).await;
-            secrets.push(token(store, account.id(), role_scopes(role), None).await.1);
-        }
-        let may_publish = [false, true, true, true];
-        for ((role, secret), publish) in roles.iter().zip(&secrets).zip(may_publish) {
-            let (status, created) = call(
-                &app,
-                secret,
-                Method::POST,
-                "/api/v1/admin/articles",
-                Some(draft(&format!("{role} files a story"))),
-            )
-            .await;
-            assert_eq!(status, StatusCode::CREATED, "[{backend}] {role}: {created}");
-            assert_eq!(created["status"], "draft");
-            let id = created["id"].as_i64().unwrap();
-            let path = format!("/api/v1/admin/articles/{id}");
-            let (status, edited) = call(
-                &app,
-                secret,
-                Method::PATCH,
-                &path,
-                Some(json!({"version": 1, "headline": format!("{role} files an updated story")})),
-            )
-            .await;
-            assert_eq!(status, StatusCode::OK, "[{backend}] {role}: {edited}");
-            assert_eq!(edited["version"], 2);
-            let (status, moved) = call(
+async fn each_role_creates_edits_and_publishes_as_far_as_it_may(app: TestApp) {
+    let backend = app.backend();
+    let store = app.store();
+    let fx = &app.newsroom.fixtures;
+    let roles = [Role::Contributor, Role::Author, Role::Editor, Role::Admin];
+    let mut secrets = Vec::new();
+    for role in roles {
+        let account = staff(store, &format!("{role}@example.org"), role, &[fx.en.id]).await;
+        secrets.push(token(store, account.id(), role_scopes(role), None).await.1);
+    }
+    let may_publish = [false, true, true, true];
+    for ((role, secret), publish) in roles.iter().zip(&secrets).zip(may_publish) {
+        let (status, created) = call(
+            &app,
+            secret,
+            Method::POST,
+            "/api/v1/admin/articles",
+            Some(draft(&format!("{role} files a story"))),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "[{backend}] {role}: {created}");
+        assert_eq!(created["status"], "draft");
+        let id = created["id"].as_i64().unwrap();
+        let path = format!("/api/v1/admin/articles/{id}");
+        let (status, edited) = call(
+            &app,
+            secret,
+            Method::PATCH,
+            &path,
+            Some(json!({"version": 1, "headline": format!("{role} files an updated story")})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "[{backend}] {role}: {edited}");
+        assert_eq!(edited["version"], 2);
+        let (status, moved) = call(
+            &app,
+            secret,
+            Method::POST,
+            &format!("{path}/status"),
+            Some(json!({"status": "published"})),
+        )
+        .await;
+        if publish {
+            assert_eq!(status, StatusCode::OK, "[{backend}] {role}: {moved}");
+            assert_eq!(moved["status"], "published");
+        } else {
+            assert_eq!(
+                (status, moved["error"]["code"].as_str()),
+                (StatusCode::FORBIDDEN, Some("forbidden")),
+                "[{backend}] {role}"
+            );
+            let (status, _) = call(
                 &app,
                 secret,
                 Method::POST,
                 &format!("{path}/status"),
-                Some(json!({"status": "published"})),
+                Some(json!({"status": "in_review"})),
             )
             .await;
-            if publish {
-                assert_eq!(status, StatusCode::OK, "[{backend}] {role}: {moved}");
-                assert_eq!(moved["status"], "published");
-            } else {
-                assert_eq!(
-                    (status, moved["error"]["code"].as_str()),
-                    (StatusCode::FORBIDDEN, Some("forbidden")),
-                    "[{backend}] {role}"
-                );
-                let (status, _) = call(
-                    &app,
-                    secret,
-                    Method::POST,
-                    &format!("{path}/status"),
-                    Some(json!({"status": "in_review"})),
-                )
-                .await;
-                assert_eq!(
-                    status,
-                    StatusCode::OK,
-                    "[{backend}] {role} sends for review"
-                );
-            }
+            assert_eq!(
+                status,
+                StatusCode::OK,
+                "[{backend}] {role} sends for review"
+            );
         }
-
-        // Others' drafts: invisible to contributors and authors, open to editors.
-        let other = app.newsroom.draft.id;
-        let path = format!("/api/v1/admin/articles/{other}");
-        for (secret, want) in secrets.iter().zip([404, 404, 200, 200]) {
-            let (status, _) = call(&app, secret, Method::GET, &path, None).await;
-            assert_eq!(status.as_u16(), want, "[{backend}] GET {path}");
-        }
-        // An editor of another edition cannot work in this one.
-        let ru_editor = staff(store, "ru@example.org", Role::Editor, &[fx.ru.id]).await;
-        let ru_secret = token(store, ru_editor.id(), role_scopes(Role::Editor), None)
-            .await
-            .1;
-        let (status, _) = call(
-            &app,
-            &ru_secret,
-            Method::POST,
-            "/api/v1/admin/articles",
-            Some(draft("Elsewhere")),
-        )
-        .await;
-        assert_eq!(status, StatusCode::FORBIDDEN, "[{backend}]");
-        let (status, _) = call(&app, &ru_secret, Method::GET, &path, None).await;
-        assert_eq!(status, StatusCode::NOT_FOUND, "[{backend}]");
-        // The list shows contributors their own articles only.
-        let (_, listed) = call(
-            &app,
-            &secrets[0],
-            Method::GET,
-            "/api/v1/admin/articles",
-            None,
-        )
-        .await;
-        let headlines: Vec<&str> = listed["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["headline"].as_str().unwrap())
-            .collect();
-        assert_eq!(
-            headlines,
-            vec!["contributor files an updated story"],
-            "[{backend}]"
-        );
     }
+
+    // Others' drafts: invisible to contributors and authors, open to editors.
+    let other = app.newsroom.draft.id;
+    let path = format!("/api/v1/admin/articles/{other}");
+    for (secret, want) in secrets.iter().zip([404, 404, 200, 200]) {
+        let (status, _) = call(&app, secret, Method::GET, &path, None).await;
+        assert_eq!(status.as_u16(), want, "[{backend}] GET {path}");
+    }
+    // An editor of another edition cannot work in this one.
+    let ru_editor = staff(store, "ru@example.org", Role::Editor, &[fx.ru.id]).await;
+    let ru_secret = token(store, ru_editor.id(), role_scopes(Role::Editor), None)
+        .await
+        .1;
+    let (status, _) = call(
+        &app,
+        &ru_secret,
+        Method::POST,
+        "/api/v1/admin/articles",
+        Some(draft("Elsewhere")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "[{backend}]");
+    let (status, _) = call(&app, &ru_secret, Method::GET, &path, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "[{backend}]");
+    // The list shows contributors their own articles only.
+    let (_, listed) = call(
+        &app,
+        &secrets[0],
+        Method::GET,
+        "/api/v1/admin/articles",
+        None,
+    )
+    .await;
+    let headlines: Vec<&str> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["headline"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        headlines,
+        vec!["contributor files an updated story"],
+        "[{backend}]"
+    );
 }
 
-#[tokio::test]
-async fn tokens_stay_within_their_scopes_and_stale_writes_change_nothing() {
-    for app in TestApp::each_backend().await {
-        let backend = app.backend();
-        let store = app.store();
-        let editor = staff(
-            store,
-            "desk@example.org",
-            Role::Editor,
-            &[app.newsroom.fixtures.en.id],
-        )
-        .await;
-        let reader_token = token(store, editor.id(), Scopes::of(&[Scope::ArticlesRead]), None)
-            .await
-            .1;
-        let full = token(store, editor.id(), role_scopes(Role::Editor), None)
-            .await
-            .1;
-        let (status, created) = call(
-            &app,
-            &full,
-            Method::POST,
-            "/api/v1/admin/articles",
-            Some(draft("Dam holds")),
-        )
-        .await;
-        assert_eq!(status, StatusCode::CREATED);
-        let id = created["id"].as_i64().unwrap();
-        let path = format!("/api/v1/admin/articles/{id}");
-        let (status, refused) = call(
-            &app,
-            &reader_token,
-            Method::PATCH,
-            &path,
-            Some(json!({"version": 1, "headline": "No"})),
-        )
-        .await;
-        assert_eq!(status, StatusCode::FORBIDDEN, "[{backend}] {refused}");
-        assert!(refused["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("articles:write"));
-        let (status, _) = call(&app, &reader_token, Method::GET, &path, None).await;
-        assert_eq!(status, StatusCode::OK, "[{backend}] reading is in scope");
+async fn tokens_stay_within_their_scopes_and_stale_writes_change_nothing(
+    app: crate::test_app::TestApp,
+) {
+    let backend = app.backend();
+    let store = app.store();
+    let editor = staff(
+        store,
+        "desk@example.org",
+        Role::Editor,
+        &[app.newsroom.fixtures.en.id],
+    )
+    .await;
+    let reader_token = token(store, editor.id(), Scopes::of(&[Scope::ArticlesRead]), None)
+        .await
+        .1;
+    let full = token(store, editor.id(), role_scopes(Role::Editor), None)
+        .await
+        .1;
+    let (status, created) = call(
+        &app,
+        &full,
+        Method::POST,
+        "/api/v1/admin/articles",
+        Some(draft("Dam holds")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let id = created["id"].as_i64().unwrap();
+    let path = format!("/api/v1/admin/articles/{id}");
+    let (status, refused) = call(
+        &app,
+        &reader_token,
+        Method::PATCH,
+        &path,
+        Some(json!({"version": 1, "headline": "No"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "[{backend}] {refused}");
+    assert!(refused["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("articles:write"));
+    let (status, _) = call(&app, &reader_token, Method::GET, &path, None).await;
+    assert_eq!(status, StatusCode::OK, "[{backend}] reading is in scope");
 
-        call(
-            &app,
-            &full,
-            Method::PATCH,
-            &path,
-            Some(json!({"version": 1, "headline": "Dam holds after storm"})),
-        )
-        .await;
-        let (status, stale) = call(
-            &app,
-            &full,
-            Method::PATCH,
-            &path,
-            Some(json!({"version": 1, "headline": "Overwrite"})),
-        )
-        .await;
-        assert_eq!(
-            (status, stale["error"]["code"].as_str()),
-            (StatusCode::CONFLICT, Some("conflict")),
-            "[{backend}]"
-        );
-        let (_, now) = call(&app, &full, Method::GET, &path, None).await;
-        assert_eq!(now["headline"], "Dam holds after storm");
+    call(
+        &app,
+        &full,
+        Method::PATCH,
+        &path,
+        Some(json!({"version": 1, "headline": "Dam holds after storm"})),
+    )
+    .await;
+    let (status, stale) = call(
+        &app,
+        &full,
+        Method::PATCH,
+        &path,
+        Some(json!({"version": 1, "headline": "Overwrite"})),
+    )
+    .await;
+    assert_eq!(
+        (status, stale["error"]["code"].as_str()),
+        (StatusCode::CONFLICT, Some("conflict")),
+        "[{backend}]"
+    );
+    let (_, now) = call(&app, &full, Method::GET, &path, None).await;
+    assert_eq!(now["headline"], "Dam holds after storm");
 
-        // Workflow refusals are 422 with the reason; nothing moves.
-        let (status, past) = call(
-            &app,
-            &full,
-            Method::POST,
-            &format!("{path}/status"),
-            Some(json!({"status": "scheduled", "scheduled_at": 1})),
-        )
-        .await;
-        assert_eq!(
-            status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "[{backend}] {past}"
-        );
-        let (status, no_note) = call(
-            &app,
-            &full,
-            Method::POST,
-            &format!("{path}/status"),
-            Some(json!({"status": "corrected"})),
-        )
-        .await;
-        assert_eq!(
-            status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "[{backend}] {no_note}"
-        );
-        let later = dateline_web::auth::now() + 3600;
-        let (status, scheduled) = call(
-            &app,
-            &full,
-            Method::POST,
-            &format!("{path}/status"),
-            Some(json!({"status": "scheduled", "scheduled_at": later})),
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK, "[{backend}] {scheduled}");
-        assert_eq!(scheduled["scheduled_at"], later);
+    // Workflow refusals are 422 with the reason; nothing moves.
+    let (status, past) = call(
+        &app,
+        &full,
+        Method::POST,
+        &format!("{path}/status"),
+        Some(json!({"status": "scheduled", "scheduled_at": 1})),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "[{backend}] {past}"
+    );
+    let (status, no_note) = call(
+        &app,
+        &full,
+        Method::POST,
+        &format!("{path}/status"),
+        Some(json!({"status": "corrected"})),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "[{backend}] {no_note}"
+    );
+    let later = dateline_web::auth::now() + 3600;
+    let (status, scheduled) = call(
+        &app,
+        &full,
+        Method::POST,
+        &format!("{path}/status"),
+        Some(json!({"status": "scheduled", "scheduled_at": later})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "[{backend}] {scheduled}");
+    assert_eq!(scheduled["scheduled_at"], later);
 
-        // Revisions: listed newest first, restored as a new version.
-        let (_, revisions) =
-            call(&app, &full, Method::GET, &format!("{path}/revisions"), None).await;
-        let revisions = revisions.as_array().unwrap();
-        let created_rev = revisions.last().unwrap();
-        assert_eq!(created_rev["kind"], "created");
-        let version = scheduled["version"].as_i64().unwrap();
-        let (status, restored) = call(
-            &app,
-            &full,
-            Method::POST,
-            &format!("{path}/revisions/{}/restore", created_rev["id"]),
-            Some(json!({"version": version})),
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK, "[{backend}] {restored}");
-        assert_eq!(restored["headline"], "Dam holds");
-        assert_eq!(
-            restored["status"], "scheduled",
-            "restoring text keeps the status"
-        );
-    }
+    // Revisions: listed newest first, restored as a new version.
+    let (_, revisions) = call(&app, &full, Method::GET, &format!("{path}/revisions"), None).await;
+    let revisions = revisions.as_array().unwrap();
+    let created_rev = revisions.last().unwrap();
+    assert_eq!(created_rev["kind"], "created");
+    let version = scheduled["version"].as_i64().unwrap();
+    let (status, restored) = call(
+        &app,
+        &full,
+        Method::POST,
+        &format!("{path}/revisions/{}/restore", created_rev["id"]),
+        Some(json!({"version": version})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "[{backend}] {restored}");
+    assert_eq!(restored["headline"], "Dam holds");
+    assert_eq!(
+        restored["status"], "scheduled",
+        "restoring text keeps the status"
+    );
 }
+
+on_both_backends!(
+    crate::test_app::TestApp::on;
+    each_role_creates_edits_and_publishes_as_far_as_it_may,
+    tokens_stay_within_their_scopes_and_stale_writes_change_nothing,
+);

@@ -40,176 +40,168 @@ async fn upload(app: &TestApp, secret: &str, bytes: Vec<u8>) -> (StatusCode, Val
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
-#[tokio::test]
-async fn uploads_are_checked_deduplicated_and_editable() {
-    for app in TestApp::each_backend().await {
-        let backend = app.backend();
-        let store = app.store();
-        let editor = staff(
-            store,
-            "photo@example.org",
-            Role::Editor,
-            &[app.newsroom.fixtures.en.id],
-        )
-        .await;
-        let secret = token(store, editor.id(), role_scopes(Role::Editor), None)
-            .await
-            .1;
-        let read_only = token(store, editor.id(), Scopes::of(&[Scope::MediaRead]), None)
-            .await
-            .1;
+async fn uploads_are_checked_deduplicated_and_editable(app: TestApp) {
+    let backend = app.backend();
+    let store = app.store();
+    let editor = staff(
+        store,
+        "photo@example.org",
+        Role::Editor,
+        &[app.newsroom.fixtures.en.id],
+    )
+    .await;
+    let secret = token(store, editor.id(), role_scopes(Role::Editor), None)
+        .await
+        .1;
+    let read_only = token(store, editor.id(), Scopes::of(&[Scope::MediaRead]), None)
+        .await
+        .1;
 
-        let (status, created) = upload(&app, &secret, png(1)).await;
-        assert_eq!(status, StatusCode::CREATED, "[{backend}] {created}");
-        let id = created["id"].as_i64().unwrap();
-        assert_eq!(
-            (created["width"].as_u64(), created["height"].as_u64()),
-            (Some(48), Some(32))
-        );
-        let (status, again) = upload(&app, &secret, png(1)).await;
-        assert_eq!(
-            (status, again["id"].as_i64()),
-            (StatusCode::OK, Some(id)),
-            "[{backend}] same file, same asset"
-        );
+    let (status, created) = upload(&app, &secret, png(1)).await;
+    assert_eq!(status, StatusCode::CREATED, "[{backend}] {created}");
+    let id = created["id"].as_i64().unwrap();
+    assert_eq!(
+        (created["width"].as_u64(), created["height"].as_u64()),
+        (Some(48), Some(32))
+    );
+    let (status, again) = upload(&app, &secret, png(1)).await;
+    assert_eq!(
+        (status, again["id"].as_i64()),
+        (StatusCode::OK, Some(id)),
+        "[{backend}] same file, same asset"
+    );
 
-        let before = store
-            .search_media(&dateline_store::MediaSearch {
-                limit: 100,
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .items
-            .len();
-        let (status, refused) = upload(&app, &secret, b"GIF89a but not really".to_vec()).await;
-        assert_eq!(
-            status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "[{backend}] {refused}"
-        );
-        assert_eq!(refused["error"]["code"], "invalid_input");
-        let (status, _) = upload(&app, &read_only, png(2)).await;
-        assert_eq!(
-            status,
-            StatusCode::FORBIDDEN,
-            "[{backend}] media:read cannot upload"
-        );
-        let after = store
-            .search_media(&dateline_store::MediaSearch {
-                limit: 100,
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .items
-            .len();
-        assert_eq!(before, after, "[{backend}] refused uploads keep nothing");
+    let before = store
+        .search_media(&dateline_store::MediaSearch {
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items
+        .len();
+    let (status, refused) = upload(&app, &secret, b"GIF89a but not really".to_vec()).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "[{backend}] {refused}"
+    );
+    assert_eq!(refused["error"]["code"], "invalid_input");
+    let (status, _) = upload(&app, &read_only, png(2)).await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "[{backend}] media:read cannot upload"
+    );
+    let after = store
+        .search_media(&dateline_store::MediaSearch {
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items
+        .len();
+    assert_eq!(before, after, "[{backend}] refused uploads keep nothing");
 
-        let path = format!("/api/v1/admin/media/{id}");
-        let (status, edited) = call(
-            &app,
-            &secret,
-            Method::PATCH,
-            &path,
-            Some(json!({"caption": "Traffic on the harbour bridge", "credit": "Jane Roe / Dateline"})),
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK, "[{backend}] {edited}");
-        assert_eq!(edited["credit"], "Jane Roe / Dateline");
-        let (status, found) = call(
-            &app,
-            &read_only,
-            Method::GET,
-            "/api/v1/admin/media?q=harbour%20roe",
-            None,
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK);
-        let ids: Vec<i64> = found["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["id"].as_i64().unwrap())
-            .collect();
-        assert_eq!(
-            ids,
-            vec![id],
-            "[{backend}] search by caption and credit words"
-        );
-        let (status, _) = call(
-            &app,
-            &read_only,
-            Method::PATCH,
-            &path,
-            Some(json!({"credit": "x"})),
-        )
-        .await;
-        assert_eq!(status, StatusCode::FORBIDDEN, "[{backend}]");
-    }
+    let path = format!("/api/v1/admin/media/{id}");
+    let (status, edited) = call(
+        &app,
+        &secret,
+        Method::PATCH,
+        &path,
+        Some(json!({"caption": "Traffic on the harbour bridge", "credit": "Jane Roe / Dateline"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "[{backend}] {edited}");
+    assert_eq!(edited["credit"], "Jane Roe / Dateline");
+    let (status, found) = call(
+        &app,
+        &read_only,
+        Method::GET,
+        "/api/v1/admin/media?q=harbour%20roe",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let ids: Vec<i64> = found["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        vec![id],
+        "[{backend}] search by caption and credit words"
+    );
+    let (status, _) = call(
+        &app,
+        &read_only,
+        Method::PATCH,
+        &path,
+        Some(json!({"credit": "x"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "[{backend}]");
 }
 
 /// With media in an object store (here an in-memory one standing in for
 /// S3; the S3 client itself is tested against moto in dateline-media), the
 /// reader serves renditions read back from the store, and still not the
 /// original.
-#[tokio::test]
-async fn renditions_in_an_object_store_reach_readers() {
-    let mut dbs = vec![TestDb::sqlite().await];
-    dbs.extend(TestDb::postgres().await);
-    for db in dbs {
-        let blobs = Arc::new(MemoryBlobs::new());
-        let mut media = None;
-        let app = TestApp::on_with(db, |state| {
-            let service = Arc::new(MediaService::new(
-                state.store.clone(),
-                blobs.clone(),
-                Limits::default(),
-            ));
-            media = Some(service.clone());
-            state.with_media(service)
-        })
-        .await;
-        let media = media.unwrap();
-        let backend = app.backend();
-        let editor = staff(app.store(), "pics@example.org", Role::Admin, &[]).await;
-        let secret = token(app.store(), editor.id(), role_scopes(Role::Admin), None)
-            .await
-            .1;
-        let (status, created) = upload(&app, &secret, png(9)).await;
-        assert_eq!(status, StatusCode::CREATED, "[{backend}] {created}");
-        assert_eq!(created["url"], Value::Null, "[{backend}] no renditions yet");
-        let id = created["id"].as_i64().unwrap();
-        assert_eq!(media.run_once().await.unwrap(), Some(id));
+async fn renditions_in_an_object_store_reach_readers(db: TestDb) {
+    let blobs = Arc::new(MemoryBlobs::new());
+    let mut media = None;
+    let app = TestApp::on_with(db, |state| {
+        let service = Arc::new(MediaService::new(
+            state.store.clone(),
+            blobs.clone(),
+            Limits::default(),
+        ));
+        media = Some(service.clone());
+        state.with_media(service)
+    })
+    .await;
+    let media = media.unwrap();
+    let backend = app.backend();
+    let editor = staff(app.store(), "pics@example.org", Role::Admin, &[]).await;
+    let secret = token(app.store(), editor.id(), role_scopes(Role::Admin), None)
+        .await
+        .1;
+    let (status, created) = upload(&app, &secret, png(9)).await;
+    assert_eq!(status, StatusCode::CREATED, "[{backend}] {created}");
+    assert_eq!(created["url"], Value::Null, "[{backend}] no renditions yet");
+    let id = created["id"].as_i64().unwrap();
+    assert_eq!(media.run_once().await.unwrap(), Some(id));
 
-        let (_, asset) = call(
-            &app,
-            &secret,
-            Method::GET,
-            &format!("/api/v1/admin/media/{id}"),
-            None,
-        )
-        .await;
-        let url = asset["url"].as_str().expect("the largest rendition");
-        let path = url.strip_prefix(crate::test_app::BASE_URL).unwrap();
-        let key = path.strip_prefix("/media/").unwrap();
-        let served = app.get(path).await;
-        assert_eq!(served.status(), StatusCode::OK, "[{backend}] {path}");
-        assert_eq!(served.headers()["content-type"], "image/jpeg");
-        assert!(served.headers()["cache-control"]
-            .to_str()
-            .unwrap()
-            .contains("immutable"));
-        let bytes = served.bytes().await.unwrap();
-        assert_eq!(Some(bytes.to_vec()), blobs.get(key), "[{backend}]");
+    let (_, asset) = call(
+        &app,
+        &secret,
+        Method::GET,
+        &format!("/api/v1/admin/media/{id}"),
+        None,
+    )
+    .await;
+    let url = asset["url"].as_str().expect("the largest rendition");
+    let path = url.strip_prefix(crate::test_app::BASE_URL).unwrap();
+    let key = path.strip_prefix("/media/").unwrap();
+    let served = app.get(path).await;
+    assert_eq!(served.status(), StatusCode::OK, "[{backend}] {path}");
+    assert_eq!(served.headers()["content-type"], "image/jpeg");
+    assert!(served.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    let bytes = served.bytes().await.unwrap();
+    assert_eq!(Some(bytes.to_vec()), blobs.get(key), "[{backend}]");
 
-        let stored = app.store().media_by_id(id).await.unwrap().unwrap();
-        assert!(blobs.get(&stored.storage_key).is_some(), "original kept");
-        let original = app.get(&format!("/media/{}", stored.storage_key)).await;
-        assert_eq!(original.status(), StatusCode::NOT_FOUND, "[{backend}]");
-        let missing = app.get("/media/renditions/00/nothing-320.jpg").await;
-        assert_eq!(missing.status(), StatusCode::NOT_FOUND, "[{backend}]");
-    }
+    let stored = app.store().media_by_id(id).await.unwrap().unwrap();
+    assert!(blobs.get(&stored.storage_key).is_some(), "original kept");
+    let original = app.get(&format!("/media/{}", stored.storage_key)).await;
+    assert_eq!(original.status(), StatusCode::NOT_FOUND, "[{backend}]");
+    let missing = app.get("/media/renditions/00/nothing-320.jpg").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND, "[{backend}]");
 }
 
 /// A file over the upload limit is refused with the documented JSON error
@@ -241,3 +233,13 @@ async fn a_file_over_the_limit_is_refused_in_json() {
     let after = app.store().search_media(&search).await.unwrap().items.len();
     assert_eq!(after, before, "nothing kept");
 }
+
+on_both_backends!(
+    crate::test_app::TestApp::on;
+    uploads_are_checked_deduplicated_and_editable,
+);
+
+on_both_backends!(
+    std::future::ready;
+    renditions_in_an_object_store_reach_readers,
+);

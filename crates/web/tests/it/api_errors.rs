@@ -117,12 +117,9 @@ const CASES: &[(&str, u16, &str)] = &[
     ("/api/v2/editions", 404, "not_found"),
 ];
 
-#[tokio::test]
-async fn every_documented_error() {
-    for app in TestApp::each_backend().await {
-        for (path, status, code) in CASES {
-            app.assert_error(path, *status, code).await;
-        }
+async fn every_documented_error(app: TestApp) {
+    for (path, status, code) in CASES {
+        app.assert_error(path, *status, code).await;
     }
 }
 
@@ -207,3 +204,8 @@ async fn a_locked_database_answers_503_with_retry_after() {
     assert!(!message.contains("locked"), "{message}");
     sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
 }
+
+on_both_backends!(
+    crate::test_app::TestApp::on;
+    every_documented_error,
+);

@@ -4,24 +4,18 @@ use insta::assert_json_snapshot;
 
 use crate::test_app::TestApp;
 
-#[tokio::test]
-async fn lists_and_gets_editions() {
-    for app in TestApp::each_backend().await {
-        assert_json_snapshot!("editions", app.ok_json("/api/v1/editions").await);
-        assert_json_snapshot!("edition_ru", app.ok_json("/api/v1/editions/ru").await);
-    }
+async fn lists_and_gets_editions(app: TestApp) {
+    assert_json_snapshot!("editions", app.ok_json("/api/v1/editions").await);
+    assert_json_snapshot!("edition_ru", app.ok_json("/api/v1/editions/ru").await);
 }
 
-#[tokio::test]
-async fn lists_and_gets_sections() {
-    for app in TestApp::each_backend().await {
-        assert_json_snapshot!(
-            "sections_en",
-            app.ok_json("/api/v1/editions/en/sections").await
-        );
-        let world = app.ok_json("/api/v1/editions/ru/sections/world").await;
-        assert_json_snapshot!("section_ru_world", world);
-    }
+async fn lists_and_gets_sections(app: TestApp) {
+    assert_json_snapshot!(
+        "sections_en",
+        app.ok_json("/api/v1/editions/en/sections").await
+    );
+    let world = app.ok_json("/api/v1/editions/ru/sections/world").await;
+    assert_json_snapshot!("section_ru_world", world);
 }
 
 #[tokio::test]
@@ -48,3 +42,9 @@ async fn successful_reads_are_cacheable() {
     let missing = app.get("/api/v1/editions/xx").await;
     assert_eq!(missing.headers()["cache-control"], "no-store");
 }
+
+on_both_backends!(
+    crate::test_app::TestApp::on;
+    lists_and_gets_editions,
+    lists_and_gets_sections,
+);

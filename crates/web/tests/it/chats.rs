@@ -21,7 +21,7 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use crate::account::{AccountApp, Browser};
-use crate::comments::{each_backend, reader};
+use crate::comments::reader;
 use crate::moderation::moderator;
 use crate::test_app::{TestApp, BASE_URL};
 use dateline_web::{AppState, CacheConfig, WebConfig};
@@ -197,140 +197,136 @@ impl Client {
     }
 }
 
-#[tokio::test]
-async fn two_readers_exchange_messages_and_anonymous_readers_only_read() {
-    for t in each_backend().await {
-        en_room(&t).await;
-        let ann = reader(&t, "Ann").await;
-        let bob = reader(&t, "Bob").await;
-        let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
-        let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
-        let mut anon = Client::open(&t.app, &format!("{ROOM}/ws"), None).await;
+async fn two_readers_exchange_messages_and_anonymous_readers_only_read(
+    t: crate::account::AccountApp,
+) {
+    en_room(&t).await;
+    let ann = reader(&t, "Ann").await;
+    let bob = reader(&t, "Bob").await;
+    let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
+    let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
+    let mut anon = Client::open(&t.app, &format!("{ROOM}/ws"), None).await;
 
-        let id = a.post("Hello, Bob! <b>hi</b>").await;
-        let got = b.next_of("message").await;
-        assert_eq!(
-            (
-                got["id"].as_i64(),
-                got["author"].as_str(),
-                got["body"].as_str()
-            ),
-            (Some(id), Some("Ann"), Some("Hello, Bob! <b>hi</b>"))
-        );
-        assert_eq!(anon.next_of("message").await["id"], id);
-        let reply = b.post("Hi Ann").await;
-        assert_eq!(a.next_of("message").await["id"], reply);
-        assert_eq!(anon.next_of("message").await["id"], reply);
+    let id = a.post("Hello, Bob! <b>hi</b>").await;
+    let got = b.next_of("message").await;
+    assert_eq!(
+        (
+            got["id"].as_i64(),
+            got["author"].as_str(),
+            got["body"].as_str()
+        ),
+        (Some(id), Some("Ann"), Some("Hello, Bob! <b>hi</b>"))
+    );
+    assert_eq!(anon.next_of("message").await["id"], id);
+    let reply = b.post("Hi Ann").await;
+    assert_eq!(a.next_of("message").await["id"], reply);
+    assert_eq!(anon.next_of("message").await["id"], reply);
 
-        let refused = anon.say("let me in", "x1").await;
-        assert_eq!(refused["code"], "sign_in", "{refused}");
-        assert_eq!(refused["reason"], "Sign in to write in this chat.");
-        a.quiet().await;
-        b.quiet().await;
+    let refused = anon.say("let me in", "x1").await;
+    assert_eq!(refused["code"], "sign_in", "{refused}");
+    assert_eq!(refused["reason"], "Sign in to write in this chat.");
+    a.quiet().await;
+    b.quiet().await;
 
-        // Three sockets are here; everyone is told.
-        let mut count = 0;
-        while count != 3 {
-            count = a.next_of("presence").await["count"].as_i64().unwrap();
-        }
-
-        // The server-rendered page shows the same, escaped, outside the cache.
-        let mut browser = t.browser();
-        let page = browser.get(ROOM).await;
-        assert_eq!(page.status, 200);
-        assert!(page.text(".chat-log").contains("Hello, Bob! <b>hi</b>"));
-        assert!(page.body.contains("Hello, Bob! &lt;b&gt;hi&lt;/b&gt;"));
-        assert!(page.text(".chat-presence").contains("3 people here"));
-        assert!(page.text(".chat-prompt").contains("sign in"));
-        assert_eq!(page.cache_control, "no-cache");
-        let list = browser.get("/en/chats").await;
-        assert!(list.text(".chat-room-list").contains("Room town-square"));
-        assert!(list.text(".chat-room-list").contains("3 people here"));
+    // Three sockets are here; everyone is told.
+    let mut count = 0;
+    while count != 3 {
+        count = a.next_of("presence").await["count"].as_i64().unwrap();
     }
+
+    // The server-rendered page shows the same, escaped, outside the cache.
+    let mut browser = t.browser();
+    let page = browser.get(ROOM).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text(".chat-log").contains("Hello, Bob! <b>hi</b>"));
+    assert!(page.body.contains("Hello, Bob! &lt;b&gt;hi&lt;/b&gt;"));
+    assert!(page.text(".chat-presence").contains("3 people here"));
+    assert!(page.text(".chat-prompt").contains("sign in"));
+    assert_eq!(page.cache_control, "no-cache");
+    let list = browser.get("/en/chats").await;
+    assert!(list.text(".chat-room-list").contains("Room town-square"));
+    assert!(list.text(".chat-room-list").contains("3 people here"));
 }
 
-#[tokio::test]
-async fn bad_input_is_refused_to_that_client_alone() {
-    for t in each_backend().await {
-        en_room(&t).await;
-        let store = t.app.store();
-        store
-            .add_moderation_word("scam", WordKind::Banned, &word_audit())
-            .await
-            .unwrap();
-        let ann = reader(&t, "Ann").await;
-        let bob = reader(&t, "Bob").await;
-        let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
-        let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
+async fn bad_input_is_refused_to_that_client_alone(t: AccountApp) {
+    en_room(&t).await;
+    let store = t.app.store();
+    store
+        .add_moderation_word("scam", WordKind::Banned, &word_audit())
+        .await
+        .unwrap();
+    let ann = reader(&t, "Ann").await;
+    let bob = reader(&t, "Bob").await;
+    let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
+    let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
 
-        let first = a.post("first").await;
-        a.send_raw(Message::text("this is not json")).await;
-        assert_eq!(a.next_of("error").await["code"], "malformed_frame");
-        a.send(json!({"type": "dance"})).await;
-        assert_eq!(a.next_of("error").await["code"], "malformed_frame");
-        a.send_raw(Message::binary(vec![1, 2, 3])).await;
-        assert_eq!(a.next_of("error").await["code"], "malformed_frame");
-        let huge = "x".repeat(dateline_web::chats::MAX_FRAME + 10);
-        a.send(json!({"type": "send", "body": huge, "nonce": "big"}))
-            .await;
-        let error = a.next_of("error").await;
-        assert_eq!(error["code"], "frame_too_large", "{error}");
-        assert_eq!(error["reason"], "That message is too large to send.");
-        let error = a
-            .say(&"y".repeat(dateline_web::chats::MAX_CHARS + 1), "long")
-            .await;
-        assert_eq!(error["code"], "message_too_long", "{error}");
-        let error = a.say("   ", "blank").await;
-        assert_eq!(error["code"], "message_empty");
-        let error = a.say("What a SCAM this is", "word").await;
-        assert_eq!(error["code"], "banned_word");
-        assert!(
-            error["reason"].as_str().unwrap().contains("“scam”"),
-            "{error}"
-        );
-        let error = a
-            .say(
-                "https://a.example https://b.example https://c.example",
-                "links",
-            )
-            .await;
-        assert_eq!(error["code"], "too_many_links");
+    let first = a.post("first").await;
+    a.send_raw(Message::text("this is not json")).await;
+    assert_eq!(a.next_of("error").await["code"], "malformed_frame");
+    a.send(json!({"type": "dance"})).await;
+    assert_eq!(a.next_of("error").await["code"], "malformed_frame");
+    a.send_raw(Message::binary(vec![1, 2, 3])).await;
+    assert_eq!(a.next_of("error").await["code"], "malformed_frame");
+    let huge = "x".repeat(dateline_web::chats::MAX_FRAME + 10);
+    a.send(json!({"type": "send", "body": huge, "nonce": "big"}))
+        .await;
+    let error = a.next_of("error").await;
+    assert_eq!(error["code"], "frame_too_large", "{error}");
+    assert_eq!(error["reason"], "That message is too large to send.");
+    let error = a
+        .say(&"y".repeat(dateline_web::chats::MAX_CHARS + 1), "long")
+        .await;
+    assert_eq!(error["code"], "message_too_long", "{error}");
+    let error = a.say("   ", "blank").await;
+    assert_eq!(error["code"], "message_empty");
+    let error = a.say("What a SCAM this is", "word").await;
+    assert_eq!(error["code"], "banned_word");
+    assert!(
+        error["reason"].as_str().unwrap().contains("“scam”"),
+        "{error}"
+    );
+    let error = a
+        .say(
+            "https://a.example https://b.example https://c.example",
+            "links",
+        )
+        .await;
+    assert_eq!(error["code"], "too_many_links");
 
-        // A flood: the rate limit refuses what goes past it.
-        let mut sent = vec![first];
-        let mut limited = 0;
-        for n in 0..6 {
-            let answer = a.say(&format!("flood {n}"), &format!("f{n}")).await;
-            match answer["type"].as_str() {
-                Some("sent") => sent.push(answer["id"].as_i64().unwrap()),
-                _ => {
-                    assert_eq!(answer["code"], "rate_limited", "{answer}");
-                    limited += 1;
-                }
+    // A flood: the rate limit refuses what goes past it.
+    let mut sent = vec![first];
+    let mut limited = 0;
+    for n in 0..6 {
+        let answer = a.say(&format!("flood {n}"), &format!("f{n}")).await;
+        match answer["type"].as_str() {
+            Some("sent") => sent.push(answer["id"].as_i64().unwrap()),
+            _ => {
+                assert_eq!(answer["code"], "rate_limited", "{answer}");
+                limited += 1;
             }
         }
-        assert!(limited >= 1, "the flood was not limited");
-        assert!(sent.len() as i64 <= dateline_web::chats::RATE_COUNT);
-
-        // Bob saw the accepted messages and nothing else.
-        for id in &sent {
-            assert_eq!(b.next_of("message").await["id"], *id);
-        }
-        b.quiet().await;
-        // Ann's socket is still open and hears Bob.
-        let hello = b.post("still here?").await;
-        loop {
-            let frame = a.next_of("message").await;
-            if frame["id"] == hello {
-                break;
-            }
-        }
-        // The page's language: the same refusal in Russian in a Russian room.
-        room(store, t.app.newsroom.fixtures.ru.id, "ploshchad", 0).await;
-        let mut ru = Client::open(&t.app, "/ru/chats/ploshchad/ws", None).await;
-        let error = ru.say("привет", "ru").await;
-        assert_eq!(error["reason"], "Войдите, чтобы писать в этом чате.");
     }
+    assert!(limited >= 1, "the flood was not limited");
+    assert!(sent.len() as i64 <= dateline_web::chats::RATE_COUNT);
+
+    // Bob saw the accepted messages and nothing else.
+    for id in &sent {
+        assert_eq!(b.next_of("message").await["id"], *id);
+    }
+    b.quiet().await;
+    // Ann's socket is still open and hears Bob.
+    let hello = b.post("still here?").await;
+    loop {
+        let frame = a.next_of("message").await;
+        if frame["id"] == hello {
+            break;
+        }
+    }
+    // The page's language: the same refusal in Russian in a Russian room.
+    room(store, t.app.newsroom.fixtures.ru.id, "ploshchad", 0).await;
+    let mut ru = Client::open(&t.app, "/ru/chats/ploshchad/ws", None).await;
+    let error = ru.say("привет", "ru").await;
+    assert_eq!(error["reason"], "Войдите, чтобы писать в этом чате.");
 }
 
 #[tokio::test]
@@ -360,247 +356,238 @@ async fn too_many_frames_close_the_abusive_socket_only() {
     assert!(health.status().is_success());
 }
 
-#[tokio::test]
-async fn a_resume_gets_what_it_missed_exactly_once() {
-    for t in each_backend().await {
-        en_room(&t).await;
-        let ann = reader(&t, "Ann").await;
-        let bob = reader(&t, "Bob").await;
-        let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
-        let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
-        let m1 = b.post("one").await;
-        assert_eq!(a.next_of("message").await["id"], m1);
-        let mut have: HashSet<i64> = HashSet::from([m1]);
-        drop(a);
+async fn a_resume_gets_what_it_missed_exactly_once(t: AccountApp) {
+    en_room(&t).await;
+    let ann = reader(&t, "Ann").await;
+    let bob = reader(&t, "Bob").await;
+    let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
+    let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
+    let m1 = b.post("one").await;
+    assert_eq!(a.next_of("message").await["id"], m1);
+    let mut have: HashSet<i64> = HashSet::from([m1]);
+    drop(a);
 
-        let m2 = b.post("two").await;
-        let m3 = b.post("three").await;
-        let mut a = Client::open(&t.app, &format!("{ROOM}/ws?after={m1}"), Some(&ann)).await;
-        let mut new = Vec::new();
-        let mut seen_on_socket = HashSet::new();
-        while new.len() < 2 {
-            let frame = a.next_of("message").await;
-            let id = frame["id"].as_i64().unwrap();
-            assert!(seen_on_socket.insert(id), "{id} sent twice");
-            // The client skips what it has (the overlap before its position).
-            if have.insert(id) {
-                new.push(id);
-            }
+    let m2 = b.post("two").await;
+    let m3 = b.post("three").await;
+    let mut a = Client::open(&t.app, &format!("{ROOM}/ws?after={m1}"), Some(&ann)).await;
+    let mut new = Vec::new();
+    let mut seen_on_socket = HashSet::new();
+    while new.len() < 2 {
+        let frame = a.next_of("message").await;
+        let id = frame["id"].as_i64().unwrap();
+        assert!(seen_on_socket.insert(id), "{id} sent twice");
+        // The client skips what it has (the overlap before its position).
+        if have.insert(id) {
+            new.push(id);
         }
-        assert_eq!(new, [m2, m3]);
-        let m4 = b.post("four").await;
-        loop {
-            let frame = a.next_of("message").await;
-            let id = frame["id"].as_i64().unwrap();
-            assert!(seen_on_socket.insert(id), "{id} sent twice");
-            if id == m4 {
-                break;
-            }
-            assert!(
-                have.contains(&id),
-                "only the overlap may come again: {frame}"
-            );
-        }
-        a.quiet().await;
-
-        // Paging back: over the socket and as a plain link.
-        let history = {
-            a.send(json!({"type": "history", "before": m3})).await;
-            a.next_of("history").await
-        };
-        let ids: Vec<i64> = history["messages"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["id"].as_i64().unwrap())
-            .collect();
-        assert_eq!(ids, [m1, m2]);
-        assert_eq!(history["more"], false);
-        let page = t.browser().get(&format!("{ROOM}?before={m3}")).await;
-        assert!(page.text(".chat-log").contains("two"));
-        assert!(!page.text(".chat-log").contains("three"));
     }
+    assert_eq!(new, [m2, m3]);
+    let m4 = b.post("four").await;
+    loop {
+        let frame = a.next_of("message").await;
+        let id = frame["id"].as_i64().unwrap();
+        assert!(seen_on_socket.insert(id), "{id} sent twice");
+        if id == m4 {
+            break;
+        }
+        assert!(
+            have.contains(&id),
+            "only the overlap may come again: {frame}"
+        );
+    }
+    a.quiet().await;
+
+    // Paging back: over the socket and as a plain link.
+    let history = {
+        a.send(json!({"type": "history", "before": m3})).await;
+        a.next_of("history").await
+    };
+    let ids: Vec<i64> = history["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, [m1, m2]);
+    assert_eq!(history["more"], false);
+    let page = t.browser().get(&format!("{ROOM}?before={m3}")).await;
+    assert!(page.text(".chat-log").contains("two"));
+    assert!(!page.text(".chat-log").contains("three"));
 }
 
-#[tokio::test]
-async fn moderators_delete_mute_and_ban_and_every_socket_hears_it() {
-    for t in each_backend().await {
-        en_room(&t).await;
-        let ann = reader(&t, "Ann").await;
-        let bob = reader(&t, "Bob").await;
-        let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
-        let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
-        let id = a.post("something rude").await;
-        assert_eq!(b.next_of("message").await["id"], id);
+async fn moderators_delete_mute_and_ban_and_every_socket_hears_it(t: AccountApp) {
+    en_room(&t).await;
+    let ann = reader(&t, "Ann").await;
+    let bob = reader(&t, "Bob").await;
+    let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
+    let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
+    let id = a.post("something rude").await;
+    assert_eq!(b.next_of("message").await["id"], id);
 
-        let (mut desk, csrf) = moderator(&t.app).await;
-        let page = desk.get("/newsroom/chats").await;
-        assert_eq!(page.status(), 200);
-        let html = page.text().await.unwrap();
-        assert!(html.contains("something rude"), "{html}");
-        let done = desk
-            .post(
-                &format!("/newsroom/chats/messages/{id}/delete"),
-                &[("csrf_token", &csrf)],
-            )
-            .await;
-        assert_eq!(done.status(), 303);
-        assert_eq!(a.next_of("deleted").await["id"], id);
-        assert_eq!(b.next_of("deleted").await["id"], id);
-        let page = t.browser().get(ROOM).await;
-        assert!(!page.body.contains("something rude"));
-
-        let ann_id = t
-            .app
-            .store()
-            .reader_by_email(&"ann@readers.example".parse().unwrap())
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
-        let muted = desk
-            .post(
-                &format!("/newsroom/chats/readers/{ann_id}/sanction"),
-                &[
-                    ("csrf_token", &csrf),
-                    ("kind", "mute"),
-                    ("minutes", "30"),
-                    ("reason", "cool off"),
-                ],
-            )
-            .await;
-        assert_eq!(muted.status(), 303);
-        let error = a.say("am I muted?", "m").await;
-        assert_eq!(error["code"], "chat_muted");
-        assert!(error["reason"].as_str().unwrap().contains("cool off"));
-        let listed = desk.get("/newsroom/chats").await.text().await.unwrap();
-        assert!(
-            listed.contains("muted until") && listed.contains("cool off"),
-            "{listed}"
-        );
-        let banned = desk
-            .post(
-                &format!("/newsroom/chats/readers/{ann_id}/sanction"),
-                &[("csrf_token", &csrf), ("kind", "ban"), ("reason", "spam")],
-            )
-            .await;
-        assert_eq!(banned.status(), 303);
-        assert_eq!(a.say("and now?", "n").await["code"], "chat_banned");
-        b.quiet().await;
-        let mut ann_page = ann;
-        let page = ann_page.get(ROOM).await;
-        assert!(page.text(".form-error").contains("banned from chats"));
-        let lifted = desk
-            .post(
-                &format!("/newsroom/chats/readers/{ann_id}/sanction"),
-                &[("csrf_token", &csrf), ("kind", "lift")],
-            )
-            .await;
-        assert_eq!(lifted.status(), 303);
-        let back = a.post("back again").await;
-        assert_eq!(b.next_of("message").await["id"], back);
-        let log = desk
-            .get("/newsroom/moderation/log")
-            .await
-            .text()
-            .await
-            .unwrap();
-        assert!(
-            log.contains("chat.delete") && log.contains("chat.ban"),
-            "{log}"
-        );
-
-        // Closing the room and slow mode, from the newsroom.
-        let room_id = t
-            .app
-            .store()
-            .chat_rooms(None)
-            .await
-            .unwrap()
-            .first()
-            .unwrap()
-            .id;
-        let saved = desk
-            .post(
-                &format!("/newsroom/chats/rooms/{room_id}"),
-                &[
-                    ("csrf_token", &csrf),
-                    ("slug", "town-square"),
-                    ("title", "Town square"),
-                    ("slow_mode_seconds", "60"),
-                    ("is_open", "1"),
-                ],
-            )
-            .await;
-        assert_eq!(saved.status(), 303);
-        let first = b.post("slow one").await;
-        assert!(first > 0);
-        let error = b.say("slow two", "s2").await;
-        assert_eq!(error["code"], "slow_mode", "{error}");
-        let closed = desk
-            .post(
-                &format!("/newsroom/chats/rooms/{room_id}"),
-                &[
-                    ("csrf_token", &csrf),
-                    ("slug", "town-square"),
-                    ("title", "Town square"),
-                ],
-            )
-            .await;
-        assert_eq!(closed.status(), 303);
-        assert_eq!(a.say("closed?", "c").await["code"], "room_closed");
-    }
-}
-
-#[tokio::test]
-async fn the_room_page_works_without_javascript() {
-    for t in each_backend().await {
-        en_room(&t).await;
-        t.app
-            .store()
-            .add_moderation_word("scam", WordKind::Banned, &word_audit())
-            .await
-            .unwrap();
-        let mut ann = reader(&t, "Ann").await;
-        let page = ann.get(ROOM).await;
-        assert_eq!(page.cache_control, "private, no-store");
-        assert!(page.text(".chat-signed-in").contains("Ann"));
-        let answer = ann.submit(&page, ROOM, &[("body", "From a form")]).await;
-        assert_eq!(answer.status, 303, "{}", answer.body);
-        assert!(answer
-            .location
-            .as_deref()
-            .unwrap()
-            .starts_with(&format!("{ROOM}#m")));
-        let page = ann.get(ROOM).await;
-        assert!(page.text(".chat-log").contains("From a form"));
-
-        let refused = ann.submit(&page, ROOM, &[("body", "pure scam")]).await;
-        assert_eq!(refused.status, 422);
-        assert!(refused.text(".form-error").contains("not allowed"));
-        assert!(
-            refused.text("textarea").contains("pure scam"),
-            "the text is kept"
-        );
-
-        let mut anonymous = t.browser();
-        let answer = anonymous
-            .post(ROOM, &[("body".to_owned(), "who am I".to_owned())])
-            .await;
-        assert_eq!(answer.status, 401);
-        assert!(answer.text(".form-error").contains("Sign in"));
-        assert_eq!(anonymous.get("/en/chats/nowhere").await.status, 404);
-
-        // A page elsewhere cannot write with the reader's cookie.
-        let mut hijack = Client::open_from(
-            &t.app,
-            &format!("{ROOM}/ws"),
-            Some(&ann),
-            Some("https://evil.example"),
+    let (mut desk, csrf) = moderator(&t.app).await;
+    let page = desk.get("/newsroom/chats").await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("something rude"), "{html}");
+    let done = desk
+        .post(
+            &format!("/newsroom/chats/messages/{id}/delete"),
+            &[("csrf_token", &csrf)],
         )
         .await;
-        assert_eq!(hijack.say("pwned", "h").await["code"], "sign_in");
-    }
+    assert_eq!(done.status(), 303);
+    assert_eq!(a.next_of("deleted").await["id"], id);
+    assert_eq!(b.next_of("deleted").await["id"], id);
+    let page = t.browser().get(ROOM).await;
+    assert!(!page.body.contains("something rude"));
+
+    let ann_id = t
+        .app
+        .store()
+        .reader_by_email(&"ann@readers.example".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let muted = desk
+        .post(
+            &format!("/newsroom/chats/readers/{ann_id}/sanction"),
+            &[
+                ("csrf_token", &csrf),
+                ("kind", "mute"),
+                ("minutes", "30"),
+                ("reason", "cool off"),
+            ],
+        )
+        .await;
+    assert_eq!(muted.status(), 303);
+    let error = a.say("am I muted?", "m").await;
+    assert_eq!(error["code"], "chat_muted");
+    assert!(error["reason"].as_str().unwrap().contains("cool off"));
+    let listed = desk.get("/newsroom/chats").await.text().await.unwrap();
+    assert!(
+        listed.contains("muted until") && listed.contains("cool off"),
+        "{listed}"
+    );
+    let banned = desk
+        .post(
+            &format!("/newsroom/chats/readers/{ann_id}/sanction"),
+            &[("csrf_token", &csrf), ("kind", "ban"), ("reason", "spam")],
+        )
+        .await;
+    assert_eq!(banned.status(), 303);
+    assert_eq!(a.say("and now?", "n").await["code"], "chat_banned");
+    b.quiet().await;
+    let mut ann_page = ann;
+    let page = ann_page.get(ROOM).await;
+    assert!(page.text(".form-error").contains("banned from chats"));
+    let lifted = desk
+        .post(
+            &format!("/newsroom/chats/readers/{ann_id}/sanction"),
+            &[("csrf_token", &csrf), ("kind", "lift")],
+        )
+        .await;
+    assert_eq!(lifted.status(), 303);
+    let back = a.post("back again").await;
+    assert_eq!(b.next_of("message").await["id"], back);
+    let log = desk
+        .get("/newsroom/moderation/log")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        log.contains("chat.delete") && log.contains("chat.ban"),
+        "{log}"
+    );
+
+    // Closing the room and slow mode, from the newsroom.
+    let room_id = t
+        .app
+        .store()
+        .chat_rooms(None)
+        .await
+        .unwrap()
+        .first()
+        .unwrap()
+        .id;
+    let saved = desk
+        .post(
+            &format!("/newsroom/chats/rooms/{room_id}"),
+            &[
+                ("csrf_token", &csrf),
+                ("slug", "town-square"),
+                ("title", "Town square"),
+                ("slow_mode_seconds", "60"),
+                ("is_open", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), 303);
+    let first = b.post("slow one").await;
+    assert!(first > 0);
+    let error = b.say("slow two", "s2").await;
+    assert_eq!(error["code"], "slow_mode", "{error}");
+    let closed = desk
+        .post(
+            &format!("/newsroom/chats/rooms/{room_id}"),
+            &[
+                ("csrf_token", &csrf),
+                ("slug", "town-square"),
+                ("title", "Town square"),
+            ],
+        )
+        .await;
+    assert_eq!(closed.status(), 303);
+    assert_eq!(a.say("closed?", "c").await["code"], "room_closed");
+}
+
+async fn the_room_page_works_without_javascript(t: AccountApp) {
+    en_room(&t).await;
+    t.app
+        .store()
+        .add_moderation_word("scam", WordKind::Banned, &word_audit())
+        .await
+        .unwrap();
+    let mut ann = reader(&t, "Ann").await;
+    let page = ann.get(ROOM).await;
+    assert_eq!(page.cache_control, "private, no-store");
+    assert!(page.text(".chat-signed-in").contains("Ann"));
+    let answer = ann.submit(&page, ROOM, &[("body", "From a form")]).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    assert!(answer
+        .location
+        .as_deref()
+        .unwrap()
+        .starts_with(&format!("{ROOM}#m")));
+    let page = ann.get(ROOM).await;
+    assert!(page.text(".chat-log").contains("From a form"));
+
+    let refused = ann.submit(&page, ROOM, &[("body", "pure scam")]).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text(".form-error").contains("not allowed"));
+    assert!(
+        refused.text("textarea").contains("pure scam"),
+        "the text is kept"
+    );
+
+    let mut anonymous = t.browser();
+    let answer = anonymous
+        .post(ROOM, &[("body".to_owned(), "who am I".to_owned())])
+        .await;
+    assert_eq!(answer.status, 401);
+    assert!(answer.text(".form-error").contains("Sign in"));
+    assert_eq!(anonymous.get("/en/chats/nowhere").await.status, 404);
+
+    // A page elsewhere cannot write with the reader's cookie.
+    let mut hijack = Client::open_from(
+        &t.app,
+        &format!("{ROOM}/ws"),
+        Some(&ann),
+        Some("https://evil.example"),
+    )
+    .await;
+    assert_eq!(hijack.say("pwned", "h").await["code"], "sign_in");
 }
 
 /// Two nodes on one PostgreSQL database: a message posted through one
@@ -659,40 +646,47 @@ async fn a_message_posted_on_one_node_reaches_sockets_on_another() {
     server.abort();
 }
 
-#[tokio::test]
-async fn a_deletion_made_while_away_reaches_the_resumed_socket() {
-    for t in each_backend().await {
-        en_room(&t).await;
-        let ann = reader(&t, "Ann").await;
-        let bob = reader(&t, "Bob").await;
-        let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
-        let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
-        let m1 = b.post("soon gone").await;
-        let m2 = b.post("stays").await;
-        assert_eq!(a.next_of("message").await["id"], m1);
-        assert_eq!(a.next_of("message").await["id"], m2);
-        drop(a);
+async fn a_deletion_made_while_away_reaches_the_resumed_socket(t: AccountApp) {
+    en_room(&t).await;
+    let ann = reader(&t, "Ann").await;
+    let bob = reader(&t, "Bob").await;
+    let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
+    let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
+    let m1 = b.post("soon gone").await;
+    let m2 = b.post("stays").await;
+    assert_eq!(a.next_of("message").await["id"], m1);
+    assert_eq!(a.next_of("message").await["id"], m2);
+    drop(a);
 
-        let desk = crate::newsroom_auth::staff(
-            t.app.store(),
-            "desk@example.org",
-            dateline_domain::Role::Editor,
-            &[],
-        )
-        .await;
-        let now = chrono::Utc::now().timestamp();
-        let audit = NewAudit::new("chat_message.delete", "chat_message", Some(m1), now);
-        t.app
-            .store()
-            .delete_chat_message(m1, "", now, desk.id(), &audit)
-            .await
-            .unwrap();
-        let mut a = Client::open(&t.app, &format!("{ROOM}/ws?after={m2}"), Some(&ann)).await;
-        assert_eq!(a.next_of("deleted").await["id"], m1);
-        a.quiet().await;
-    }
+    let desk = crate::newsroom_auth::staff(
+        t.app.store(),
+        "desk@example.org",
+        dateline_domain::Role::Editor,
+        &[],
+    )
+    .await;
+    let now = chrono::Utc::now().timestamp();
+    let audit = NewAudit::new("chat_message.delete", "chat_message", Some(m1), now);
+    t.app
+        .store()
+        .delete_chat_message(m1, "", now, desk.id(), &audit)
+        .await
+        .unwrap();
+    let mut a = Client::open(&t.app, &format!("{ROOM}/ws?after={m2}"), Some(&ann)).await;
+    assert_eq!(a.next_of("deleted").await["id"], m1);
+    a.quiet().await;
 }
 
 fn word_audit() -> NewAudit {
     NewAudit::new("moderation_word.add", "moderation_word", None, 0)
 }
+
+on_both_backends!(
+    crate::comments::comment_app;
+    two_readers_exchange_messages_and_anonymous_readers_only_read,
+    bad_input_is_refused_to_that_client_alone,
+    a_resume_gets_what_it_missed_exactly_once,
+    moderators_delete_mute_and_ban_and_every_socket_hears_it,
+    the_room_page_works_without_javascript,
+    a_deletion_made_while_away_reaches_the_resumed_socket,
+);

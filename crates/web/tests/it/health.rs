@@ -16,14 +16,16 @@ async fn healthz_answers_while_the_process_lives() {
     );
 }
 
-#[tokio::test]
-async fn readyz_follows_the_database() {
-    for app in TestApp::each_backend().await {
-        assert_eq!(
-            app.ok_json("/readyz").await,
-            serde_json::json!({"status": "ok"})
-        );
-        app.store().close().await;
-        app.assert_error("/readyz", 503, "unavailable").await;
-    }
+async fn readyz_follows_the_database(app: TestApp) {
+    assert_eq!(
+        app.ok_json("/readyz").await,
+        serde_json::json!({"status": "ok"})
+    );
+    app.store().close().await;
+    app.assert_error("/readyz", 503, "unavailable").await;
 }
+
+on_both_backends!(
+    crate::test_app::TestApp::on;
+    readyz_follows_the_database,
+);

@@ -97,67 +97,61 @@ async fn publish_ru(store: &Store, fx: &Fixtures, name: &str, at: i64) -> i64 {
     store.create_article(&new).await.unwrap().id
 }
 
-#[tokio::test]
-async fn stories_published_reach_open_newsfeed_streams() {
-    for app in TestApp::each_backend().await {
-        let backend = app.backend();
-        let fx = &app.newsroom.fixtures;
-        let mut stream = SseReader::open(&app.url("/en/newsfeed/live"), None).await;
-        // Another edition's story is not this stream's business.
-        publish_ru(app.store(), fx, "ru-only", Fixtures::NOW + 10).await;
-        let id = publish(app.store(), fx, "live-one", Fixtures::NOW + 20).await;
-        let (message, item) = stream.next_article().await;
-        assert_eq!(item["id"], id, "[{backend}] {item}");
-        assert_eq!(message.id, format!("{}.{id}", Fixtures::NOW + 20));
-        assert_eq!(item["headline"], "Headline of live-one");
-        assert_eq!(item["url"], "/en/world/live-one");
-        assert_eq!(item["section_url"], "/en/world/");
-        assert_eq!(item["section_title"], "World");
-        // 1_700_000_020 is 22:13:40 UTC, 22:13 in London in November.
-        assert_eq!(item["time"], "22:13", "[{backend}]");
-        assert_eq!(item["published_at"], "2023-11-14T22:13:40Z");
-    }
+async fn stories_published_reach_open_newsfeed_streams(app: TestApp) {
+    let backend = app.backend();
+    let fx = &app.newsroom.fixtures;
+    let mut stream = SseReader::open(&app.url("/en/newsfeed/live"), None).await;
+    // Another edition's story is not this stream's business.
+    publish_ru(app.store(), fx, "ru-only", Fixtures::NOW + 10).await;
+    let id = publish(app.store(), fx, "live-one", Fixtures::NOW + 20).await;
+    let (message, item) = stream.next_article().await;
+    assert_eq!(item["id"], id, "[{backend}] {item}");
+    assert_eq!(message.id, format!("{}.{id}", Fixtures::NOW + 20));
+    assert_eq!(item["headline"], "Headline of live-one");
+    assert_eq!(item["url"], "/en/world/live-one");
+    assert_eq!(item["section_url"], "/en/world/");
+    assert_eq!(item["section_title"], "World");
+    // 1_700_000_020 is 22:13:40 UTC, 22:13 in London in November.
+    assert_eq!(item["time"], "22:13", "[{backend}]");
+    assert_eq!(item["published_at"], "2023-11-14T22:13:40Z");
 }
 
-#[tokio::test]
-async fn a_returning_browser_gets_what_it_missed_in_order() {
-    for app in TestApp::each_backend().await {
-        let backend = app.backend();
-        let fx = &app.newsroom.fixtures;
-        let store = app.store();
-        let t = Fixtures::NOW + 86_400;
-        let old = publish(store, fx, "long-ago", t - 7200).await;
-        let seen = publish(store, fx, "seen", t).await;
-        // Published while the browser was away.
-        let missed_a = publish(store, fx, "missed-a", t + 300).await;
-        let missed_b = publish(store, fx, "missed-b", t + 600).await;
-        let position = format!("{t}.{seen}");
-        let mut stream = SseReader::open(&app.url("/en/newsfeed/live"), Some(&position)).await;
-        let mut ids = Vec::new();
-        while ids.last() != Some(&missed_b) {
-            let (_, item) = stream.next_article().await;
-            ids.push(item["id"].as_i64().unwrap());
-        }
-        // The position itself may come again (the page skips what it shows);
-        // nothing from before the overlap does, and the missed ones come in
-        // publication order.
-        ids.retain(|id| *id != seen);
-        assert_eq!(ids, [missed_a, missed_b], "[{backend}]");
-        assert!(!ids.contains(&old));
-        // Then it is live again.
-        let live = publish(store, fx, "after-return", t + 900).await;
-        assert_eq!(stream.next_article().await.1["id"], live, "[{backend}]");
-
-        // `?after=` from the page works like the header; junk is refused.
-        let query = format!("/en/newsfeed/live?after={t}.{seen}");
-        let mut from_page = SseReader::open(&app.url(&query), None).await;
-        let first = from_page.next_article().await.1["id"].as_i64().unwrap();
-        assert!([seen, missed_a].contains(&first), "[{backend}] {first}");
-        let bad = app.get("/en/newsfeed/live?after=yesterday").await;
-        assert_eq!(bad.status(), 400);
-        let missing = app.get("/xx/newsfeed/live").await;
-        assert_eq!(missing.status(), 404);
+async fn a_returning_browser_gets_what_it_missed_in_order(app: TestApp) {
+    let backend = app.backend();
+    let fx = &app.newsroom.fixtures;
+    let store = app.store();
+    let t = Fixtures::NOW + 86_400;
+    let old = publish(store, fx, "long-ago", t - 7200).await;
+    let seen = publish(store, fx, "seen", t).await;
+    // Published while the browser was away.
+    let missed_a = publish(store, fx, "missed-a", t + 300).await;
+    let missed_b = publish(store, fx, "missed-b", t + 600).await;
+    let position = format!("{t}.{seen}");
+    let mut stream = SseReader::open(&app.url("/en/newsfeed/live"), Some(&position)).await;
+    let mut ids = Vec::new();
+    while ids.last() != Some(&missed_b) {
+        let (_, item) = stream.next_article().await;
+        ids.push(item["id"].as_i64().unwrap());
     }
+    // The position itself may come again (the page skips what it shows);
+    // nothing from before the overlap does, and the missed ones come in
+    // publication order.
+    ids.retain(|id| *id != seen);
+    assert_eq!(ids, [missed_a, missed_b], "[{backend}]");
+    assert!(!ids.contains(&old));
+    // Then it is live again.
+    let live = publish(store, fx, "after-return", t + 900).await;
+    assert_eq!(stream.next_article().await.1["id"], live, "[{backend}]");
+
+    // `?after=` from the page works like the header; junk is refused.
+    let query = format!("/en/newsfeed/live?after={t}.{seen}");
+    let mut from_page = SseReader::open(&app.url(&query), None).await;
+    let first = from_page.next_article().await.1["id"].as_i64().unwrap();
+    assert!([seen, missed_a].contains(&first), "[{backend}] {first}");
+    let bad = app.get("/en/newsfeed/live?after=yesterday").await;
+    assert_eq!(bad.status(), 400);
+    let missing = app.get("/xx/newsfeed/live").await;
+    assert_eq!(missing.status(), 404);
 }
 
 /// The newsfeed pages tell the script where to listen and from where.
@@ -269,3 +263,9 @@ async fn shutting_down_ends_open_streams_and_the_server_finishes() {
         .expect("the end of the stream");
     assert!(matches!(rest, Ok(None)), "{rest:?}");
 }
+
+on_both_backends!(
+    crate::test_app::TestApp::on;
+    stories_published_reach_open_newsfeed_streams,
+    a_returning_browser_gets_what_it_missed_in_order,
+);

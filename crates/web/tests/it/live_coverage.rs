@@ -132,232 +132,228 @@ fn select(html: &str, css: &str) -> Vec<String> {
     doc.select(&selector).map(|e| e.html()).collect()
 }
 
-#[tokio::test]
-async fn newsroom_entries_reach_open_streams_and_the_cached_page() {
-    for app in TestApp::each_backend().await {
-        let backend = app.backend();
-        let id = app.newsroom.bridge.id;
-        let live = format!("/newsroom/articles/{id}/live");
-        let (mut browser, csrf) = editor(&app).await;
+async fn newsroom_entries_reach_open_streams_and_the_cached_page(app: TestApp) {
+    let backend = app.backend();
+    let id = app.newsroom.bridge.id;
+    let live = format!("/newsroom/articles/{id}/live");
+    let (mut browser, csrf) = editor(&app).await;
 
-        // Cached before: not live.
-        let before = app.get(STORY).await.text().await.unwrap();
-        assert!(select(&before, ".live-coverage").is_empty());
+    // Cached before: not live.
+    let before = app.get(STORY).await.text().await.unwrap();
+    assert!(select(&before, ".live-coverage").is_empty());
 
-        // Posting before the coverage is open is refused, text kept.
-        let refused = browser
-            .post(
-                &live,
-                &[
-                    ("csrf_token", &csrf),
-                    ("action", "post"),
-                    ("body", "Too early"),
-                ],
-            )
-            .await;
-        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let page = refused.text().await.unwrap();
-        assert!(
-            page.contains("Start the live coverage before posting entries."),
-            "{page}"
-        );
-
-        desk(
-            &mut browser,
-            &live,
-            &[("csrf_token", &csrf), ("action", "open")],
-        )
-        .await;
-        let mut stream = Stream::open(&app.url(STREAM), None).await;
-
-        // An empty entry is refused; a too long one keeps what was typed.
-        let empty = browser
-            .post(
-                &live,
-                &[("csrf_token", &csrf), ("action", "post"), ("body", "   ")],
-            )
-            .await;
-        assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(empty
-            .text()
-            .await
-            .unwrap()
-            .contains("Write the entry first."));
-        let long = format!("Storm {}", "x".repeat(4000));
-        let too_long = browser
-            .post(
-                &live,
-                &[("csrf_token", &csrf), ("action", "post"), ("body", &long)],
-            )
-            .await;
-        assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let page = too_long.text().await.unwrap();
-        assert!(page.contains("An entry is at most 4,000 characters."));
-        assert!(page.contains(&long), "the typed text is kept");
-
-        desk(
-            &mut browser,
+    // Posting before the coverage is open is refused, text kept.
+    let refused = browser
+        .post(
             &live,
             &[
                 ("csrf_token", &csrf),
                 ("action", "post"),
-                ("body", "**Winds** reach 120 km/h"),
+                ("body", "Too early"),
             ],
         )
         .await;
-        let posted = stream.next().await;
-        assert_eq!(posted.event, "entry", "[{backend}] {posted:?}");
-        let entry_id = posted.data["id"].as_i64().unwrap();
-        let html = posted.data["html"].as_str().unwrap();
-        assert!(
-            html.contains("<strong>Winds</strong> reach 120 km/h"),
-            "{html}"
-        );
-        assert!(
-            html.contains(&format!("data-entry=\"{entry_id}\"")),
-            "{html}"
-        );
-        assert!(html.contains("<time datetime=\""), "{html}");
-        assert_eq!(posted.data["pinned"], false);
-        assert!(posted.data["key_html"].is_null());
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("Start the live coverage before posting entries."),
+        "{page}"
+    );
 
-        // The cached page was purged: a reload shows the entry, and the
-        // stream's markup is exactly the page's.
-        let page = app.get(STORY).await.text().await.unwrap();
-        assert_eq!(
-            select(&page, ".live-mark .live-badge").len(),
-            1,
-            "[{backend}]"
-        );
-        let entries = select(&page, ".live-entries > li");
-        assert_eq!(entries.len(), 1, "[{backend}]");
-        assert_eq!(
-            page.matches(html.trim()).count(),
-            1,
-            "[{backend}] the page shows what the stream sent: {page}"
-        );
-        assert!(select(&page, ".live-key").concat().contains("hidden"));
+    desk(
+        &mut browser,
+        &live,
+        &[("csrf_token", &csrf), ("action", "open")],
+    )
+    .await;
+    let mut stream = Stream::open(&app.url(STREAM), None).await;
 
-        // Pinned: into the key events, on the stream and on the page.
-        let entry_path = format!("{live}/{entry_id}");
-        desk(
-            &mut browser,
-            &entry_path,
-            &[("csrf_token", &csrf), ("action", "pin")],
+    // An empty entry is refused; a too long one keeps what was typed.
+    let empty = browser
+        .post(
+            &live,
+            &[("csrf_token", &csrf), ("action", "post"), ("body", "   ")],
         )
         .await;
-        let pinned = stream.next().await;
-        assert_eq!(
-            (pinned.data["id"].as_i64(), &pinned.data["pinned"]),
-            (Some(entry_id), &Value::Bool(true))
-        );
-        assert!(pinned.data["key_html"]
-            .as_str()
-            .unwrap()
-            .contains(&format!("id=\"live-key-{entry_id}\"")));
-        let page = app.get(STORY).await.text().await.unwrap();
-        let key = select(&page, ".live-key-list > li");
-        assert_eq!(key.len(), 1, "[{backend}]");
-        assert!(key[0].contains("Winds"));
-        assert!(!select(&page, ".live-key").concat().contains("hidden"));
-
-        // Edited: the new text everywhere.
-        desk(
-            &mut browser,
-            &entry_path,
-            &[
-                ("csrf_token", &csrf),
-                ("action", "edit"),
-                ("body", "Winds ease to 80 km/h"),
-            ],
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty
+        .text()
+        .await
+        .unwrap()
+        .contains("Write the entry first."));
+    let long = format!("Storm {}", "x".repeat(4000));
+    let too_long = browser
+        .post(
+            &live,
+            &[("csrf_token", &csrf), ("action", "post"), ("body", &long)],
         )
         .await;
-        let edited = stream.next().await;
-        assert!(edited.data["html"]
-            .as_str()
-            .unwrap()
-            .contains("Winds ease to 80 km/h"));
-        let after_edit = edited.id.clone();
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = too_long.text().await.unwrap();
+    assert!(page.contains("An entry is at most 4,000 characters."));
+    assert!(page.contains(&long), "the typed text is kept");
 
-        // Deleted: gone from the stream's view and from the page.
-        desk(
-            &mut browser,
-            &entry_path,
-            &[("csrf_token", &csrf), ("action", "delete")],
-        )
-        .await;
-        let deleted = stream.next().await;
-        assert_eq!(deleted.data["deleted"], true);
-        assert!(deleted.data["html"].is_null());
-        let page = app.get(STORY).await.text().await.unwrap();
-        assert!(
-            select(&page, ".live-entries > li").is_empty(),
-            "[{backend}]"
-        );
-        assert!(select(&page, ".live-key-list > li").is_empty());
-        assert!(!page.contains("Winds ease"));
+    desk(
+        &mut browser,
+        &live,
+        &[
+            ("csrf_token", &csrf),
+            ("action", "post"),
+            ("body", "**Winds** reach 120 km/h"),
+        ],
+    )
+    .await;
+    let posted = stream.next().await;
+    assert_eq!(posted.event, "entry", "[{backend}] {posted:?}");
+    let entry_id = posted.data["id"].as_i64().unwrap();
+    let html = posted.data["html"].as_str().unwrap();
+    assert!(
+        html.contains("<strong>Winds</strong> reach 120 km/h"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("data-entry=\"{entry_id}\"")),
+        "{html}"
+    );
+    assert!(html.contains("<time datetime=\""), "{html}");
+    assert_eq!(posted.data["pinned"], false);
+    assert!(posted.data["key_html"].is_null());
 
-        // Away after the edit: a returning browser gets the deletion and
-        // two new entries, once each, in order; then live ones again.
-        drop(stream);
-        for text in ["Trains stopped", "Trains running again"] {
-            desk(
-                &mut browser,
-                &live,
-                &[("csrf_token", &csrf), ("action", "post"), ("body", text)],
-            )
-            .await;
-        }
-        let mut back = Stream::open(&app.url(STREAM), Some(&after_edit)).await;
-        let missed = [back.next().await, back.next().await, back.next().await];
-        assert_eq!(missed[0].data["deleted"], true, "[{backend}] {missed:?}");
-        assert!(missed[1].data["html"]
-            .as_str()
-            .unwrap()
-            .contains("Trains stopped"));
-        assert!(missed[2].data["html"]
-            .as_str()
-            .unwrap()
-            .contains("Trains running again"));
-        back.quiet().await;
+    // The cached page was purged: a reload shows the entry, and the
+    // stream's markup is exactly the page's.
+    let page = app.get(STORY).await.text().await.unwrap();
+    assert_eq!(
+        select(&page, ".live-mark .live-badge").len(),
+        1,
+        "[{backend}]"
+    );
+    let entries = select(&page, ".live-entries > li");
+    assert_eq!(entries.len(), 1, "[{backend}]");
+    assert_eq!(
+        page.matches(html.trim()).count(),
+        1,
+        "[{backend}] the page shows what the stream sent: {page}"
+    );
+    assert!(select(&page, ".live-key").concat().contains("hidden"));
+
+    // Pinned: into the key events, on the stream and on the page.
+    let entry_path = format!("{live}/{entry_id}");
+    desk(
+        &mut browser,
+        &entry_path,
+        &[("csrf_token", &csrf), ("action", "pin")],
+    )
+    .await;
+    let pinned = stream.next().await;
+    assert_eq!(
+        (pinned.data["id"].as_i64(), &pinned.data["pinned"]),
+        (Some(entry_id), &Value::Bool(true))
+    );
+    assert!(pinned.data["key_html"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("id=\"live-key-{entry_id}\"")));
+    let page = app.get(STORY).await.text().await.unwrap();
+    let key = select(&page, ".live-key-list > li");
+    assert_eq!(key.len(), 1, "[{backend}]");
+    assert!(key[0].contains("Winds"));
+    assert!(!select(&page, ".live-key").concat().contains("hidden"));
+
+    // Edited: the new text everywhere.
+    desk(
+        &mut browser,
+        &entry_path,
+        &[
+            ("csrf_token", &csrf),
+            ("action", "edit"),
+            ("body", "Winds ease to 80 km/h"),
+        ],
+    )
+    .await;
+    let edited = stream.next().await;
+    assert!(edited.data["html"]
+        .as_str()
+        .unwrap()
+        .contains("Winds ease to 80 km/h"));
+    let after_edit = edited.id.clone();
+
+    // Deleted: gone from the stream's view and from the page.
+    desk(
+        &mut browser,
+        &entry_path,
+        &[("csrf_token", &csrf), ("action", "delete")],
+    )
+    .await;
+    let deleted = stream.next().await;
+    assert_eq!(deleted.data["deleted"], true);
+    assert!(deleted.data["html"].is_null());
+    let page = app.get(STORY).await.text().await.unwrap();
+    assert!(
+        select(&page, ".live-entries > li").is_empty(),
+        "[{backend}]"
+    );
+    assert!(select(&page, ".live-key-list > li").is_empty());
+    assert!(!page.contains("Winds ease"));
+
+    // Away after the edit: a returning browser gets the deletion and
+    // two new entries, once each, in order; then live ones again.
+    drop(stream);
+    for text in ["Trains stopped", "Trains running again"] {
         desk(
             &mut browser,
             &live,
-            &[("csrf_token", &csrf), ("action", "post"), ("body", "Calm")],
+            &[("csrf_token", &csrf), ("action", "post"), ("body", text)],
         )
         .await;
-        assert!(back.next().await.data["html"]
-            .as_str()
-            .unwrap()
-            .contains("Calm"));
-
-        // Ending the coverage: streams hear it, the badge goes, entries stay.
-        desk(
-            &mut browser,
-            &live,
-            &[("csrf_token", &csrf), ("action", "end")],
-        )
-        .await;
-        let ended = back.next().await;
-        assert_eq!(
-            (ended.event.as_str(), &ended.data["status"]),
-            ("coverage", &Value::from("ended"))
-        );
-        let page = app.get(STORY).await.text().await.unwrap();
-        assert!(select(&page, ".live-mark").is_empty());
-        assert!(page.contains("Live coverage has ended"));
-        assert_eq!(select(&page, ".live-entries > li").len(), 3);
-
-        // The desk page lists the entries with their forms.
-        let desk_page = browser.get(&live).await.text().await.unwrap();
-        assert!(
-            desk_page.contains("Trains running again")
-                && desk_page.contains("Resume live coverage")
-        );
-        // Junk positions and unknown stories are refused.
-        assert_eq!(app.get(&format!("{STREAM}?after=soon")).await.status(), 400);
-        assert_eq!(app.get("/en/world/no-such-story/live").await.status(), 404);
     }
+    let mut back = Stream::open(&app.url(STREAM), Some(&after_edit)).await;
+    let missed = [back.next().await, back.next().await, back.next().await];
+    assert_eq!(missed[0].data["deleted"], true, "[{backend}] {missed:?}");
+    assert!(missed[1].data["html"]
+        .as_str()
+        .unwrap()
+        .contains("Trains stopped"));
+    assert!(missed[2].data["html"]
+        .as_str()
+        .unwrap()
+        .contains("Trains running again"));
+    back.quiet().await;
+    desk(
+        &mut browser,
+        &live,
+        &[("csrf_token", &csrf), ("action", "post"), ("body", "Calm")],
+    )
+    .await;
+    assert!(back.next().await.data["html"]
+        .as_str()
+        .unwrap()
+        .contains("Calm"));
+
+    // Ending the coverage: streams hear it, the badge goes, entries stay.
+    desk(
+        &mut browser,
+        &live,
+        &[("csrf_token", &csrf), ("action", "end")],
+    )
+    .await;
+    let ended = back.next().await;
+    assert_eq!(
+        (ended.event.as_str(), &ended.data["status"]),
+        ("coverage", &Value::from("ended"))
+    );
+    let page = app.get(STORY).await.text().await.unwrap();
+    assert!(select(&page, ".live-mark").is_empty());
+    assert!(page.contains("Live coverage has ended"));
+    assert_eq!(select(&page, ".live-entries > li").len(), 3);
+
+    // The desk page lists the entries with their forms.
+    let desk_page = browser.get(&live).await.text().await.unwrap();
+    assert!(
+        desk_page.contains("Trains running again") && desk_page.contains("Resume live coverage")
+    );
+    // Junk positions and unknown stories are refused.
+    assert_eq!(app.get(&format!("{STREAM}?after=soon")).await.status(), 400);
+    assert_eq!(app.get("/en/world/no-such-story/live").await.status(), 404);
 }
 
 #[tokio::test]
@@ -393,87 +389,86 @@ async fn russian_pages_show_live_coverage_in_russian_and_moscow_time() {
     assert!(entry.contains("01:13"), "{entry}");
 }
 
-#[tokio::test]
-async fn a_comment_posted_by_a_reader_reaches_an_open_article_stream() {
-    for t in comments::each_backend().await {
-        let backend = t.app.backend();
-        let mut ann = reader(&t, "Ann").await;
-        let mut stream = Stream::open(&t.app.url(STREAM), None).await;
-        let answer = comments::post(&mut ann, comments::COMMENTS, "Glad it is **open**").await;
-        let top = posted_id(&answer);
-        let message = stream.next().await;
-        assert_eq!(message.event, "comment", "[{backend}] {message:?}");
-        assert_eq!(message.data["id"], top);
-        assert!(message.data["parent_id"].is_null());
-        let html = message.data["html"].as_str().unwrap();
-        assert!(
-            html.contains(&format!("id=\"c{top}\"")) && html.contains("Ann"),
-            "{html}"
-        );
-        assert!(html.contains("Glad it is <strong>open</strong>"), "{html}");
-        assert_eq!(message.data["count"], "1");
-        assert_eq!(message.data["counter"], "1 comment");
-        // The cached page shows the same card.
-        let page = t.app.get(STORY).await.text().await.unwrap();
-        let card = select(&page, &format!("#c{top}")).concat();
-        assert!(card.contains("Glad it is <strong>open</strong>"), "{card}");
+async fn a_comment_posted_by_a_reader_reaches_an_open_article_stream(
+    t: crate::account::AccountApp,
+) {
+    let backend = t.app.backend();
+    let mut ann = reader(&t, "Ann").await;
+    let mut stream = Stream::open(&t.app.url(STREAM), None).await;
+    let answer = comments::post(&mut ann, comments::COMMENTS, "Glad it is **open**").await;
+    let top = posted_id(&answer);
+    let message = stream.next().await;
+    assert_eq!(message.event, "comment", "[{backend}] {message:?}");
+    assert_eq!(message.data["id"], top);
+    assert!(message.data["parent_id"].is_null());
+    let html = message.data["html"].as_str().unwrap();
+    assert!(
+        html.contains(&format!("id=\"c{top}\"")) && html.contains("Ann"),
+        "{html}"
+    );
+    assert!(html.contains("Glad it is <strong>open</strong>"), "{html}");
+    assert_eq!(message.data["count"], "1");
+    assert_eq!(message.data["counter"], "1 comment");
+    // The cached page shows the same card.
+    let page = t.app.get(STORY).await.text().await.unwrap();
+    let card = select(&page, &format!("#c{top}")).concat();
+    assert!(card.contains("Glad it is <strong>open</strong>"), "{card}");
 
-        // A reply goes under its parent; a comment held for review does not
-        // go out at all.
-        let mut bob = reader(&t, "Bob").await;
-        let page = bob.get(comments::COMMENTS).await;
-        let reply = bob
-            .submit(
-                &page,
-                comments::COMMENTS,
-                &[("body", "Me too"), ("reply_to", &top.to_string())],
-            )
-            .await;
-        let reply_id = posted_id(&reply);
-        let message = stream.next().await;
-        assert_eq!(
-            (
-                message.data["id"].as_i64(),
-                message.data["parent_id"].as_i64()
-            ),
-            (Some(reply_id), Some(top))
-        );
-        assert_eq!(message.data["counter"], "2 comments", "[{backend}]");
-
-        // A returning browser that saw the first gets the reply again (the
-        // page skips it) and nothing from before its position's minute.
-        let mut back = Stream::open(&t.app.url(STREAM), Some(&stream.start)).await;
-        let again = back.next().await;
-        assert_eq!(again.event, "comment");
-        assert!([top, reply_id].contains(&again.data["id"].as_i64().unwrap()));
-
-        // A moderator rejects the top comment: open pages drop it (and the
-        // reply beneath it) and show the count readers now see.
-        let desk = crate::newsroom_auth::staff(
-            t.app.store(),
-            "desk@example.org",
-            dateline_domain::Role::Editor,
-            &[],
+    // A reply goes under its parent; a comment held for review does not
+    // go out at all.
+    let mut bob = reader(&t, "Bob").await;
+    let page = bob.get(comments::COMMENTS).await;
+    let reply = bob
+        .submit(
+            &page,
+            comments::COMMENTS,
+            &[("body", "Me too"), ("reply_to", &top.to_string())],
         )
         .await;
-        let audit = dateline_store::NewAudit::new("comment.reject", "comment", Some(top), 0);
-        t.app
-            .store()
-            .moderate_comment(&dateline_store::comments::StatusChange {
-                comment_id: top,
-                action: dateline_store::comments::ModerationAction::Reject,
-                reason: "off topic".into(),
-                at: 0,
-                actor_user_id: desk.id(),
-                audit,
-            })
-            .await
-            .unwrap();
-        let removed = stream.next().await;
-        assert_eq!(removed.event, "comment-removed", "[{backend}] {removed:?}");
-        assert_eq!(removed.data["id"], top);
-        assert_eq!(removed.data["counter"], "0 comments", "[{backend}]");
-    }
+    let reply_id = posted_id(&reply);
+    let message = stream.next().await;
+    assert_eq!(
+        (
+            message.data["id"].as_i64(),
+            message.data["parent_id"].as_i64()
+        ),
+        (Some(reply_id), Some(top))
+    );
+    assert_eq!(message.data["counter"], "2 comments", "[{backend}]");
+
+    // A returning browser that saw the first gets the reply again (the
+    // page skips it) and nothing from before its position's minute.
+    let mut back = Stream::open(&t.app.url(STREAM), Some(&stream.start)).await;
+    let again = back.next().await;
+    assert_eq!(again.event, "comment");
+    assert!([top, reply_id].contains(&again.data["id"].as_i64().unwrap()));
+
+    // A moderator rejects the top comment: open pages drop it (and the
+    // reply beneath it) and show the count readers now see.
+    let desk = crate::newsroom_auth::staff(
+        t.app.store(),
+        "desk@example.org",
+        dateline_domain::Role::Editor,
+        &[],
+    )
+    .await;
+    let audit = dateline_store::NewAudit::new("comment.reject", "comment", Some(top), 0);
+    t.app
+        .store()
+        .moderate_comment(&dateline_store::comments::StatusChange {
+            comment_id: top,
+            action: dateline_store::comments::ModerationAction::Reject,
+            reason: "off topic".into(),
+            at: 0,
+            actor_user_id: desk.id(),
+            audit,
+        })
+        .await
+        .unwrap();
+    let removed = stream.next().await;
+    assert_eq!(removed.event, "comment-removed", "[{backend}] {removed:?}");
+    assert_eq!(removed.data["id"], top);
+    assert_eq!(removed.data["counter"], "0 comments", "[{backend}]");
 }
 
 /// Two nodes on one PostgreSQL database: an entry posted through one
@@ -540,3 +535,13 @@ async fn an_entry_posted_on_one_node_reaches_streams_on_another() {
     assert!(after.contains("Across nodes"));
     server.abort();
 }
+
+on_both_backends!(
+    crate::test_app::TestApp::on;
+    newsroom_entries_reach_open_streams_and_the_cached_page,
+);
+
+on_both_backends!(
+    crate::comments::comment_app;
+    a_comment_posted_by_a_reader_reaches_an_open_article_stream,
+);

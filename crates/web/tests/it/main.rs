@@ -2,6 +2,32 @@
 //! database (SQLite, and PostgreSQL when DATELINE_TEST_POSTGRES_URL is set).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+/// For each `async fn name(app: App)` of the calling module, generates the
+/// test cases `name::sqlite` and `name::postgres`, each on an app that
+/// `$make` (`async fn(TestDb) -> App`) builds over a fresh database. The
+/// PostgreSQL case is ignored unless asked for (`--include-ignored`), and
+/// then fails without a server: it never passes without running.
+macro_rules! on_both_backends {
+    ($make:path; $($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    let app = $make(dateline_store::testing::TestDb::sqlite().await).await;
+                    super::$name(app).await;
+                }
+
+                #[tokio::test]
+                #[ignore = "needs PostgreSQL: set DATELINE_TEST_POSTGRES_URL and pass --include-ignored"]
+                async fn postgres() {
+                    let db = dateline_store::testing::TestDb::postgres_required().await;
+                    super::$name($make(db).await).await;
+                }
+            }
+        )+
+    };
+}
+
 mod account;
 mod account_mail;
 mod account_security;

@@ -207,474 +207,458 @@ async fn actions(store: &Store, user_id: i64) -> Vec<String> {
     all
 }
 
-#[tokio::test]
-async fn login_with_right_and_wrong_password() {
-    for app in TestApp::each_backend().await {
-        let me = staff(app.store(), "desk@example.org", Role::Editor, &[]).await;
-        let mut browser = Browser::of(&app);
-        let wrong = browser.login("desk@example.org", "not the password").await;
-        assert_eq!(
-            wrong.status(),
-            StatusCode::UNAUTHORIZED,
-            "[{}]",
-            app.backend()
-        );
-        assert!(set_cookie(&wrong, SESSION).is_none());
-        let wrong_text = wrong.text().await.unwrap();
-        let unknown = browser.login("nobody@example.org", PASSWORD).await;
-        assert_eq!(unknown.status(), StatusCode::UNAUTHORIZED);
-        let unknown_text = unknown.text().await.unwrap();
-        let message = |html: &str| {
-            let doc = scraper::Html::parse_document(html);
-            let sel = scraper::Selector::parse("[role=alert]").unwrap();
-            doc.select(&sel)
-                .next()
-                .unwrap()
-                .text()
-                .collect::<String>()
-                .trim()
-                .to_owned()
-        };
-        assert_eq!(message(&wrong_text), "Wrong e-mail address or password.");
-        assert_eq!(
-            message(&unknown_text),
-            message(&wrong_text),
-            "no account enumeration"
-        );
-
-        let ok = browser.login("DESK@example.org", PASSWORD).await;
-        assert_eq!(ok.status(), StatusCode::SEE_OTHER);
-        assert_eq!(location(&ok), "/newsroom/");
-        let cookie = set_cookie(&ok, SESSION).expect("a session cookie");
-        for flag in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
-            assert!(cookie.contains(flag), "{flag} missing: {cookie}");
-        }
-        assert!(!cookie.contains("Domain"), "{cookie}");
-        let home = browser.get("/newsroom/").await;
-        assert_eq!(home.status(), StatusCode::OK);
-        assert_eq!(home.headers()["cache-control"], "no-store");
-        assert!(home.text().await.unwrap().contains("desk@example.org"));
-        let log = actions(app.store(), me.id()).await;
-        assert!(
-            log.contains(&"session.login_failed".to_owned())
-                && log.contains(&"session.login".to_owned()),
-            "{log:?}"
-        );
-    }
-}
-
-#[tokio::test]
-async fn five_failures_lock_the_account_and_unknown_addresses_alike() {
-    for app in TestApp::each_backend().await {
-        let me = staff(app.store(), "lock@example.org", Role::Author, &[]).await;
-        let mut browser = Browser::of(&app);
-        for _ in 0..5 {
-            let r = browser.login("lock@example.org", "wrong password!").await;
-            assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
-            browser.login("ghost@example.org", "wrong password!").await;
-        }
-        for email in ["lock@example.org", "ghost@example.org"] {
-            let r = browser.login(email, PASSWORD).await;
-            assert_eq!(
-                r.status(),
-                StatusCode::TOO_MANY_REQUESTS,
-                "[{}] {email}",
-                app.backend()
-            );
-            let wait: i64 = r.headers()["retry-after"]
-                .to_str()
-                .unwrap()
-                .parse()
-                .unwrap();
-            assert!((1..=900).contains(&wait), "{wait}");
-            assert!(
-                set_cookie(&r, SESSION).is_none(),
-                "locked even with the right password"
-            );
-            assert!(r
-                .text()
-                .await
-                .unwrap()
-                .contains("Too many failed logins for this account"));
-        }
-        assert!(actions(app.store(), me.id())
-            .await
-            .contains(&"session.locked".to_owned()));
-        assert!(app
-            .store()
-            .account_by_id(me.id())
-            .await
-            .unwrap()
-            .unwrap()
-            .locked_until
-            .is_some());
-    }
-}
-
-#[tokio::test]
-async fn the_login_form_needs_its_own_token() {
-    for app in TestApp::each_backend().await {
-        staff(app.store(), "f@example.org", Role::Editor, &[]).await;
-        let mut browser = Browser::of(&app);
-        let r = browser
-            .post(
-                "/newsroom/login",
-                &[("email", "f@example.org"), ("password", PASSWORD)],
-            )
-            .await;
-        assert_eq!(r.status(), StatusCode::FORBIDDEN);
-        assert!(set_cookie(&r, SESSION).is_none());
-        browser.get("/newsroom/login").await;
-        let r = browser
-            .post(
-                "/newsroom/login",
-                &[
-                    ("csrf_token", "forged"),
-                    ("email", "f@example.org"),
-                    ("password", PASSWORD),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), StatusCode::FORBIDDEN);
-        assert!(r.text().await.unwrap().contains("This form has expired"));
-    }
-}
-
-#[tokio::test]
-async fn forms_without_the_session_token_change_nothing() {
-    for app in TestApp::each_backend().await {
-        staff(app.store(), "admin@example.org", Role::Admin, &[]).await;
-        let mut browser = Browser::of(&app);
-        browser.login("admin@example.org", PASSWORD).await;
-        let form = [
-            ("email", "new@example.org"),
-            ("role", "author"),
-            ("password", "a long password"),
-        ];
-        let missing = browser.post("/newsroom/users", &form).await;
-        assert_eq!(
-            missing.status(),
-            StatusCode::FORBIDDEN,
-            "[{}]",
-            app.backend()
-        );
-        assert!(missing
-            .text()
-            .await
-            .unwrap()
-            .contains("This form has expired"));
-        let forged = [("csrf_token", "AAAA"), form[0], form[1], form[2]];
-        assert_eq!(
-            browser.post("/newsroom/users", &forged).await.status(),
-            StatusCode::FORBIDDEN
-        );
-        let new: dateline_domain::EmailAddress = "new@example.org".parse().unwrap();
-        assert!(
-            app.store().account_by_email(&new).await.unwrap().is_none(),
-            "nothing saved"
-        );
-
-        let token = browser.csrf().await;
-        let good = [("csrf_token", token.as_str()), form[0], form[1], form[2]];
-        let r = browser.post("/newsroom/users", &good).await;
-        assert_eq!(
-            (r.status(), location(&r)),
-            (StatusCode::SEE_OTHER, "/newsroom/users")
-        );
-        let created = app.store().account_by_email(&new).await.unwrap().unwrap();
-        assert_eq!(created.role(), Role::Author);
-        assert!(actions(app.store(), created.id())
-            .await
-            .contains(&"user.create".to_owned()));
-    }
-}
-
-#[tokio::test]
-async fn login_rotates_the_session_and_logout_ends_it() {
-    for app in TestApp::each_backend().await {
-        staff(app.store(), "r@example.org", Role::Editor, &[]).await;
-        let mut browser = Browser::of(&app);
-        browser.login("r@example.org", PASSWORD).await;
-        let first = browser.cookies[SESSION].clone();
-        browser.login("r@example.org", PASSWORD).await;
-        let second = browser.cookies[SESSION].clone();
-        assert_ne!(first, second, "a new session at every login");
-        let mut old = Browser::of(&app);
-        old.cookies.insert(SESSION.into(), first);
-        let r = old.get("/newsroom/sessions").await;
-        assert_eq!(
-            (r.status(), location(&r)),
-            (
-                StatusCode::SEE_OTHER,
-                "/newsroom/login?next=%2Fnewsroom%2Fsessions"
-            )
-        );
-
-        let token = browser.csrf().await;
-        let r = browser
-            .post("/newsroom/logout", &[("csrf_token", &token)])
-            .await;
-        assert_eq!(location(&r), "/newsroom/login");
-        assert!(
-            !browser.cookies.contains_key(SESSION),
-            "the cookie is removed"
-        );
-        let mut replay = Browser::of(&app);
-        replay.cookies.insert(SESSION.into(), second);
-        assert_eq!(
-            replay.get("/newsroom/").await.status(),
-            StatusCode::SEE_OTHER,
-            "the session ended on the server"
-        );
-    }
-}
-
-#[tokio::test]
-async fn logout_everywhere_ends_every_session() {
-    for app in TestApp::each_backend().await {
-        let me = staff(app.store(), "e@example.org", Role::Author, &[]).await;
-        let (mut laptop, mut phone) = (Browser::of(&app), Browser::of(&app));
-        laptop.login("e@example.org", PASSWORD).await;
-        phone.login("e@example.org", PASSWORD).await;
-        let page = laptop.get("/newsroom/sessions").await.text().await.unwrap();
-        assert_eq!(
-            page.matches("<tr").count(),
-            3,
-            "two sessions listed: {page}"
-        );
-        let token = laptop.csrf().await;
-        let r = laptop
-            .post(
-                "/newsroom/sessions/logout-everywhere",
-                &[("csrf_token", &token)],
-            )
-            .await;
-        assert_eq!(location(&r), "/newsroom/login");
-        for browser in [&mut laptop, &mut phone] {
-            assert_eq!(
-                browser.get("/newsroom/").await.status(),
-                StatusCode::SEE_OTHER
-            );
-        }
-        assert!(actions(app.store(), me.id())
-            .await
-            .contains(&"session.logout_everywhere".to_owned()));
-    }
-}
-
-#[tokio::test]
-async fn staff_change_their_own_password() {
-    for app in TestApp::each_backend().await {
-        let me = staff(app.store(), "p@example.org", Role::Author, &[]).await;
-        let (mut laptop, mut phone) = (Browser::of(&app), Browser::of(&app));
-        laptop.login("p@example.org", PASSWORD).await;
-        phone.login("p@example.org", PASSWORD).await;
-        let page = laptop.get("/newsroom/sessions").await.text().await.unwrap();
-        assert!(page.contains("Change your password"), "{page}");
-        let token = laptop.csrf().await;
-        let change = |current: &'static str, new: &'static str, again: &'static str| {
-            [
-                ("csrf_token", token.clone()),
-                ("current_password", current.to_owned()),
-                ("new_password", new.to_owned()),
-                ("confirm_password", again.to_owned()),
-            ]
-        };
-        let send = |form: [(&'static str, String); 4]| {
-            let form: Vec<(&str, String)> = form.into_iter().collect();
-            laptop
-                .request(reqwest::Method::POST, "/newsroom/sessions/password")
-                .header("accept-language", "ru")
-                .form(&form)
-                .send()
-        };
-        // Refusals keep the session and say why, in the browser's language.
-        let cases = [
-            (
-                change(
-                    "wrong password!",
-                    "a brand new secret",
-                    "a brand new secret",
-                ),
-                "Текущий пароль введён неверно",
-            ),
-            (
-                change(PASSWORD, "a brand new secret", "another new secret"),
-                "Новые пароли не совпадают",
-            ),
-            (change(PASSWORD, "short", "short"), "слишком короткий"),
-        ];
-        for (form, reason) in cases {
-            let r = send(form).await.unwrap();
-            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-            let body = r.text().await.unwrap();
-            assert!(body.contains(reason), "{reason}: {body}");
-        }
-        assert_eq!(phone.get("/newsroom/").await.status(), StatusCode::OK);
-
-        let r = send(change(PASSWORD, "a brand new secret", "a brand new secret"))
-            .await
-            .unwrap();
-        assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        assert_eq!(
-            r.headers()[reqwest::header::LOCATION],
-            "/newsroom/login?changed=password"
-        );
-        let notice = laptop
-            .get("/newsroom/login?changed=password")
-            .await
-            .text()
-            .await
-            .unwrap();
-        assert!(notice.contains("Your password was changed"), "{notice}");
-        // Every session ended; only the new password opens the newsroom.
-        assert_eq!(
-            phone.get("/newsroom/").await.status(),
-            StatusCode::SEE_OTHER
-        );
-        let old = laptop.login("p@example.org", PASSWORD).await;
-        assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
-        let new = laptop.login("p@example.org", "a brand new secret").await;
-        assert_eq!(location(&new), "/newsroom/");
-        assert!(actions(app.store(), me.id())
-            .await
-            .contains(&"user.password_changed".to_owned()));
-    }
-}
-
-#[tokio::test]
-async fn idle_sessions_end_and_pages_need_the_right_role() {
-    for app in TestApp::each_backend().await {
-        let me = staff(app.store(), "i@example.org", Role::Editor, &[]).await;
-        let secret = new_secret();
-        let now = dateline_web::auth::now();
-        let long_ago = now - 9 * 3600;
-        let session = NewSession {
-            token_hash: hash_secret(&secret),
-            user_id: me.id(),
-            created_at: long_ago,
-            expires_at: now + 86_400,
-            user_agent: String::new(),
-            ip: String::new(),
-        };
-        app.store()
-            .start_session(
-                &session,
-                None,
-                &NewAudit::new("session.login", "session", None, long_ago),
-            )
-            .await
-            .unwrap();
-        let mut browser = Browser::of(&app);
-        browser.cookies.insert(SESSION.into(), secret);
-        let r = browser.get("/newsroom/").await;
-        assert_eq!(
-            (r.status(), location(&r)),
-            (StatusCode::SEE_OTHER, "/newsroom/login?next=%2Fnewsroom%2F"),
-            "idle for 9 h"
-        );
-
-        browser.login("i@example.org", PASSWORD).await;
-        for page in ["/newsroom/users", "/newsroom/audit"] {
-            let r = browser.get(page).await;
-            assert_eq!(r.status(), StatusCode::FORBIDDEN, "{page}");
-            assert!(r
-                .text()
-                .await
-                .unwrap()
-                .contains("You are not allowed to do this"));
-        }
-        let login = browser.get("/newsroom/login").await;
-        assert_eq!(login.headers()["cache-control"], "no-store");
-        assert_eq!(login.headers()["x-frame-options"], "DENY");
-    }
-}
-
-#[tokio::test]
-async fn tokens_are_shown_once() {
-    for app in TestApp::each_backend().await {
-        staff(app.store(), "t@example.org", Role::Author, &[]).await;
-        let mut browser = Browser::of(&app);
-        browser.login("t@example.org", PASSWORD).await;
-        let token = browser.csrf().await;
-        let r = browser
-            .post(
-                "/newsroom/tokens",
-                &[
-                    ("csrf_token", &token),
-                    ("name", "ci"),
-                    ("scopes", "articles:read"),
-                    ("expires_in_days", "30"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), StatusCode::CREATED);
-        let page = r.text().await.unwrap();
-        let doc = scraper::Html::parse_document(&page);
-        let secret: String = doc
-            .select(&scraper::Selector::parse("#new-token").unwrap())
+async fn login_with_right_and_wrong_password(app: TestApp) {
+    let me = staff(app.store(), "desk@example.org", Role::Editor, &[]).await;
+    let mut browser = Browser::of(&app);
+    let wrong = browser.login("desk@example.org", "not the password").await;
+    assert_eq!(
+        wrong.status(),
+        StatusCode::UNAUTHORIZED,
+        "[{}]",
+        app.backend()
+    );
+    assert!(set_cookie(&wrong, SESSION).is_none());
+    let wrong_text = wrong.text().await.unwrap();
+    let unknown = browser.login("nobody@example.org", PASSWORD).await;
+    assert_eq!(unknown.status(), StatusCode::UNAUTHORIZED);
+    let unknown_text = unknown.text().await.unwrap();
+    let message = |html: &str| {
+        let doc = scraper::Html::parse_document(html);
+        let sel = scraper::Selector::parse("[role=alert]").unwrap();
+        doc.select(&sel)
             .next()
             .unwrap()
             .text()
-            .collect();
-        assert!(secret.starts_with("dl_"), "{secret}");
-        let list = browser.get("/newsroom/tokens").await.text().await.unwrap();
-        assert!(!list.contains(&secret) && list.contains("articles:read"));
-        // An author cannot grant what it does not hold.
-        let r = browser
-            .post(
-                "/newsroom/tokens",
-                &[
-                    ("csrf_token", &token),
-                    ("name", "x"),
-                    ("scopes", "users:admin"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+            .collect::<String>()
+            .trim()
+            .to_owned()
+    };
+    assert_eq!(message(&wrong_text), "Wrong e-mail address or password.");
+    assert_eq!(
+        message(&unknown_text),
+        message(&wrong_text),
+        "no account enumeration"
+    );
+
+    let ok = browser.login("DESK@example.org", PASSWORD).await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&ok), "/newsroom/");
+    let cookie = set_cookie(&ok, SESSION).expect("a session cookie");
+    for flag in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+        assert!(cookie.contains(flag), "{flag} missing: {cookie}");
     }
+    assert!(!cookie.contains("Domain"), "{cookie}");
+    let home = browser.get("/newsroom/").await;
+    assert_eq!(home.status(), StatusCode::OK);
+    assert_eq!(home.headers()["cache-control"], "no-store");
+    assert!(home.text().await.unwrap().contains("desk@example.org"));
+    let log = actions(app.store(), me.id()).await;
+    assert!(
+        log.contains(&"session.login_failed".to_owned())
+            && log.contains(&"session.login".to_owned()),
+        "{log:?}"
+    );
+}
+
+async fn five_failures_lock_the_account_and_unknown_addresses_alike(app: TestApp) {
+    let me = staff(app.store(), "lock@example.org", Role::Author, &[]).await;
+    let mut browser = Browser::of(&app);
+    for _ in 0..5 {
+        let r = browser.login("lock@example.org", "wrong password!").await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        browser.login("ghost@example.org", "wrong password!").await;
+    }
+    for email in ["lock@example.org", "ghost@example.org"] {
+        let r = browser.login(email, PASSWORD).await;
+        assert_eq!(
+            r.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "[{}] {email}",
+            app.backend()
+        );
+        let wait: i64 = r.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=900).contains(&wait), "{wait}");
+        assert!(
+            set_cookie(&r, SESSION).is_none(),
+            "locked even with the right password"
+        );
+        assert!(r
+            .text()
+            .await
+            .unwrap()
+            .contains("Too many failed logins for this account"));
+    }
+    assert!(actions(app.store(), me.id())
+        .await
+        .contains(&"session.locked".to_owned()));
+    assert!(app
+        .store()
+        .account_by_id(me.id())
+        .await
+        .unwrap()
+        .unwrap()
+        .locked_until
+        .is_some());
+}
+
+async fn the_login_form_needs_its_own_token(app: TestApp) {
+    staff(app.store(), "f@example.org", Role::Editor, &[]).await;
+    let mut browser = Browser::of(&app);
+    let r = browser
+        .post(
+            "/newsroom/login",
+            &[("email", "f@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(set_cookie(&r, SESSION).is_none());
+    browser.get("/newsroom/login").await;
+    let r = browser
+        .post(
+            "/newsroom/login",
+            &[
+                ("csrf_token", "forged"),
+                ("email", "f@example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(r.text().await.unwrap().contains("This form has expired"));
+}
+
+async fn forms_without_the_session_token_change_nothing(app: TestApp) {
+    staff(app.store(), "admin@example.org", Role::Admin, &[]).await;
+    let mut browser = Browser::of(&app);
+    browser.login("admin@example.org", PASSWORD).await;
+    let form = [
+        ("email", "new@example.org"),
+        ("role", "author"),
+        ("password", "a long password"),
+    ];
+    let missing = browser.post("/newsroom/users", &form).await;
+    assert_eq!(
+        missing.status(),
+        StatusCode::FORBIDDEN,
+        "[{}]",
+        app.backend()
+    );
+    assert!(missing
+        .text()
+        .await
+        .unwrap()
+        .contains("This form has expired"));
+    let forged = [("csrf_token", "AAAA"), form[0], form[1], form[2]];
+    assert_eq!(
+        browser.post("/newsroom/users", &forged).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let new: dateline_domain::EmailAddress = "new@example.org".parse().unwrap();
+    assert!(
+        app.store().account_by_email(&new).await.unwrap().is_none(),
+        "nothing saved"
+    );
+
+    let token = browser.csrf().await;
+    let good = [("csrf_token", token.as_str()), form[0], form[1], form[2]];
+    let r = browser.post("/newsroom/users", &good).await;
+    assert_eq!(
+        (r.status(), location(&r)),
+        (StatusCode::SEE_OTHER, "/newsroom/users")
+    );
+    let created = app.store().account_by_email(&new).await.unwrap().unwrap();
+    assert_eq!(created.role(), Role::Author);
+    assert!(actions(app.store(), created.id())
+        .await
+        .contains(&"user.create".to_owned()));
+}
+
+async fn login_rotates_the_session_and_logout_ends_it(app: TestApp) {
+    staff(app.store(), "r@example.org", Role::Editor, &[]).await;
+    let mut browser = Browser::of(&app);
+    browser.login("r@example.org", PASSWORD).await;
+    let first = browser.cookies[SESSION].clone();
+    browser.login("r@example.org", PASSWORD).await;
+    let second = browser.cookies[SESSION].clone();
+    assert_ne!(first, second, "a new session at every login");
+    let mut old = Browser::of(&app);
+    old.cookies.insert(SESSION.into(), first);
+    let r = old.get("/newsroom/sessions").await;
+    assert_eq!(
+        (r.status(), location(&r)),
+        (
+            StatusCode::SEE_OTHER,
+            "/newsroom/login?next=%2Fnewsroom%2Fsessions"
+        )
+    );
+
+    let token = browser.csrf().await;
+    let r = browser
+        .post("/newsroom/logout", &[("csrf_token", &token)])
+        .await;
+    assert_eq!(location(&r), "/newsroom/login");
+    assert!(
+        !browser.cookies.contains_key(SESSION),
+        "the cookie is removed"
+    );
+    let mut replay = Browser::of(&app);
+    replay.cookies.insert(SESSION.into(), second);
+    assert_eq!(
+        replay.get("/newsroom/").await.status(),
+        StatusCode::SEE_OTHER,
+        "the session ended on the server"
+    );
+}
+
+async fn logout_everywhere_ends_every_session(app: TestApp) {
+    let me = staff(app.store(), "e@example.org", Role::Author, &[]).await;
+    let (mut laptop, mut phone) = (Browser::of(&app), Browser::of(&app));
+    laptop.login("e@example.org", PASSWORD).await;
+    phone.login("e@example.org", PASSWORD).await;
+    let page = laptop.get("/newsroom/sessions").await.text().await.unwrap();
+    assert_eq!(
+        page.matches("<tr").count(),
+        3,
+        "two sessions listed: {page}"
+    );
+    let token = laptop.csrf().await;
+    let r = laptop
+        .post(
+            "/newsroom/sessions/logout-everywhere",
+            &[("csrf_token", &token)],
+        )
+        .await;
+    assert_eq!(location(&r), "/newsroom/login");
+    for browser in [&mut laptop, &mut phone] {
+        assert_eq!(
+            browser.get("/newsroom/").await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    assert!(actions(app.store(), me.id())
+        .await
+        .contains(&"session.logout_everywhere".to_owned()));
+}
+
+async fn staff_change_their_own_password(app: TestApp) {
+    let me = staff(app.store(), "p@example.org", Role::Author, &[]).await;
+    let (mut laptop, mut phone) = (Browser::of(&app), Browser::of(&app));
+    laptop.login("p@example.org", PASSWORD).await;
+    phone.login("p@example.org", PASSWORD).await;
+    let page = laptop.get("/newsroom/sessions").await.text().await.unwrap();
+    assert!(page.contains("Change your password"), "{page}");
+    let token = laptop.csrf().await;
+    let change = |current: &'static str, new: &'static str, again: &'static str| {
+        [
+            ("csrf_token", token.clone()),
+            ("current_password", current.to_owned()),
+            ("new_password", new.to_owned()),
+            ("confirm_password", again.to_owned()),
+        ]
+    };
+    let send = |form: [(&'static str, String); 4]| {
+        let form: Vec<(&str, String)> = form.into_iter().collect();
+        laptop
+            .request(reqwest::Method::POST, "/newsroom/sessions/password")
+            .header("accept-language", "ru")
+            .form(&form)
+            .send()
+    };
+    // Refusals keep the session and say why, in the browser's language.
+    let cases = [
+        (
+            change(
+                "wrong password!",
+                "a brand new secret",
+                "a brand new secret",
+            ),
+            "Текущий пароль введён неверно",
+        ),
+        (
+            change(PASSWORD, "a brand new secret", "another new secret"),
+            "Новые пароли не совпадают",
+        ),
+        (change(PASSWORD, "short", "short"), "слишком короткий"),
+    ];
+    for (form, reason) in cases {
+        let r = send(form).await.unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.unwrap();
+        assert!(body.contains(reason), "{reason}: {body}");
+    }
+    assert_eq!(phone.get("/newsroom/").await.status(), StatusCode::OK);
+
+    let r = send(change(PASSWORD, "a brand new secret", "a brand new secret"))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.headers()[reqwest::header::LOCATION],
+        "/newsroom/login?changed=password"
+    );
+    let notice = laptop
+        .get("/newsroom/login?changed=password")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(notice.contains("Your password was changed"), "{notice}");
+    // Every session ended; only the new password opens the newsroom.
+    assert_eq!(
+        phone.get("/newsroom/").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let old = laptop.login("p@example.org", PASSWORD).await;
+    assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
+    let new = laptop.login("p@example.org", "a brand new secret").await;
+    assert_eq!(location(&new), "/newsroom/");
+    assert!(actions(app.store(), me.id())
+        .await
+        .contains(&"user.password_changed".to_owned()));
+}
+
+async fn idle_sessions_end_and_pages_need_the_right_role(app: TestApp) {
+    let me = staff(app.store(), "i@example.org", Role::Editor, &[]).await;
+    let secret = new_secret();
+    let now = dateline_web::auth::now();
+    let long_ago = now - 9 * 3600;
+    let session = NewSession {
+        token_hash: hash_secret(&secret),
+        user_id: me.id(),
+        created_at: long_ago,
+        expires_at: now + 86_400,
+        user_agent: String::new(),
+        ip: String::new(),
+    };
+    app.store()
+        .start_session(
+            &session,
+            None,
+            &NewAudit::new("session.login", "session", None, long_ago),
+        )
+        .await
+        .unwrap();
+    let mut browser = Browser::of(&app);
+    browser.cookies.insert(SESSION.into(), secret);
+    let r = browser.get("/newsroom/").await;
+    assert_eq!(
+        (r.status(), location(&r)),
+        (StatusCode::SEE_OTHER, "/newsroom/login?next=%2Fnewsroom%2F"),
+        "idle for 9 h"
+    );
+
+    browser.login("i@example.org", PASSWORD).await;
+    for page in ["/newsroom/users", "/newsroom/audit"] {
+        let r = browser.get(page).await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{page}");
+        assert!(r
+            .text()
+            .await
+            .unwrap()
+            .contains("You are not allowed to do this"));
+    }
+    let login = browser.get("/newsroom/login").await;
+    assert_eq!(login.headers()["cache-control"], "no-store");
+    assert_eq!(login.headers()["x-frame-options"], "DENY");
+}
+
+async fn tokens_are_shown_once(app: TestApp) {
+    staff(app.store(), "t@example.org", Role::Author, &[]).await;
+    let mut browser = Browser::of(&app);
+    browser.login("t@example.org", PASSWORD).await;
+    let token = browser.csrf().await;
+    let r = browser
+        .post(
+            "/newsroom/tokens",
+            &[
+                ("csrf_token", &token),
+                ("name", "ci"),
+                ("scopes", "articles:read"),
+                ("expires_in_days", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let page = r.text().await.unwrap();
+    let doc = scraper::Html::parse_document(&page);
+    let secret: String = doc
+        .select(&scraper::Selector::parse("#new-token").unwrap())
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(secret.starts_with("dl_"), "{secret}");
+    let list = browser.get("/newsroom/tokens").await.text().await.unwrap();
+    assert!(!list.contains(&secret) && list.contains("articles:read"));
+    // An author cannot grant what it does not hold.
+    let r = browser
+        .post(
+            "/newsroom/tokens",
+            &[
+                ("csrf_token", &token),
+                ("name", "x"),
+                ("scopes", "users:admin"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
 
 /// Per-address limits need the client address: a server with connection info.
-#[tokio::test]
-async fn one_address_is_locked_out_after_thirty_failures() {
-    let mut dbs = vec![TestDb::sqlite().await];
-    if let Some(db) = TestDb::postgres().await {
-        dbs.push(db);
-    }
-    for db in dbs {
-        crate::newsroom::seed(db.store()).await;
-        let data_dir = crate::test_app::fresh_data_dir();
-        let config = WebConfig {
-            base_url: BASE_URL.into(),
-            data_dir: data_dir.path().to_owned(),
-            theme_dir: None,
-            cache: dateline_web::CacheConfig::default(),
-        };
-        let app = dateline_web::router(AppState::new(db.store().clone(), config));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let server = tokio::spawn(async move {
-            axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .unwrap();
-        });
-        let mut browser = Browser::new(format!("http://{addr}"));
-        for n in 0..30 {
-            let r = browser
-                .login(&format!("guess{n}@example.org"), "password guess")
-                .await;
-            assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "attempt {n}");
-        }
+async fn one_address_is_locked_out_after_thirty_failures(db: TestDb) {
+    crate::newsroom::seed(db.store()).await;
+    let data_dir = crate::test_app::fresh_data_dir();
+    let config = WebConfig {
+        base_url: BASE_URL.into(),
+        data_dir: data_dir.path().to_owned(),
+        theme_dir: None,
+        cache: dateline_web::CacheConfig::default(),
+    };
+    let app = dateline_web::router(AppState::new(db.store().clone(), config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    let mut browser = Browser::new(format!("http://{addr}"));
+    for n in 0..30 {
         let r = browser
-            .login("guess-last@example.org", "password guess")
+            .login(&format!("guess{n}@example.org"), "password guess")
             .await;
-        assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
-        assert!(r.headers().contains_key("retry-after"));
-        assert!(r.text().await.unwrap().contains("from your network"));
-        server.abort();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "attempt {n}");
     }
+    let r = browser
+        .login("guess-last@example.org", "password guess")
+        .await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.headers().contains_key("retry-after"));
+    assert!(r.text().await.unwrap().contains("from your network"));
+    server.abort();
 }
+
+on_both_backends!(
+    crate::test_app::TestApp::on;
+    login_with_right_and_wrong_password,
+    five_failures_lock_the_account_and_unknown_addresses_alike,
+    the_login_form_needs_its_own_token,
+    forms_without_the_session_token_change_nothing,
+    login_rotates_the_session_and_logout_ends_it,
+    logout_everywhere_ends_every_session,
+    staff_change_their_own_password,
+    idle_sessions_end_and_pages_need_the_right_role,
+    tokens_are_shown_once,
+);
+
+on_both_backends!(
+    std::future::ready;
+    one_address_is_locked_out_after_thirty_failures,
+);

@@ -34,54 +34,58 @@ fn headlines(found: &Value) -> Vec<String> {
     out
 }
 
-#[tokio::test]
-async fn the_picker_needs_the_read_scope_and_shows_what_the_caller_may_read() {
-    for app in TestApp::each_backend().await {
-        let backend = app.backend();
-        let store = app.store();
-        let fx = &app.newsroom.fixtures;
-        store
-            .create_article(&fx.article("quokka-holds", Fixtures::NOW))
-            .await
-            .unwrap();
-        store
-            .create_article(&fx.draft("quokka-plans"))
-            .await
-            .unwrap();
-        let editor = staff(store, "desk@example.org", Role::Editor, &[fx.en.id]).await;
-        let contributor = staff(store, "new@example.org", Role::Contributor, &[fx.en.id]).await;
+async fn the_picker_needs_the_read_scope_and_shows_what_the_caller_may_read(
+    app: crate::test_app::TestApp,
+) {
+    let backend = app.backend();
+    let store = app.store();
+    let fx = &app.newsroom.fixtures;
+    store
+        .create_article(&fx.article("quokka-holds", Fixtures::NOW))
+        .await
+        .unwrap();
+    store
+        .create_article(&fx.draft("quokka-plans"))
+        .await
+        .unwrap();
+    let editor = staff(store, "desk@example.org", Role::Editor, &[fx.en.id]).await;
+    let contributor = staff(store, "new@example.org", Role::Contributor, &[fx.en.id]).await;
 
-        let media_only = token(store, editor.id(), Scopes::of(&[Scope::MediaRead]), None)
-            .await
-            .1;
-        let (status, body) = pick(&app, &media_only, "quokka").await;
-        assert_eq!(status, StatusCode::FORBIDDEN, "[{backend}] {body}");
-
-        let editors = token(store, editor.id(), role_scopes(Role::Editor), None)
-            .await
-            .1;
-        let (status, found) = pick(&app, &editors, "QUOKKA").await;
-        assert_eq!(status, StatusCode::OK, "[{backend}] {found}");
-        assert_eq!(
-            headlines(&found),
-            ["Headline of quokka-holds", "Headline of quokka-plans"],
-            "[{backend}] an editor finds drafts of the edition too"
-        );
-
-        let contributors = token(
-            store,
-            contributor.id(),
-            role_scopes(Role::Contributor),
-            None,
-        )
+    let media_only = token(store, editor.id(), Scopes::of(&[Scope::MediaRead]), None)
         .await
         .1;
-        let (status, found) = pick(&app, &contributors, "quokka").await;
-        assert_eq!(status, StatusCode::OK, "[{backend}] {found}");
-        assert_eq!(
-            headlines(&found),
-            ["Headline of quokka-holds"],
-            "[{backend}] a contributor finds published stories only"
-        );
-    }
+    let (status, body) = pick(&app, &media_only, "quokka").await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "[{backend}] {body}");
+
+    let editors = token(store, editor.id(), role_scopes(Role::Editor), None)
+        .await
+        .1;
+    let (status, found) = pick(&app, &editors, "QUOKKA").await;
+    assert_eq!(status, StatusCode::OK, "[{backend}] {found}");
+    assert_eq!(
+        headlines(&found),
+        ["Headline of quokka-holds", "Headline of quokka-plans"],
+        "[{backend}] an editor finds drafts of the edition too"
+    );
+
+    let contributors = token(
+        store,
+        contributor.id(),
+        role_scopes(Role::Contributor),
+        None,
+    )
+    .await
+    .1;
+    let (status, found) = pick(&app, &contributors, "quokka").await;
+    assert_eq!(status, StatusCode::OK, "[{backend}] {found}");
+    assert_eq!(
+        headlines(&found),
+        ["Headline of quokka-holds"],
+        "[{backend}] a contributor finds published stories only"
+    );
 }
+
+on_both_backends!(
+    crate::test_app::TestApp::on;
+    the_picker_needs_the_read_scope_and_shows_what_the_caller_may_read,
+);

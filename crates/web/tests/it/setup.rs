@@ -47,218 +47,220 @@ async fn open_form(browser: &mut Browser, token: &str) -> String {
     hidden(&html, "csrf_token")
 }
 
-#[tokio::test]
-async fn a_fresh_install_is_set_up_once_from_the_printed_address() {
-    for app in FreshApp::each_backend().await {
-        let backend = app.backend();
-        let mut browser = Browser::new(app.url(""));
-        for path in ["/", "/newsroom/", "/newsroom/articles"] {
-            let response = browser.get(path).await;
-            assert_eq!(
-                response.status(),
-                StatusCode::SEE_OTHER,
-                "[{backend}] {path}"
-            );
-            assert_eq!(location(&response), "/setup", "[{backend}] {path}");
-        }
-        let bare = browser.get("/setup").await.text().await.unwrap();
-        assert!(
-            bare.contains("setup token"),
-            "[{backend}] explains the token: {bare}"
-        );
-
-        // A wrong token, and no form token at all, create nothing.
-        let csrf = open_form(&mut browser, &app.setup_token).await;
-        let wrong = browser
-            .post("/setup", &form(&csrf, "not-the-token", "ada@example.org"))
-            .await;
-        assert_eq!(wrong.status(), StatusCode::FORBIDDEN, "[{backend}]");
-        let html = wrong.text().await.unwrap();
-        assert!(
-            html.contains("Setup token: this token is not valid"),
-            "[{backend}] {html}"
-        );
-        assert_eq!(
-            hidden(&html, "edition_name"),
-            "The Morning Post",
-            "typed values kept"
-        );
-        let mut forged = form("", &app.setup_token, "ada@example.org");
-        forged[0] = ("csrf_token", "forged");
-        let no_csrf = browser.post("/setup", &forged).await;
-        assert_eq!(no_csrf.status(), StatusCode::FORBIDDEN, "[{backend}]");
-        assert!(!app.store().has_staff().await.unwrap(), "[{backend}]");
-        let csrf = open_form(&mut browser, &app.setup_token).await;
-
-        let done = browser
-            .post("/setup", &form(&csrf, &app.setup_token, "ada@example.org"))
-            .await;
-        assert_eq!(done.status(), StatusCode::SEE_OTHER, "[{backend}]");
-        assert_eq!(location(&done), "/newsroom/");
-        assert!(
-            browser.cookies.contains_key(SESSION),
-            "[{backend}] signed in"
-        );
-
-        let home = browser.get("/newsroom/").await;
-        assert_eq!(home.status(), StatusCode::OK, "[{backend}]");
-        let home = home.text().await.unwrap();
-        assert!(home.contains("Ada Editor"), "[{backend}] {home}");
-        assert!(
-            home.contains("href=\"/newsroom/editions\""),
-            "[{backend}] admin nav"
-        );
-
-        let staff = app.store().staff_accounts().await.unwrap();
-        assert_eq!(staff.len(), 1);
-        assert_eq!(staff[0].role(), Role::Admin);
-        let edition = &app.store().editions().await.unwrap()[0];
-        assert_eq!(
-            (edition.code.as_str(), edition.language.as_str()),
-            ("en", "en-GB")
-        );
-        let sections: Vec<_> = app
-            .store()
-            .sections(edition.id)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|s| (s.slug.to_string(), s.title))
-            .collect();
-        assert_eq!(
-            sections,
-            [
-                ("world".to_owned(), "World".to_owned()),
-                ("business-money".to_owned(), "Business & Money".to_owned())
-            ]
-        );
-
-        // The reader site works with no articles, and "New article" offers the sections.
-        let root = browser.get("/").await;
-        assert_eq!(location(&root), "/en/", "[{backend}]");
-        let front = browser.get("/en/").await;
-        assert_eq!(front.status(), StatusCode::OK, "[{backend}]");
-        assert!(front.text().await.unwrap().contains("The Morning Post"));
-        let new_article = browser
-            .get("/newsroom/articles/new")
-            .await
-            .text()
-            .await
-            .unwrap();
-        assert!(
-            new_article.contains("Business &amp; Money"),
-            "[{backend}] {new_article}"
-        );
-        assert!(!new_article.contains("id=\"no-sections\""));
-
-        // Setup is over, whoever asks.
-        let mut other = Browser::new(app.url(""));
-        let gone = other.get("/setup").await;
-        assert_eq!(gone.status(), StatusCode::GONE, "[{backend}]");
-        let html = gone.text().await.unwrap();
-        assert!(html.contains("href=\"/newsroom/login\""), "{html}");
-        assert!(!html.contains("name=\"csrf_token\""), "no form: {html}");
-        let again = other
-            .post("/setup", &form("x", &app.setup_token, "eve@example.org"))
-            .await;
-        assert_eq!(again.status(), StatusCode::GONE, "[{backend}]");
-        assert_eq!(app.store().staff_accounts().await.unwrap().len(), 1);
-        let newsroom = other.get("/newsroom/").await;
-        assert_eq!(location(&newsroom), "/newsroom/login?next=%2Fnewsroom%2F");
-    }
-}
-
-#[tokio::test]
-async fn a_refused_setup_keeps_the_typed_values_and_names_the_field_in_russian() {
-    for app in FreshApp::each_backend().await {
-        let backend = app.backend();
-        let mut browser = Browser::new(app.url(""));
-        let csrf = open_form(&mut browser, &app.setup_token).await;
-        let mut typed = form(&csrf, &app.setup_token, "not an address");
-        typed[6] = ("edition_code", "ru");
-        let response = browser
-            .request(Method::POST, "/setup")
-            .header(ACCEPT_LANGUAGE, "ru-RU,ru;q=0.9")
-            .form(&typed)
-            .send()
-            .await
-            .unwrap();
+async fn a_fresh_install_is_set_up_once_from_the_printed_address(app: FreshApp) {
+    let backend = app.backend();
+    let mut browser = Browser::new(app.url(""));
+    for path in ["/", "/newsroom/", "/newsroom/articles"] {
+        let response = browser.get(path).await;
         assert_eq!(
             response.status(),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "[{backend}]"
+            StatusCode::SEE_OTHER,
+            "[{backend}] {path}"
         );
-        let html = response.text().await.unwrap();
-        assert!(html.contains("<html lang=\"ru\""), "[{backend}]");
-        assert!(
-            html.contains("Эл. почта: укажите правильный адрес."),
-            "[{backend}] {html}"
-        );
-        assert_eq!(hidden(&html, "email"), "not an address");
-        assert_eq!(hidden(&html, "edition_code"), "ru");
-        assert_eq!(hidden(&html, "admin_name"), "Ada Editor");
-        assert!(html.contains("Business &amp; Money"), "sections kept");
-        assert!(!html.contains(PASSWORD), "the password is never sent back");
-        let doc = scraper::Html::parse_document(&html);
-        let invalid = scraper::Selector::parse("[aria-invalid=true]").unwrap();
-        let ids: Vec<_> = doc
-            .select(&invalid)
-            .filter_map(|e| e.value().id())
-            .collect();
-        assert_eq!(ids, ["email"], "[{backend}]");
-        let described = |id: &str| {
-            let selector = scraper::Selector::parse(&format!("#{id}")).unwrap();
-            let element = doc.select(&selector).next().unwrap();
-            element.value().attr("aria-describedby").map(str::to_owned)
-        };
-        assert_eq!(described("email").as_deref(), Some("setup-error"));
-        assert_eq!(described("token").as_deref(), Some("token-help"));
-
-        // A reserved section name is refused the same way; nothing was
-        // created. (The browser kept the first form's cookie.)
-        let mut typed = form(&csrf, &app.setup_token, "ada@example.org");
-        typed[9] = ("sections", "World\nTag");
-        let response = browser.post("/setup", &typed).await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let html = response.text().await.unwrap();
-        assert!(html.contains("Sections: each name must give"), "{html}");
-        assert!(!app.store().has_staff().await.unwrap());
-        assert!(app.store().editions().await.unwrap().is_empty());
+        assert_eq!(location(&response), "/setup", "[{backend}] {path}");
     }
+    let bare = browser.get("/setup").await.text().await.unwrap();
+    assert!(
+        bare.contains("setup token"),
+        "[{backend}] explains the token: {bare}"
+    );
+
+    // A wrong token, and no form token at all, create nothing.
+    let csrf = open_form(&mut browser, &app.setup_token).await;
+    let wrong = browser
+        .post("/setup", &form(&csrf, "not-the-token", "ada@example.org"))
+        .await;
+    assert_eq!(wrong.status(), StatusCode::FORBIDDEN, "[{backend}]");
+    let html = wrong.text().await.unwrap();
+    assert!(
+        html.contains("Setup token: this token is not valid"),
+        "[{backend}] {html}"
+    );
+    assert_eq!(
+        hidden(&html, "edition_name"),
+        "The Morning Post",
+        "typed values kept"
+    );
+    let mut forged = form("", &app.setup_token, "ada@example.org");
+    forged[0] = ("csrf_token", "forged");
+    let no_csrf = browser.post("/setup", &forged).await;
+    assert_eq!(no_csrf.status(), StatusCode::FORBIDDEN, "[{backend}]");
+    assert!(!app.store().has_staff().await.unwrap(), "[{backend}]");
+    let csrf = open_form(&mut browser, &app.setup_token).await;
+
+    let done = browser
+        .post("/setup", &form(&csrf, &app.setup_token, "ada@example.org"))
+        .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER, "[{backend}]");
+    assert_eq!(location(&done), "/newsroom/");
+    assert!(
+        browser.cookies.contains_key(SESSION),
+        "[{backend}] signed in"
+    );
+
+    let home = browser.get("/newsroom/").await;
+    assert_eq!(home.status(), StatusCode::OK, "[{backend}]");
+    let home = home.text().await.unwrap();
+    assert!(home.contains("Ada Editor"), "[{backend}] {home}");
+    assert!(
+        home.contains("href=\"/newsroom/editions\""),
+        "[{backend}] admin nav"
+    );
+
+    let staff = app.store().staff_accounts().await.unwrap();
+    assert_eq!(staff.len(), 1);
+    assert_eq!(staff[0].role(), Role::Admin);
+    let edition = &app.store().editions().await.unwrap()[0];
+    assert_eq!(
+        (edition.code.as_str(), edition.language.as_str()),
+        ("en", "en-GB")
+    );
+    let sections: Vec<_> = app
+        .store()
+        .sections(edition.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.slug.to_string(), s.title))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("world".to_owned(), "World".to_owned()),
+            ("business-money".to_owned(), "Business & Money".to_owned())
+        ]
+    );
+
+    // The reader site works with no articles, and "New article" offers the sections.
+    let root = browser.get("/").await;
+    assert_eq!(location(&root), "/en/", "[{backend}]");
+    let front = browser.get("/en/").await;
+    assert_eq!(front.status(), StatusCode::OK, "[{backend}]");
+    assert!(front.text().await.unwrap().contains("The Morning Post"));
+    let new_article = browser
+        .get("/newsroom/articles/new")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        new_article.contains("Business &amp; Money"),
+        "[{backend}] {new_article}"
+    );
+    assert!(!new_article.contains("id=\"no-sections\""));
+
+    // Setup is over, whoever asks.
+    let mut other = Browser::new(app.url(""));
+    let gone = other.get("/setup").await;
+    assert_eq!(gone.status(), StatusCode::GONE, "[{backend}]");
+    let html = gone.text().await.unwrap();
+    assert!(html.contains("href=\"/newsroom/login\""), "{html}");
+    assert!(!html.contains("name=\"csrf_token\""), "no form: {html}");
+    let again = other
+        .post("/setup", &form("x", &app.setup_token, "eve@example.org"))
+        .await;
+    assert_eq!(again.status(), StatusCode::GONE, "[{backend}]");
+    assert_eq!(app.store().staff_accounts().await.unwrap().len(), 1);
+    let newsroom = other.get("/newsroom/").await;
+    assert_eq!(location(&newsroom), "/newsroom/login?next=%2Fnewsroom%2F");
 }
 
-#[tokio::test]
-async fn a_site_set_up_without_sections_points_new_article_to_the_sections_page() {
-    for app in FreshApp::each_backend().await {
-        let backend = app.backend();
-        let mut browser = Browser::new(app.url(""));
-        let csrf = open_form(&mut browser, &app.setup_token).await;
-        let mut typed = form(&csrf, &app.setup_token, "ada@example.org");
-        typed[9] = ("sections", "");
-        let done = browser.post("/setup", &typed).await;
-        assert_eq!(done.status(), StatusCode::SEE_OTHER, "[{backend}]");
-        let page = browser
-            .get("/newsroom/articles/new")
-            .await
-            .text()
-            .await
-            .unwrap();
-        let doc = scraper::Html::parse_document(&page);
-        let hint = scraper::Selector::parse("#no-sections a").unwrap();
-        let link = doc
-            .select(&hint)
-            .next()
-            .and_then(|a| a.value().attr("href"));
-        assert_eq!(link, Some("/newsroom/editions"), "[{backend}] {page}");
-        let sections = browser
-            .get("/newsroom/editions/en/sections")
-            .await
-            .text()
-            .await
-            .unwrap();
-        assert!(
-            sections.contains("This edition has no sections yet."),
-            "[{backend}]"
-        );
-    }
+async fn a_refused_setup_keeps_the_typed_values_and_names_the_field_in_russian(
+    app: crate::test_app::FreshApp,
+) {
+    let backend = app.backend();
+    let mut browser = Browser::new(app.url(""));
+    let csrf = open_form(&mut browser, &app.setup_token).await;
+    let mut typed = form(&csrf, &app.setup_token, "not an address");
+    typed[6] = ("edition_code", "ru");
+    let response = browser
+        .request(Method::POST, "/setup")
+        .header(ACCEPT_LANGUAGE, "ru-RU,ru;q=0.9")
+        .form(&typed)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "[{backend}]"
+    );
+    let html = response.text().await.unwrap();
+    assert!(html.contains("<html lang=\"ru\""), "[{backend}]");
+    assert!(
+        html.contains("Эл. почта: укажите правильный адрес."),
+        "[{backend}] {html}"
+    );
+    assert_eq!(hidden(&html, "email"), "not an address");
+    assert_eq!(hidden(&html, "edition_code"), "ru");
+    assert_eq!(hidden(&html, "admin_name"), "Ada Editor");
+    assert!(html.contains("Business &amp; Money"), "sections kept");
+    assert!(!html.contains(PASSWORD), "the password is never sent back");
+    let doc = scraper::Html::parse_document(&html);
+    let invalid = scraper::Selector::parse("[aria-invalid=true]").unwrap();
+    let ids: Vec<_> = doc
+        .select(&invalid)
+        .filter_map(|e| e.value().id())
+        .collect();
+    assert_eq!(ids, ["email"], "[{backend}]");
+    let described = |id: &str| {
+        let selector = scraper::Selector::parse(&format!("#{id}")).unwrap();
+        let element = doc.select(&selector).next().unwrap();
+        element.value().attr("aria-describedby").map(str::to_owned)
+    };
+    assert_eq!(described("email").as_deref(), Some("setup-error"));
+    assert_eq!(described("token").as_deref(), Some("token-help"));
+
+    // A reserved section name is refused the same way; nothing was
+    // created. (The browser kept the first form's cookie.)
+    let mut typed = form(&csrf, &app.setup_token, "ada@example.org");
+    typed[9] = ("sections", "World\nTag");
+    let response = browser.post("/setup", &typed).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Sections: each name must give"), "{html}");
+    assert!(!app.store().has_staff().await.unwrap());
+    assert!(app.store().editions().await.unwrap().is_empty());
 }
+
+async fn a_site_set_up_without_sections_points_new_article_to_the_sections_page(
+    app: crate::test_app::FreshApp,
+) {
+    let backend = app.backend();
+    let mut browser = Browser::new(app.url(""));
+    let csrf = open_form(&mut browser, &app.setup_token).await;
+    let mut typed = form(&csrf, &app.setup_token, "ada@example.org");
+    typed[9] = ("sections", "");
+    let done = browser.post("/setup", &typed).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER, "[{backend}]");
+    let page = browser
+        .get("/newsroom/articles/new")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let doc = scraper::Html::parse_document(&page);
+    let hint = scraper::Selector::parse("#no-sections a").unwrap();
+    let link = doc
+        .select(&hint)
+        .next()
+        .and_then(|a| a.value().attr("href"));
+    assert_eq!(link, Some("/newsroom/editions"), "[{backend}] {page}");
+    let sections = browser
+        .get("/newsroom/editions/en/sections")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        sections.contains("This edition has no sections yet."),
+        "[{backend}]"
+    );
+}
+
+on_both_backends!(
+    crate::test_app::FreshApp::on;
+    a_fresh_install_is_set_up_once_from_the_printed_address,
+    a_refused_setup_keeps_the_typed_values_and_names_the_field_in_russian,
+    a_site_set_up_without_sections_points_new_article_to_the_sections_page,
+);

@@ -3,7 +3,7 @@
 
 use std::net::SocketAddr;
 
-use dateline_store::testing::{TestDb, SKIP_POSTGRES};
+use dateline_store::testing::TestDb;
 use dateline_store::Store;
 use dateline_web::{AppState, WebConfig};
 use reqwest::StatusCode;
@@ -32,17 +32,7 @@ impl TestApp {
         TestApp::on(TestDb::sqlite().await).await
     }
 
-    /// One app per backend to test: SQLite, plus PostgreSQL when
-    /// DATELINE_TEST_POSTGRES_URL is set. Every API test runs its body on each.
-    pub async fn each_backend() -> Vec<TestApp> {
-        let mut apps = vec![TestApp::new().await];
-        match TestDb::postgres().await {
-            Some(db) => apps.push(TestApp::on(db).await),
-            None => eprintln!("{SKIP_POSTGRES}"),
-        }
-        apps
-    }
-
+    /// On `db` (a fresh SQLite or PostgreSQL database).
     pub async fn on(db: TestDb) -> TestApp {
         TestApp::on_with(db, |state| state).await
     }
@@ -175,16 +165,7 @@ pub struct FreshApp {
 }
 
 impl FreshApp {
-    /// One fresh app per backend (SQLite, and PostgreSQL when configured).
-    pub async fn each_backend() -> Vec<FreshApp> {
-        let mut apps = vec![FreshApp::on(TestDb::sqlite().await).await];
-        match TestDb::postgres().await {
-            Some(db) => apps.push(FreshApp::on(db).await),
-            None => eprintln!("{SKIP_POSTGRES}"),
-        }
-        apps
-    }
-
+    /// A fresh install on `db`, with a setup token issued.
     pub async fn on(db: TestDb) -> FreshApp {
         let setup_token = dateline_web::newsroom::issue_setup_token(db.store())
             .await
