@@ -97,7 +97,7 @@ impl Lang {
         // Russian style leaves four-digit numbers unseparated.
         let group = n >= 10_000 || (self == Self::En && n >= 1_000);
         for (i, ch) in digits.chars().enumerate() {
-            if group && i > 0 && (digits.len() - i) % 3 == 0 {
+            if group && i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(sep);
             }
             out.push(ch);
@@ -107,7 +107,7 @@ impl Lang {
     /// A number given in tenths: 3.4 / 3,4 (whole numbers without ".0").
     pub fn format_tenths(self, tenths: u32, out: &mut String) {
         self.format_int(u64::from(tenths / 10), out);
-        if tenths % 10 != 0 {
+        if !tenths.is_multiple_of(10) {
             out.push(if self == Self::En { '.' } else { ',' });
             out.push(char::from(b'0' + (tenths % 10) as u8));
         }
