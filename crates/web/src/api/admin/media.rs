@@ -77,7 +77,8 @@ pub struct MediaPatch {
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "`forbidden` (scope `media:write`)", body = ErrorBody),
         (status = 413, description = "`payload_too_large`", body = ErrorBody),
-        (status = 422, description = "`invalid_input`: not a picture, corrupt, too many pixels", body = ErrorBody),
+        (status = 422, description = "`invalid_input`: not a picture, corrupt, too many pixels, too much memory to process", body = ErrorBody),
+        (status = 503, description = "`unavailable`: other pictures hold the memory this one needs (see Retry-After)", body = ErrorBody),
     ))]
 pub async fn upload(
     State(state): State<AppState>,
@@ -115,6 +116,9 @@ pub async fn upload(
         Err(err) if err.is_bad_input() => {
             let code = ErrorCode::for_refused_upload(&err);
             return Err(ApiError::new(code, err.to_string()).with_field("file"));
+        }
+        Err(err @ dateline_media::MediaError::Busy) => {
+            return Err(ApiError::new(ErrorCode::Unavailable, err.to_string()).with_retry_after(60));
         }
         Err(err) => return Err(ApiError::internal(err.to_string())),
     };

@@ -22,6 +22,8 @@ fn message(err: &MediaError) -> &'static str {
         "unsupported_image_format" => "media-unsupported",
         "file_too_large" => "media-too-large",
         "too_many_pixels" => "media-too-many-pixels",
+        "image_needs_too_much_memory" => "media-too-much-memory",
+        "media_busy" => "media-busy",
         "empty_image" | "corrupt_image" => "media-corrupt",
         _ => "media-failed",
     }
@@ -102,6 +104,15 @@ pub(super) async fn submit(
         Err(err) if err.is_bad_input() => {
             let status = crate::error::ErrorCode::for_refused_upload(&err).status();
             refuse(status, message(&err), err.to_string()).await
+        }
+        // Other pictures hold the decode memory: "try again", not a fault.
+        Err(err @ MediaError::Busy) => {
+            refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                message(&err),
+                String::new(),
+            )
+            .await
         }
         Err(err) => {
             tracing::error!(error = %err, "upload failed");

@@ -5,7 +5,7 @@ use reqwest::redirect::Policy;
 use reqwest::StatusCode;
 use scraper::Html;
 
-use super::fixture::{reader_app, RU_OTHER, RU_WITHDRAWN};
+use super::fixture::{RU_OTHER, RU_WITHDRAWN};
 use super::{all, assert_well_formed, attr, fetch, one, page, text};
 use crate::test_app::{TestApp, BASE_URL};
 
@@ -78,9 +78,7 @@ fn ru() -> Expect {
     }
 }
 
-#[tokio::test]
-async fn every_reference_element_in_both_editions() {
-    let app = reader_app().await;
+async fn every_reference_element_in_both_editions(app: TestApp) {
     for expect in [en(), ru()] {
         let doc = page(&app, &expect.path).await;
         check_article(&doc, &expect);
@@ -246,9 +244,7 @@ pub fn check_article(doc: &Html, e: &Expect) {
     assert_eq!(ld["mainEntityOfPage"]["@id"], canonical);
 }
 
-#[tokio::test]
-async fn the_english_page_has_tags_embeds_and_body_images() {
-    let app = reader_app().await;
+async fn the_english_page_has_tags_embeds_and_body_images(app: TestApp) {
     let doc = page(&app, "/en/world/bridge-reopens").await;
     assert!(!all(&doc, ".article-dates .updated time").is_empty());
     let tags: Vec<_> = all(&doc, ".article-tags a[rel='tag']")
@@ -279,9 +275,7 @@ async fn no_follow(app: &TestApp, path: &str) -> reqwest::Response {
     client.get(app.url(path)).send().await.unwrap()
 }
 
-#[tokio::test]
-async fn a_wrong_section_redirects_to_the_canonical_url() {
-    let app = reader_app().await;
+async fn a_wrong_section_redirects_to_the_canonical_url(app: TestApp) {
     let response = no_follow(&app, "/en/business/bridge-reopens").await;
     assert_eq!(response.status(), StatusCode::MOVED_PERMANENTLY);
     assert_eq!(response.headers()["location"], "/en/world/bridge-reopens");
@@ -289,9 +283,7 @@ async fn a_wrong_section_redirects_to_the_canonical_url() {
     assert_eq!(response.headers()["location"], "/en/world/");
 }
 
-#[tokio::test]
-async fn hidden_and_withdrawn_articles_in_the_editions_language() {
-    let app = reader_app().await;
+async fn hidden_and_withdrawn_articles_in_the_editions_language(app: TestApp) {
     let (status, body) = fetch(&app, "/en/world/secret-plan").await;
     assert_eq!(status, StatusCode::NOT_FOUND, "drafts are not found");
     assert!(body.contains("Page not found"));
@@ -324,3 +316,11 @@ async fn hidden_and_withdrawn_articles_in_the_editions_language() {
     // The second Russian story exists, so the related card above is real.
     assert_eq!(fetch(&app, RU_OTHER).await.0, StatusCode::OK);
 }
+
+on_both_backends!(
+    crate::reader::fixture::reader_app_on;
+    every_reference_element_in_both_editions,
+    the_english_page_has_tags_embeds_and_body_images,
+    a_wrong_section_redirects_to_the_canonical_url,
+    hidden_and_withdrawn_articles_in_the_editions_language,
+);

@@ -2,16 +2,16 @@
 //! by its stored alt text (its caption only when it has none), and the
 //! newsfeed column beside the story says which day each time belongs to.
 
+use crate::test_app::TestApp;
 use dateline_store::{MediaTextUpdate, NewAudit};
 
-use super::fixture::reader_app;
 use super::{all, attr, one, page, text};
 
 const STORY: &str = "/en/world/bridge-reopens";
 
-#[tokio::test]
-async fn pictures_are_described_by_their_alt_text_and_by_the_caption_only_without_one() {
-    let app = reader_app().await;
+async fn pictures_are_described_by_their_alt_text_and_by_the_caption_only_without_one(
+    app: TestApp,
+) {
     let card = ".article-body aside.related img";
     let doc = page(&app, STORY).await;
     assert_eq!(
@@ -45,9 +45,7 @@ async fn pictures_are_described_by_their_alt_text_and_by_the_caption_only_withou
     );
 }
 
-#[tokio::test]
-async fn the_newsfeed_column_groups_its_times_by_day() {
-    let app = reader_app().await;
+async fn the_newsfeed_column_groups_its_times_by_day(app: TestApp) {
     let doc = page(&app, STORY).await;
     let days = all(&doc, "aside.newsfeed .stream-day");
     let mut seen = Vec::new();
@@ -87,3 +85,9 @@ fn one_in<'a>(el: scraper::ElementRef<'a>, css: &str) -> scraper::ElementRef<'a>
         .next()
         .unwrap_or_else(|| panic!("no {css}"))
 }
+
+on_both_backends!(
+    crate::reader::fixture::reader_app_on;
+    pictures_are_described_by_their_alt_text_and_by_the_caption_only_without_one,
+    the_newsfeed_column_groups_its_times_by_day,
+);

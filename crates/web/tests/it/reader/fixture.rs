@@ -4,6 +4,7 @@
 use dateline_domain::{
     ArticleStatus, BodyBlock, ImageFormat, NewArticle, NewRendition, RENDITION_WIDTHS,
 };
+use dateline_store::testing::TestDb;
 use dateline_store::{ArticleUpdate, MediaAsset, Store};
 
 use crate::newsroom::NOW;
@@ -16,9 +17,9 @@ pub const RU_OTHER: &str = "/ru/world/rynki-rastut";
 /// A Russian story taken down (410).
 pub const RU_WITHDRAWN: &str = "/ru/world/snyato";
 
-/// A newsroom whose two bridge articles show every element of the page.
-pub async fn reader_app() -> TestApp {
-    let app = TestApp::new().await;
+/// A newsroom whose two bridge articles show every element of the page, on `db`.
+pub async fn reader_app_on(db: TestDb) -> TestApp {
+    let app = TestApp::on(db).await;
     let store = app.store();
     let nr = &app.newsroom;
     let fx = &nr.fixtures;

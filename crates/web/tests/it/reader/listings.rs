@@ -1,16 +1,14 @@
 //! Listing pages: cards, cursor pagination, the newsfeed, tag and author
 //! pages, and the media bank's filters and asset page.
 
+use crate::test_app::TestApp;
 use dateline_domain::NewArticle;
 use reqwest::StatusCode;
 
-use super::fixture::reader_app;
 use super::{all, assert_well_formed, attr, fetch, one, page, text};
 use crate::newsroom::NOW;
 
-#[tokio::test]
-async fn section_cards_show_picture_section_date_headline_lead_and_comments() {
-    let app = reader_app().await;
+async fn section_cards_show_picture_section_date_headline_lead_and_comments(app: TestApp) {
     let doc = page(&app, "/en/world/").await;
     assert_well_formed(&doc, "/en/world/");
     assert_eq!(text(one(&doc, "h1")), "World");
@@ -44,9 +42,7 @@ async fn section_cards_show_picture_section_date_headline_lead_and_comments() {
     );
 }
 
-#[tokio::test]
-async fn cursor_pagination_walks_every_article_once() {
-    let app = reader_app().await;
+async fn cursor_pagination_walks_every_article_once(app: TestApp) {
     let fx = &app.newsroom.fixtures;
     for i in 0..30 {
         let new = NewArticle {
@@ -91,9 +87,7 @@ async fn cursor_pagination_walks_every_article_once() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
-#[tokio::test]
-async fn front_page_has_top_stories_section_blocks_and_the_newsfeed() {
-    let app = reader_app().await;
+async fn front_page_has_top_stories_section_blocks_and_the_newsfeed(app: TestApp) {
     for (path, newsfeed) in [("/en/", "Newsfeed"), ("/ru/", "Лента новостей")] {
         let doc = page(&app, path).await;
         assert_well_formed(&doc, path);
@@ -116,9 +110,7 @@ async fn front_page_has_top_stories_section_blocks_and_the_newsfeed() {
     );
 }
 
-#[tokio::test]
-async fn newsfeed_tag_and_author_pages() {
-    let app = reader_app().await;
+async fn newsfeed_tag_and_author_pages(app: TestApp) {
     let doc = page(&app, "/en/newsfeed").await;
     assert_well_formed(&doc, "/en/newsfeed");
     let items = all(&doc, "ol.stream li.stream-item");
@@ -143,9 +135,7 @@ async fn newsfeed_tag_and_author_pages() {
     );
 }
 
-#[tokio::test]
-async fn media_bank_archive_filters_by_date_and_section() {
-    let app = reader_app().await;
+async fn media_bank_archive_filters_by_date_and_section(app: TestApp) {
     let nr = &app.newsroom;
     let doc = page(&app, "/en/mediabank/").await;
     assert_well_formed(&doc, "/en/mediabank/");
@@ -167,9 +157,7 @@ async fn media_bank_archive_filters_by_date_and_section() {
     assert!(!all(&doc, "p.empty").is_empty());
 }
 
-#[tokio::test]
-async fn media_asset_page_shows_rights_and_usage() {
-    let app = reader_app().await;
+async fn media_asset_page_shows_rights_and_usage(app: TestApp) {
     let nr = &app.newsroom;
     let path = format!("/en/mediabank/{}", nr.world_picture.id);
     let doc = page(&app, &path).await;
@@ -214,3 +202,13 @@ async fn media_asset_page_shows_rights_and_usage() {
         StatusCode::NOT_FOUND
     );
 }
+
+on_both_backends!(
+    crate::reader::fixture::reader_app_on;
+    section_cards_show_picture_section_date_headline_lead_and_comments,
+    cursor_pagination_walks_every_article_once,
+    front_page_has_top_stories_section_blocks_and_the_newsfeed,
+    newsfeed_tag_and_author_pages,
+    media_bank_archive_filters_by_date_and_section,
+    media_asset_page_shows_rights_and_usage,
+);

@@ -1,14 +1,13 @@
 //! Snapshots of every reader page type on the fixture newsroom. Static file
 //! fingerprints are replaced by `HASH` so that theme edits do not churn them.
 
+use crate::test_app::TestApp;
 use insta::assert_snapshot;
 
-use super::fixture::{reader_app, RU_WITHDRAWN};
+use super::fixture::RU_WITHDRAWN;
 use super::{fetch, stable};
 
-#[tokio::test]
-async fn page_snapshots() {
-    let app = reader_app().await;
+async fn page_snapshots(app: TestApp) {
     let nr = &app.newsroom;
     let world_picture = format!("/en/mediabank/{}", nr.world_picture.id);
     let pages = [
@@ -36,9 +35,7 @@ async fn page_snapshots() {
     }
 }
 
-#[tokio::test]
-async fn feed_and_sitemap_snapshots() {
-    let app = reader_app().await;
+async fn feed_and_sitemap_snapshots(app: TestApp) {
     for (name, path) in [
         ("rss_en", "/en/rss.xml"),
         ("robots", "/robots.txt"),
@@ -53,3 +50,9 @@ async fn feed_and_sitemap_snapshots() {
         );
     }
 }
+
+on_both_backends!(
+    crate::reader::fixture::reader_app_on;
+    page_snapshots,
+    feed_and_sitemap_snapshots,
+);

@@ -1,11 +1,11 @@
 //! Robots, sitemaps, the RSS feed, the `/` redirect and the files around
 //! the pages (static theme files, media files).
 
+use crate::test_app::TestApp;
 use std::collections::BTreeSet;
 
 use reqwest::StatusCode;
 
-use super::fixture::reader_app;
 use super::{attr, fetch, one, page};
 use crate::test_app::BASE_URL;
 
@@ -17,9 +17,7 @@ fn locs(xml: &str) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn the_sitemaps_list_every_public_article_with_lastmod() {
-    let app = reader_app().await;
+async fn the_sitemaps_list_every_public_article_with_lastmod(app: TestApp) {
     let (status, robots) = fetch(&app, "/robots.txt").await;
     assert_eq!(status, StatusCode::OK);
     assert!(robots.contains(&format!("Sitemap: {BASE_URL}/sitemap.xml")));
@@ -69,9 +67,7 @@ async fn the_sitemaps_list_every_public_article_with_lastmod() {
     );
 }
 
-#[tokio::test]
-async fn rss_lists_the_newest_articles() {
-    let app = reader_app().await;
+async fn rss_lists_the_newest_articles(app: TestApp) {
     let response = app.get("/ru/rss.xml").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.headers()["content-type"]
@@ -85,9 +81,7 @@ async fn rss_lists_the_newest_articles() {
     assert!(xml.contains("<language>ru</language>"));
 }
 
-#[tokio::test]
-async fn root_redirects_by_accept_language() {
-    let app = reader_app().await;
+async fn root_redirects_by_accept_language(app: TestApp) {
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -108,9 +102,7 @@ async fn root_redirects_by_accept_language() {
     }
 }
 
-#[tokio::test]
-async fn static_files_are_fingerprinted_and_cached_for_a_year() {
-    let app = reader_app().await;
+async fn static_files_are_fingerprinted_and_cached_for_a_year(app: TestApp) {
     let doc = page(&app, "/en/").await;
     let css = attr(one(&doc, "link[rel='stylesheet']"), "href").to_owned();
     assert!(
@@ -133,9 +125,7 @@ async fn static_files_are_fingerprinted_and_cached_for_a_year() {
     );
 }
 
-#[tokio::test]
-async fn media_files_are_served_from_the_data_dir_without_traversal() {
-    let app = reader_app().await;
+async fn media_files_are_served_from_the_data_dir_without_traversal(app: TestApp) {
     // A file under the app's own data folder's media/.
     let dir = app.data_dir().join("media").join("reader-test");
     std::fs::create_dir_all(&dir).unwrap();
@@ -156,3 +146,12 @@ async fn media_files_are_served_from_the_data_dir_without_traversal() {
         assert_eq!(fetch(&app, bad).await.0, StatusCode::NOT_FOUND, "{bad}");
     }
 }
+
+on_both_backends!(
+    crate::reader::fixture::reader_app_on;
+    the_sitemaps_list_every_public_article_with_lastmod,
+    rss_lists_the_newest_articles,
+    root_redirects_by_accept_language,
+    static_files_are_fingerprinted_and_cached_for_a_year,
+    media_files_are_served_from_the_data_dir_without_traversal,
+);
