@@ -2,7 +2,7 @@
 //!
 //! Use it in any handler that needs a reader (comments, chat):
 //!
-//! ```ignore
+//! ```text
 //! async fn post_comment(reader: Reader, Form(form): Form<CommentForm>) -> Result<Response, ApiError> {
 //!     reader.check_csrf(&form.csrf_token)?;          // every unsafe request
 //!     if !reader.can_participate() { /* unverified, suspended or banned */ }

@@ -5,7 +5,7 @@
 //! rustls), or, when no SMTP server is configured (`dateline demo`),
 //! written as `.eml` files under `{data_dir}/mail/` (lettre's file transport).
 //!
-//! ```ignore
+//! ```text
 //! state.mailer.send(Mail { to, language, kind: "comment_reply", context: json!({…}) }).await?;
 //! ```
 
