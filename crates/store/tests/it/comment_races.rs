@@ -1,9 +1,10 @@
 //! Moderators racing on the same comments: each decision is taken once and
 //! the counters stay exact, on both backends.
 
+use crate::numbered_comment as post;
 use dateline_domain::comment::CommentStatus;
 use dateline_domain::{NewUser, Role};
-use dateline_store::comments::{Comment, ModerationAction, NewComment, StatusChange};
+use dateline_store::comments::{ModerationAction, NewComment, StatusChange};
 use dateline_store::testing::Fixtures;
 use dateline_store::{NewAudit, Store, StoreError};
 
@@ -33,30 +34,6 @@ fn change(id: i64, action: ModerationAction, actor: i64) -> StatusChange {
         actor_user_id: actor,
         audit: NewAudit::new(action.as_str(), "comment", Some(id), T + 10).by(Some(actor), None),
     }
-}
-
-async fn post(
-    store: &Store,
-    article: i64,
-    reader: i64,
-    reply_to: Option<i64>,
-    status: CommentStatus,
-    n: i64,
-) -> Comment {
-    store
-        .post_comment(&NewComment {
-            article_id: article,
-            reader_id: reader,
-            reply_to,
-            body_source: format!("comment {n}"),
-            body_html: format!("<p>comment {n}</p>"),
-            status,
-            status_reason: String::new(),
-            ip: "192.0.2.1".into(),
-            at: T + n,
-        })
-        .await
-        .unwrap()
 }
 
 async fn assert_exact(store: &Store) {

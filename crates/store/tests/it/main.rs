@@ -58,6 +58,32 @@ mod tokens;
 mod translations;
 mod workflow;
 
+/// Posts comment number `n` of a test (text "comment {n}", at `NOW + n`)
+/// by `reader` on `article`, with `status`.
+pub async fn numbered_comment(
+    store: &Store,
+    article: i64,
+    reader: i64,
+    reply_to: Option<i64>,
+    status: dateline_domain::comment::CommentStatus,
+    n: i64,
+) -> dateline_store::comments::Comment {
+    store
+        .post_comment(&dateline_store::comments::NewComment {
+            article_id: article,
+            reader_id: reader,
+            reply_to,
+            body_source: format!("comment {n}"),
+            body_html: format!("<p>comment {n}</p>"),
+            status,
+            status_reason: String::new(),
+            ip: "192.0.2.1".into(),
+            at: dateline_store::testing::Fixtures::NOW + n,
+        })
+        .await
+        .unwrap()
+}
+
 /// Fails with the list of mismatches when any stored counter is off.
 pub async fn assert_no_drift(store: &Store) {
     let drift = store.counter_drift().await.unwrap();

@@ -2,37 +2,14 @@
 //! the threads, some holding others' replies, go in a few set-based
 //! statements with every counter exact.
 
+use crate::numbered_comment as post;
 use dateline_domain::comment::CommentStatus;
 use dateline_domain::{NewUser, Role};
-use dateline_store::comments::{Comment, ModerationAction, NewComment, StatusChange};
+use dateline_store::comments::{ModerationAction, StatusChange};
 use dateline_store::testing::Fixtures;
 use dateline_store::{NewAudit, Store};
 
 const T: i64 = Fixtures::NOW;
-
-async fn post(
-    store: &Store,
-    article: i64,
-    reader: i64,
-    reply_to: Option<i64>,
-    status: CommentStatus,
-    n: i64,
-) -> Comment {
-    store
-        .post_comment(&NewComment {
-            article_id: article,
-            reader_id: reader,
-            reply_to,
-            body_source: format!("comment {n}"),
-            body_html: format!("<p>comment {n}</p>"),
-            status,
-            status_reason: String::new(),
-            ip: "192.0.2.1".into(),
-            at: T + n,
-        })
-        .await
-        .unwrap()
-}
 
 async fn count_of(store: &Store, article: i64) -> i64 {
     store
