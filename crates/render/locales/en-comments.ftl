@@ -46,6 +46,7 @@ comment-report-send = Send report
 comment-done-published = Your comment is published.
 comment-done-pending = Thank you. Your comment will appear once a moderator has approved it.
 comment-done-edited = Your comment is updated.
+comment-done-edited-pending = Your comment is updated. It will show again once a moderator has approved it.
 comment-done-deleted = Your comment is deleted.
 comment-done-liked = Thanks for the like.
 comment-done-reported = Thank you. The moderators will look at this comment.

@@ -50,6 +50,7 @@ comment-report-send = Отправить жалобу
 comment-done-published = Ваш комментарий опубликован.
 comment-done-pending = Спасибо. Комментарий появится после проверки модератором.
 comment-done-edited = Комментарий изменён.
+comment-done-edited-pending = Комментарий изменён. Он снова появится после проверки модератором.
 comment-done-deleted = Комментарий удалён.
 comment-done-liked = Спасибо за отметку.
 comment-done-reported = Спасибо. Модераторы проверят этот комментарий.

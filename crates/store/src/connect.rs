@@ -135,6 +135,7 @@ impl Store {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&self.pool).await?;
+        self.repair_legacy_rows().await?;
         self.fold_old_rows().await
     }
 

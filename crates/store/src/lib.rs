@@ -28,6 +28,7 @@ mod error;
 pub mod events;
 mod folding;
 mod housekeeping;
+mod legacy;
 // Live coverage: entries posted while a story unfolds.
 pub mod live;
 mod media;

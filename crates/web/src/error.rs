@@ -4,11 +4,13 @@ use std::fmt;
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::Request;
-use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, RETRY_AFTER};
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use dateline_domain::ParseError;
+use dateline_render::RenderError;
 use dateline_store::StoreError;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -261,6 +263,9 @@ fn error_code_schema() -> utoipa::openapi::schema::Object {
 pub struct ErrorReport {
     pub code: ErrorCode,
     pub detail: String,
+    /// The `Retry-After` seconds the answer carries, kept when a layer
+    /// turns the answer into an HTML page.
+    pub retry_after: Option<u64>,
 }
 
 impl IntoResponse for ApiError {
@@ -287,6 +292,7 @@ impl IntoResponse for ApiError {
         response.extensions_mut().insert(ErrorReport {
             code: self.code,
             detail: self.detail.unwrap_or(self.message),
+            retry_after: self.retry_after,
         });
         response
     }
@@ -382,6 +388,31 @@ pub async fn log_errors(request: Request, next: Next) -> Response {
             tracing::debug!(%method, path, status, code, detail = %report.detail, "request refused");
         }
     }
+    response
+}
+
+/// The answer for a rendered HTML error page: its status, never stored by
+/// caches, `Retry-After` when the error says when to come back, and the
+/// report [`log_errors`] logs. A page that failed to render falls back
+/// to the status's plain reason.
+pub(crate) fn html_error_response(
+    status: StatusCode,
+    html: Result<String, RenderError>,
+    report: ErrorReport,
+) -> Response {
+    let mut response = match html {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(render) => {
+            tracing::error!(error = %render, "cannot render the error page");
+            (status, status.canonical_reason().unwrap_or("error")).into_response()
+        }
+    };
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Some(seconds) = report.retry_after {
+        headers.insert(RETRY_AFTER, seconds.into());
+    }
+    response.extensions_mut().insert(report);
     response
 }
 

@@ -21,6 +21,7 @@ mod router;
 pub mod scheduler;
 // Content-Security-Policy and the other confining headers on every answer.
 mod security_headers;
+mod site;
 mod state;
 pub mod urls;
 

@@ -2,7 +2,9 @@
 
 use axum::{middleware, Router};
 
-use crate::{account, api, cache, comments, error, newsroom, reader, security_headers, AppState};
+use crate::{
+    account, api, cache, comments, error, newsroom, reader, security_headers, site, AppState,
+};
 
 /// Builds the application. Each feature module owns its routes.
 pub fn router(state: AppState) -> Router {
@@ -13,7 +15,7 @@ pub fn router(state: AppState) -> Router {
         // Account forms answer errors as pages when a browser sent them.
         .merge(account::router().layer(middleware::from_fn_with_state(
             state.clone(),
-            reader::html_errors,
+            site::html_errors,
         )))
         // Comments pages are per reader: outside the page cache.
         .merge(comments::router())

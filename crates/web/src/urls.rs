@@ -11,10 +11,16 @@
 //! | media bank      | `/{edition}/mediabank/`                |
 //! | media page      | `/{edition}/mediabank/{id}`            |
 //! | media file      | `/media/{storage_key}`                 |
+//! | RSS feed        | `/{edition}/rss.xml`                   |
+//! | comments        | `{article}/comments`                   |
+//! | chat rooms      | `/{edition}/chats`, `/{edition}/chats/{room}` |
+//! | account pages   | `/account/{page}?edition=…&return=…`  |
+//! | newsroom pages  | `/newsroom/…` ([`newsroom`])           |
 //!
-//! Inputs are domain types (`EditionCode`, `Slug`), which are URL-safe by
-//! construction, so nothing here needs escaping. Storage keys are made by
-//! `dateline-media` from a hex hash, a width and an extension.
+//! Path inputs are domain types (`EditionCode`, `Slug`) or slugs read back
+//! from the store, which are URL-safe by construction; query values are
+//! escaped with [`query_escape`]. Storage keys are made by `dateline-media`
+//! from a hex hash, a width and an extension.
 
 use dateline_domain::{EditionCode, Slug};
 
@@ -38,6 +44,11 @@ impl<'a> Urls<'a> {
     /// Paths starting with `/`, for links inside the site.
     pub fn relative() -> Urls<'static> {
         Urls { base: "" }
+    }
+
+    /// A root-relative path made absolute (links in mail).
+    pub fn path(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
     }
 
     pub fn front(&self, edition: &EditionCode) -> String {
@@ -73,6 +84,20 @@ impl<'a> Urls<'a> {
         format!("{}/{edition}/mediabank/{media_id}", self.base)
     }
 
+    pub fn rss(&self, edition: &EditionCode) -> String {
+        format!("{}/{edition}/rss.xml", self.base)
+    }
+
+    /// The edition's list of chat rooms.
+    pub fn chats(&self, edition: &EditionCode) -> String {
+        format!("{}/{edition}/chats", self.base)
+    }
+
+    /// One chat room; `room` is a room's stored slug.
+    pub fn chat_room(&self, edition: &EditionCode, room: &str) -> String {
+        format!("{}/{edition}/chats/{room}", self.base)
+    }
+
     /// The file itself (an original or a rendition).
     pub fn media_file(&self, storage_key: &str) -> String {
         format!(
@@ -80,6 +105,122 @@ impl<'a> Urls<'a> {
             self.base,
             storage_key.trim_start_matches('/')
         )
+    }
+}
+
+/// The discussion page of the article at `article_url`; comment actions
+/// live under it (`{comments}/{id}/edit`, …).
+pub fn comments_of(article_url: &str) -> String {
+    format!("{article_url}/comments")
+}
+
+/// A reader account page (`login`, `register`, `profile`…) in `edition`'s
+/// language, coming back to `back` (a path on the site) when done.
+pub fn account_page(page: &str, edition: &str, back: &str) -> String {
+    let mut url = format!("/account/{page}?edition={}", query_escape(edition));
+    if !back.is_empty() {
+        url.push_str("&return=");
+        url.push_str(&query_escape(back));
+    }
+    url
+}
+
+/// The reader's login page without an edition, coming back to `back`.
+pub fn account_login(back: &str) -> String {
+    if back.is_empty() {
+        "/account/login".to_owned()
+    } else {
+        format!("/account/login?return={}", form_escape(back))
+    }
+}
+
+/// Percent-encodes a value as HTML forms do (`/` too).
+fn form_escape(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+/// Percent-encodes a query-string value (RFC 3986 unreserved and `/` kept).
+pub fn query_escape(value: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            // Writing into a String cannot fail.
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// The newsroom's pages (staff only, never cached), by what they show.
+pub mod newsroom {
+    use dateline_domain::EditionCode;
+
+    /// The desk's home.
+    pub const HOME: &str = "/newsroom/";
+    pub const LOGIN: &str = "/newsroom/login";
+    /// The login form, saying the password was changed.
+    pub const LOGIN_AFTER_PASSWORD_CHANGE: &str = "/newsroom/login?changed=password";
+    pub const EDITIONS: &str = "/newsroom/editions";
+    pub const USERS: &str = "/newsroom/users";
+    pub const TOKENS: &str = "/newsroom/tokens";
+    pub const CHATS: &str = "/newsroom/chats";
+    pub const MODERATION: &str = "/newsroom/moderation";
+    pub const MODERATION_SETTINGS: &str = "/newsroom/moderation/settings";
+    /// The first-run setup page.
+    pub const SETUP: &str = "/setup";
+
+    /// The login form, coming back to `next` (a newsroom path).
+    pub fn login(next: &str) -> String {
+        format!("{LOGIN}?next={}", super::form_escape(next))
+    }
+
+    /// The article list; `query` is an encoded filter (may be empty).
+    pub fn articles(query: &str) -> String {
+        if query.is_empty() {
+            "/newsroom/articles".to_owned()
+        } else {
+            format!("/newsroom/articles?{query}")
+        }
+    }
+
+    /// The editor of one article.
+    pub fn article(id: i64) -> String {
+        format!("/newsroom/articles/{id}")
+    }
+
+    /// The live-coverage desk of one article.
+    pub fn article_live(id: i64) -> String {
+        format!("/newsroom/articles/{id}/live")
+    }
+
+    /// The media bank; `query` is an encoded filter (may be empty).
+    pub fn media(query: &str) -> String {
+        if query.is_empty() {
+            "/newsroom/media".to_owned()
+        } else {
+            format!("/newsroom/media?{query}")
+        }
+    }
+
+    /// One picture's texts and uses.
+    pub fn media_asset(id: i64) -> String {
+        format!("/newsroom/media/{id}")
+    }
+
+    /// A moderation queue (`pending` is the default one).
+    pub fn moderation_queue(queue: &str) -> String {
+        match queue {
+            "reported" | "rejected" => format!("{MODERATION}?queue={queue}"),
+            _ => MODERATION.to_owned(),
+        }
+    }
+
+    /// The sections of one edition.
+    pub fn sections(edition: &EditionCode) -> String {
+        format!("{EDITIONS}/{edition}/sections")
     }
 }
 
@@ -109,5 +250,31 @@ mod tests {
             rel.media_file("originals/ab/ab.jpg"),
             "/media/originals/ab/ab.jpg"
         );
+        assert_eq!(rel.rss(&en), "/en/rss.xml");
+        assert_eq!(rel.chat_room(&en, "elections"), "/en/chats/elections");
+        assert_eq!(
+            comments_of("/en/world/bridge-reopens"),
+            "/en/world/bridge-reopens/comments"
+        );
+        assert_eq!(
+            account_page("login", "en", "/en/world/a?b=1"),
+            "/account/login?edition=en&return=/en/world/a%3Fb%3D1"
+        );
+        assert_eq!(account_login(""), "/account/login");
+        assert_eq!(
+            newsroom::login("/newsroom/users"),
+            "/newsroom/login?next=%2Fnewsroom%2Fusers"
+        );
+        assert_eq!(
+            newsroom::moderation_queue("pending"),
+            "/newsroom/moderation"
+        );
+        assert_eq!(newsroom::sections(&en), "/newsroom/editions/en/sections");
+    }
+
+    #[test]
+    fn query_values_are_escaped() {
+        assert_eq!(query_escape("/en/world/a-b"), "/en/world/a-b");
+        assert_eq!(query_escape("/x?y=1&z"), "/x%3Fy%3D1%26z");
     }
 }

@@ -22,7 +22,7 @@ mod settings;
 pub(crate) use erase::erase_on;
 
 pub use bulk::BulkComment;
-pub use edit::CommentEdit;
+pub use edit::{CommentEdit, EditCheck};
 pub use list::{
     CommentPage, CommentQuery, CommentThread, QueueKind, QueuePage, ReplyBranch, REPLIES_SHOWN,
 };

@@ -194,7 +194,7 @@ impl Store {
 
     /// Moves the counters for `before` going to `to` and stages the purge
     /// when what readers see changed.
-    async fn restatus(
+    pub(super) async fn restatus(
         &self,
         conn: &mut AnyConnection,
         before: &Comment,

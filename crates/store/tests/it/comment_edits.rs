@@ -3,7 +3,7 @@
 //! standing as they are when the edit is written.
 
 use dateline_domain::comment::{CommentStatus, WordKind};
-use dateline_store::comments::{CommentEdit, NewComment};
+use dateline_store::comments::{CommentEdit, EditCheck, NewComment};
 use dateline_store::testing::Fixtures;
 use dateline_store::{NewAudit, Store};
 
@@ -40,11 +40,14 @@ async fn a_refused_edit_writes_nothing(store: &Store) {
         .unwrap();
     let edit = CommentEdit {
         comment_id: posted.id,
+        article_id: article.id,
         reader_id: ann,
         body_source: "gadzooks",
         body_html: "<p>gadzooks</p>",
         at: T + 10,
         window_start: T - 60,
+        rate_since: T - 600,
+        repeat_since: T - 86_400,
     };
     let refused = store
         .edit_comment_checked(&edit, |who, facts| {
@@ -54,8 +57,8 @@ async fn a_refused_edit_writes_nothing(store: &Store) {
                 .iter()
                 .any(|w| edit.body_source.contains(w.as_str()))
             {
-                true => Err("banned"),
-                false => Ok(()),
+                true => EditCheck::Refuse("banned"),
+                false => EditCheck::Keep,
             }
         })
         .await
@@ -73,7 +76,7 @@ async fn a_refused_edit_writes_nothing(store: &Store) {
         ..edit.clone()
     };
     let edited = store
-        .edit_comment_checked(&fine, |_, _| Ok::<(), &str>(()))
+        .edit_comment_checked(&fine, |_, _| EditCheck::<&str>::Keep)
         .await
         .unwrap()
         .unwrap();

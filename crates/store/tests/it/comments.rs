@@ -6,11 +6,11 @@ use dateline_domain::comment::{
 };
 use dateline_domain::{NewUser, Role};
 use dateline_store::comments::{
-    ArticleCommentSettings, CommentQuery, LikeOutcome, ModerationAction, NewComment, NewReport,
-    QueueKind, Sanction, SanctionKind, SectionCommentSettings, StatusChange,
+    ArticleCommentSettings, CommentEdit, CommentQuery, EditCheck, LikeOutcome, ModerationAction,
+    NewComment, NewReport, QueueKind, Sanction, SanctionKind, SectionCommentSettings, StatusChange,
 };
 use dateline_store::testing::Fixtures;
-use dateline_store::{NewAudit, Store};
+use dateline_store::{NewAudit, Store, StoreError};
 
 const T: i64 = Fixtures::NOW;
 
@@ -505,22 +505,115 @@ async fn edits_stay_within_their_window(store: &Store) {
         .post_comment(&comment(article.id, ann, "typo", T))
         .await
         .unwrap();
+    let other = store.create_article(&fx.article("other", T)).await.unwrap();
+    let edit = |reader_id, article_id, body, at, window_start| CommentEdit {
+        comment_id: c.id,
+        article_id,
+        reader_id,
+        body_source: body,
+        body_html: body,
+        at,
+        window_start,
+        rate_since: at - 600,
+        repeat_since: at - 86_400,
+    };
+    let keep = |_: &_, _: &_| EditCheck::<()>::Keep;
     let edited = store
-        .edit_comment(c.id, ann, "fixed", "<p>fixed</p>", T + 60, T - 900 + 60)
+        .edit_comment_checked(&edit(ann, article.id, "fixed", T + 60, T - 840), keep)
         .await
+        .unwrap()
         .unwrap();
     assert_eq!(
         (edited.body_source.as_str(), edited.edited_at),
         ("fixed", Some(T + 60))
     );
-    assert!(store
-        .edit_comment(c.id, bob, "mine", "<p>mine</p>", T + 60, T - 900)
+    for (who, under, at, window_start) in [
+        (bob, article.id, T + 60, T - 900),   // not Bob's
+        (ann, other.id, T + 60, T - 900),     // under another article
+        (ann, article.id, T + 1000, T + 100), // past the window
+    ] {
+        let refused = store
+            .edit_comment_checked(&edit(who, under, "mine", at, window_start), keep)
+            .await;
+        assert!(matches!(refused, Err(StoreError::NotFound)), "{refused:?}");
+    }
+    assert_eq!(
+        store
+            .comment_by_id(c.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .body_source,
+        "fixed"
+    );
+}
+
+/// An edit that the checks would hold takes a published comment off the
+/// page and back to the queue, with the counters; one they refuse writes
+/// nothing; edits spend the reader's rate as posts do.
+async fn edits_are_checked_and_held_like_new_comments(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let article = store.create_article(&fx.article("held", T)).await.unwrap();
+    let ann = store.insert_test_reader("Ann", T - 86_400 * 30, true).await;
+    let c = store
+        .post_comment(&comment(article.id, ann, "fine", T))
         .await
-        .is_err());
-    assert!(store
-        .edit_comment(c.id, ann, "late", "<p>late</p>", T + 1000, T + 100)
+        .unwrap();
+    let edit = |body, at| CommentEdit {
+        comment_id: c.id,
+        article_id: article.id,
+        reader_id: ann,
+        body_source: body,
+        body_html: body,
+        at,
+        window_start: at - 900,
+        rate_since: at - 600,
+        repeat_since: at - 86_400,
+    };
+    let count = || async {
+        store
+            .article_by_id(article.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .comment_count
+    };
+    assert_eq!(count().await, 1);
+    let refused = store
+        .edit_comment_checked(&edit("spam", T + 10), |_, _| EditCheck::Refuse("banned"))
         .await
-        .is_err());
+        .unwrap();
+    assert_eq!(refused, Err("banned"));
+    let held = store
+        .edit_comment_checked(&edit("with a link", T + 20), |_, _| {
+            EditCheck::<()>::Hold("suspect_word".into())
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            held.status,
+            held.status_reason.as_str(),
+            held.body_source.as_str()
+        ),
+        (CommentStatus::Pending, "suspect_word", "with a link")
+    );
+    assert_eq!(count().await, 0);
+    assert!(store.comment_counter_drift().await.unwrap().is_empty());
+    // Held, it stays held whatever a later edit says; the facts count the
+    // post and the one edit saved (the refused one spent nothing).
+    let mut seen = None;
+    let again = store
+        .edit_comment_checked(&edit("calmer", T + 30), |_, facts| {
+            seen = Some(facts.recent_by_reader);
+            EditCheck::<()>::Keep
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((again.status, seen), (CommentStatus::Pending, Some(2)));
+    assert_eq!(count().await, 0);
 }
 
 /// "Export my data" carries what the reader wrote, liked and reported.
@@ -739,6 +832,7 @@ on_both_backends!(
     moderation_moves_counters_queues_and_logs,
     settings_and_word_lists,
     edits_stay_within_their_window,
+    edits_are_checked_and_held_like_new_comments,
     deleting_an_account_keeps_the_replies_of_others,
     deleting_a_commented_comment_leaves_a_placeholder,
     removing_a_comment_takes_its_replies_off_the_counts,

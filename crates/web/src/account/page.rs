@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::{new_secret, read_cookie, same_token};
 use crate::error::{ApiError, ErrorCode};
-use crate::reader::{EditionCtx, Layout, Meta};
+use crate::site::{EditionCtx, Layout, Meta};
+use crate::urls::{self, Urls};
 use crate::AppState;
 
 /// The double-submit token of an anonymous form lives this long (seconds).
@@ -38,29 +39,6 @@ pub(crate) fn safe_return(path: &str) -> String {
     } else {
         String::new()
     }
-}
-
-fn escape(value: &str) -> String {
-    form_urlencoded::byte_serialize(value.as_bytes()).collect()
-}
-
-/// The login page, coming back to `back`.
-pub(crate) fn login_url(back: &str) -> String {
-    if back.is_empty() {
-        "/account/login".to_owned()
-    } else {
-        format!("/account/login?return={}", escape(back))
-    }
-}
-
-/// `/account/{page}` with the edition and return address.
-pub(crate) fn account_url(page: &str, edition: &str, back: &str) -> String {
-    let mut url = format!("/account/{page}?edition={}", escape(edition));
-    if !back.is_empty() {
-        url.push_str("&return=");
-        url.push_str(&escape(back));
-    }
-    url
 }
 
 /// Links between the account pages, kept in the same edition and return address.
@@ -143,13 +121,13 @@ impl AccountPage {
     }
 
     pub fn url(&self, page: &str) -> String {
-        account_url(page, self.code(), &self.back)
+        urls::account_page(page, self.code(), &self.back)
     }
 
     /// The return address, else the edition's front page.
     pub fn back_or_front(&self) -> String {
         if self.back.is_empty() {
-            format!("/{}/", self.code())
+            Urls::relative().front(&self.ctx.edition.code)
         } else {
             self.back.clone()
         }

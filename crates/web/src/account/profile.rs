@@ -128,7 +128,7 @@ impl ProfileView {
 
 pub(super) async fn add_slash(Query(place): Query<Place>) -> Response {
     let page_url =
-        super::page::account_url("", &place.edition, &super::page::safe_return(&place.back));
+        crate::urls::account_page("", &place.edition, &super::page::safe_return(&place.back));
     see_other(&page_url)
 }
 

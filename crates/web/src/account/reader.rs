@@ -25,10 +25,11 @@ use axum::response::{IntoResponse, Response};
 use dateline_domain::UnixTime;
 use dateline_store::ReaderStatus;
 
-use super::page::{login_url, safe_return};
+use super::page::safe_return;
 use super::session::see_other;
 use crate::auth::{client_ip, csrf_token_for, hash_secret, now, read_cookie, same_token};
 use crate::error::{ApiError, ErrorCode};
+use crate::urls::account_login;
 use crate::AppState;
 
 /// Sessions record their last use at most once a minute.
@@ -176,7 +177,7 @@ impl FromRequestParts<AppState> for Reader {
         {
             Ok(Some(reader)) => Ok(reader),
             Ok(None) => Err(ReaderRejection::SignIn {
-                login_url: login_url(&return_path(parts)),
+                login_url: account_login(&return_path(parts)),
             }),
             Err(err) => Err(ReaderRejection::Failed(err)),
         }

@@ -185,5 +185,5 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
 
 /// An absolute URL on the site, for mail.
 pub(crate) fn absolute(state: &AppState, path: &str) -> String {
-    format!("{}{path}", state.config.base_url.trim_end_matches('/'))
+    crate::urls::Urls::new(&state.config.base_url).path(path)
 }

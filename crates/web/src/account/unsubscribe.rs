@@ -13,9 +13,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::page::{account_url, AccountPage, Place};
+use super::page::{AccountPage, Place};
 use super::verify::ConfirmView;
 use crate::error::ApiError;
+use crate::urls::account_page;
 use crate::AppState;
 
 #[derive(Debug, Default, Deserialize)]
@@ -34,7 +35,7 @@ pub(crate) fn unsubscribe_url(base_url: &str, reader_id: i64, key: &str, back: &
     format!(
         "{}{}&token={token}",
         base_url.trim_end_matches('/'),
-        account_url("unsubscribe", "", back)
+        account_page("unsubscribe", "", back)
     )
 }
 

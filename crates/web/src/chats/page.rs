@@ -10,11 +10,12 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use super::hub::ChatHub;
-use super::room::{presence_label, refusal_text, room_url, MessageView, RoomCtx};
+use super::room::{presence_label, refusal_text, MessageView, RoomCtx};
 use super::rules::{check, ChatBody, MAX_CHARS};
 use crate::account::Reader;
 use crate::auth::now;
-use crate::reader::{respond, EditionCtx, Layout, Meta, PageError};
+use crate::site::{respond, EditionCtx, Layout, Meta, PageError};
+use crate::urls::Urls;
 use crate::AppState;
 
 /// Messages per page.
@@ -59,7 +60,7 @@ pub(super) async fn list(State(state): State<AppState>, Path(edition): Path<Stri
             rooms: rooms
                 .into_iter()
                 .map(|r| RoomLink {
-                    url: room_url(ctx.code().as_str(), &r.slug),
+                    url: Urls::relative().chat_room(ctx.code(), &r.slug),
                     presence: presence_label(&state, &ctx.locale, state.chats.presence(r.id)),
                     title: r.title,
                     description: r.description,
@@ -161,7 +162,7 @@ pub(super) async fn render_room(
         title: room.room.title.clone(),
         description: room.room.description.clone(),
         url: room.url.clone(),
-        list_url: format!("/{code}/chats"),
+        list_url: Urls::relative().chats(code),
         socket_url: format!("{}/ws", room.url),
         open: room.room.is_open,
         slow_mode_seconds: room.room.slow_mode_seconds,
@@ -186,8 +187,8 @@ pub(super) async fn render_room(
         max_chars: MAX_CHARS,
         form,
         reader: reader_view,
-        login_url: format!("/account/login?edition={code}&return={}", room.url),
-        register_url: format!("/account/register?edition={code}&return={}", room.url),
+        login_url: crate::urls::account_page("login", code.as_str(), &room.url),
+        register_url: crate::urls::account_page("register", code.as_str(), &room.url),
     };
     let mut response = room.ctx.render(state, "chats/room.html", &view)?;
     *response.status_mut() = status;

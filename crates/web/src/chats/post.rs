@@ -19,7 +19,7 @@ use super::room::{refusal_text, see_other, RoomCtx};
 use super::rules::{check, ChatBody, ChatRefusal, RATE_WINDOW};
 use crate::account::Reader;
 use crate::auth::now;
-use crate::reader::{respond, PageError};
+use crate::site::{respond, PageError};
 use crate::AppState;
 
 /// Checks and stores `raw` by `reader_id` in room `room_id` at `at`.

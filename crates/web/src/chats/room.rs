@@ -6,7 +6,8 @@ use dateline_store::chats::{ChatMessage, ChatRoom};
 use serde::Serialize;
 
 use super::rules::ChatRefusal;
-use crate::reader::{EditionCtx, PageError};
+use crate::site::{EditionCtx, PageError};
+use crate::urls::Urls;
 use crate::AppState;
 
 /// A room with its edition's chrome and its addresses.
@@ -26,17 +27,13 @@ impl RoomCtx {
             .chat_room_by_slug(ctx.edition.id, slug)
             .await?
             .ok_or_else(|| PageError::not_found("chat room"))?;
-        let url = room_url(ctx.code().as_str(), &room.slug);
+        let url = Urls::relative().chat_room(ctx.code(), &room.slug);
         Ok(Self { ctx, room, url })
     }
 
     pub fn locale(&self) -> &PageLocale {
         &self.ctx.locale
     }
-}
-
-pub(super) fn room_url(code: &str, slug: &str) -> String {
-    format!("/{code}/chats/{slug}")
 }
 
 /// A message as pages and frames show it.

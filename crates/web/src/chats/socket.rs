@@ -40,7 +40,7 @@ use super::room::{presence_label, refusal_text, MessageView, RoomCtx};
 use super::rules::ChatRefusal;
 use crate::account::Reader;
 use crate::auth::now;
-use crate::reader::respond;
+use crate::site::respond;
 use crate::AppState;
 
 /// Largest frame a client may send; larger ones are refused.

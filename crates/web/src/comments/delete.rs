@@ -6,7 +6,7 @@ use axum::Form;
 
 use super::story::{ActionForm, Story};
 use crate::account::Reader;
-use crate::reader::{respond, PageError};
+use crate::site::{respond, PageError};
 use crate::AppState;
 
 pub(super) async fn delete(

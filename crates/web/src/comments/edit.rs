@@ -1,13 +1,14 @@
 //! `POST {article}/comments/{id}/edit`: a reader rewrites their comment
-//! within the edit window; it then shows as edited.
+//! within the edit window; it then shows as edited, or goes back to the
+//! review queue where a new comment with that text would be held.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
-use dateline_domain::comment::{check, CheckInput, CommentBody, Verdict};
+use dateline_domain::comment::{check, CheckInput, CommentBody, CommentStatus, Verdict};
 use dateline_render::markdown::comment_html;
-use dateline_store::comments::CommentEdit;
+use dateline_store::comments::{CommentEdit, EditCheck};
 use serde::Deserialize;
 
 use super::checks::refusal_text;
@@ -15,7 +16,7 @@ use super::page::{render, FormState, PageQuery};
 use super::story::Story;
 use crate::account::Reader;
 use crate::auth::now;
-use crate::reader::respond;
+use crate::site::respond;
 use crate::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -62,22 +63,23 @@ pub(super) async fn edit(
                 return fail(state.renderer.t(locale, &key, &[])).await;
             }
         };
-        // An edit passes the same word and link checks as a new comment,
-        // checked in the transaction that writes it.
+        // An edit passes the same checks as a new comment (rate included:
+        // edits spend it as posts do), in the transaction that writes it,
+        // and goes back to the queue where a new comment would be held.
         let at = now();
         let policy = &state.comment_policy;
+        let settings = state.store.comment_settings(story.article.id).await?;
         let html = comment_html(body.as_str());
         let edit = CommentEdit {
             comment_id: id,
+            article_id: story.article.id,
             reader_id: reader.id,
             body_source: body.as_str(),
             body_html: &html,
             at,
             window_start: at - policy.edit_window_secs,
-        };
-        let policy = dateline_domain::comment::CommentPolicy {
-            new_account_secs: 0,
-            ..(**policy).clone()
+            rate_since: at - policy.rate_window_secs,
+            repeat_since: at - policy.repeat_window_secs,
         };
         let checked = state
             .store
@@ -86,26 +88,33 @@ pub(super) async fn edit(
                     body: &body,
                     commenter: &who.standing,
                     now: at,
-                    open: true,
-                    mode: dateline_domain::comment::ModerationMode::Post,
+                    open: settings.open_at(at),
+                    mode: settings.mode,
                     banned_words: &facts.banned_words,
-                    suspect_words: &[],
-                    recent_by_reader: 0,
+                    suspect_words: &facts.suspect_words,
+                    recent_by_reader: facts.recent_by_reader,
                     recent_by_ip: 0,
-                    repeated: false,
+                    repeated: facts.repeated,
                 };
-                match check(&input, &policy) {
-                    Verdict::Refuse(refusal) => Err(refusal),
-                    _ => Ok(()),
+                match check(&input, policy) {
+                    Verdict::Refuse(refusal) => EditCheck::Refuse(refusal),
+                    Verdict::Hold(reason) => EditCheck::Hold(reason.as_str().to_owned()),
+                    Verdict::Publish => EditCheck::Keep,
                 }
             })
             .await;
         match checked {
             Ok(Err(refusal)) => fail(refusal_text(&state, locale, &refusal)).await,
-            Ok(_) => Ok(Story::see_other(&format!(
-                "{}?done=edited#c{id}",
-                story.comments_url
-            ))),
+            Ok(Ok(comment)) => {
+                let done = match comment.status {
+                    CommentStatus::Pending => "edited-pending",
+                    _ => "edited",
+                };
+                Ok(Story::see_other(&format!(
+                    "{}?done={done}#c{id}",
+                    story.comments_url
+                )))
+            }
             Err(dateline_store::StoreError::NotFound) => {
                 fail(state.renderer.t(locale, "comment-edit-closed", &[])).await
             }

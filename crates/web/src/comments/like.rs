@@ -9,7 +9,7 @@ use super::story::{ActionForm, Story};
 use crate::account::Reader;
 use crate::auth::now;
 use crate::error::ErrorCode;
-use crate::reader::{respond, PageError};
+use crate::site::{respond, PageError};
 use crate::AppState;
 
 pub(super) async fn like(

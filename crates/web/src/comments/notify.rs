@@ -59,7 +59,8 @@ pub(super) async fn notify_reply(
             "replier": reply.author_name,
             "headline": story.headline,
             "reply": reply.body_source,
-            "link": format!("{}{}#c{}", state.config.base_url, story.comments_url, reply.id),
+            "link": crate::urls::Urls::new(&state.config.base_url)
+                .path(&format!("{}#c{}", story.comments_url, reply.id)),
             "edition_name": story.edition_name,
             "unsubscribe_url": unsubscribe_url,
         }),

@@ -17,7 +17,7 @@ use super::story::Story;
 use super::view::{ids, threads_view, ThreadView, Viewer, PAGE_SIZE};
 use crate::account::Reader;
 use crate::auth::now;
-use crate::reader::{respond, Layout, Meta, PageError};
+use crate::site::{respond, Layout, Meta, PageError};
 use crate::AppState;
 
 /// Replies on one page of a thread.
@@ -207,8 +207,8 @@ pub(super) async fn render(
         open: settings.open_at(now),
         form,
         reader: reader_view,
-        login_url: format!("/account/login?edition={code}&return={base}"),
-        register_url: format!("/account/register?edition={code}&return={base}"),
+        login_url: crate::urls::account_page("login", code.as_str(), base),
+        register_url: crate::urls::account_page("register", code.as_str(), base),
         reasons: ReportReason::ALL.iter().map(|r| r.as_str()).collect(),
     };
     let mut response = story.ctx.render(state, "comments/page.html", &view)?;

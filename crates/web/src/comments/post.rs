@@ -17,7 +17,7 @@ use super::page::{render, FormState, PageQuery};
 use super::story::Story;
 use crate::account::Reader;
 use crate::auth::now;
-use crate::reader::{respond, PageError};
+use crate::site::{respond, PageError};
 use crate::AppState;
 
 #[derive(Debug, Deserialize)]

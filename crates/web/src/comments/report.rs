@@ -12,7 +12,7 @@ use super::story::Story;
 use crate::account::Reader;
 use crate::auth::now;
 use crate::error::ErrorCode;
-use crate::reader::{respond, PageError};
+use crate::site::{respond, PageError};
 use crate::AppState;
 
 #[derive(Debug, Deserialize)]

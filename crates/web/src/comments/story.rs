@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Response};
 use dateline_domain::Slug;
 use dateline_store::Article;
 
-use crate::reader::{EditionCtx, PageError};
+use crate::site::{EditionCtx, PageError};
 use crate::urls::Urls;
 use crate::AppState;
 

@@ -149,7 +149,7 @@ pub(crate) async fn discussion(
     article: &Article,
     article_url: &str,
 ) -> Result<Discussion, StoreError> {
-    let comments_url = format!("{article_url}/comments");
+    let comments_url = crate::urls::comments_of(article_url);
     let query_page = CommentQuery {
         article_id: article.id,
         sort: CommentSort::Newest,

@@ -12,13 +12,14 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use dateline_domain::comment::parse_note;
 use dateline_domain::Slug;
-use dateline_store::chats::{ChatRoomInput, ChatSanctionChange, ChatSanctionKind};
+use dateline_store::chats::{ChatRoom, ChatRoomInput, ChatSanctionChange, ChatSanctionKind};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::auth::{now, Permission, Staff};
 use crate::error::{ApiError, ErrorCode};
 use crate::newsroom::{render_page, Chrome, NewsroomLocale};
+use crate::urls::Urls;
 use crate::AppState;
 
 /// Messages per page of the recent list.
@@ -104,11 +105,10 @@ pub async fn page(
 ) -> Result<Response, ApiError> {
     require_moderator(&staff)?;
     let editions = state.store.editions().await?;
-    let code_of = |id: i64| {
-        editions
-            .iter()
-            .find(|e| e.id == id)
-            .map(|e| e.code.to_string())
+    let edition_of = |id: i64| editions.iter().find(|e| e.id == id).map(|e| &e.code);
+    let room_url = |room: &ChatRoom| {
+        edition_of(room.edition_id)
+            .map(|code| Urls::relative().chat_room(code, &room.slug))
             .unwrap_or_default()
     };
     let rooms = state.store.chat_rooms(None).await?;
@@ -133,9 +133,7 @@ pub async fn page(
                 MessageRow {
                     id: m.id,
                     room: room.map(|r| r.title.clone()).unwrap_or_default(),
-                    room_url: room
-                        .map(|r| format!("/{}/chats/{}", code_of(r.edition_id), r.slug))
-                        .unwrap_or_default(),
+                    room_url: room.map(room_url).unwrap_or_default(),
                     reader_id: m.reader_id,
                     author: m.author_name.clone(),
                     body: m.body.clone(),
@@ -164,14 +162,16 @@ pub async fn page(
             .iter()
             .map(|r| RoomRow {
                 id: r.id,
-                edition: code_of(r.edition_id),
+                edition: edition_of(r.edition_id)
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
                 slug: r.slug.clone(),
                 title: r.title.clone(),
                 description: r.description.clone(),
                 slow_mode_seconds: r.slow_mode_seconds,
                 is_open: r.is_open,
                 position: r.position,
-                url: format!("/{}/chats/{}", code_of(r.edition_id), r.slug),
+                url: room_url(r),
             })
             .collect(),
     };
@@ -257,7 +257,7 @@ pub async fn create_room(
         .audit("chat_room.create", "chat_room", None)
         .details(json!({ "slug": input.slug.as_str(), "edition_id": edition_id }));
     state.store.create_chat_room(&input, now(), &audit).await?;
-    Ok(Redirect::to("/newsroom/chats").into_response())
+    Ok(Redirect::to(crate::urls::newsroom::CHATS).into_response())
 }
 
 pub async fn update_room(
@@ -281,7 +281,7 @@ pub async fn update_room(
             "is_open": input.is_open,
         }));
     state.store.update_chat_room(id, &input, &audit).await?;
-    Ok(Redirect::to("/newsroom/chats").into_response())
+    Ok(Redirect::to(crate::urls::newsroom::CHATS).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -311,7 +311,7 @@ pub async fn delete_message(
         Ok(()) | Err(dateline_store::StoreError::NotFound) => {}
         Err(e) => return Err(e.into()),
     }
-    Ok(Redirect::to("/newsroom/chats").into_response())
+    Ok(Redirect::to(crate::urls::newsroom::CHATS).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -370,5 +370,5 @@ pub async fn sanction(
             audit,
         })
         .await?;
-    Ok(Redirect::to("/newsroom/chats").into_response())
+    Ok(Redirect::to(crate::urls::newsroom::CHATS).into_response())
 }

@@ -80,9 +80,10 @@ async fn view(
 
 fn back_to_list() -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
-    response
-        .headers_mut()
-        .insert(LOCATION, HeaderValue::from_static("/newsroom/editions"));
+    response.headers_mut().insert(
+        LOCATION,
+        HeaderValue::from_static(crate::urls::newsroom::EDITIONS),
+    );
     response
 }
 

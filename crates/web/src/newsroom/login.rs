@@ -46,7 +46,7 @@ fn safe_next(next: &str) -> String {
     if ok {
         next.to_owned()
     } else {
-        "/newsroom/".to_owned()
+        crate::urls::newsroom::HOME.to_owned()
     }
 }
 
@@ -142,7 +142,8 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
     let mut response = StatusCode::SEE_OTHER.into_response();
     response.headers_mut().insert(
         LOCATION,
-        HeaderValue::from_str(&next).unwrap_or(HeaderValue::from_static("/newsroom/")),
+        HeaderValue::from_str(&next)
+            .unwrap_or(HeaderValue::from_static(crate::urls::newsroom::HOME)),
     );
     sign_in(&state, &headers, account.id(), &ip, &audit, &mut response).await?;
     Ok(response)
@@ -161,9 +162,10 @@ pub async fn logout(State(state): State<AppState>, staff: Staff) -> Result<Respo
 pub fn to_login(state: &AppState) -> Response {
     let names = &state.auth.cookies;
     let mut response = StatusCode::SEE_OTHER.into_response();
-    response
-        .headers_mut()
-        .insert(LOCATION, HeaderValue::from_static("/newsroom/login"));
+    response.headers_mut().insert(
+        LOCATION,
+        HeaderValue::from_static(crate::urls::newsroom::LOGIN),
+    );
     response
         .headers_mut()
         .append(SET_COOKIE, clear_cookie(names, names.session));

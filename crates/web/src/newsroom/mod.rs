@@ -84,7 +84,7 @@ pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .route(
             "/newsroom",
-            get(|| async { Redirect::permanent("/newsroom/") }),
+            get(|| async { Redirect::permanent(crate::urls::newsroom::HOME) }),
         )
         // The login form checks its own double-submit token.
         .route("/newsroom/login", get(login::form).post(login::submit))

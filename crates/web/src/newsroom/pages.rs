@@ -12,7 +12,8 @@ use dateline_render::PageLocale;
 use serde::Serialize;
 
 use crate::auth::Staff;
-use crate::error::{ApiError, ErrorCode, ErrorReport};
+use crate::error::{html_error_response, ApiError, ErrorCode, ErrorReport};
+use crate::urls::newsroom as urls;
 use crate::AppState;
 
 /// The language of newsroom pages: the first of the browser's languages
@@ -125,12 +126,9 @@ pub async fn html_errors(State(state): State<AppState>, request: Request, next: 
         let next_path = if method == Method::GET {
             uri.path()
         } else {
-            "/newsroom/"
+            urls::HOME
         };
-        let location = format!(
-            "/newsroom/login?next={}",
-            form_urlencoded::byte_serialize(next_path.as_bytes()).collect::<String>()
-        );
+        let location = urls::login(next_path);
         let mut redirect = StatusCode::SEE_OTHER.into_response();
         if let Ok(value) = HeaderValue::from_str(&location) {
             redirect.headers_mut().insert(LOCATION, value);
@@ -156,10 +154,8 @@ pub async fn html_errors(State(state): State<AppState>, request: Request, next: 
         },
         signed_in,
     };
-    let mut page = match render_page(&state, &locale, status, "newsroom/error.html", &view) {
-        Ok(page) => page,
-        Err(_) => (status, status.canonical_reason().unwrap_or("error")).into_response(),
-    };
-    page.extensions_mut().insert(report);
-    page
+    let html = state
+        .renderer
+        .render("newsroom/error.html", &locale.0, &view);
+    html_error_response(status, html, report)
 }

@@ -74,7 +74,7 @@ pub async fn change(
     let mut response = StatusCode::SEE_OTHER.into_response();
     response.headers_mut().insert(
         LOCATION,
-        HeaderValue::from_static("/newsroom/login?changed=password"),
+        HeaderValue::from_static(crate::urls::newsroom::LOGIN_AFTER_PASSWORD_CHANGE),
     );
     response
         .headers_mut()

@@ -90,7 +90,7 @@ async fn view(
 
 fn back_to_list(edition: &Edition) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
-    let location = format!("/newsroom/editions/{}/sections", edition.code);
+    let location = crate::urls::newsroom::sections(&edition.code);
     if let Ok(value) = HeaderValue::from_str(&location) {
         response.headers_mut().insert(LOCATION, value);
     }

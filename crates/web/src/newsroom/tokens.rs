@@ -128,8 +128,9 @@ pub async fn revoke(
 ) -> Result<Response, ApiError> {
     revoke_token(&state, &staff, id).await?;
     let mut response = StatusCode::SEE_OTHER.into_response();
-    response
-        .headers_mut()
-        .insert(LOCATION, HeaderValue::from_static("/newsroom/tokens"));
+    response.headers_mut().insert(
+        LOCATION,
+        HeaderValue::from_static(crate::urls::newsroom::TOKENS),
+    );
     Ok(response)
 }

@@ -113,9 +113,10 @@ async fn or_page(
     match result {
         Ok(()) => {
             let mut response = StatusCode::SEE_OTHER.into_response();
-            response
-                .headers_mut()
-                .insert(LOCATION, HeaderValue::from_static("/newsroom/users"));
+            response.headers_mut().insert(
+                LOCATION,
+                HeaderValue::from_static(crate::urls::newsroom::USERS),
+            );
             Ok(response)
         }
         Err(err) if err.code.status().is_client_error() && err.code != ErrorCode::Forbidden => {

@@ -10,14 +10,13 @@ use dateline_store::events::CacheKey;
 use dateline_store::{Article, ArticleCard, ArticleFilter, ArticleQuery, Correction, Section};
 use serde::Serialize;
 
-use super::context::{EditionCtx, Layout};
-use super::days::Day;
-use super::errors::{respond, PageError};
 use super::structured::{self, ArticleFacts};
-use super::view::{
-    card_media, moved_permanently, query_escape, Card, MediaMap, NamedLink, Picture,
-};
+use super::view::{moved_permanently, NamedLink};
 use crate::cache::PageKeys;
+use crate::site::{
+    card_media, respond, Card, Day, EditionCtx, Layout, MediaMap, PageError, Picture,
+};
+use crate::urls::account_page;
 use crate::urls::Urls;
 use crate::AppState;
 
@@ -242,7 +241,6 @@ fn body_view(
 ) -> ArticleBody {
     let rel = Urls::relative();
     let code = ctx.code();
-    let next = query_escape(&url);
     let published_at = article.published_at.unwrap_or(article.updated_at);
     ArticleBody {
         id: article.id,
@@ -284,8 +282,8 @@ fn body_view(
             })
             .collect(),
         comment_count: article.comment_count,
-        login_url: format!("/account/login?edition={code}&return={next}"),
-        register_url: format!("/account/register?edition={code}&return={next}"),
+        login_url: account_page("login", code.as_str(), &url),
+        register_url: account_page("register", code.as_str(), &url),
         url,
     }
 }

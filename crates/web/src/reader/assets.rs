@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
-use super::errors::{respond, PageError};
+use crate::site::{respond, PageError};
 use crate::AppState;
 
 /// Fingerprinted names never change content, so browsers keep them.

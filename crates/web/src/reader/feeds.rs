@@ -9,8 +9,7 @@ use dateline_store::events::CacheKey;
 use dateline_store::{ArticleCard, ArticleFilter, ArticleQuery};
 use quick_xml::escape::escape;
 
-use super::context::EditionCtx;
-use super::errors::{respond, PageError};
+use crate::site::{respond, EditionCtx, PageError};
 use crate::urls::Urls;
 use crate::AppState;
 

@@ -13,10 +13,10 @@ use dateline_store::{ArticleCard, ArticleFilter, ArticleQuery, Edition, Page, Se
 use futures_util::future::try_join_all;
 use serde::Serialize;
 
-use super::context::{Alternate, EditionCtx, Layout, Meta};
-use super::days::Day;
-use super::errors::{respond, PageError};
-use super::view::{card_media, moved_permanently, Card, MediaMap};
+use super::view::moved_permanently;
+use crate::site::{
+    card_media, respond, Alternate, Card, Day, EditionCtx, Layout, MediaMap, Meta, PageError,
+};
 use crate::urls::Urls;
 use crate::AppState;
 

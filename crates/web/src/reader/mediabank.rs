@@ -10,11 +10,11 @@ use dateline_store::events::CacheKey;
 use dateline_store::MediaQuery;
 use serde::{Deserialize, Serialize};
 
-use super::context::{EditionCtx, Layout, Meta};
-use super::errors::{respond, PageError};
-use super::view::{
-    card_media, moved_permanently, query_escape, Card, MediaMap, PageQuery, Pager, Picture,
+use super::view::{moved_permanently, PageQuery, Pager};
+use crate::site::{
+    card_media, respond, Card, EditionCtx, Layout, MediaMap, Meta, PageError, Picture,
 };
+use crate::urls::query_escape;
 use crate::urls::Urls;
 use crate::AppState;
 
@@ -224,7 +224,7 @@ async fn asset_page(state: &AppState, code: &str, id: &str) -> Result<Response, 
         picture.credit.clone(),
     )
     .canonical(picture.mediabank_url.clone());
-    meta.image = Some(super::context::MetaImage {
+    meta.image = Some(crate::site::MetaImage {
         url: picture.src.clone(),
         width: picture.width,
         height: picture.height,

@@ -3,15 +3,13 @@
 //!
 //! Each page handler fetches what it shows with a bounded number of queries
 //! (pictures in one `media_by_ids` call), builds a serialisable view model and
-//! renders it with `dateline-render`. Errors become pages in the edition's
-//! language (`errors.rs`).
+//! renders it with `dateline-render`. The chrome, picture and card view
+//! models and the error pages are shared with the other public features
+//! and live in `crate::site`.
 
 mod article;
 mod assets;
 mod author;
-mod context;
-mod days;
-mod errors;
 mod feeds;
 mod front;
 mod mediabank;
@@ -23,11 +21,6 @@ mod tag;
 mod view;
 
 pub(crate) use article::render_article;
-pub(crate) use context::EditionCtx;
-// The comments pages (`crate::comments`) answer errors as reader pages do.
-pub(crate) use errors::{html_errors, respond, PageError};
-// Account pages (`crate::account`) wear the reader site's chrome.
-pub(crate) use context::{Layout, Meta};
 
 use axum::routing::get;
 use axum::Router;
@@ -56,5 +49,5 @@ pub fn router() -> Router<AppState> {
         .route("/{edition}/{section}", get(section::add_slash))
         .route("/{edition}/{section}/", get(section::page))
         .route("/{edition}/{section}/{slug}", get(article::page))
-        .fallback(errors::fallback)
+        .fallback(crate::site::fallback)
 }

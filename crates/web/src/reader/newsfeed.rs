@@ -7,10 +7,8 @@ use dateline_store::events::CacheKey;
 use dateline_store::{ArticleFilter, ArticleQuery};
 use serde::Serialize;
 
-use super::context::{EditionCtx, Layout, Meta};
-use super::days::Day;
-use super::errors::{respond, PageError};
-use super::view::{MediaMap, PageQuery, Pager};
+use super::view::{PageQuery, Pager};
+use crate::site::{respond, Day, EditionCtx, Layout, MediaMap, Meta, PageError};
 use crate::urls::Urls;
 use crate::AppState;
 

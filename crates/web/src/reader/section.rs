@@ -7,9 +7,8 @@ use dateline_store::events::CacheKey;
 use dateline_store::ArticleFilter;
 use serde::Serialize;
 
-use super::context::{EditionCtx, Layout, Meta};
-use super::errors::{respond, PageError};
-use super::view::{moved_permanently, Card, MediaMap, PageQuery, Pager};
+use super::view::{moved_permanently, PageQuery, Pager};
+use crate::site::{respond, Card, EditionCtx, Layout, MediaMap, Meta, PageError};
 use crate::urls::Urls;
 use crate::AppState;
 

@@ -13,8 +13,7 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use quick_xml::escape::escape;
 
-use super::context::EditionCtx;
-use super::errors::{respond, PageError};
+use crate::site::{respond, EditionCtx, PageError};
 use crate::urls::Urls;
 use crate::AppState;
 

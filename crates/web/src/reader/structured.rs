@@ -4,8 +4,7 @@
 use dateline_store::{Article, Section, Translation};
 use serde_json::json;
 
-use super::context::{Alternate, EditionCtx, Meta, MetaImage};
-use super::view::{MediaMap, Picture};
+use crate::site::{Alternate, EditionCtx, MediaMap, Meta, MetaImage, Picture};
 use crate::urls::Urls;
 use crate::AppState;
 

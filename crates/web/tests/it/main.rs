@@ -42,6 +42,7 @@ mod api_sites;
 mod cache;
 mod chats;
 mod comments;
+mod comments_edits;
 mod comments_unsubscribe;
 mod health;
 mod live;

@@ -127,7 +127,7 @@ pub(super) async fn submit(
             .await
         {
             Ok(article) => {
-                let to = format!("/newsroom/articles/{}", article.id);
+                let to = crate::urls::newsroom::article(article.id);
                 return Ok(Redirect::to(&to).into_response());
             }
             Err(StoreError::Duplicate { .. }) => {

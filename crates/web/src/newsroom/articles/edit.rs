@@ -188,7 +188,10 @@ pub(super) async fn submit(
     };
     let refused = match save_form(&state, &article, &form, save).await? {
         Ok(_) => {
-            return Ok(Redirect::to(&format!("/newsroom/articles/{id}?saved=1")).into_response())
+            return Ok(
+                Redirect::to(&format!("{}?saved=1", crate::urls::newsroom::article(id)))
+                    .into_response(),
+            )
         }
         Err(refused) => refused,
     };

@@ -309,9 +309,11 @@ pub(super) async fn restore(
         .restore_revision(id, revision, form.version, save, now)
         .await
     {
-        Ok(_) => Ok(
-            Redirect::to(&format!("/newsroom/articles/{id}?restored={revision}")).into_response(),
-        ),
+        Ok(_) => Ok(Redirect::to(&format!(
+            "{}?restored={revision}",
+            crate::urls::newsroom::article(id)
+        ))
+        .into_response()),
         Err(StoreError::Conflict { .. }) => Err(conflict()),
         Err(err) => Err(err.into()),
     }

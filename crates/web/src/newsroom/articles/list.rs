@@ -130,7 +130,7 @@ pub(super) async fn page(
             q: filters.q.clone(),
         })
         .unwrap_or_default();
-        format!("/newsroom/articles?{query}")
+        crate::urls::newsroom::articles(&query)
     });
     let view = ListView {
         chrome: &desk.chrome,
@@ -140,7 +140,7 @@ pub(super) async fn page(
             .into_iter()
             .map(|row| Row {
                 edition_code: code_of(row.edition_id),
-                url: format!("/newsroom/articles/{}", row.id),
+                url: crate::urls::newsroom::article(row.id),
                 row,
             })
             .collect(),

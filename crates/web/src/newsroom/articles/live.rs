@@ -151,7 +151,11 @@ pub(super) async fn page(
 }
 
 fn done(id: i64, what: &str) -> Response {
-    Redirect::to(&format!("/newsroom/articles/{id}/live?done={what}")).into_response()
+    Redirect::to(&format!(
+        "{}?done={what}",
+        crate::urls::newsroom::article_live(id)
+    ))
+    .into_response()
 }
 
 /// The page again (422) with `error` on form `form` and its text kept.

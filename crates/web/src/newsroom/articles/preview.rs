@@ -9,7 +9,8 @@ use axum::response::Response;
 use super::view::{article_for, Desk};
 use crate::auth::Permission;
 use crate::error::ApiError;
-use crate::reader::{render_article, EditionCtx};
+use crate::reader::render_article;
+use crate::site::EditionCtx;
 use crate::AppState;
 
 pub(super) async fn page(

@@ -211,6 +211,6 @@ pub(crate) fn info(edition: &Edition, sections: &[Section], article: &Article) -
         updated_at: article.updated_at,
         corrections: article.corrections.clone(),
         public_url,
-        url: format!("/newsroom/articles/{}", article.id),
+        url: crate::urls::newsroom::article(article.id),
     }
 }

@@ -88,7 +88,11 @@ pub(super) async fn submit(
             };
             match state.store.change_status(id, &change, now).await {
                 Ok(_) => {
-                    let to = format!("/newsroom/articles/{id}?moved={}", status.as_str());
+                    let to = format!(
+                        "{}?moved={}",
+                        crate::urls::newsroom::article(id),
+                        status.as_str()
+                    );
                     return Ok(Redirect::to(&to).into_response());
                 }
                 Err(StoreError::Invalid(e)) => refused(

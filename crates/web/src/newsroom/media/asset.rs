@@ -181,5 +181,9 @@ pub(super) async fn save(
     };
     let audit = desk.staff.audit("media.update", "media", Some(id));
     state.media.update_text(id, &update, &audit).await?;
-    Ok(Redirect::to(&format!("/newsroom/media/{id}?saved=1")).into_response())
+    Ok(Redirect::to(&format!(
+        "{}?saved=1",
+        crate::urls::newsroom::media_asset(id)
+    ))
+    .into_response())
 }

@@ -59,7 +59,7 @@ impl Thumb {
             height: asset.height,
             created_at: asset.created_at,
             src,
-            url: format!("/newsroom/media/{}", asset.id),
+            url: crate::urls::newsroom::media_asset(asset.id),
         }
     }
 }
@@ -120,7 +120,7 @@ pub(super) async fn render(
             to: filters.to.clone(),
         })
         .unwrap_or_default();
-        format!("/newsroom/media?{query}")
+        crate::urls::newsroom::media(&query)
     });
     let chrome = Chrome {
         page: "media",

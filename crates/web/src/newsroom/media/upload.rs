@@ -99,7 +99,11 @@ pub(super) async fn submit(
                 "duplicate"
             };
             let id = uploaded.asset.id;
-            Ok(Redirect::to(&format!("/newsroom/media/{id}?{flag}=1")).into_response())
+            Ok(Redirect::to(&format!(
+                "{}?{flag}=1",
+                crate::urls::newsroom::media_asset(id)
+            ))
+            .into_response())
         }
         Err(err) if err.is_bad_input() => {
             let status = crate::error::ErrorCode::for_refused_upload(&err).status();

@@ -25,13 +25,6 @@ pub struct DecisionForm {
     queue: String,
 }
 
-fn queue_url(queue: &str) -> String {
-    match queue {
-        "reported" | "rejected" => format!("/newsroom/moderation?queue={queue}"),
-        _ => "/newsroom/moderation".to_owned(),
-    }
-}
-
 async fn decide(
     state: &AppState,
     staff: &Staff,
@@ -65,7 +58,9 @@ pub async fn approve(
     if before.is_some_and(|c| c.status == CommentStatus::Pending) {
         crate::comments::notify_approved_reply(&state, &comment).await?;
     }
-    Ok(back_to(&queue_url(&form.queue)))
+    Ok(back_to(&crate::urls::newsroom::moderation_queue(
+        &form.queue,
+    )))
 }
 
 pub async fn reject(
@@ -100,5 +95,7 @@ pub async fn reject(
             }),
         });
     }
-    Ok(back_to(&queue_url(&form.queue)))
+    Ok(back_to(&crate::urls::newsroom::moderation_queue(
+        &form.queue,
+    )))
 }

@@ -83,9 +83,7 @@ pub async fn sanction(
                 .details(json!({ "reason": reason, "comment_id": comment_id, "days": form.days })),
         })
         .await?;
-    let back = match form.queue.as_str() {
-        "reported" | "rejected" => format!("/newsroom/moderation?queue={}", form.queue),
-        _ => "/newsroom/moderation".to_owned(),
-    };
-    Ok(back_to(&back))
+    Ok(back_to(&crate::urls::newsroom::moderation_queue(
+        &form.queue,
+    )))
 }

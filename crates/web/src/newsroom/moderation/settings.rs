@@ -16,7 +16,7 @@ use crate::error::{ApiError, ErrorCode};
 use crate::newsroom::{render_page, Chrome, NewsroomLocale};
 use crate::AppState;
 
-const HERE: &str = "/newsroom/moderation/settings";
+const HERE: &str = crate::urls::newsroom::MODERATION_SETTINGS;
 
 #[derive(Serialize)]
 struct Word {
@@ -226,10 +226,10 @@ pub async fn article(
         .store
         .set_article_comment_settings(article_id, ArticleCommentSettings { mode, closed }, &audit)
         .await?;
-    Ok(back_to(match form.queue.as_str() {
-        "pending" => "/newsroom/moderation",
-        "reported" => "/newsroom/moderation?queue=reported",
-        "rejected" => "/newsroom/moderation?queue=rejected",
-        _ => HERE,
+    Ok(back_to(&match form.queue.as_str() {
+        queue @ ("pending" | "reported" | "rejected") => {
+            crate::urls::newsroom::moderation_queue(queue)
+        }
+        _ => HERE.to_owned(),
     }))
 }

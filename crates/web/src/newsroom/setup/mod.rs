@@ -58,9 +58,10 @@ pub async fn gate(State(state): State<AppState>, request: Request, next: Next) -
         Err(_) => next.run(request).await,
         Ok(false) => {
             let mut response = StatusCode::SEE_OTHER.into_response();
-            response
-                .headers_mut()
-                .insert(LOCATION, HeaderValue::from_static("/setup"));
+            response.headers_mut().insert(
+                LOCATION,
+                HeaderValue::from_static(crate::urls::newsroom::SETUP),
+            );
             response
         }
     }

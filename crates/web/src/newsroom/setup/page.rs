@@ -150,9 +150,10 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
     };
     state.setup_pending.store(false, Ordering::Relaxed);
     let mut response = StatusCode::SEE_OTHER.into_response();
-    response
-        .headers_mut()
-        .insert(LOCATION, HeaderValue::from_static("/newsroom/"));
+    response.headers_mut().insert(
+        LOCATION,
+        HeaderValue::from_static(crate::urls::newsroom::HOME),
+    );
     let audit = NewAudit::new("session.login", "session", None, at)
         .by(Some(site.admin.id()), None)
         .ip(ip.clone());

@@ -6,8 +6,9 @@ use chrono::{DateTime, NaiveDate};
 use dateline_store::ArticleCard;
 use serde::Serialize;
 
-use super::context::EditionCtx;
-use super::view::{Card, MediaMap};
+use super::cards::Card;
+use super::chrome::EditionCtx;
+use super::pictures::MediaMap;
 
 /// One local day of a stream of stories.
 #[derive(Debug, Serialize)]

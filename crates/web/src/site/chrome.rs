@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::days::Day;
 use super::errors::PageError;
-use super::view::{MediaMap, Picture};
+use super::pictures::{MediaMap, Picture};
 use crate::cache::PageKeys;
 use crate::urls::Urls;
 use crate::AppState;
@@ -110,8 +110,8 @@ impl EditionCtx {
                 dir: self.edition.direction.as_str(),
                 og_locale: self.edition.language.as_str().replace('-', "_"),
                 home_url: rel.front(code),
-                rss_url: format!("/{code}/rss.xml"),
-                chats_url: format!("/{code}/chats"),
+                rss_url: rel.rss(code),
+                chats_url: rel.chats(code),
                 newsfeed_url: rel.newsfeed(code),
                 mediabank_url: rel.media_bank(code),
                 logo,

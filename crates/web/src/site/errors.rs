@@ -1,16 +1,17 @@
-//! Error pages of the reader site (400, 404, 410, 500) in the edition's
-//! language, with the status from the web layer's one `ErrorCode` table.
+//! Error pages in HTML: the public site's (400, 404, 410, 500…) in the
+//! edition's language, with the status from the web layer's one `ErrorCode`
+//! table. Like the newsroom's, they become answers through
+//! [`crate::error::html_error_response`], which keeps `Retry-After`.
 
 use axum::extract::{OriginalUri, State};
-use axum::http::header::CACHE_CONTROL;
-use axum::http::{HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use dateline_render::RenderError;
 use dateline_store::StoreError;
 use serde::Serialize;
 
-use super::context::{EditionCtx, Layout, Meta};
-use crate::error::{ApiError, ErrorCode, ErrorReport};
+use super::chrome::{EditionCtx, Layout, Meta};
+use crate::error::{html_error_response, ApiError, ErrorCode, ErrorReport};
 use crate::AppState;
 
 /// Why a reader page could not be shown.
@@ -19,6 +20,8 @@ pub(crate) struct PageError {
     pub code: ErrorCode,
     /// For the log only.
     pub detail: String,
+    /// Seconds after which the request may succeed (a busy database).
+    pub retry_after: Option<u64>,
 }
 
 impl PageError {
@@ -26,6 +29,7 @@ impl PageError {
         Self {
             code,
             detail: detail.into(),
+            retry_after: None,
         }
     }
 
@@ -38,11 +42,31 @@ impl PageError {
     }
 }
 
-/// Store failures map exactly as in the API (pool exhaustion → 503, …).
+/// Store failures map exactly as in the API (pool exhaustion → 503 with
+/// `Retry-After`, …).
 impl From<StoreError> for PageError {
     fn from(err: StoreError) -> Self {
-        let api = ApiError::from(err);
-        Self::new(api.code, api.detail.unwrap_or(api.message))
+        Self::from(ApiError::from(err))
+    }
+}
+
+impl From<ApiError> for PageError {
+    fn from(api: ApiError) -> Self {
+        Self {
+            code: api.code,
+            detail: api.detail.unwrap_or(api.message),
+            retry_after: api.retry_after,
+        }
+    }
+}
+
+impl From<ErrorReport> for PageError {
+    fn from(report: ErrorReport) -> Self {
+        Self {
+            code: report.code,
+            detail: report.detail,
+            retry_after: report.retry_after,
+        }
     }
 }
 
@@ -91,7 +115,7 @@ pub(crate) async fn html_errors(
         .is_some_and(|t| t.as_bytes().starts_with(b"application/json"));
     match response.extensions().get::<ErrorReport>() {
         Some(report) if wants_html && is_json => {
-            let err = PageError::new(report.code, report.detail.clone());
+            let err = PageError::from(report.clone());
             error_page(&state, edition.as_deref(), err).await
         }
         _ => response,
@@ -164,19 +188,14 @@ async fn error_page(state: &AppState, edition: Option<&str>, err: PageError) -> 
             text_key,
         },
     };
-    let mut response = match state.renderer.render("error.html", &locale, &view) {
-        Ok(html) => (status, Html(html)).into_response(),
-        Err(render) => {
-            tracing::error!(error = %render, "cannot render the error page");
-            (status, status.canonical_reason().unwrap_or("error")).into_response()
-        }
-    };
-    response
-        .headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response.extensions_mut().insert(ErrorReport {
-        code: err.code,
-        detail: err.detail,
-    });
-    response
+    let html = state.renderer.render("error.html", &locale, &view);
+    html_error_response(
+        status,
+        html,
+        ErrorReport {
+            code: err.code,
+            detail: err.detail,
+            retry_after: err.retry_after,
+        },
+    )
 }
