@@ -138,6 +138,9 @@ pub(crate) async fn fallback(
     error_page(&state, first.as_deref(), err).await
 }
 
+/// How long an error page waits for its edition's chrome.
+const CONTEXT_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 #[derive(Serialize)]
 struct ErrorView {
     #[serde(flatten)]
@@ -165,10 +168,15 @@ async fn error_page(state: &AppState, edition: Option<&str>, err: PageError) -> 
         _ => ("error-500-title", "error-500-text"),
     };
     // A second look-up only on the error path; the handler's own context
-    // is gone by now and a failing store must not hide the error page.
+    // is gone by now. It usually comes from the page cache's copy of the
+    // editions; a failing store must neither hide the error page nor hold
+    // it up, so it gets a moment and then the page goes out in English.
     let ctx = match edition {
-        Some(code) if !status.is_server_error() => EditionCtx::load(state, code).await.ok(),
-        _ => None,
+        Some(code) => tokio::time::timeout(CONTEXT_WAIT, EditionCtx::load(state, code))
+            .await
+            .ok()
+            .and_then(Result::ok),
+        None => None,
     };
     let locale = ctx.as_ref().map_or_else(
         || state.renderer.locale("en", "UTC", "%d.%m.%Y"),

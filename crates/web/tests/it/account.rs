@@ -86,10 +86,18 @@ pub struct Page {
     pub location: Option<String>,
     pub content_type: String,
     pub cache_control: String,
+    pub headers: reqwest::header::HeaderMap,
     pub body: String,
 }
 
 impl Page {
+    /// A header's value, if it came.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    }
+
     /// The fields of the first form whose action starts with `action`:
     /// (action, name → value of every input).
     pub fn form(&self, action: &str) -> (String, Vec<(String, String)>) {
@@ -190,6 +198,7 @@ impl Browser {
             location,
             content_type,
             cache_control,
+            headers: response.headers().clone(),
             body: response.text().await.unwrap(),
         }
     }

@@ -205,6 +205,38 @@ async fn a_locked_database_answers_503_with_retry_after() {
     sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
 }
 
+/// The same refusal reaching a browser becomes the site's error page, in
+/// the edition's language, and keeps its Retry-After.
+#[tokio::test]
+async fn a_locked_database_answers_an_html_page_with_retry_after() {
+    use sqlx::Connection;
+    let t = crate::comments::comment_app(dateline_store::testing::TestDb::sqlite().await).await;
+    let mut browser = t.browser();
+    let form = browser.get("/account/register?edition=ru").await;
+    let mut holder = sqlx::SqliteConnection::connect(&t.app.sqlite_url().unwrap())
+        .await
+        .unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut holder)
+        .await
+        .unwrap();
+    let page = browser
+        .submit(
+            &form,
+            "/account/register",
+            &[
+                ("email", "held@readers.example"),
+                ("display_name", "Held"),
+                ("password", crate::account::PASSWORD),
+            ],
+        )
+        .await;
+    sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+    assert_eq!(page.status, 503, "{}", page.body);
+    assert_eq!(page.header("retry-after").as_deref(), Some("5"));
+    assert!(page.body.contains("<html lang=\"ru\""), "{}", page.body);
+}
+
 on_both_backends!(
     crate::test_app::TestApp::on;
     every_documented_error,
