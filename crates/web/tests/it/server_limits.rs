@@ -1,17 +1,21 @@
 //! The server loop's limits over real sockets: slow headers get 408 and
 //! are closed, silent and idle keep-alive connections are closed, a slow
 //! body gets 408, connections over the per-address and total caps are
-//! answered 429 / 503 and closed, and an open live stream outlives the
-//! idle and header timeouts. Timeouts are short here; no test asserts how
+//! answered 429 / 503 and closed, and an open live stream and a chat
+//! socket outlive the idle and header timeouts (and count against the caps). Timeouts are short here; no test asserts how
 //! long anything took, only what happened and in which order. The loop has
 //! no backend-specific part, so these run on SQLite only.
 
 use std::time::Duration;
 
+use dateline_store::chats::ChatRoomInput;
 use dateline_store::testing::Fixtures;
+use dateline_store::NewAudit;
 use dateline_web::server::ServerLimits;
+use futures_util::{SinkExt, StreamExt};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::Message;
 
 use crate::test_app::TestApp;
 
@@ -250,4 +254,70 @@ async fn an_open_live_stream_outlives_the_idle_and_header_timeouts() {
         events.push_str(&String::from_utf8_lossy(&buf[..n]));
     }
     assert!(events.contains(&format!(".{}", article.id)), "{events}");
+}
+
+/// The next JSON frame of a chat socket.
+async fn next_text<S>(socket: &mut tokio_tungstenite::WebSocketStream<S>) -> serde_json::Value
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    loop {
+        let message = tokio::time::timeout(PATIENCE, socket.next())
+            .await
+            .expect("a frame in time")
+            .expect("the socket open")
+            .unwrap();
+        if let Message::Text(text) = message {
+            return serde_json::from_str(&text).unwrap();
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_chat_socket_outlives_the_timeouts_and_counts_against_the_caps() {
+    let app = TestApp::with_limits(ServerLimits {
+        keep_alive_timeout: SHORT,
+        header_read_timeout: SHORT,
+        max_connections_per_address: 2,
+        ..limits()
+    })
+    .await;
+    let input = ChatRoomInput {
+        edition_id: app.newsroom.fixtures.en.id,
+        slug: "town-square".parse().unwrap(),
+        title: "Town square".into(),
+        description: String::new(),
+        slow_mode_seconds: 0,
+        is_open: true,
+        position: 0,
+    };
+    let audit = NewAudit::new("chat_room.create", "chat_room", None, 0);
+    app.store()
+        .create_chat_room(&input, 0, &audit)
+        .await
+        .unwrap();
+    let url = app
+        .url("/en/chats/town-square/ws")
+        .replacen("http://", "ws://", 1);
+    let (mut socket, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    assert_eq!(next_text(&mut socket).await["type"], "ready");
+    // The socket holds one of the address's two places: a silent second
+    // connection is served (and closed when idle), a third is refused.
+    let mut sentinel = connect(&app).await;
+    let mut third = connect(&app).await;
+    let refused = until_closed(&mut third).await;
+    assert!(refused.starts_with("HTTP/1.1 429 "), "{refused}");
+    assert_eq!(until_closed(&mut sentinel).await, "", "closed when idle");
+    // The idle and header timeouts have passed: the socket still answers.
+    socket
+        .send(Message::text(r#"{"type":"history","before":1}"#))
+        .await
+        .unwrap();
+    loop {
+        let frame = next_text(&mut socket).await;
+        if frame["type"] == "history" {
+            break;
+        }
+        assert_eq!(frame["type"], "presence", "{frame}");
+    }
 }
