@@ -28,6 +28,9 @@ pub(super) struct Activity {
     begun: AtomicU64,
     /// Reads that received bytes so far.
     pub(super) reads: AtomicU64,
+    /// `reads` when the connection last became ready for a request (0 at
+    /// accept): bytes hyper reads before this watch first looks count too.
+    ready_reads: AtomicU64,
     changed: Notify,
 }
 
@@ -57,7 +60,7 @@ impl Activity {
             }
             // The connection is ready for a request from now.
             let begun = self.begun.load(Ordering::SeqCst);
-            let reads = self.reads.load(Ordering::SeqCst);
+            let reads = self.ready_reads.load(Ordering::SeqCst);
             let start = Instant::now();
             let (idle_at, headers_at) = (start + keep_alive, start + headers);
             let mut next = idle_at.min(headers_at);
@@ -88,7 +91,14 @@ pub(super) struct InFlight(Arc<Activity>);
 
 impl Drop for InFlight {
     fn drop(&mut self) {
-        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
-        self.0.changed.notify_waiters();
+        let activity = &self.0;
+        // Before the count drops: the watch must never see the connection
+        // ready with the previous request's bytes counted as a new one's.
+        if activity.in_flight.load(Ordering::SeqCst) == 1 {
+            let reads = activity.reads.load(Ordering::SeqCst);
+            activity.ready_reads.store(reads, Ordering::SeqCst);
+        }
+        activity.in_flight.fetch_sub(1, Ordering::SeqCst);
+        activity.changed.notify_waiters();
     }
 }
