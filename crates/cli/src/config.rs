@@ -49,10 +49,26 @@ pub struct Config {
     /// Sender of mail to readers, `Name <address>`; default
     /// `Dateline <no-reply@{base_url host}>`.
     pub mail_from: Option<String>,
+    /// Seconds from a connection being ready for a request (accepted, or
+    /// the previous answer sent) to the request's last header.
+    pub header_read_timeout_secs: u64,
+    /// Seconds a connection with no request in flight may stay silent.
+    pub keep_alive_timeout_secs: u64,
+    /// Seconds from a request's headers to the end of its body.
+    pub body_read_timeout_secs: u64,
+    /// Open client connections in all (live streams and chat sockets
+    /// included); lowered at start-up to fit the open-file limit.
+    pub max_client_connections: usize,
+    /// Open client connections per address (IPv4 address or IPv6 /64).
+    /// Behind a reverse proxy every client has the proxy's address: raise it.
+    pub max_client_connections_per_address: usize,
+    /// Chat sockets per signed-in reader (per address for anonymous
+    /// readers) on this node.
+    pub max_chat_sockets_per_reader: usize,
 }
 
 /// The keys of [`Config`], as the file and the environment name them.
-const KEYS: [&str; 16] = [
+const KEYS: [&str; 22] = [
     "database_url",
     "data_dir",
     "listen",
@@ -69,6 +85,12 @@ const KEYS: [&str; 16] = [
     "max_upload_mb",
     "smtp_url",
     "mail_from",
+    "header_read_timeout_secs",
+    "keep_alive_timeout_secs",
+    "body_read_timeout_secs",
+    "max_client_connections",
+    "max_client_connections_per_address",
+    "max_chat_sockets_per_reader",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,6 +119,12 @@ impl Default for Config {
             max_upload_mb: 40,
             smtp_url: None,
             mail_from: None,
+            header_read_timeout_secs: 20,
+            keep_alive_timeout_secs: 10,
+            body_read_timeout_secs: 300,
+            max_client_connections: 4096,
+            max_client_connections_per_address: 128,
+            max_chat_sockets_per_reader: dateline_web::chats::MAX_SOCKETS_PER_READER,
         }
     }
 }
@@ -171,6 +199,7 @@ impl Config {
         self.validate_cache()?;
         self.validate_media()?;
         self.validate_mail()?;
+        self.validate_connections()?;
         if self.data_dir.as_os_str().is_empty() {
             return Err(ConfigError(
                 "data_dir (DATELINE_DATA_DIR) must not be empty".into(),
@@ -213,6 +242,62 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    fn validate_connections(&self) -> Result<(), ConfigError> {
+        let in_range = |key: &str, value: u64, max: u64| {
+            if (1..=max).contains(&value) {
+                Ok(())
+            } else {
+                Err(ConfigError(format!(
+                    "{key} (DATELINE_{}) must be 1 to {max}",
+                    key.to_uppercase()
+                )))
+            }
+        };
+        in_range(
+            "header_read_timeout_secs",
+            self.header_read_timeout_secs,
+            3600,
+        )?;
+        in_range(
+            "keep_alive_timeout_secs",
+            self.keep_alive_timeout_secs,
+            3600,
+        )?;
+        in_range(
+            "body_read_timeout_secs",
+            self.body_read_timeout_secs,
+            86_400,
+        )?;
+        in_range(
+            "max_client_connections",
+            self.max_client_connections as u64,
+            1_000_000,
+        )?;
+        in_range(
+            "max_client_connections_per_address",
+            self.max_client_connections_per_address as u64,
+            self.max_client_connections as u64,
+        )?;
+        in_range(
+            "max_chat_sockets_per_reader",
+            self.max_chat_sockets_per_reader as u64,
+            1000,
+        )?;
+        Ok(())
+    }
+
+    /// The server's connection limits.
+    pub fn server_limits(&self) -> dateline_web::server::ServerLimits {
+        use std::time::Duration;
+        dateline_web::server::ServerLimits {
+            header_read_timeout: Duration::from_secs(self.header_read_timeout_secs),
+            keep_alive_timeout: Duration::from_secs(self.keep_alive_timeout_secs),
+            body_read_timeout: Duration::from_secs(self.body_read_timeout_secs),
+            max_connections: self.max_client_connections,
+            max_connections_per_address: self.max_client_connections_per_address,
+        }
     }
 
     /// Where mail to readers goes.
@@ -480,6 +565,43 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(err.contains("broken.toml"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn connection_limits_are_read_and_checked() {
+        figment::Jail::expect_with(|jail| {
+            let limits = Config::load(None, &Overrides::default())
+                .map_err(|e| e.to_string())?
+                .server_limits();
+            assert_eq!(limits, dateline_web::server::ServerLimits::default());
+            jail.create_file(
+                "d.toml",
+                "header_read_timeout_secs = 5\nmax_client_connections = 50",
+            )?;
+            jail.set_env("DATELINE_MAX_CLIENT_CONNECTIONS_PER_ADDRESS", "7");
+            jail.set_env("DATELINE_MAX_CHAT_SOCKETS_PER_READER", "3");
+            let c = Config::load(Some(Path::new("d.toml")), &Overrides::default())
+                .map_err(|e| e.to_string())?;
+            let limits = c.server_limits();
+            assert_eq!(limits.header_read_timeout.as_secs(), 5);
+            assert_eq!(
+                (limits.max_connections, limits.max_connections_per_address),
+                (50, 7)
+            );
+            assert_eq!(c.max_chat_sockets_per_reader, 3);
+            jail.set_env("DATELINE_MAX_CLIENT_CONNECTIONS_PER_ADDRESS", "51");
+            let err = Config::load(Some(Path::new("d.toml")), &Overrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("max_client_connections_per_address"), "{err}");
+            jail.set_env("DATELINE_MAX_CLIENT_CONNECTIONS_PER_ADDRESS", "7");
+            jail.set_env("DATELINE_KEEP_ALIVE_TIMEOUT_SECS", "0");
+            let err = Config::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("DATELINE_KEEP_ALIVE_TIMEOUT_SECS"), "{err}");
             Ok(())
         });
     }

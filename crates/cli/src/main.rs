@@ -3,6 +3,7 @@
 
 mod commands;
 mod config;
+mod open_files;
 mod telemetry;
 
 use std::net::SocketAddr;

@@ -45,6 +45,7 @@ chat-refused-slow-mode = Slow mode is on: you can write again in { $seconds } s.
 chat-refused-malformed-frame = That could not be read; nothing was sent.
 chat-refused-frame-too-large = That message is too large to send.
 chat-refused-unavailable = The message could not be sent just now. Try again.
+chat-refused-too-many-sockets = Too many chat windows are open (at most { $max }). Close one, and this one connects by itself.
 
 nr-chats = Chats
 nr-chats-rooms = Rooms

@@ -46,6 +46,7 @@ chat-refused-slow-mode = Включён медленный режим: писа�
 chat-refused-malformed-frame = Это не удалось прочитать; ничего не отправлено.
 chat-refused-frame-too-large = Сообщение слишком большое.
 chat-refused-unavailable = Сейчас сообщение отправить не удалось. Попробуйте ещё раз.
+chat-refused-too-many-sockets = Открыто слишком много окон чата (не больше { $max }). Закройте одно из них, и это подключится само.
 
 nr-chats = Чаты
 nr-chats-rooms = Комнаты

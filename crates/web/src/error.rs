@@ -56,10 +56,15 @@ pub enum ErrorCode {
     AccountLocked,
     /// An upload larger than the configured limit.
     PayloadTooLarge,
+    /// A request body that did not arrive within the server's body timeout.
+    RequestTimeout,
+    /// Too many open connections (or chat sockets) from this client
+    /// address or reader (`Retry-After` says when to try again).
+    TooManyConnections,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 23] = [
+    pub const ALL: [ErrorCode; 25] = [
         Self::NotFound,
         Self::UnknownEdition,
         Self::UnknownSection,
@@ -83,6 +88,8 @@ impl ErrorCode {
         Self::RateLimited,
         Self::AccountLocked,
         Self::PayloadTooLarge,
+        Self::RequestTimeout,
+        Self::TooManyConnections,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -110,6 +117,8 @@ impl ErrorCode {
             Self::RateLimited => "rate_limited",
             Self::AccountLocked => "account_locked",
             Self::PayloadTooLarge => "payload_too_large",
+            Self::RequestTimeout => "request_timeout",
+            Self::TooManyConnections => "too_many_connections",
         }
     }
 
@@ -133,7 +142,10 @@ impl ErrorCode {
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             Self::Unauthenticated | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::Forbidden | Self::CsrfFailed => StatusCode::FORBIDDEN,
-            Self::RateLimited | Self::AccountLocked => StatusCode::TOO_MANY_REQUESTS,
+            Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            Self::RateLimited | Self::AccountLocked | Self::TooManyConnections => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
         }
     }
 

@@ -19,6 +19,8 @@ pub mod newsroom;
 pub mod reader;
 mod router;
 pub mod scheduler;
+// The accept loop: connection caps, header, idle and body timeouts.
+pub mod server;
 // Content-Security-Policy and the other confining headers on every answer.
 mod security_headers;
 mod site;

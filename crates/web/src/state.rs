@@ -56,6 +56,8 @@ pub struct AppState {
     pub article_live: Arc<crate::live::ArticleHub>,
     /// Chat messages, deletions and presence for this node's sockets.
     pub chats: Arc<crate::chats::ChatHub>,
+    /// Chat sockets open on this node per reader (or address), capped.
+    pub chat_sockets: Arc<crate::chats::SocketSlots>,
     /// Set while the site has no staff account and `serve` printed a setup
     /// token: the front page and the newsroom lead to `/setup`. Cleared for
     /// good once a staff account is seen (see `newsroom::setup::gate`).
@@ -95,6 +97,7 @@ impl AppState {
             live: Arc::default(),
             article_live: Arc::default(),
             chats: Arc::default(),
+            chat_sockets: Arc::default(),
             setup_pending: Arc::default(),
             shutdown: tokio_util::sync::CancellationToken::new(),
         }
@@ -111,6 +114,12 @@ impl AppState {
     /// Comments are checked against `policy` instead of the defaults.
     pub fn with_comment_policy(mut self, policy: dateline_domain::comment::CommentPolicy) -> Self {
         self.comment_policy = Arc::new(policy);
+        self
+    }
+
+    /// At most `max` chat sockets per reader (or address) on this node.
+    pub fn with_chat_socket_cap(mut self, max: usize) -> Self {
+        self.chat_sockets = Arc::new(crate::chats::SocketSlots::new(max));
         self
     }
 

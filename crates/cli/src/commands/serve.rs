@@ -1,4 +1,5 @@
-//! `dateline serve`: the HTTP server, with graceful shutdown.
+//! `dateline serve`: the HTTP server (`dateline_web::server`: connection
+//! caps and timeouts), with graceful shutdown.
 
 use anyhow::Context;
 use dateline_store::Store;
@@ -22,7 +23,9 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     };
     // Renditions of uploads, made in the background and resumed after a crash.
     let media = std::sync::Arc::new(media_service(&config, &store)?);
-    let state = AppState::new(store.clone(), web).with_media(media.clone());
+    let state = AppState::new(store.clone(), web)
+        .with_media(media.clone())
+        .with_chat_socket_cap(config.max_chat_sockets_per_reader);
     // Mail to readers: an SMTP server, or .eml files under data_dir/mail.
     let state = state
         .with_mail(&config.mail_config())
@@ -47,6 +50,12 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     // which would otherwise keep the graceful shutdown waiting forever.
     let shutdown = state.shutdown.clone();
     let app = dateline_web::router(state).layer(TraceLayer::new_for_http());
+    // Every connection is a file descriptor: take all the kernel allows,
+    // and keep the caps under it.
+    let limits = match crate::open_files::raise_to_hard_limit() {
+        Some(open_files) => crate::open_files::fit(config.server_limits(), open_files),
+        None => config.server_limits(),
+    };
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
@@ -59,15 +68,13 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     let (stop_jobs, jobs_stop) = tokio::sync::watch::channel(false);
     let scheduler = dateline_web::scheduler::spawn(store.clone(), jobs_stop);
     let media_worker = tokio::spawn(media.run_worker(stop_jobs.subscribe()));
-    // Client addresses feed the per-address login limiter.
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            shutdown.cancel();
-        })
-        .await
-        .context("server error")?;
+    // Requests carry the client's address (the per-address limits use it).
+    dateline_web::server::serve(listener, app, limits, async move {
+        shutdown_signal().await;
+        shutdown.cancel();
+    })
+    .await
+    .context("server error")?;
     let _ = stop_jobs.send(true);
     let _ = scheduler.await;
     let _ = media_worker.await;

@@ -1,18 +1,12 @@
-//! Account and token changes shared by the newsroom pages and the Admin
-//! API: input checks, the rules about one's own account, the audit entry.
+//! Account changes shared by the newsroom pages and the Admin API: input
+//! checks, the rules about one's own account, the audit entry.
 
 use dateline_domain::{EmailAddress, NewUser, Role};
-use dateline_store::{Account, AccountUpdate, ApiToken, NewApiToken};
+use dateline_store::{Account, AccountUpdate};
 
-use super::{
-    check_new_password, hash_password, hash_secret, new_api_token, now, Permission, Scope, Scopes,
-    Staff,
-};
+use super::{check_new_password, hash_password, Permission, Staff};
 use crate::error::{ApiError, ErrorCode};
 use crate::AppState;
-
-/// Longest lifetime a token may be given, in days.
-pub const MAX_TOKEN_DAYS: i64 = 365;
 
 /// A new staff account as submitted.
 #[derive(Debug, Clone, Default)]
@@ -98,83 +92,4 @@ pub async fn update_staff(
             dateline_store::StoreError::NotFound => ApiError::not_found("user"),
             other => other.into(),
         })
-}
-
-/// Scope names as submitted → a set, refusing unknown names and any scope
-/// beyond what the caller itself holds.
-pub fn requested_scopes<S: AsRef<str>>(staff: &Staff, names: &[S]) -> Result<Scopes, ApiError> {
-    let mut scopes = Vec::new();
-    for name in names {
-        let scope: Scope = name.as_ref().trim().parse().map_err(ApiError::from)?;
-        scopes.push(scope);
-    }
-    if scopes.is_empty() {
-        return Err(invalid("scopes", "choose at least one scope"));
-    }
-    let scopes = Scopes::of(&scopes);
-    if !scopes.is_subset_of(staff.scopes()) {
-        let extra: Vec<_> = scopes
-            .iter()
-            .filter(|s| !staff.scopes().contains(*s))
-            .map(Scope::as_str)
-            .collect();
-        return Err(ApiError::new(
-            ErrorCode::Forbidden,
-            format!(
-                "you cannot grant scopes you do not hold: {}",
-                extra.join(", ")
-            ),
-        ));
-    }
-    Ok(scopes)
-}
-
-/// Issues a token for the caller; returns it with its secret (shown once).
-pub async fn issue_token(
-    state: &AppState,
-    staff: &Staff,
-    name: &str,
-    scopes: Scopes,
-    expires_in_days: Option<i64>,
-) -> Result<(ApiToken, String), ApiError> {
-    if let Some(days) = expires_in_days {
-        if !(1..=MAX_TOKEN_DAYS).contains(&days) {
-            return Err(invalid(
-                "expires_in_days",
-                format!("expires_in_days: must be 1 to {MAX_TOKEN_DAYS}"),
-            ));
-        }
-    }
-    let secret = new_api_token();
-    let now = now();
-    let new = NewApiToken {
-        user_id: staff.id(),
-        name: name.to_owned(),
-        prefix: secret.chars().take(10).collect(),
-        token_hash: hash_secret(&secret),
-        scopes: scopes.names().into_iter().map(str::to_owned).collect(),
-        created_at: now,
-        expires_at: expires_in_days.map(|d| now + d * 86_400),
-    };
-    let audit = staff
-        .audit("token.create", "token", None)
-        .details(serde_json::json!({ "name": name.trim(), "scopes": scopes.names() }));
-    let token = state.store.create_api_token(&new, &audit).await?;
-    Ok((token, secret))
-}
-
-/// Revokes a token: one's own, or anyone's for admins.
-pub async fn revoke_token(state: &AppState, staff: &Staff, id: i64) -> Result<ApiToken, ApiError> {
-    let token = state
-        .store
-        .api_token_by_id(id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("token"))?;
-    if token.user_id != staff.id() {
-        staff
-            .require(Permission::AdminUsers)
-            .map_err(|_| ApiError::not_found("token"))?;
-    }
-    let audit = staff.audit("token.revoke", "token", Some(id));
-    Ok(state.store.revoke_api_token(id, now(), &audit).await?)
 }

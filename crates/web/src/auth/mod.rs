@@ -27,15 +27,13 @@ mod permissions;
 mod secrets;
 mod sign_in;
 mod staff;
+mod tokens;
 
 pub use cookies::{clear_cookie, read_cookie, set_cookie, CookieNames};
 pub use csrf::{require_csrf, CSRF_FIELD, CSRF_HEADER};
 pub use limiter::FailureLimiter;
 pub use login::{authenticate, client_ip};
-pub use manage::{
-    create_staff, issue_token, requested_scopes, revoke_token, update_staff, StaffInput,
-    MAX_TOKEN_DAYS,
-};
+pub use manage::{create_staff, update_staff, StaffInput};
 pub use password::{
     check_new_password, hash_password, hash_password_blocking, verify_password, MIN_PASSWORD_CHARS,
 };
@@ -45,6 +43,7 @@ pub use permissions::{
 pub use secrets::{csrf_token_for, hash_secret, new_api_token, new_secret, same_token};
 pub use sign_in::sign_in;
 pub use staff::{now, Staff, Via};
+pub use tokens::{issue_token, requested_scopes, revoke_token, visible_tokens, MAX_TOKEN_DAYS};
 
 /// Lifetimes and limits of sessions and logins.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -27,10 +27,14 @@ pub enum Scope {
     AuditRead,
     /// Comment and chat moderation: queues, decisions, sanctions, word lists.
     DiscussionModerate,
+    /// Token management: list the owner's tokens, make child tokens,
+    /// revoke the owner's other tokens. Every role has it; a token has it
+    /// only when it was granted (see `auth/tokens.rs`).
+    TokensManage,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 10] = [
         Self::ArticlesRead,
         Self::ArticlesWrite,
         Self::ArticlesPublish,
@@ -40,6 +44,7 @@ impl Scope {
         Self::UsersAdmin,
         Self::AuditRead,
         Self::DiscussionModerate,
+        Self::TokensManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -53,6 +58,7 @@ impl Scope {
             Self::UsersAdmin => "users:admin",
             Self::AuditRead => "audit:read",
             Self::DiscussionModerate => "discussion:moderate",
+            Self::TokensManage => "tokens:manage",
         }
     }
 
@@ -134,8 +140,15 @@ impl Serialize for Scopes {
 pub fn role_scopes(role: Role) -> Scopes {
     use Scope::*;
     match role {
-        Role::Contributor => Scopes::of(&[ArticlesRead, ArticlesWrite, MediaRead, MediaWrite]),
+        Role::Contributor => Scopes::of(&[
+            ArticlesRead,
+            ArticlesWrite,
+            MediaRead,
+            MediaWrite,
+            TokensManage,
+        ]),
         Role::Author => Scopes::of(&[
+            TokensManage,
             ArticlesRead,
             ArticlesWrite,
             ArticlesPublish,
@@ -150,6 +163,7 @@ pub fn role_scopes(role: Role) -> Scopes {
             MediaWrite,
             SectionsWrite,
             DiscussionModerate,
+            TokensManage,
         ]),
         Role::Admin => Scopes::all(),
     }
@@ -225,6 +239,10 @@ pub enum Permission {
     /// Moderate readers' comments and chats (queues, decisions, sanctions,
     /// word lists): editors and admins.
     Moderate,
+    /// List one's tokens, make tokens (a token makes children), revoke
+    /// tokens beyond the caller's own and its descendants: every role, on
+    /// a session or a token holding `tokens:manage`.
+    ManageTokens,
 }
 
 impl Permission {
@@ -241,6 +259,7 @@ impl Permission {
             Self::AdminUsers | Self::ManageEditions => Scope::UsersAdmin,
             Self::ReadAudit => Scope::AuditRead,
             Self::Moderate => Scope::DiscussionModerate,
+            Self::ManageTokens => Scope::TokensManage,
         }
     }
 }
@@ -275,7 +294,7 @@ fn editor_rule(permission: Permission, assigned: impl Fn(i64) -> bool) -> bool {
         }
         Permission::UploadMedia { edition_id } => edition_id.is_none_or(assigned),
         Permission::EditMedia(m) => m.edition_id.is_none_or(assigned),
-        Permission::ReadMedia | Permission::Moderate => true,
+        Permission::ReadMedia | Permission::Moderate | Permission::ManageTokens => true,
         Permission::AdminUsers | Permission::ManageEditions | Permission::ReadAudit => false,
     }
 }
@@ -294,7 +313,7 @@ fn own_work_rule(actor: &Actor, role: Role, permission: Permission) -> bool {
             own(&a)
                 && (role == Role::Author || (a.status == ArticleStatus::Draft && !publishes(to)))
         }
-        Permission::ReadMedia | Permission::UploadMedia { .. } => true,
+        Permission::ReadMedia | Permission::UploadMedia { .. } | Permission::ManageTokens => true,
         Permission::EditMedia(m) => m.uploaded_by == Some(actor.user_id),
         Permission::WriteSection { .. }
         | Permission::AdminUsers
@@ -353,7 +372,7 @@ mod tests {
         let own_live = article(ME, RU, Published);
         let theirs_en = article(OTHER, EN, Draft);
         let theirs_ru = article(OTHER, RU, Draft);
-        let cases: [(Permission, [bool; 4]); 18] = [
+        let cases: [(Permission, [bool; 4]); 19] = [
             (
                 Permission::EditArticle(own_draft),
                 [true, true, false, true],
@@ -426,6 +445,7 @@ mod tests {
             (Permission::AdminUsers, [false, false, false, true]),
             (Permission::ReadAudit, [false, false, false, true]),
             (Permission::Moderate, [false, false, true, true]),
+            (Permission::ManageTokens, [true, true, true, true]),
         ];
         let roles = [Role::Contributor, Role::Author, Role::Editor, Role::Admin];
         for (permission, expected) in cases {

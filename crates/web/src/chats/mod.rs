@@ -9,6 +9,9 @@
 //!   both ways; anyone reads, signed-in readers write.
 //! - `hub.rs`: one hub per application fans the store's chat events (from
 //!   every node) out to this node's sockets and counts presence.
+//! - `slots.rs`: at most `max_chat_sockets_per_reader` (8) sockets per
+//!   signed-in reader, or per address for others, on each node; the next
+//!   gets an `error` frame (`too_many_sockets`) and is closed.
 //!
 //! `static/chat.js` connects the page to its socket and adds what arrives;
 //! without it the page is a form and links.
@@ -19,6 +22,7 @@ mod page;
 mod post;
 mod room;
 mod rules;
+mod slots;
 mod socket;
 
 use axum::routing::get;
@@ -26,6 +30,7 @@ use axum::Router;
 
 pub use hub::ChatHub;
 pub use rules::{MAX_CHARS, RATE_COUNT, RATE_WINDOW};
+pub use slots::{SocketSlots, MAX_SOCKETS_PER_READER};
 pub use socket::{ABUSE_FRAMES, MAX_FRAME};
 
 use crate::AppState;

@@ -99,6 +99,7 @@ pub(super) fn refusal_text(state: &AppState, locale: &PageLocale, refusal: &Chat
         ChatRefusal::BannedWord(word) => args.push(("word", FluentValue::from(word.clone()))),
         ChatRefusal::TooManyLinks(n) => args.push(("count", FluentValue::from(*n as i64))),
         ChatRefusal::SlowMode { wait } => args.push(("seconds", FluentValue::from(*wait))),
+        ChatRefusal::TooManySockets { max } => args.push(("max", FluentValue::from(*max as i64))),
         ChatRefusal::TooLong => {
             args.push(("max", FluentValue::from(super::rules::MAX_CHARS as i64)))
         }

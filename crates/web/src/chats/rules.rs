@@ -75,6 +75,11 @@ pub enum ChatRefusal {
     TooLarge,
     /// The server could not take the message now.
     Unavailable,
+    /// This reader (or, signed out, this address) has `max` chat sockets
+    /// open on this node already: the new one is closed.
+    TooManySockets {
+        max: usize,
+    },
 }
 
 impl ChatRefusal {
@@ -97,6 +102,7 @@ impl ChatRefusal {
             Self::Malformed => "malformed_frame",
             Self::TooLarge => "frame_too_large",
             Self::Unavailable => "unavailable",
+            Self::TooManySockets { .. } => "too_many_sockets",
         }
     }
 }

@@ -6,6 +6,10 @@
 //! reader's cookie to write). Every message goes through the same checks
 //! as the form, read afresh each time.
 //!
+//! A reader (or, signed out, an address) has at most
+//! `state.chat_sockets.max()` sockets open on this node (`slots.rs`); one
+//! more is answered an `error` frame (`too_many_sockets`) and closed.
+//!
 //! A reconnecting client names the newest id it has (`after`) and first
 //! receives what was posted since, with a few seconds of overlap (two
 //! messages posted at once may commit out of id order on PostgreSQL); it
@@ -38,8 +42,10 @@ use super::page::{blocked, PAGE_SIZE};
 use super::post::submit;
 use super::room::{presence_label, refusal_text, MessageView, RoomCtx};
 use super::rules::ChatRefusal;
+use super::slots::{self, SocketOwner};
 use crate::account::Reader;
 use crate::auth::now;
+use crate::server::ClientAddr;
 use crate::site::respond;
 use crate::AppState;
 
@@ -72,6 +78,7 @@ pub(super) async fn upgrade(
     Query(query): Query<SocketQuery>,
     headers: HeaderMap,
     reader: Option<Reader>,
+    client: ClientAddr,
     ws: WebSocketUpgrade,
 ) -> Response {
     let room = match RoomCtx::load(&state, &edition, &slug).await {
@@ -79,6 +86,19 @@ pub(super) async fn upgrade(
         Err(e) => return respond(&state, Some(&edition), Err(e)).await,
     };
     let writer = reader.filter(|_| same_origin(&headers, &state.config.base_url));
+    // Counted by reader only when the socket is the reader's own (opened
+    // from this site): another site cannot spend a reader's sockets.
+    let owner = match (&writer, client.0) {
+        (Some(reader), _) => SocketOwner::Reader(reader.id),
+        (None, Some(address)) => SocketOwner::Address(address),
+        (None, None) => SocketOwner::Unknown,
+    };
+    let Some(slot) = state.chat_sockets.take(owner) else {
+        let frame = slots::refusal_frame(state.chat_sockets.max(), |refusal| {
+            refusal_text(&state, room.locale(), refusal)
+        });
+        return ws.on_upgrade(move |socket| slots::refuse(socket, frame));
+    };
     let hub = Arc::clone(&state.chats);
     ws.max_message_size(TRANSPORT_MAX)
         .max_frame_size(TRANSPORT_MAX)
@@ -95,6 +115,7 @@ pub(super) async fn upgrade(
                 window: (Instant::now(), 0),
             };
             connection.run(socket, query.after).await;
+            drop(slot);
         })
 }
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::form::FormData;
 use super::pages::{render_page, Chrome, NewsroomLocale};
-use crate::auth::{issue_token, requested_scopes, revoke_token, Scope, Staff};
+use crate::auth::{issue_token, requested_scopes, revoke_token, Permission, Scope, Staff};
 use crate::error::{ApiError, ErrorCode};
 use crate::AppState;
 
@@ -45,6 +45,7 @@ async fn view(
     created: Option<String>,
     error: Option<String>,
 ) -> Result<Response, ApiError> {
+    staff.require(Permission::ManageTokens)?;
     let locale = NewsroomLocale::from_headers(state, headers);
     let tokens = state
         .store

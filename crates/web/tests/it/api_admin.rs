@@ -21,6 +21,7 @@ pub async fn token(
     let secret = new_api_token();
     let new = NewApiToken {
         user_id,
+        parent_id: None,
         name: "test".into(),
         prefix: secret.chars().take(10).collect(),
         token_hash: hash_secret(&secret),

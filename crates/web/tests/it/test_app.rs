@@ -1,10 +1,12 @@
 //! The test-app builder: a fresh database with the seeded newsroom, the real
-//! router served on a loopback port, and an HTTP client pointed at it.
+//! router served by the real server loop (`dateline_web::server`) on a
+//! loopback port, and an HTTP client pointed at it.
 
 use std::net::SocketAddr;
 
 use dateline_store::testing::TestDb;
 use dateline_store::Store;
+use dateline_web::server::ServerLimits;
 use dateline_web::{AppState, WebConfig};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -40,10 +42,23 @@ impl TestApp {
     /// Like [`TestApp::on`], with `adjust` applied to the state (a mail
     /// server for the account tests, …).
     pub async fn on_with(db: TestDb, adjust: impl FnOnce(AppState) -> AppState) -> TestApp {
+        TestApp::served(db, adjust, ServerLimits::default()).await
+    }
+
+    /// On a fresh SQLite database, served under `limits`.
+    pub async fn with_limits(limits: ServerLimits) -> TestApp {
+        TestApp::served(TestDb::sqlite().await, |state| state, limits).await
+    }
+
+    async fn served(
+        db: TestDb,
+        adjust: impl FnOnce(AppState) -> AppState,
+        limits: ServerLimits,
+    ) -> TestApp {
         let newsroom = seed(db.store()).await;
         let data_dir = fresh_data_dir();
         let state = AppState::new(db.store().clone(), config(data_dir.path()));
-        let (addr, server) = start(adjust(state)).await;
+        let (addr, server) = start(adjust(state), limits).await;
         TestApp {
             newsroom,
             addr,
@@ -138,16 +153,17 @@ fn config(data_dir: &std::path::Path) -> WebConfig {
     }
 }
 
-/// Serves the real router over `state` on a loopback port.
-async fn start(state: AppState) -> (SocketAddr, JoinHandle<()>) {
+/// Serves the real router over `state` on a loopback port, with the
+/// server loop `dateline serve` runs (requests carry the client's address:
+/// the per-address limits see 127.0.0.1).
+async fn start(state: AppState, limits: ServerLimits) -> (SocketAddr, JoinHandle<()>) {
     let app = dateline_web::router(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    // With the client's address, as `dateline serve` runs it: the
-    // per-address limits see 127.0.0.1.
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server = tokio::spawn(async move {
-        axum::serve(listener, app).await.unwrap();
+        dateline_web::server::serve(listener, app, limits, std::future::pending())
+            .await
+            .unwrap();
     });
     (addr, server)
 }
@@ -172,7 +188,7 @@ impl FreshApp {
             .unwrap();
         let data_dir = fresh_data_dir();
         let state = AppState::new(db.store().clone(), config(data_dir.path())).awaiting_setup();
-        let (addr, server) = start(state).await;
+        let (addr, server) = start(state, ServerLimits::default()).await;
         FreshApp {
             setup_token,
             addr,

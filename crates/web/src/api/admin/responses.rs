@@ -205,6 +205,9 @@ impl From<store::RevisionSummary> for AdminRevision {
 pub struct AdminToken {
     pub id: i64,
     pub user_id: i64,
+    /// The token that made this one (which it never outlives, and whose
+    /// revocation revokes it); absent for tokens made in a session.
+    pub parent_id: Option<i64>,
     pub name: String,
     /// The token's first characters, to recognise it; not enough to use it.
     #[schema(example = "dl_3f9a")]
@@ -222,6 +225,7 @@ impl From<store::ApiToken> for AdminToken {
         Self {
             id: t.id,
             user_id: t.user_id,
+            parent_id: t.parent_id,
             name: t.name,
             prefix: t.prefix,
             scopes: t.scopes,

@@ -1,4 +1,6 @@
 //! `/api/v1/admin/tokens`: your API tokens (admins see and revoke everyone's).
+//! A token needs the `tokens:manage` scope to list or make tokens; the
+//! tokens it makes are its children (rules in `auth/tokens.rs`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -9,7 +11,7 @@ use utoipa::ToSchema;
 use super::responses::AdminToken;
 use super::ApiJson;
 use crate::api::extract::ApiPath;
-use crate::auth::{issue_token, requested_scopes, revoke_token, Permission, Staff};
+use crate::auth::{issue_token, requested_scopes, revoke_token, visible_tokens, Staff};
 use crate::error::{ApiError, ErrorBody};
 use crate::AppState;
 
@@ -23,10 +25,13 @@ pub struct TokenList {
 pub struct NewTokenDto {
     pub name: String,
     /// Any of articles:read articles:write articles:publish media:read
-    /// media:write sections:write users:admin audit:read discussion:moderate that you hold.
+    /// media:write sections:write users:admin audit:read discussion:moderate
+    /// tokens:manage that you hold.
     #[schema(example = json!(["articles:read"]))]
     pub scopes: Vec<String>,
-    /// 1 to 365; absent: the token does not expire.
+    /// 1 to 365. Absent: a session's token does not expire; a token's child
+    /// gets 365. A child never outlives its parent: its expiry is capped at
+    /// the parent's.
     pub expires_in_days: Option<i64>,
 }
 
@@ -38,33 +43,35 @@ pub struct CreatedToken {
     pub secret: String,
 }
 
-/// Your tokens; with `users:admin`, everyone's.
+/// Your tokens; with `users:admin`, everyone's. A token needs `tokens:manage`.
 #[utoipa::path(get, path = "/api/v1/admin/tokens", operation_id = "admin_list_tokens", tag = "admin", security(("bearer" = [])),
     responses(
         (status = 200, description = "Tokens (never their secrets)", body = TokenList),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 403, description = "A token without `tokens:manage` (`forbidden`)", body = ErrorBody),
     ))]
 pub async fn list(
     State(state): State<AppState>,
     staff: Staff,
 ) -> Result<Json<TokenList>, ApiError> {
-    let owner = (!staff.can(Permission::AdminUsers)).then_some(staff.id());
     Ok(Json(TokenList {
-        items: (state.store.api_tokens(owner).await?)
+        items: (visible_tokens(&state, &staff).await?)
             .into_iter()
             .map(AdminToken::from)
             .collect(),
     }))
 }
 
-/// Creates a token for yourself, with scopes you hold.
+/// Creates a token for yourself, with scopes you hold. A token needs
+/// `tokens:manage`, and the token it makes is its child: it always expires,
+/// never after its parent, and is revoked with it.
 #[utoipa::path(post, path = "/api/v1/admin/tokens", operation_id = "admin_create_token", tag = "admin", security(("bearer" = [])),
     request_body = NewTokenDto,
     responses(
         (status = 201, description = "Created; the secret is in this answer only", body = CreatedToken),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
-        (status = 403, description = "A scope you do not hold (`forbidden`); `csrf_failed`", body = ErrorBody),
-        (status = 422, description = "Unknown scope, empty name, bad expiry (`invalid_input`)", body = ErrorBody),
+        (status = 403, description = "A scope you do not hold, or a token without `tokens:manage` (`forbidden`); `csrf_failed`", body = ErrorBody),
+        (status = 422, description = "Unknown scope, empty name, bad expiry (`invalid_input`); the calling token was revoked meanwhile (`missing_reference`)", body = ErrorBody),
     ))]
 pub async fn create(
     State(state): State<AppState>,
@@ -83,12 +90,15 @@ pub async fn create(
     ))
 }
 
-/// Revokes a token at once.
+/// Revokes a token and every token made from it, at once. A token may
+/// revoke itself and its descendants; other tokens of its owner need
+/// `tokens:manage`.
 #[utoipa::path(delete, path = "/api/v1/admin/tokens/{id}", operation_id = "admin_revoke_token", tag = "admin", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Token id")),
     responses(
-        (status = 200, description = "The revoked token", body = AdminToken),
+        (status = 200, description = "The revoked token (its descendants are revoked too)", body = AdminToken),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 403, description = "A token revoking one outside its own line without `tokens:manage` (`forbidden`)", body = ErrorBody),
         (status = 404, description = "Not one of yours (`not_found`)", body = ErrorBody),
     ))]
 pub async fn revoke(
