@@ -49,7 +49,7 @@ pub use cursor::Cursor;
 pub use edition_admin::{EditionUpdate, Move};
 pub use error::StoreError;
 pub use media::{
-    JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState, UploadInfo,
+    FileOwner, JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState, UploadInfo,
     MAX_RENDITION_ATTEMPTS,
 };
 pub use readers::{
