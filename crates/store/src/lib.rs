@@ -49,8 +49,8 @@ pub use cursor::Cursor;
 pub use edition_admin::{EditionUpdate, Move};
 pub use error::StoreError;
 pub use media::{
-    FileOwner, JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState, UploadInfo,
-    MAX_RENDITION_ATTEMPTS,
+    FileOwner, JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState,
+    UploadInfo, MAX_RENDITION_ATTEMPTS,
 };
 pub use readers::{
     CodeRefusal, MailedSecret, NewReader, NewReaderSession, NewReaderToken, Reader, ReaderSession,

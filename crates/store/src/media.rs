@@ -7,11 +7,11 @@ mod uploads;
 mod visibility;
 
 pub use search::{MediaSearch, MediaTextUpdate};
-pub use visibility::FileOwner;
-pub(crate) use visibility::{purge_flipped, shift_uses};
 pub use uploads::{
     JobOutcome, NewUpload, RenditionJob, RenditionsState, UploadInfo, MAX_RENDITION_ATTEMPTS,
 };
+pub use visibility::FileOwner;
+pub(crate) use visibility::{purge_flipped, shift_uses};
 
 use std::collections::HashMap;
 

@@ -118,7 +118,10 @@ async fn pictures_follow_their_stories_into_and_out_of_view(store: &Store) {
     assert!(!public_bank(store, &fx).await.contains(&p.id));
     assert_no_drift(store).await;
     // Its usage in hidden stories is still counted for the newsroom.
-    assert_eq!(store.media_by_id(p.id).await.unwrap().unwrap().usage_count, 2);
+    assert_eq!(
+        store.media_by_id(p.id).await.unwrap().unwrap().usage_count,
+        2
+    );
 }
 
 async fn edits_move_public_uses_and_purge_what_changed(store: &Store) {
@@ -160,7 +163,10 @@ async fn edits_move_public_uses_and_purge_what_changed(store: &Store) {
     assert_no_drift(store).await;
 
     let audit = NewAudit::new("sentinel", "media", None, T);
-    store.release_media(fx.media.id, true, &audit).await.unwrap();
+    store
+        .release_media(fx.media.id, true, &audit)
+        .await
+        .unwrap();
     let mut expected = vec![format!("m{}", p.id), format!("m{}", q.id)];
     expected.sort();
     let mut got = purged_media(&mut events, &format!("m{}", fx.media.id)).await;
@@ -172,7 +178,11 @@ async fn released_pictures_are_public_without_a_story(store: &Store) {
     let fx = Fixtures::new(store).await;
     let p = picture(store, &fx, 2).await;
     let unknown = store
-        .release_media(9_999, true, &NewAudit::new("media.release", "media", Some(9_999), T))
+        .release_media(
+            9_999,
+            true,
+            &NewAudit::new("media.release", "media", Some(9_999), T),
+        )
         .await
         .unwrap_err();
     assert!(matches!(unknown, StoreError::NotFound), "{unknown:?}");
@@ -243,7 +253,10 @@ async fn files_name_their_picture(store: &Store) {
     store.release_media(p.id, true, &audit).await.unwrap();
     assert_eq!(store.rendition_owner(key).await.unwrap(), owner(true));
     assert_eq!(store.rendition_owner(&p.storage_key).await.unwrap(), None);
-    assert_eq!(store.rendition_owner("renditions/none.webp").await.unwrap(), None);
+    assert_eq!(
+        store.rendition_owner("renditions/none.webp").await.unwrap(),
+        None
+    );
 }
 
 on_both_backends!(
