@@ -23,6 +23,7 @@ pub mod scheduler;
 mod security_headers;
 mod state;
 pub mod urls;
+mod visibility;
 
 pub use cache::CacheConfig;
 pub use error::{log_errors, ApiError, ErrorBody, ErrorCode, ErrorReport};
