@@ -5,10 +5,11 @@
 //! backends accept; each backend keeps its own migrations tree. Where the SQL
 //! dialects differ the store branches on [`Backend`].
 //!
-//! Counters (`article_count`, `usage_count`) are kept by the writes that
-//! change them, so that pages never count rows; `counter_drift` checks them
-//! and `recount_counters` repairs them. Listings are keyset pages over
-//! partial `WHERE is_public = 1` indexes.
+//! Counters (`article_count`, `usage_count`, `public_use_count`) are kept by
+//! the writes that change them, so that pages never count rows;
+//! `counter_drift` checks them and `recount_counters` repairs them. Listings
+//! are keyset pages over partial `WHERE is_public = 1` indexes (articles,
+//! and pictures readers may see).
 //!
 //! The `testing` feature adds [`testing::TestDb`] and [`testing::Fixtures`];
 //! the conformance suite in `tests/it` runs every test on both backends.
@@ -50,8 +51,8 @@ pub use cursor::Cursor;
 pub use edition_admin::{EditionUpdate, Move};
 pub use error::StoreError;
 pub use media::{
-    JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState, UploadInfo,
-    MAX_RENDITION_ATTEMPTS,
+    FileOwner, JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState,
+    UploadInfo, MAX_RENDITION_ATTEMPTS,
 };
 pub use readers::{
     CodeRefusal, MailedSecret, NewReader, NewReaderSession, NewReaderToken, Reader, ReaderSession,

@@ -1,13 +1,17 @@
 //! The media bank: assets, their renditions, browsing the archive; uploads
-//! and rendition jobs in `uploads`, search and text edits in `search`.
+//! and rendition jobs in `uploads`, search and text edits in `search`, who
+//! may see a picture in `visibility`.
 
 mod search;
 mod uploads;
+mod visibility;
 
 pub use search::{MediaSearch, MediaTextUpdate};
 pub use uploads::{
     JobOutcome, NewUpload, RenditionJob, RenditionsState, UploadInfo, MAX_RENDITION_ATTEMPTS,
 };
+pub use visibility::FileOwner;
+pub(crate) use visibility::{purge_flipped, shift_uses};
 
 use std::collections::HashMap;
 
@@ -21,7 +25,8 @@ use crate::{Cursor, Result, Store, StoreError};
 
 const MEDIA_COLUMNS: &str =
     "id, storage_key, format, width, height, byte_size, sha256, caption, alt_text, \
-     credit, copyright, source, is_file_photo, created_at, edition_id, section_id, usage_count";
+     credit, copyright, source, is_file_photo, created_at, edition_id, section_id, usage_count, \
+     public_use_count, is_released, is_public";
 
 /// Largest archive page.
 const MAX_PAGE: u32 = 100;
@@ -77,6 +82,9 @@ fn media_from_row(row: &AnyRow) -> Result<MediaAsset> {
         edition_id: row.try_get("edition_id")?,
         section_id: row.try_get("section_id")?,
         usage_count: row.try_get("usage_count")?,
+        public_use_count: row.try_get("public_use_count")?,
+        is_released: row.try_get::<i64, _>("is_released")? != 0,
+        is_public: row.try_get::<i64, _>("is_public")? != 0,
         renditions: Vec::new(),
     })
 }
@@ -250,7 +258,9 @@ impl Store {
         Ok(())
     }
 
-    /// The archive, newest first, filtered and keyset-paginated.
+    /// The archive, newest first, filtered and keyset-paginated: by
+    /// default only the pictures readers may see (one range of a partial
+    /// `WHERE is_public = 1` index), every asset with `include_hidden`.
     ///
     /// `limit` is clamped to 1..=100.
     pub async fn list_media(&self, query: &MediaQuery) -> Result<Page<MediaAsset>> {
@@ -265,6 +275,10 @@ impl Store {
             }
             conditions.push(text);
         };
+        if !query.include_hidden {
+            // A literal, not a bind: the planners match it to the partial indexes.
+            push("is_public = 1", &[]);
+        }
         if let Some(edition_id) = query.edition_id {
             push("edition_id = ?", &[edition_id]);
         }

@@ -84,6 +84,13 @@ pub struct MediaAsset {
     pub section_id: Option<i64>,
     /// Articles using the asset as lead picture or body image.
     pub usage_count: i64,
+    /// Public articles (published or corrected) using it.
+    pub public_use_count: i64,
+    /// An editor released it to the public media bank, used or not.
+    pub is_released: bool,
+    /// Readers may see it: `public_use_count > 0 || is_released` (edition
+    /// logos are public too; the web layer adds them, see `web::visibility`).
+    pub is_public: bool,
     /// Sorted by format, then width ascending.
     pub renditions: Vec<Rendition>,
 }
@@ -339,6 +346,9 @@ pub struct ArticleQuery {
 /// Media-bank archive query, newest first (`created_at DESC, id DESC`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MediaQuery {
+    /// `false` (the default): only pictures readers may see (`is_public`),
+    /// as the public media bank lists them; `true`: every asset.
+    pub include_hidden: bool,
     pub edition_id: Option<i64>,
     pub section_id: Option<i64>,
     /// Inclusive lower bound on `created_at`.

@@ -26,6 +26,7 @@ mod security_headers;
 mod site;
 mod state;
 pub mod urls;
+mod visibility;
 
 pub use cache::CacheConfig;
 pub use error::{log_errors, ApiError, ErrorBody, ErrorCode, ErrorReport};

@@ -97,6 +97,7 @@ pub async fn bulk_setup(
 
     let query = MediaQuery {
         limit: 100,
+        include_hidden: true,
         ..MediaQuery::default()
     };
     let mut bank: Vec<i64> = store

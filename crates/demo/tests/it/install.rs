@@ -66,7 +66,7 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
         assert_eq!((logo.format, logo.width), (ImageFormat::Png, 1920));
         let sections = store.sections(e.id).await.unwrap();
         assert_eq!(sections.len(), 7);
-        let bank = edition_bank(store, e.id).await;
+        let bank = edition_bank(store, e.id, true).await;
         assert_eq!(bank.len(), 1 + 7 * PICTURES_PER_SECTION, "{}", e.code);
         for m in &bank {
             assert_language(m, e.code.as_str());
@@ -75,6 +75,18 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
             }
         }
         assert!(bank.iter().any(|m| m.is_file_photo));
+        // Every picture illustrates a published story, so readers see the
+        // whole bank; the logo is public as a logo, not as a bank picture.
+        let public: Vec<i64> = edition_bank(store, e.id, false)
+            .await
+            .iter()
+            .map(|m| m.id)
+            .collect();
+        let expected: Vec<i64> = (bank.iter())
+            .filter(|m| m.id != logo.id)
+            .map(|m| m.id)
+            .collect();
+        assert_eq!(public, expected, "{}", e.code);
         assert!(sections.iter().all(|s| s.description.ends_with('.')));
         assert!(
             e.article_count >= 180,
@@ -134,8 +146,8 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
     assert!(groups.is_some());
 }
 
-/// Every asset filed under `edition_id`.
-async fn edition_bank(store: &Store, edition_id: i64) -> Vec<MediaAsset> {
+/// Every asset filed under `edition_id` (or only those readers may see).
+async fn edition_bank(store: &Store, edition_id: i64, include_hidden: bool) -> Vec<MediaAsset> {
     let mut out = Vec::new();
     let mut after = None;
     loop {
@@ -144,6 +156,7 @@ async fn edition_bank(store: &Store, edition_id: i64) -> Vec<MediaAsset> {
                 edition_id: Some(edition_id),
                 limit: 100,
                 after,
+                include_hidden,
                 ..MediaQuery::default()
             })
             .await

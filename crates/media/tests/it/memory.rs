@@ -63,6 +63,7 @@ fn a_picture_over_the_memory_limit_is_refused_before_decoding() {
 async fn media_count(store: &Store) -> usize {
     let query = MediaQuery {
         limit: 50,
+        include_hidden: true,
         ..MediaQuery::default()
     };
     store.list_media(&query).await.unwrap().items.len()

@@ -216,6 +216,7 @@ async fn refused_uploads_leave_nothing_behind(store: &Store) {
     let listed = store
         .list_media(&MediaQuery {
             limit: 10,
+            include_hidden: true,
             ..MediaQuery::default()
         })
         .await

@@ -194,8 +194,8 @@ impl Store {
     /// are given by id in `tag_ids` per article, parallel to `articles`.
     /// Counters are NOT maintained here; call `recount_counters` afterwards.
     ///
-    /// Media usage (`article_media` and `usage_count`) is the exception and
-    /// is kept current. `new.tags` is ignored; sections are not checked
+    /// Media usage (`article_media`, `usage_count`, and `public_use_count`
+    /// with the `is_public` it decides) is the exception and is kept current. `new.tags` is ignored; sections are not checked
     /// against the edition. Returns the number of articles inserted.
     pub async fn insert_articles_bulk(
         &self,
@@ -243,7 +243,8 @@ impl Store {
         let mut authors = Vec::new();
         let mut tags = Vec::new();
         let mut media = Vec::new();
-        let mut usage: HashMap<i64, i64> = HashMap::new();
+        // Media id → (uses, public uses).
+        let mut usage: HashMap<i64, (i64, i64)> = HashMap::new();
         for ((new, id), tag_list) in articles.iter().zip(&ids).zip(tag_ids) {
             let (id, published_at, public) = (
                 Some(*id),
@@ -258,7 +259,9 @@ impl Store {
             }
             for media_id in media_ids(new.lead_media_id, &new.body) {
                 media.push([id, Some(media_id)]);
-                *usage.entry(media_id).or_default() += 1;
+                let counts = usage.entry(media_id).or_default();
+                counts.0 += 1;
+                counts.1 += i64::from(new.status.is_public());
             }
         }
         let head = "INSERT INTO article_authors (article_id, author_id, position, published_at, is_public)";
@@ -275,17 +278,19 @@ impl Store {
         )
         .await?;
 
-        let usage: Vec<(i64, i64)> = usage.into_iter().collect();
-        for chunk in usage.chunks(MAX_BINDS / 2) {
-            // VALUES columns are named column1, column2 on both backends.
+        let usage: Vec<(i64, (i64, i64))> = usage.into_iter().collect();
+        for chunk in usage.chunks(MAX_BINDS / 3) {
+            // VALUES columns are named column1, column2… on both backends.
             let sql = format!(
-                "UPDATE media_assets SET usage_count = usage_count + d.column2 FROM (VALUES {}) AS d \
-                 WHERE media_assets.id = d.column1",
-                values_list(self.backend, chunk.len(), 2)
+                "UPDATE media_assets SET usage_count = usage_count + d.column2, \
+                 public_use_count = public_use_count + d.column3, \
+                 is_public = CASE WHEN public_use_count + d.column3 > 0 OR is_released = 1 THEN 1 ELSE 0 END \
+                 FROM (VALUES {}) AS d WHERE media_assets.id = d.column1",
+                values_list(self.backend, chunk.len(), 3)
             );
             let mut query = sqlx::query(&sql);
-            for (media_id, uses) in chunk {
-                query = query.bind(*media_id).bind(*uses);
+            for (media_id, (uses, public_uses)) in chunk {
+                query = query.bind(*media_id).bind(*uses).bind(*public_uses);
             }
             query.execute(&mut *tx).await?;
         }

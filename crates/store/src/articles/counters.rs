@@ -8,7 +8,7 @@ use crate::{Result, Store, StoreError};
 /// `(table, counter column, SQL of the true count per id as columns k, n)`.
 /// Visibility is read from `articles` itself, not from the join tables'
 /// copies, so that a stale copy shows up as drift.
-const COUNTERS: [(&str, &str, &str); 5] = [
+const COUNTERS: [(&str, &str, &str); 7] = [
     (
         "editions",
         "article_count",
@@ -35,6 +35,21 @@ const COUNTERS: [(&str, &str, &str); 5] = [
         "media_assets",
         "usage_count",
         "SELECT media_id AS k, COUNT(*) AS n FROM article_media GROUP BY media_id",
+    ),
+    (
+        "media_assets",
+        "public_use_count",
+        "SELECT u.media_id AS k, COUNT(*) AS n FROM article_media u \
+         JOIN articles a ON a.id = u.article_id WHERE a.is_public = 1 GROUP BY u.media_id",
+    ),
+    // The visibility flag, from its true inputs rather than the stored
+    // counter, so that either being off shows up.
+    (
+        "media_assets",
+        "is_public",
+        "SELECT id AS k, COUNT(*) AS n FROM media_assets WHERE is_released = 1 OR id IN \
+         (SELECT u.media_id FROM article_media u JOIN articles a ON a.id = u.article_id \
+         WHERE a.is_public = 1) GROUP BY id",
     ),
 ];
 

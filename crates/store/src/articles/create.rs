@@ -2,7 +2,8 @@
 
 use dateline_domain::{NewArticle, Slug};
 
-use super::relations::{insert_authors, insert_media, insert_tags, shift_visibility, tag_ids_for};
+use super::pictures::link_media;
+use super::relations::{insert_authors, insert_tags, shift_visibility, tag_ids_for};
 use super::revisions::record_revision;
 use super::{
     body_to_json, dedup_keep_order, flag, load_article, media_ids, search_text, ArticleKey,
@@ -48,7 +49,8 @@ impl Store {
     /// `updated_at` doubles as the creation time. A section of another
     /// edition counts as unknown (`what: "section"`). Every picture used
     /// (lead and body images) is linked in `article_media` and counted in
-    /// its asset's `usage_count`, whatever the status.
+    /// its asset's `usage_count`, whatever the status; a public article
+    /// also counts in `public_use_count`, which makes the picture public.
     pub async fn create_article(&self, new: &NewArticle) -> Result<Article> {
         self.create_article_by(new, None, None).await
     }
@@ -108,7 +110,7 @@ impl Store {
         let tag_ids = tag_ids_for(&mut tx, new.edition_id, &tags).await?;
         insert_authors(&mut tx, id, &author_ids, new.published_at, public).await?;
         insert_tags(&mut tx, id, &tag_ids, new.published_at, public).await?;
-        insert_media(&mut tx, id, &media).await?;
+        let flipped = link_media(&mut tx, id, &media, public).await?;
         if public {
             shift_visibility(&mut tx, id, new.edition_id, new.section_id, 1).await?;
         }
@@ -126,7 +128,8 @@ impl Store {
         if let Some(audit) = audit {
             record_audit_on(&mut tx, &audit.clone().on_item(id)).await?;
         }
-        let events = crate::events::article_created(self.node_id(), &article);
+        let mut events = crate::events::article_created(self.node_id(), &article);
+        crate::media::purge_flipped(&mut events, self.node_id(), &flipped);
         let staged = self.stage_events(&mut tx, events).await?;
         tx.commit().await?;
         staged.deliver();

@@ -6,6 +6,7 @@ mod counters;
 mod create;
 mod desk;
 mod list;
+mod pictures;
 mod read;
 mod relations;
 mod revisions;

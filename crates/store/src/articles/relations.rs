@@ -1,4 +1,5 @@
-//! An article's join rows (byline, tags, media) and the counters they drive.
+//! An article's join rows (byline, tags) and the counters they drive; its
+//! pictures are linked in `pictures`.
 //!
 //! Counters move with the join rows they count, inside the caller's
 //! transaction: `shift_*` adds `delta` to every row the article is linked to,
@@ -7,7 +8,7 @@
 use dateline_domain::{Slug, UnixTime};
 use sqlx::AnyConnection;
 
-use super::{flag, placeholders};
+use super::flag;
 use crate::people::upsert_tag_on;
 use crate::{Result, StoreError};
 
@@ -98,67 +99,6 @@ pub(super) async fn tag_ids_for(
     for (slug, name) in tags {
         ids.push(upsert_tag_on(conn, edition_id, slug, name).await?.id);
     }
-    Ok(ids)
-}
-
-/// Links the article to its media assets and counts the new uses.
-pub(super) async fn insert_media(
-    conn: &mut AnyConnection,
-    article_id: i64,
-    media_ids: &[i64],
-) -> Result<()> {
-    if media_ids.is_empty() {
-        return Ok(());
-    }
-    let values = (0..media_ids.len())
-        .map(|i| format!("($1, ${})", i + 2))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!("INSERT INTO article_media (article_id, media_id) VALUES {values}");
-    let mut query = sqlx::query(&sql).bind(article_id);
-    for id in media_ids {
-        query = query.bind(*id);
-    }
-    query
-        .execute(&mut *conn)
-        .await
-        .map_err(StoreError::on_constraint("media asset"))?;
-    let sql = format!(
-        "UPDATE media_assets SET usage_count = usage_count + 1 WHERE id IN ({})",
-        placeholders(1, media_ids.len())
-    );
-    let mut query = sqlx::query(&sql);
-    for id in media_ids {
-        query = query.bind(*id);
-    }
-    query.execute(&mut *conn).await?;
-    Ok(())
-}
-
-/// Unlinks every media asset from the article, uncounting the uses.
-pub(super) async fn delete_media(conn: &mut AnyConnection, article_id: i64) -> Result<()> {
-    sqlx::query(
-        "UPDATE media_assets SET usage_count = usage_count - 1 \
-         WHERE id IN (SELECT media_id FROM article_media WHERE article_id = $1)",
-    )
-    .bind(article_id)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("DELETE FROM article_media WHERE article_id = $1")
-        .bind(article_id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-/// The media assets the article is linked to now.
-pub(super) async fn linked_media(conn: &mut AnyConnection, article_id: i64) -> Result<Vec<i64>> {
-    let ids = sqlx::query_scalar(
-        "SELECT media_id FROM article_media WHERE article_id = $1 ORDER BY media_id",
-    )
-    .bind(article_id)
-    .fetch_all(&mut *conn)
-    .await?;
     Ok(ids)
 }
 

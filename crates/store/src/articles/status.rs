@@ -4,6 +4,7 @@
 use dateline_domain::{ArticleStatus, ParseError, UnixTime, CORRECTION_MAX_CHARS};
 use sqlx::Row;
 
+use super::pictures::shift_public_uses;
 use super::relations::{shift_visibility, sync_join_rows};
 use super::revisions::record_revision;
 use super::{flag, load_article, ArticleKey};
@@ -89,7 +90,8 @@ impl Store {
     /// Moves an article to `status`, whatever its current status. Entering a
     /// public status for the first time sets `published_at = now`;
     /// `updated_at = now` always; version is bumped. Counters (edition,
-    /// section, tags, authors) change exactly when visibility changes.
+    /// section, tags, authors, the pictures' public uses) change exactly
+    /// when visibility changes.
     ///
     /// "For the first time" means no publication time is stored yet: an
     /// article taken down and republished keeps its original time. There is
@@ -238,10 +240,12 @@ impl Store {
             if public != was_public || published_at != current.published_at {
                 sync_join_rows(&mut tx, id, published_at, public).await?;
             }
+            let mut flipped = Vec::new();
             if public != was_public {
                 let delta = if public { 1 } else { -1 };
                 shift_visibility(&mut tx, id, current.edition_id, current.section_id, delta)
                     .await?;
+                flipped = shift_public_uses(&mut tx, id, delta).await?;
             }
             if let Some(note) = &note {
                 sqlx::query(
@@ -262,7 +266,8 @@ impl Store {
             if let Some(audit) = &change.audit {
                 record_audit_on(&mut tx, audit).await?;
             }
-            let events = crate::events::status_changed(self.node_id(), was_public, &article);
+            let mut events = crate::events::status_changed(self.node_id(), was_public, &article);
+            crate::media::purge_flipped(&mut events, self.node_id(), &flipped);
             let staged = self.stage_events(&mut tx, events).await?;
             tx.commit().await?;
             staged.deliver();

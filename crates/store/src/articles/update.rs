@@ -3,9 +3,10 @@
 use dateline_domain::{NewArticle, UnixTime};
 
 use super::create::{dedup_tags, on_article_write};
+use super::pictures::relink_media;
 use super::relations::{
-    delete_media, insert_authors, insert_media, insert_tags, linked_media, shift_author_counts,
-    shift_section_count, shift_tag_counts, tag_ids_for,
+    insert_authors, insert_tags, shift_author_counts, shift_section_count, shift_tag_counts,
+    tag_ids_for,
 };
 use super::revisions::record_revision;
 use super::{body_to_json, dedup_keep_order, load_article, media_ids, search_text, ArticleKey};
@@ -176,10 +177,7 @@ impl Store {
         }
         let mut media = media_ids(next.lead_media_id, &next.body);
         media.sort_unstable();
-        if media != linked_media(&mut tx, id).await? {
-            delete_media(&mut tx, id).await?;
-            insert_media(&mut tx, id, &media).await?;
-        }
+        let flipped = relink_media(&mut tx, id, &media, public).await?;
 
         let article = load_article(&mut tx, ArticleKey::Id(id))
             .await?
@@ -188,7 +186,8 @@ impl Store {
         if let Some(audit) = &save.audit {
             record_audit_on(&mut tx, audit).await?;
         }
-        let events = crate::events::article_updated(self.node_id(), &current, &article);
+        let mut events = crate::events::article_updated(self.node_id(), &current, &article);
+        crate::media::purge_flipped(&mut events, self.node_id(), &flipped);
         let staged = self.stage_events(&mut tx, events).await?;
         tx.commit().await?;
         staged.deliver();

@@ -87,6 +87,8 @@ async fn publishing_announces_every_listing(store: &Store) {
         format!("t{tag}"),
         format!("p{}", fx.author.id),
         format!("u{}", fx.media.id),
+        // No other public story uses the picture: it appears (and leaves) with this one.
+        format!("m{}", fx.media.id),
     ];
     assert_eq!(next_purge(&mut rx, store.node_id()).await, want);
     assert_eq!(

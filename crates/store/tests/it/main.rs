@@ -48,6 +48,7 @@ mod listing;
 mod live_coverage;
 mod mail_sign_in;
 mod media;
+mod media_visibility;
 mod migrations;
 mod people;
 mod reader_erasure;

@@ -220,6 +220,7 @@ async fn archive_filters_and_pages(store: &Store) {
     };
     let all = walk(MediaQuery {
         limit: 2,
+        include_hidden: true,
         ..MediaQuery::default()
     })
     .await;
@@ -234,6 +235,7 @@ async fn archive_filters_and_pages(store: &Store) {
     let in_world = walk(MediaQuery {
         section_id: Some(fx.world.id),
         limit: 1,
+        include_hidden: true,
         ..MediaQuery::default()
     })
     .await;
@@ -252,6 +254,7 @@ async fn archive_filters_and_pages(store: &Store) {
     let in_en = walk(MediaQuery {
         edition_id: Some(fx.en.id),
         limit: 10,
+        include_hidden: true,
         ..MediaQuery::default()
     })
     .await;
@@ -261,6 +264,7 @@ async fn archive_filters_and_pages(store: &Store) {
         from: Some(T),
         until: Some(T + 200),
         limit: 10,
+        include_hidden: true,
         ..MediaQuery::default()
     })
     .await;
@@ -269,6 +273,7 @@ async fn archive_filters_and_pages(store: &Store) {
     let empty = walk(MediaQuery {
         section_id: Some(9_999),
         limit: 10,
+        include_hidden: true,
         ..MediaQuery::default()
     })
     .await;

@@ -1,5 +1,7 @@
 //! The media bank: `GET /api/v1/media/{id}` and `GET /api/v1/media`, and the
-//! `Media` object every other endpoint embeds.
+//! `Media` object every other endpoint embeds. Only pictures readers may see
+//! (`crate::visibility`): a story's picture once the story is published, a
+//! picture an editor released, an edition's logo.
 
 use axum::extract::State;
 use axum::Json;
@@ -13,6 +15,7 @@ use super::extract::{self, ApiPath, ApiQuery};
 use super::sections::unknown_section;
 use super::timestamps::{parse_time, rfc3339, DateBound};
 use crate::error::{ApiError, ErrorBody, ErrorCode};
+use crate::visibility::public_picture;
 use crate::AppState;
 
 /// A picture in the media bank, with the files it can be served as.
@@ -106,23 +109,28 @@ impl Media {
 }
 
 /// One media asset by id.
+///
+/// Only a picture readers may see: one a published story uses, one an
+/// editor released to the media bank, or an edition's logo.
 #[utoipa::path(get, path = "/v1/media/{id}", tag = "media",
     params(("id" = i64, Path, description = "Media asset id")),
     responses(
         (status = 200, description = "The asset", body = Media),
         (status = 400, description = "The id is not an integer (`invalid_query`)", body = ErrorBody),
-        (status = 404, description = "No such asset (`not_found`)", body = ErrorBody),
+        (status = 404, description = "No such asset, or not public (`not_found`)", body = ErrorBody),
     ))]
 pub async fn get_media(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Media>, ApiError> {
+    let ctx = ApiContext::load(&state).await?;
+    // A picture readers may not see answers as one that does not exist.
     let asset = state
         .store
         .media_by_id(id)
         .await?
+        .filter(|a| public_picture(a.id, a.is_public, ctx.editions()))
         .ok_or_else(|| ApiError::not_found("media asset"))?;
-    let ctx = ApiContext::load(&state).await?;
     Ok(Json(Media::build(&asset, &ctx)))
 }
 
@@ -156,6 +164,8 @@ pub struct MediaPage {
 }
 
 /// The media-bank archive, newest first, filtered and paginated.
+///
+/// Only pictures a published story uses or an editor released to the bank.
 #[utoipa::path(get, path = "/v1/media", tag = "media", params(MediaListParams),
     responses(
         (status = 200, description = "One page of assets", body = MediaPage),

@@ -225,6 +225,9 @@ pub enum Permission {
         edition_id: Option<i64>,
     },
     EditMedia(MediaRef),
+    /// Release a picture to the public media bank, or withdraw it: editors
+    /// (for their editions and unfiled pictures) and admins.
+    ReleaseMedia(MediaRef),
     /// Create or change a section of this edition.
     WriteSection {
         edition_id: i64,
@@ -254,7 +257,9 @@ impl Permission {
             Self::MoveArticle(_, to) if !publishes(to) => Scope::ArticlesWrite,
             Self::MoveArticle(..) => Scope::ArticlesPublish,
             Self::ReadMedia => Scope::MediaRead,
-            Self::UploadMedia { .. } | Self::EditMedia(_) => Scope::MediaWrite,
+            Self::UploadMedia { .. } | Self::EditMedia(_) | Self::ReleaseMedia(_) => {
+                Scope::MediaWrite
+            }
             Self::WriteSection { .. } => Scope::SectionsWrite,
             Self::AdminUsers | Self::ManageEditions => Scope::UsersAdmin,
             Self::ReadAudit => Scope::AuditRead,
@@ -293,7 +298,7 @@ fn editor_rule(permission: Permission, assigned: impl Fn(i64) -> bool) -> bool {
             assigned(edition_id)
         }
         Permission::UploadMedia { edition_id } => edition_id.is_none_or(assigned),
-        Permission::EditMedia(m) => m.edition_id.is_none_or(assigned),
+        Permission::EditMedia(m) | Permission::ReleaseMedia(m) => m.edition_id.is_none_or(assigned),
         Permission::ReadMedia | Permission::Moderate | Permission::ManageTokens => true,
         Permission::AdminUsers | Permission::ManageEditions | Permission::ReadAudit => false,
     }
@@ -316,6 +321,7 @@ fn own_work_rule(actor: &Actor, role: Role, permission: Permission) -> bool {
         Permission::ReadMedia | Permission::UploadMedia { .. } | Permission::ManageTokens => true,
         Permission::EditMedia(m) => m.uploaded_by == Some(actor.user_id),
         Permission::WriteSection { .. }
+        | Permission::ReleaseMedia(_)
         | Permission::AdminUsers
         | Permission::ManageEditions
         | Permission::ReadAudit
@@ -372,7 +378,7 @@ mod tests {
         let own_live = article(ME, RU, Published);
         let theirs_en = article(OTHER, EN, Draft);
         let theirs_ru = article(OTHER, RU, Draft);
-        let cases: [(Permission, [bool; 4]); 19] = [
+        let cases: [(Permission, [bool; 4]); 21] = [
             (
                 Permission::EditArticle(own_draft),
                 [true, true, false, true],
@@ -441,6 +447,20 @@ mod tests {
                     uploaded_by: Some(OTHER),
                 }),
                 [false, false, true, true],
+            ),
+            (
+                Permission::ReleaseMedia(MediaRef {
+                    edition_id: Some(EN),
+                    uploaded_by: Some(ME),
+                }),
+                [false, false, true, true],
+            ),
+            (
+                Permission::ReleaseMedia(MediaRef {
+                    edition_id: Some(RU),
+                    uploaded_by: Some(ME),
+                }),
+                [false, false, false, true],
             ),
             (Permission::AdminUsers, [false, false, false, true]),
             (Permission::ReadAudit, [false, false, false, true]),

@@ -1,6 +1,7 @@
 //! The media bank: the archive of an edition's pictures filtered by date and
 //! section (`/{edition}/mediabank/`), and one asset's page with its caption,
 //! credit, rights and the stories that use it (`/{edition}/mediabank/{id}`).
+//! Both show only pictures readers may see (`crate::visibility`).
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -16,6 +17,7 @@ use crate::site::{
 };
 use crate::urls::query_escape;
 use crate::urls::Urls;
+use crate::visibility::public_picture;
 use crate::AppState;
 
 const PAGE_SIZE: u32 = 24;
@@ -131,6 +133,8 @@ fn parse_filters(
     .cursor()?;
     let tz = ctx.edition.time_zone.tz();
     let media_query = MediaQuery {
+        // Readers: only pictures they may see.
+        include_hidden: false,
         edition_id: Some(ctx.edition.id),
         section_id: section.map(|s| s.id),
         from: from.map(|d| dateline_render::local_midnight(d, tz)),
@@ -186,7 +190,11 @@ async fn asset_page(state: &AppState, code: &str, id: &str) -> Result<Response, 
         .parse()
         .map_err(|_| PageError::not_found("media asset"))?;
     let asset = state.store.media_by_id(id).await?;
-    let asset = asset.ok_or_else(|| PageError::not_found("media asset"))?;
+    // A picture readers may not see answers as one that does not exist
+    // (before the redirect below, which would tell).
+    let asset = asset
+        .filter(|a| public_picture(a.id, a.is_public, &ctx.editions))
+        .ok_or_else(|| PageError::not_found("media asset"))?;
     // An asset filed under another edition lives at that edition's address.
     if let Some(home) = asset.edition_id.filter(|e| *e != ctx.edition.id) {
         let home_code = ctx.edition_code(home);

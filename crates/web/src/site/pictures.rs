@@ -192,6 +192,9 @@ mod tests {
             edition_id: None,
             section_id: None,
             usage_count: 0,
+            public_use_count: 0,
+            is_released: false,
+            is_public: false,
             renditions,
         }
     }

@@ -1,6 +1,7 @@
 //! The Admin API's media bank on both backends: upload (the body is the
 //! file), duplicates, refusals that keep nothing, scopes, text corrections
-//! and search; the reader serves renditions but never the original.
+//! and search; the reader serves renditions of public pictures (staff get
+//! the others) but never the original.
 
 use std::io::Cursor;
 use std::sync::Arc;
@@ -186,6 +187,21 @@ async fn renditions_in_an_object_store_reach_readers(db: TestDb) {
     let url = asset["url"].as_str().expect("the largest rendition");
     let path = url.strip_prefix(crate::test_app::BASE_URL).unwrap();
     let key = path.strip_prefix("/media/").unwrap();
+    // No story uses it yet: readers get the 404 of a missing file, staff
+    // get it uncached.
+    let hidden = app.get(path).await;
+    assert_eq!(hidden.status(), StatusCode::NOT_FOUND, "[{backend}] {path}");
+    let staff_copy = reqwest::Client::new()
+        .get(app.url(path))
+        .bearer_auth(&secret)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(staff_copy.status(), StatusCode::OK, "[{backend}] {path}");
+    assert_eq!(staff_copy.headers()["cache-control"], "private, no-store");
+    let release = format!("/api/v1/admin/media/{id}/release");
+    let (status, _) = call(&app, &secret, Method::PUT, &release, None).await;
+    assert_eq!(status, StatusCode::OK, "[{backend}]");
     let served = app.get(path).await;
     assert_eq!(served.status(), StatusCode::OK, "[{backend}] {path}");
     assert_eq!(served.headers()["content-type"], "image/jpeg");

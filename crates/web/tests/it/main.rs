@@ -49,6 +49,8 @@ mod comments_unsubscribe;
 mod health;
 mod live;
 mod live_coverage;
+mod mediabank_release;
+mod mediabank_visibility;
 mod moderation;
 mod newsroom;
 mod newsroom_articles;

@@ -41,7 +41,10 @@ pub async fn seed(store: &Store) -> Newsroom {
     for n in 4..=6 {
         let mut old = Fixtures::media_asset(n, NOW - i64::from(n) * 24 * HOUR);
         old.edition_id = Some(fx.en.id);
-        media(store, &old).await;
+        let old = media(store, &old).await;
+        // No story uses them: public only because an editor released them.
+        let audit = dateline_store::NewAudit::new("media.release", "media", Some(old.id), NOW);
+        store.release_media(old.id, true, &audit).await.unwrap();
     }
     let john = store
         .create_author(&NewAuthor {

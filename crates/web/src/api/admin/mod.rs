@@ -8,6 +8,7 @@ mod articles;
 mod audit;
 mod editions;
 mod media;
+mod media_release;
 mod responses;
 mod sections;
 mod tokens;
@@ -47,6 +48,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(json_405(routes!(audit::list)))
         .routes(json_405(routes!(media::search, media::upload)))
         .routes(json_405(routes!(media::get_one, media::update)))
+        .routes(json_405(routes!(
+            media_release::release,
+            media_release::withdraw
+        )))
         .routes(json_405(routes!(articles::list, articles::create)))
         .routes(json_405(routes!(articles::get_one, articles::update)))
         .routes(json_405(routes!(articles::move_status)))

@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 
 use crate::api::context::ApiContext;
 use crate::api::timestamps::rfc3339;
+use crate::visibility::public_picture;
 
 /// An article in any status, as the newsroom sees it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -337,6 +338,11 @@ pub struct AdminMedia {
     pub page_url: Option<String>,
     /// Articles using the picture as lead or in their body.
     pub usage_count: i64,
+    /// An editor released the picture to the public media bank.
+    pub released: bool,
+    /// Readers may see it (media bank, Content API, files): a published
+    /// story uses it, it is released, or it is an edition's logo.
+    pub public: bool,
     /// Resized encodings, by format then width ascending.
     pub renditions: Vec<AdminRendition>,
 }
@@ -383,6 +389,8 @@ impl AdminMedia {
             edition: edition.map(ToString::to_string),
             page_url: edition.map(|code| urls.media_page(code, asset.id)),
             usage_count: asset.usage_count,
+            released: asset.is_released,
+            public: public_picture(asset.id, asset.is_public, ctx.editions()),
             renditions: (asset.renditions.iter())
                 .map(|r| AdminRendition {
                     url: urls.media_file(&r.storage_key),

@@ -1,6 +1,7 @@
 //! `/newsroom/media/{id}`: one asset — its picture, its texts to review and
-//! edit (pre-filled from the file at upload), its renditions' progress and
-//! every article that uses it.
+//! edit (pre-filled from the file at upload), its renditions' progress,
+//! whether readers may see it (released in `release.rs`) and every article
+//! that uses it.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -14,6 +15,7 @@ use crate::auth::{MediaRef, Permission};
 use crate::error::ApiError;
 use crate::newsroom::Chrome;
 use crate::newsroom::Desk;
+use crate::visibility::public_picture;
 use crate::AppState;
 
 /// Articles listed as using the asset.
@@ -24,6 +26,8 @@ pub(super) struct Done {
     uploaded: Option<String>,
     duplicate: Option<String>,
     saved: Option<String>,
+    released: Option<String>,
+    withdrawn: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -69,6 +73,11 @@ struct AssetView<'a> {
     rendition_count: usize,
     usage: Vec<Usage>,
     can_edit: bool,
+    /// An editor released it to the public media bank.
+    released: bool,
+    /// Readers may see it (`crate::visibility`).
+    public: bool,
+    can_release: bool,
     notice: Option<&'static str>,
 }
 
@@ -97,6 +106,10 @@ pub(super) async fn page(
         renditions_attempts: 0,
     });
     let editions = state.store.editions().await?;
+    let media_ref = MediaRef {
+        edition_id: asset.edition_id,
+        uploaded_by: info.uploaded_by,
+    };
     let chrome = Chrome {
         page: "media",
         ..desk.chrome.clone()
@@ -132,10 +145,10 @@ pub(super) async fn page(
                     .unwrap_or_default(),
             })
             .collect(),
-        can_edit: desk.can(Permission::EditMedia(MediaRef {
-            edition_id: asset.edition_id,
-            uploaded_by: info.uploaded_by,
-        })),
+        can_edit: desk.can(Permission::EditMedia(media_ref)),
+        released: asset.is_released,
+        public: public_picture(asset.id, asset.is_public, &editions),
+        can_release: desk.can(Permission::ReleaseMedia(media_ref)),
         notice: match done {
             Done {
                 uploaded: Some(_), ..
@@ -144,6 +157,12 @@ pub(super) async fn page(
                 duplicate: Some(_), ..
             } => Some("media-duplicate"),
             Done { saved: Some(_), .. } => Some("media-saved"),
+            Done {
+                released: Some(_), ..
+            } => Some("media-released"),
+            Done {
+                withdrawn: Some(_), ..
+            } => Some("media-withdrawn"),
             _ => None,
         },
         asset: Thumb::of(&asset),

@@ -1,13 +1,15 @@
 //! The newsroom's media bank: search by caption, credit and date, upload
 //! (credit, caption, copyright and by-line pre-filled from the file's
-//! IPTC/XMP/EXIF metadata), edit an asset's texts and see where it is used.
+//! IPTC/XMP/EXIF metadata), edit an asset's texts and see where it is used,
+//! release it to the public media bank or withdraw it.
 
 mod asset;
 mod list;
+mod release;
 mod upload;
 
 use axum::extract::DefaultBodyLimit;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 
 use crate::AppState;
@@ -27,4 +29,5 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
                 )),
         )
         .route("/newsroom/media/{id}", get(asset::page).post(asset::save))
+        .route("/newsroom/media/{id}/release", post(release::submit))
 }

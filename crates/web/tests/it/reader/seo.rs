@@ -126,19 +126,32 @@ async fn static_files_are_fingerprinted_and_cached_for_a_year(app: TestApp) {
 }
 
 async fn media_files_are_served_from_the_data_dir_without_traversal(app: TestApp) {
-    // A file under the app's own data folder's media/.
-    let dir = app.data_dir().join("media").join("reader-test");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("pixel.jpg"), b"not really a jpeg").unwrap();
-    let response = app.get("/media/reader-test/pixel.jpg").await;
+    // A rendition of a published story's picture, under the app's own data
+    // folder's media/.
+    let picture = app
+        .store()
+        .media_by_id(app.newsroom.world_picture.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let key = &picture.renditions[0].storage_key;
+    let file = app.data_dir().join("media").join(key);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, b"not really a jpeg").unwrap();
+    let response = app.get(&format!("/media/{key}")).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(
         response.headers()["cache-control"],
         "public, max-age=31536000, immutable"
     );
     assert_eq!(response.text().await.unwrap(), "not really a jpeg");
+    // A file no rendition names is not served, even from the media folder.
+    let dir = app.data_dir().join("media").join("reader-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("pixel.jpg"), b"stray").unwrap();
     // (`..` written plainly would be resolved by the client before sending.)
     for bad in [
+        "/media/reader-test/pixel.jpg",
         "/media/..%2Fetc%2Fpasswd",
         "/media/reader-test%2F..%2F..%2Fpasswd",
         "/media/reader-test/missing.jpg",

@@ -1,0 +1,42 @@
+//! `POST /newsroom/media/{id}/release`: an editor releases a picture to the
+//! public media bank (`release=1`) or withdraws it (`release=0`), audited in
+//! the same transaction; back to the asset's page with a notice.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+
+use crate::auth::{MediaRef, Permission};
+use crate::error::ApiError;
+use crate::newsroom::Desk;
+use crate::AppState;
+
+#[derive(Debug, Deserialize)]
+pub(super) struct ReleaseForm {
+    /// `1` releases, `0` withdraws.
+    release: u8,
+}
+
+pub(super) async fn submit(
+    State(state): State<AppState>,
+    desk: Desk,
+    Path(id): Path<i64>,
+    Form(form): Form<ReleaseForm>,
+) -> Result<Response, ApiError> {
+    let (asset, info) = tokio::try_join!(state.store.media_by_id(id), state.store.upload_info(id))?;
+    let asset = asset.ok_or_else(|| ApiError::not_found("media asset"))?;
+    desk.staff.require(Permission::ReleaseMedia(MediaRef {
+        edition_id: asset.edition_id,
+        uploaded_by: info.and_then(|i| i.uploaded_by),
+    }))?;
+    let released = form.release != 0;
+    let (action, done) = if released {
+        ("media.release", "released")
+    } else {
+        ("media.withdraw", "withdrawn")
+    };
+    let audit = desk.staff.audit(action, "media", Some(id));
+    state.store.release_media(id, released, &audit).await?;
+    Ok(Redirect::to(&format!("/newsroom/media/{id}?{done}=1")).into_response())
+}
