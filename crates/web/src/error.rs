@@ -54,8 +54,11 @@ pub enum ErrorCode {
     RateLimited,
     /// Too many failed logins for this account (`Retry-After` says how long).
     AccountLocked,
-    /// An upload larger than the configured limit.
+    /// An upload (or a JSON body) larger than the configured limit.
     PayloadTooLarge,
+    /// A body in a format the endpoint does not take (a form sent where
+    /// JSON is expected).
+    UnsupportedMediaType,
     /// A request body that did not arrive within the server's body timeout.
     RequestTimeout,
     /// Too many open connections (or chat sockets) from this client
@@ -64,7 +67,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 25] = [
+    pub const ALL: [ErrorCode; 26] = [
         Self::NotFound,
         Self::UnknownEdition,
         Self::UnknownSection,
@@ -88,6 +91,7 @@ impl ErrorCode {
         Self::RateLimited,
         Self::AccountLocked,
         Self::PayloadTooLarge,
+        Self::UnsupportedMediaType,
         Self::RequestTimeout,
         Self::TooManyConnections,
     ];
@@ -117,6 +121,7 @@ impl ErrorCode {
             Self::RateLimited => "rate_limited",
             Self::AccountLocked => "account_locked",
             Self::PayloadTooLarge => "payload_too_large",
+            Self::UnsupportedMediaType => "unsupported_media_type",
             Self::RequestTimeout => "request_timeout",
             Self::TooManyConnections => "too_many_connections",
         }
@@ -132,6 +137,7 @@ impl ErrorCode {
             | Self::UnknownAuthor => StatusCode::NOT_FOUND,
             Self::Gone => StatusCode::GONE,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::InvalidCursor | Self::InvalidLimit | Self::InvalidQuery => {
                 StatusCode::BAD_REQUEST

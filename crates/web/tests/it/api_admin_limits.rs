@@ -75,7 +75,57 @@ async fn too_many_tags_or_authors_are_refused_with_the_field(app: TestApp) {
     );
 }
 
+/// A JSON body over the request limit is 413 and a form sent where JSON is
+/// expected 415, each as a JSON error with its code; nothing is stored.
+async fn oversized_and_non_json_bodies_get_413_and_415(app: TestApp) {
+    let fx = &app.newsroom.fixtures;
+    let editor = staff(app.store(), "bodies@example.org", Role::Editor, &[fx.en.id]).await;
+    let secret = token(app.store(), editor.id(), role_scopes(Role::Editor), None)
+        .await
+        .1;
+    let client = reqwest::Client::new();
+    let huge = draft(vec![], vec![])
+        .to_string()
+        .replace("A lead.", &"x".repeat(3 * 1024 * 1024));
+    let too_large = client
+        .post(app.url("/api/v1/admin/articles"))
+        .bearer_auth(&secret)
+        .header("content-type", "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(too_large.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body: Value = too_large.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "payload_too_large", "{body}");
+
+    let form = client
+        .post(app.url("/api/v1/admin/articles"))
+        .bearer_auth(&secret)
+        .form(&[("edition", "en"), ("headline", "A form")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let body: Value = form.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "unsupported_media_type", "{body}");
+    let (_, listed) = call(
+        &app,
+        &secret,
+        Method::GET,
+        "/api/v1/admin/articles?q=form",
+        None,
+    )
+    .await;
+    assert_eq!(
+        listed["items"].as_array().map(Vec::len),
+        Some(0),
+        "{listed}"
+    );
+}
+
 on_both_backends!(
     crate::test_app::TestApp::on;
     too_many_tags_or_authors_are_refused_with_the_field,
+    oversized_and_non_json_bodies_get_413_and_415,
 );

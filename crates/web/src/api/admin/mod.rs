@@ -17,7 +17,7 @@ mod users;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::FromRequest;
 use axum::http::header::CACHE_CONTROL;
-use axum::http::HeaderValue;
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware;
 use axum::response::Response;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -83,14 +83,21 @@ async fn no_store(mut response: Response) -> Response {
     response
 }
 
-/// `axum::Json` whose rejection is a JSON `invalid_input` error.
+/// `axum::Json` whose rejection is a JSON error: a body that is not
+/// declared JSON is `unsupported_media_type` (415), one over the body limit
+/// `payload_too_large` (413), malformed or mistyped JSON `invalid_input`.
 #[derive(Debug, FromRequest)]
 #[from_request(via(axum::Json), rejection(ApiError))]
 pub struct ApiJson<T>(pub T);
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
-        Self::new(ErrorCode::InvalidInput, rejection.body_text())
+        let code = match rejection.status() {
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+            _ => ErrorCode::InvalidInput,
+        };
+        Self::new(code, rejection.body_text())
     }
 }
 

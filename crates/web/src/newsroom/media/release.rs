@@ -38,5 +38,9 @@ pub(super) async fn submit(
     };
     let audit = desk.staff.audit(action, "media", Some(id));
     state.store.release_media(id, released, &audit).await?;
-    Ok(Redirect::to(&format!("/newsroom/media/{id}?{done}=1")).into_response())
+    Ok(Redirect::to(&format!(
+        "{}?{done}=1",
+        crate::urls::newsroom::media_asset(id)
+    ))
+    .into_response())
 }
