@@ -40,6 +40,7 @@ pub(super) async fn edit(
             let kept = FormState {
                 body: form.body.clone(),
                 error: Some(error),
+                editing: Some(id),
                 ..FormState::default()
             };
             let q = PageQuery::default();

@@ -45,6 +45,10 @@ pub(super) struct FormState {
     pub reply_to: Option<i64>,
     pub error: Option<String>,
     pub notice: Option<String>,
+    /// A refused edit of this comment: the text and the reason go back into
+    /// that comment's edit box, open, rather than into the comment box.
+    #[serde(skip)]
+    pub editing: Option<i64>,
 }
 
 #[derive(Serialize)]
@@ -189,13 +193,26 @@ pub(super) async fn render(
         &[("headline", story.article.headline.clone().into())],
     );
     let meta = Meta::new(title, String::new()).noindex();
+    let mut threads = threads_view(&page, base, viewer.as_ref());
+    let mut form = form;
+    if let Some(id) = form.editing {
+        let edited = threads
+            .iter_mut()
+            .flat_map(ThreadView::comments_mut)
+            .find(|c| c.id == id && c.edit_source.is_some());
+        if let Some(c) = edited {
+            c.edit_source = Some(std::mem::take(&mut form.body));
+            c.edit_error = form.error.take();
+            c.edit_open = true;
+        }
+    }
     let view = PageView {
         layout: story.ctx.layout(state, "comments", meta, None),
         headline: story.article.headline.clone(),
         article_url: story.url.clone(),
         comments_url: base.clone(),
         comment_count: story.article.comment_count,
-        threads: threads_view(&page, base, viewer.as_ref()),
+        threads,
         sorts,
         sort: sort.as_str(),
         more_url: page.next.map(|n| match query.thread {

@@ -63,6 +63,7 @@ async fn accept(
             reply_to,
             error: Some(error),
             notice: None,
+            editing: None,
         };
         render(state, story, reader, &PageQuery::default(), kept, status).await
     };

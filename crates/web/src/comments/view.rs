@@ -44,6 +44,9 @@ pub(crate) struct CommentView {
     pub liked: bool,
     /// The text to edit, while the edit window is open.
     pub edit_source: Option<String>,
+    /// The edit box comes back open with why an edit was refused.
+    pub edit_open: bool,
+    pub edit_error: Option<String>,
     pub action_url: String,
 }
 
@@ -61,6 +64,15 @@ pub(crate) struct ThreadView {
 }
 
 impl ThreadView {
+    /// The thread's comment and every reply shown under it.
+    pub fn comments_mut(&mut self) -> impl Iterator<Item = &mut CommentView> {
+        std::iter::once(&mut self.comment).chain(
+            self.replies
+                .iter_mut()
+                .flat_map(|b| std::iter::once(&mut b.comment).chain(b.replies.iter_mut())),
+        )
+    }
+
     /// For the cached article page, which likes do not purge.
     fn hide_like_counts(&mut self) {
         self.comment.like_count = None;
@@ -87,6 +99,8 @@ fn comment_view(c: &Comment, comments_url: &str, viewer: Option<&Viewer>) -> Com
         mine,
         liked: viewer.is_some_and(|v| v.liked.contains(&c.id)),
         edit_source: editable.then(|| c.body_source.clone()),
+        edit_open: false,
+        edit_error: None,
         action_url: format!("{comments_url}/{}", c.id),
     }
 }

@@ -94,7 +94,14 @@ async fn edits_spend_the_readers_comment_rate(t: AccountApp) {
         refused.text(".form-error"),
         "You are commenting too fast. Please wait a few minutes."
     );
-    assert!(refused.body.contains("Version 5"), "the typed text is kept");
+    // The text and the reason come back in that comment's edit box, open;
+    // the comment box stays empty.
+    assert_eq!(refused.text(&format!("#edit-{id}")), "Version 5");
+    assert_eq!(
+        refused.text("details.comment-edit[open] .form-error"),
+        "You are commenting too fast. Please wait a few minutes."
+    );
+    assert_eq!(refused.text("#comment-body"), "");
     let comment = t.app.store().comment_by_id(id).await.unwrap().unwrap();
     assert_eq!(comment.body_source, "Version 4");
 }
