@@ -56,8 +56,40 @@ async fn en_room(t: &AccountApp) -> ChatRoom {
 }
 
 /// A WebSocket client; `who` signs it in with a reader's cookies.
+pub(crate) type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+/// A WebSocket to `path` at the server `base` (`http://host:port/`), sent
+/// with `origin` (as a page of that site would) and `who`'s cookies.
+pub(crate) async fn connect(
+    base: &str,
+    path: &str,
+    who: Option<&Browser>,
+    origin: Option<&str>,
+) -> Socket {
+    let url = format!("{}{path}", base.trim_end_matches('/')).replacen("http://", "ws://", 1);
+    let mut request = url.into_client_request().unwrap();
+    if let Some(origin) = origin {
+        let origin = origin.trim_end_matches('/');
+        request
+            .headers_mut()
+            .insert("origin", HeaderValue::from_str(origin).unwrap());
+    }
+    if let Some(browser) = who {
+        let cookies = browser
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        request
+            .headers_mut()
+            .insert("cookie", HeaderValue::from_str(&cookies).unwrap());
+    }
+    tokio_tungstenite::connect_async(request).await.unwrap().0
+}
+
 struct Client {
-    ws: WebSocketStream<MaybeTlsStream<TcpStream>>,
+    ws: Socket,
     /// Frames read while waiting for another, not yet looked at.
     held: std::collections::VecDeque<Value>,
 }
@@ -83,26 +115,7 @@ impl Client {
         who: Option<&Browser>,
         origin: Option<&str>,
     ) -> Client {
-        let url = format!("{}{path}", base.trim_end_matches('/')).replacen("http://", "ws://", 1);
-        let mut request = url.into_client_request().unwrap();
-        if let Some(origin) = origin {
-            let origin = origin.trim_end_matches('/');
-            request
-                .headers_mut()
-                .insert("origin", HeaderValue::from_str(origin).unwrap());
-        }
-        if let Some(browser) = who {
-            let cookies = browser
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("; ");
-            request
-                .headers_mut()
-                .insert("cookie", HeaderValue::from_str(&cookies).unwrap());
-        }
-        let (ws, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+        let ws = connect(base, path, who, origin).await;
         let mut client = Client {
             ws,
             held: Default::default(),

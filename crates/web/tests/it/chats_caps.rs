@@ -10,19 +10,14 @@ use dateline_store::testing::TestDb;
 use dateline_store::NewAudit;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::Value;
-use tokio::net::TcpStream;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
-use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use crate::account::{AccountApp, Browser};
+use crate::chats::{connect, Socket};
 use crate::comments::reader;
 use crate::smtp_sink::SmtpSink;
 use crate::test_app::TestApp;
-
-type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 const WAIT: Duration = Duration::from_secs(10);
 
@@ -59,25 +54,8 @@ async fn add_room(t: &AccountApp, edition_id: i64, slug: &str) {
 
 /// A socket from this site's pages, signed in as `who` when given.
 async fn open(app: &TestApp, path: &str, who: Option<&Browser>) -> Socket {
-    let url = app.url(path).replacen("http://", "ws://", 1);
-    let mut request = url.into_client_request().unwrap();
     let origin = app.url("");
-    request.headers_mut().insert(
-        "origin",
-        HeaderValue::from_str(origin.trim_end_matches('/')).unwrap(),
-    );
-    if let Some(browser) = who {
-        let cookies = browser
-            .cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ");
-        request
-            .headers_mut()
-            .insert("cookie", HeaderValue::from_str(&cookies).unwrap());
-    }
-    tokio_tungstenite::connect_async(request).await.unwrap().0
+    connect(&origin, path, who, Some(&origin)).await
 }
 
 /// The first JSON frame the server sends.

@@ -83,6 +83,22 @@ pub fn rules_audit() -> NewAudit {
     NewAudit::new("test.rules", "rules", None, 0)
 }
 
+/// Puts the fixtures' world section under pre-moderation.
+pub async fn pre_moderate_world(t: &AccountApp) {
+    t.app
+        .store()
+        .set_section_comment_settings(
+            &SectionCommentSettings {
+                section_id: t.app.newsroom.fixtures.world.id,
+                mode: ModerationMode::Pre,
+                close_after_days: None,
+            },
+            &rules_audit(),
+        )
+        .await
+        .unwrap();
+}
+
 /// The id in a `…#c{id}` redirect.
 pub fn posted_id(answer: &Page) -> i64 {
     let location = answer
@@ -149,18 +165,7 @@ async fn a_comment_appears_on_the_story_and_its_counter_moves(t: AccountApp) {
 
 async fn pre_moderated_comments_wait_for_a_moderator(t: AccountApp) {
     let store = t.app.store();
-    let fx = &t.app.newsroom.fixtures;
-    store
-        .set_section_comment_settings(
-            &SectionCommentSettings {
-                section_id: fx.world.id,
-                mode: ModerationMode::Pre,
-                close_after_days: None,
-            },
-            &rules_audit(),
-        )
-        .await
-        .unwrap();
+    pre_moderate_world(&t).await;
     let mut ann = reader(&t, "Ann").await;
     let answer = post(&mut ann, COMMENTS, "Held for a moment").await;
     assert!(
@@ -204,18 +209,7 @@ async fn pre_moderated_comments_wait_for_a_moderator(t: AccountApp) {
 }
 
 async fn an_approved_held_reply_mails_the_author_it_answers(t: AccountApp) {
-    let store = t.app.store();
-    store
-        .set_section_comment_settings(
-            &SectionCommentSettings {
-                section_id: t.app.newsroom.fixtures.world.id,
-                mode: ModerationMode::Pre,
-                close_after_days: None,
-            },
-            &rules_audit(),
-        )
-        .await
-        .unwrap();
+    pre_moderate_world(&t).await;
     let mut ann = reader(&t, "Ann").await;
     let mut bob = reader(&t, "Bob").await;
     let (mut desk, csrf) = crate::moderation::moderator(&t.app).await;

@@ -3,13 +3,14 @@
 //! the page, edits spend the reader's comment rate, and a comment is edited
 //! only under its own article.
 
-use dateline_domain::comment::{CommentStatus, ModerationMode};
-use dateline_store::comments::SectionCommentSettings;
+use dateline_domain::comment::CommentStatus;
 
 use crate::account::{AccountApp, Browser};
-use crate::comments::{post, posted_id, reader, rules_audit, COMMENTS, STORY};
+use crate::comments::{post, posted_id, pre_moderate_world, reader, COMMENTS, STORY};
 
-/// Submits the edit form of comment `id` on the comments page at `comments`.
+/// Fills the edit form of comment `id` as the story's comments page shows
+/// it and posts it to `{comments}/{id}/edit` (another article's address
+/// when `comments` names one).
 async fn edit(browser: &mut Browser, comments: &str, id: i64, text: &str) -> crate::account::Page {
     let page = browser.get(COMMENTS).await;
     let action = format!("{COMMENTS}/{id}/edit");
@@ -26,18 +27,7 @@ async fn edit(browser: &mut Browser, comments: &str, id: i64, text: &str) -> cra
 
 async fn an_edit_of_an_approved_held_comment_goes_back_to_the_queue(t: AccountApp) {
     let store = t.app.store();
-    let fx = &t.app.newsroom.fixtures;
-    store
-        .set_section_comment_settings(
-            &SectionCommentSettings {
-                section_id: fx.world.id,
-                mode: ModerationMode::Pre,
-                close_after_days: None,
-            },
-            &rules_audit(),
-        )
-        .await
-        .unwrap();
+    pre_moderate_world(&t).await;
     let mut ann = reader(&t, "Ann").await;
     let id = posted_id(&post(&mut ann, COMMENTS, "A calm remark").await);
     let (mut desk, csrf) = crate::moderation::moderator(&t.app).await;
