@@ -23,6 +23,7 @@ const stamp = Date.now().toString(36);
 const HEADLINE = `Harbour bridge reopens after repairs ${stamp}`;
 const CHANGED = `Harbour bridge reopens to traffic ${stamp}`;
 const QUOTE = 'We kept our promise to the city.';
+const LINK = 'https://example.org/notices/bridge';
 const CREDIT = `Dateline E2E Photo Desk ${stamp}`;
 const NOTE = 'An earlier version gave the wrong opening hour.';
 
@@ -102,17 +103,74 @@ try {
   const related = (await api(`/api/v1/editions/${EDITION}/articles?limit=5`)).items[1];
   await page.getByLabel('Lead', { exact: true }).fill('Engineers signed off the repairs overnight.');
   await page.getByLabel(/Lead picture/).fill(mediaId);
+  // Blocks come and go without a page load: this mark would not survive one.
+  await page.evaluate(() => { document.body.dataset.sameDocument = '1'; });
   await page.getByRole('button', { name: '+ Paragraph' }).click();
-  await page.locator('textarea[name="block-0-text"]').fill('The crossing opened to traffic at six in the morning.');
+  const box = (n) => page.locator('li.block-paragraph [data-rich-text]').nth(n);
+  const markup = (n) => page.locator('li.block-paragraph textarea').nth(n).inputValue();
+  await box(0).click();
+  await page.keyboard.type('The crossing opened to traffic at ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('six in the morning');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('. Read the notice');
+  for (let i = 0; i < 'the notice'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  page.once('dialog', (d) => d.accept(LINK));
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('End');
+  await page.keyboard.type('.');
+  check(await markup(0) === `The crossing opened to traffic at **six in the morning**. Read [the notice](${LINK}).`,
+    `bold and a link become markup: ${await markup(0)}`);
+
+  step('Enter starts a paragraph; a paste from a word processor is cleaned into paragraphs');
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/html', '<meta charset="utf-8"><b style="font-weight:normal" id="docs-internal-guid-1"><p><span style="font-weight:700">Pasted</span> first <script>window.pwned = 1</script></p><p style="color:red">Pasted <i>second</i> with <a href="https://example.org/source" onclick="x()">a source</a> and <a href="javascript:alert(1)">no script</a></p></b>');
+    data.setData('text/plain', 'Pasted first\n\nPasted second with a source and no script');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  check(await page.locator('li.block-paragraph').count() === 3, 'two pasted paragraphs make two blocks');
+  check(await markup(1) === '**Pasted** first', `the first pasted paragraph: ${await markup(1)}`);
+  check(await markup(2) === 'Pasted *second* with [a source](https://example.org/source) and no script', `the second: ${await markup(2)}`);
+
+  step('Alt+Up moves a block; quote and related card are added after the block being edited');
+  await page.keyboard.press('Alt+ArrowUp');
+  check(await markup(1) === 'Pasted *second* with [a source](https://example.org/source) and no script', 'moved up one place');
+  check(await page.locator('textarea[name="block-1-text"]').inputValue() === await markup(1), 'field names follow the new order');
+  await page.keyboard.press('Alt+ArrowDown');
   await page.getByRole('button', { name: '+ Quote' }).click();
-  await page.locator('textarea[name="block-1-text"]').fill(QUOTE);
-  await page.locator('input[name="block-1-attribution"]').fill('the mayor said');
+  await page.locator('li.block-quote textarea').fill(QUOTE);
+  await page.locator('li.block-quote input[name$="-attribution"]').fill('the mayor said');
   await page.getByRole('button', { name: '+ Related article' }).click();
-  const picker = page.locator('input[name="block-2-article"]');
+  const picker = page.locator('li.block-related input[name$="-article"]');
   await picker.fill(related.headline.split(' ').slice(0, 3).join(' '));
   await page.waitForFunction(() => document.querySelector('datalist[id^="article-suggestions"] option'), null, { timeout: 10000 });
   await picker.fill(await page.locator('datalist[id^="article-suggestions"] option').first().getAttribute('value'));
-  check(await page.locator('textarea[name="block-0-text"]').inputValue() !== '', 'typed text survives adding blocks');
+
+  step('a picture chosen in the media bank picker, another dropped onto the story');
+  await page.getByRole('button', { name: '+ Picture' }).click();
+  const pictureBlock = page.locator('li.block-image').first();
+  await pictureBlock.getByRole('button', { name: 'Choose from the media bank' }).click();
+  const choice = page.locator('[data-picker-results] button', { hasText: `#${mediaId} ` }).first();
+  await choice.waitFor({ timeout: 10000 });
+  await page.screenshot({ path: path.join(OUT, 'newsroom-media-picker.png') });
+  await choice.click();
+  check(await pictureBlock.locator('input[name$="-media"]').inputValue() === mediaId, 'the picker fills in the picture number');
+  check(await pictureBlock.locator('.picked-thumb img').count() === 1, 'the chosen picture is shown');
+  await page.evaluate((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'dropped.jpg', { type: 'image/jpeg' }));
+    const at = document.querySelector('li.block-image');
+    at.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    at.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [...photo]);
+  await page.waitForFunction(() => document.querySelector('[data-upload-state]').textContent.includes('uploaded'), null, { timeout: 30000 });
+  check(await page.locator('li.block-image').count() === 2, 'the dropped file became a picture block');
+  check(/^\d+$/.test(await page.locator('li.block-image').nth(1).locator('input[name$="-media"]').inputValue()), 'the dropped picture has its number');
+  check(await page.evaluate(() => document.body.dataset.sameDocument === '1'), 'no block action reloaded the page');
+  check(/\d/.test(await page.locator('[data-word-count]').textContent()), 'the word count shows');
+  check(await page.evaluate(() => window.pwned === undefined), 'pasted scripts do not run');
   await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Save', exact: true }).click()]);
   check(await page.getByText('Saved.').isVisible(), 'the save is confirmed');
 
@@ -125,6 +183,12 @@ try {
   axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .forEach((v) => problems.push(`editor axe ${v.impact}: ${v.id} ${v.help}`));
   await page.screenshot({ path: path.join(OUT, 'newsroom-editor.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(OUT, 'newsroom-editor-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  check(await markup(0) === `The crossing opened to traffic at **six in the morning**. Read [the notice](${LINK}).`,
+    'the saved page shows the same markup');
+  check(await box(0).locator('strong').textContent() === 'six in the morning', 'the saved page shows bold text as bold');
 
   step('preview shows the reader page');
   const preview = await context.newPage();
@@ -181,6 +245,11 @@ try {
   await reader.goto(publicUrl);
   check(await reader.getByRole('heading', { level: 1 }).textContent() === CHANGED, 'the autosaved headline is live');
   check(await reader.getByText(QUOTE).isVisible(), 'the quote is live');
+  const body = reader.locator('.article-body');
+  check(await body.locator('strong', { hasText: 'six in the morning' }).count() === 1, 'bold text is bold on the site');
+  check(await body.locator(`a[href="${LINK}"]`).textContent() === 'the notice', 'the link is a link on the site');
+  check(await body.locator('em', { hasText: 'second' }).count() === 1, 'pasted italics are kept');
+  check(await body.locator('a[href^="javascript"], script, [onclick]').count() === 0, 'nothing pasted can run');
 
   step('correct it');
   await page.reload();

@@ -35,7 +35,7 @@ fn main() {
         );
         for b in &a.body {
             match b {
-                PlannedBlock::Ready(BodyBlock::Paragraph { text }) => println!("  {text}"),
+                PlannedBlock::Ready(BodyBlock::Paragraph { text, .. }) => println!("  {text}"),
                 PlannedBlock::Ready(BodyBlock::Heading { text, .. }) => println!("  ## {text}"),
                 PlannedBlock::Ready(BodyBlock::Quote { text, attribution }) => {
                     println!("  > \"{text}\" — {attribution}")

@@ -200,12 +200,10 @@ impl StoryPlan {
         Some(match *block {
             BlockPlan::Paragraph(source) => {
                 let facts = self.facts_for(source, false);
-                BodyBlock::Paragraph {
-                    text: render(
-                        self.source_text(lex, source, false),
-                        &Ctx { lex, facts: &facts },
-                    ),
-                }
+                BodyBlock::paragraph(render(
+                    self.source_text(lex, source, false),
+                    &Ctx { lex, facts: &facts },
+                ))
             }
             BlockPlan::Heading(i) => {
                 let headings = lex.sections[usize::from(self.facts.section)].words.headings;

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::rich::{validate_marks, Mark, LIST_MAX_ITEMS};
 use crate::{ParseError, Slug, UnixTime};
 
 pub const HEADLINE_MAX_CHARS: usize = 200;
@@ -139,8 +140,11 @@ impl From<HeadingLevel> for u8 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BodyBlock {
+    /// Running text; `marks` make ranges of it bold, italic or links.
     Paragraph {
         text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        marks: Vec<Mark>,
     },
     Heading {
         #[schema(value_type = u8, minimum = 2, maximum = 4)]
@@ -148,27 +152,50 @@ pub enum BodyBlock {
         text: String,
     },
     /// A direct quote and who said it ("said the minister, as quoted by …").
-    Quote {
-        text: String,
-        attribution: String,
-    },
+    Quote { text: String, attribution: String },
     /// A picture from the media bank; `caption` overrides the asset's own.
     Image {
         media_id: i64,
         caption: Option<String>,
     },
     /// A card for another article, placed by the editor inside the body.
-    Related {
-        article_id: i64,
+    Related { article_id: i64 },
+    /// A bulleted (or, when `ordered`, numbered) list.
+    List {
+        #[serde(default)]
+        ordered: bool,
+        items: Vec<ListItem>,
     },
     /// Third-party content by URL (video, social post, map).
-    Embed {
-        url: String,
-        title: Option<String>,
-    },
+    Embed { url: String, title: Option<String> },
+}
+
+/// One entry of a list block: text with its marks, like a paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ListItem {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
+}
+
+impl ListItem {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            marks: Vec::new(),
+        }
+    }
 }
 
 impl BodyBlock {
+    /// A paragraph without formatting.
+    pub fn paragraph(text: impl Into<String>) -> Self {
+        Self::Paragraph {
+            text: text.into(),
+            marks: Vec::new(),
+        }
+    }
+
     /// Checks one block's content; `index` is its position for the message.
     pub fn validate(&self, index: usize) -> Result<(), ParseError> {
         let empty = |what: &str| {
@@ -178,8 +205,27 @@ impl BodyBlock {
                 format!("block {} ({what}) is empty", index + 1),
             )
         };
+        let place = format!("block {}", index + 1);
         match self {
-            Self::Paragraph { text } if text.trim().is_empty() => Err(empty("paragraph")),
+            Self::Paragraph { text, .. } if text.trim().is_empty() => Err(empty("paragraph")),
+            Self::Paragraph { text, marks } => validate_marks(text, marks, "body", &place),
+            Self::List { items, .. } if items.is_empty() => Err(empty("list")),
+            Self::List { items, .. } if items.len() > LIST_MAX_ITEMS => Err(ParseError::new(
+                "body",
+                "list_too_long",
+                format!("{place}: at most {LIST_MAX_ITEMS} items"),
+            )),
+            Self::List { items, .. } => items.iter().enumerate().try_for_each(|(n, item)| {
+                let place = format!("{place}, item {}", n + 1);
+                if item.text.trim().is_empty() {
+                    return Err(ParseError::new(
+                        "body",
+                        "empty_block",
+                        format!("{place} is empty"),
+                    ));
+                }
+                validate_marks(&item.text, &item.marks, "body", &place)
+            }),
             Self::Heading { text, .. } if text.trim().is_empty() => Err(empty("heading")),
             Self::Quote { text, .. } if text.trim().is_empty() => Err(empty("quote")),
             Self::Embed { url, .. }

@@ -8,10 +8,12 @@ mod edition;
 mod error;
 mod media;
 mod people;
+// Inline formatting (bold, italic, links) of body text, as marks over ranges.
+pub mod rich;
 mod text;
 
 pub use article::{
-    ArticleStatus, BodyBlock, HeadingLevel, NewArticle, ARTICLE_BODY_MAX_BLOCKS,
+    ArticleStatus, BodyBlock, HeadingLevel, ListItem, NewArticle, ARTICLE_BODY_MAX_BLOCKS,
     ARTICLE_MAX_AUTHORS, ARTICLE_MAX_TAGS, CORRECTION_MAX_CHARS, HEADLINE_MAX_CHARS,
     LEAD_MAX_CHARS,
 };
@@ -22,6 +24,7 @@ pub use edition::{
 pub use error::ParseError;
 pub use media::{ImageFormat, NewMediaAsset, NewRendition, RENDITION_WIDTHS};
 pub use people::{EmailAddress, NewAuthor, NewUser, Role};
+pub use rich::Mark;
 pub use text::{EditionCode, LanguageTag, Slug};
 
 /// Seconds since the Unix epoch, UTC. Stored as a 64-bit integer on every backend

@@ -14,6 +14,7 @@ const EMBEDDED: &[(&str, &[u8])] = &[
     ("comments.js", include_bytes!("../static/comments.js")),
     ("chat.js", include_bytes!("../static/chat.js")),
     ("newsroom.js", include_bytes!("../static/newsroom.js")),
+    ("editor.js", include_bytes!("../static/editor.js")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
     ("logo.svg", include_bytes!("../static/logo.svg")),
 ];

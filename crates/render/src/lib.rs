@@ -12,6 +12,8 @@ mod dates;
 // Comment Markdown to safe HTML.
 pub mod markdown;
 mod numbers;
+// Body text with marks: its HTML and the editor's markup.
+pub mod rich;
 mod templates;
 
 use std::path::Path;

@@ -318,6 +318,11 @@ pub(crate) fn environment(theme_dir: Option<PathBuf>, shared: Arc<Shared>) -> En
     env.add_filter("number", |state: &State, n: i64| {
         numbers::group_digits(n, numbers::group_separator(&language(state)))
     });
+    // The editor's markup of a paragraph as the HTML readers will see.
+    env.add_filter("markup_html", |markup: &str| {
+        let (text, marks) = crate::rich::parse_markup(markup);
+        Value::from_safe_string(crate::rich::html(&text, &marks))
+    });
     let s = shared;
     env.add_function("static_url", move |name: &str| {
         s.assets.url(name).into_owned()

@@ -170,9 +170,9 @@ impl BulkGenerator {
                     caption: None,
                 }
             } else {
-                BodyBlock::Paragraph {
-                    text: pool.paragraphs[rng.gen_range(0..pool.paragraphs.len())].clone(),
-                }
+                BodyBlock::paragraph(
+                    pool.paragraphs[rng.gen_range(0..pool.paragraphs.len())].clone(),
+                )
             };
             body.push(block);
         }
@@ -237,7 +237,7 @@ fn build_pool<R: Rng>(rng: &mut R, lang: Lang, section: usize, now: UnixTime) ->
                 continue;
             }
             match story.render_block(block, lang) {
-                Some(BodyBlock::Paragraph { text }) => pool.paragraphs.push(text),
+                Some(BodyBlock::Paragraph { text, .. }) => pool.paragraphs.push(text),
                 Some(BodyBlock::Quote { text, attribution }) => {
                     pool.quotes.push((text, attribution))
                 }

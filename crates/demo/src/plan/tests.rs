@@ -45,7 +45,7 @@ fn texts(p: &DemoPlan, a: &ArticlePlan) -> Vec<String> {
     }
     for b in &a.body {
         match b {
-            PlannedBlock::Ready(BodyBlock::Paragraph { text })
+            PlannedBlock::Ready(BodyBlock::Paragraph { text, .. })
             | PlannedBlock::Ready(BodyBlock::Heading { text, .. }) => out.push(text.clone()),
             PlannedBlock::Ready(BodyBlock::Quote { text, attribution }) => {
                 out.push(text.clone());

@@ -261,7 +261,7 @@ mod tests {
     #[test]
     fn media_ids_take_lead_then_body_images_once() {
         let body = vec![
-            BodyBlock::Paragraph { text: "x".into() },
+            BodyBlock::paragraph("x"),
             BodyBlock::Image {
                 media_id: 7,
                 caption: None,

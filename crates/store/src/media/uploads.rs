@@ -322,6 +322,20 @@ impl Store {
         Ok(done.rows_affected())
     }
 
+    /// Assets whose renditions failed (the worker gave up), newest first:
+    /// what the newsroom's dashboard asks someone to look at.
+    pub async fn failed_renditions(&self, limit: u32) -> Result<Vec<UploadInfo>> {
+        let sql = format!(
+            "SELECT {INFO_COLUMNS} FROM media_assets \
+             WHERE renditions_state = 'failed' ORDER BY id DESC LIMIT $1"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(info_from_row).collect()
+    }
+
     /// Assets whose renditions are not ready yet, oldest first: what the
     /// worker still has to do (for status pages and tests).
     pub async fn pending_renditions(&self, limit: u32) -> Result<Vec<UploadInfo>> {

@@ -73,9 +73,7 @@ impl Fixtures {
             slug: slug(slug_text),
             headline: format!("Headline of {slug_text}"),
             lead: format!("Lead of {slug_text}"),
-            body: vec![BodyBlock::Paragraph {
-                text: format!("Body of {slug_text}"),
-            }],
+            body: vec![BodyBlock::paragraph(format!("Body of {slug_text}"))],
             status: ArticleStatus::Published,
             published_at: Some(published_at),
             updated_at: published_at,

@@ -10,9 +10,7 @@ const T: i64 = Fixtures::NOW;
 
 pub fn rich_body(picture: i64) -> Vec<BodyBlock> {
     vec![
-        BodyBlock::Paragraph {
-            text: "First.".into(),
-        },
+        BodyBlock::paragraph("First."),
         BodyBlock::Heading {
             level: HeadingLevel::try_from(2).unwrap(),
             text: "Then".into(),
@@ -366,7 +364,7 @@ async fn invalid_articles_are_rejected(store: &Store) {
         ),
         (
             NewArticle {
-                body: vec![BodyBlock::Paragraph { text: " ".into() }],
+                body: vec![BodyBlock::paragraph(" ")],
                 ..fx.article("b3", T)
             },
             "empty_block",

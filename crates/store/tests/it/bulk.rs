@@ -74,9 +74,7 @@ async fn bulk_insert_then_recount_leaves_no_drift(store: &Store) {
                     caption: None,
                 }]
             } else {
-                vec![BodyBlock::Paragraph {
-                    text: "Text".into(),
-                }]
+                vec![BodyBlock::paragraph("Text")]
             },
             translation_group: (i == 10).then_some(anchor.translation_group),
             author_ids: if i % 3 == 0 {

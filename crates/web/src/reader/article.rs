@@ -6,6 +6,7 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 use dateline_domain::{ArticleStatus, BodyBlock, Slug};
+use dateline_render::rich;
 use dateline_store::events::CacheKey;
 use dateline_store::{Article, ArticleCard, ArticleFilter, ArticleQuery, Correction, Section};
 use serde::Serialize;
@@ -32,6 +33,9 @@ struct ArticleView {
     discussion: crate::comments::Discussion,
     /// Live coverage entries, when the article is (or was) covered live.
     live: Option<crate::live::LiveView>,
+    /// Set on the newsroom's preview: the article's status, for the
+    /// banner that says it is not what readers see.
+    preview: Option<ArticleStatus>,
 }
 
 #[derive(Serialize)]
@@ -67,8 +71,14 @@ struct SectionInfo {
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 enum Block {
+    /// `html` is the text with its marks, escaped (`dateline_render::rich`).
     Paragraph {
-        text: String,
+        html: String,
+    },
+    List {
+        ordered: bool,
+        /// Each item's HTML, as a paragraph's.
+        items: Vec<String>,
     },
     Heading {
         level: u8,
@@ -128,15 +138,25 @@ async fn article_page(
         keys.add(CacheKey::Article(article.id));
         return Ok(keys.attach(moved_permanently(&url)));
     }
-    render_article(state, &ctx, &article).await
+    render_article(state, &ctx, &article, Shown::Public).await
 }
 
 /// Renders an article exactly as readers see it, whatever its status: the
 /// reader page above, and the newsroom's preview of a draft.
+/// Who an article page is rendered for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shown {
+    /// Readers, on the public site.
+    Public,
+    /// Staff, in the newsroom's preview, whatever the status.
+    Preview,
+}
+
 pub(crate) async fn render_article(
     state: &AppState,
     ctx: &EditionCtx,
     article: &Article,
+    shown_as: Shown,
 ) -> Result<Response, PageError> {
     let section = ctx
         .section(article.section_id)
@@ -188,6 +208,7 @@ pub(crate) async fn render_article(
         next: next.map(|c| Card::new(&c, ctx.code(), &media)),
         discussion,
         live,
+        preview: (shown_as == Shown::Preview).then_some(article.status),
     };
     Ok(keys.attach(ctx.render(state, "article.html", &view)?))
 }
@@ -297,7 +318,16 @@ fn block_view(
     media: &MediaMap,
 ) -> Option<Block> {
     Some(match block {
-        BodyBlock::Paragraph { text } => Block::Paragraph { text: text.clone() },
+        BodyBlock::Paragraph { text, marks } => Block::Paragraph {
+            html: rich::html(text, marks),
+        },
+        BodyBlock::List { ordered, items } => Block::List {
+            ordered: *ordered,
+            items: items
+                .iter()
+                .map(|item| rich::html(&item.text, &item.marks))
+                .collect(),
+        },
         BodyBlock::Heading { level, text } => Block::Heading {
             level: level.get(),
             text: text.clone(),

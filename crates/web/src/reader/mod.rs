@@ -20,7 +20,7 @@ mod structured;
 mod tag;
 mod view;
 
-pub(crate) use article::render_article;
+pub(crate) use article::{render_article, Shown};
 
 use axum::routing::get;
 use axum::Router;

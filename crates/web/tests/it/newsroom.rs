@@ -59,9 +59,7 @@ pub async fn seed(store: &Store) -> Newsroom {
         store,
         NewArticle {
             body: vec![
-                BodyBlock::Paragraph {
-                    text: "The bridge reopened at dawn.".into(),
-                },
+                BodyBlock::paragraph("The bridge reopened at dawn."),
                 BodyBlock::Heading {
                     level: 2.try_into().unwrap(),
                     text: "Traffic".into(),

@@ -86,7 +86,7 @@ pub(crate) fn article_form<'a>(
         ("block-0-type", "paragraph"),
         (
             "block-0-text",
-            "The river crossing opened to traffic at six.",
+            "The river crossing opened to traffic at **six**, said [the council](https://example.org/council).",
         ),
         ("block-1-type", "quote"),
         ("block-1-text", "We kept our promise to the city."),
@@ -142,6 +142,13 @@ async fn an_editor_writes_previews_and_publishes_an_article(app: TestApp) {
     assert_eq!(article.body.len(), 3);
     assert_eq!(article.slug.as_str(), "harbour-bridge-reopens");
     assert_eq!(article.created_by, Some(editor_id));
+    // The editor shows the paragraph as it was typed, formatting included.
+    let again = browser.get(&format!("/newsroom/articles/{id}")).await;
+    let again = again.text().await.unwrap();
+    assert!(
+        again.contains("at **six**, said [the council](https://example.org/council).</textarea>"),
+        "[{backend}] {again}"
+    );
 
     // The preview is the reader page, before anyone can read it.
     let preview = browser
@@ -156,6 +163,17 @@ async fn an_editor_writes_previews_and_publishes_an_article(app: TestApp) {
     );
     assert!(page.contains("the mayor said"));
     assert!(page.contains(&app.newsroom.bridge.headline), "related card");
+    let formatted = "opened to traffic at <strong>six</strong>, said \
+                     <a href=\"https://example.org/council\">the council</a>.";
+    assert!(page.contains(formatted), "[{backend}] {page}");
+    // Said plainly: a preview, with the status, and no publication date.
+    assert!(page.contains("Preview — not published."), "[{backend}]");
+    assert!(page.contains("Status: Draft"), "[{backend}]");
+    assert!(page.contains("Not published yet"), "[{backend}]");
+    assert!(
+        !page.contains(">Published "),
+        "[{backend}] no publication line"
+    );
     let public = format!("/en/world/{}", article.slug);
     assert_eq!(app.get(&public).await.status(), StatusCode::NOT_FOUND);
 
@@ -168,11 +186,13 @@ async fn an_editor_writes_previews_and_publishes_an_article(app: TestApp) {
     assert_eq!(moved.status(), StatusCode::SEE_OTHER, "[{backend}] publish");
     let reader = app.get(&public).await;
     assert_eq!(reader.status(), StatusCode::OK, "[{backend}]");
-    assert!(reader
-        .text()
-        .await
-        .unwrap()
-        .contains("We kept our promise to the city."));
+    let page = reader.text().await.unwrap();
+    assert!(page.contains("We kept our promise to the city."));
+    assert!(
+        page.contains(formatted),
+        "[{backend}] the site shows the formatting"
+    );
+    assert!(!page.contains("Preview — not published."), "[{backend}]");
 
     let log = app
         .store()

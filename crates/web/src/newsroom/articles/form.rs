@@ -6,17 +6,31 @@
 //! what to do (save, add a block of a kind, remove or move block `i`), so
 //! the editor works without JavaScript.
 
-use dateline_domain::{BodyBlock, HeadingLevel, Slug};
+use dateline_domain::rich::validate_marks;
+use dateline_domain::{BodyBlock, HeadingLevel, ListItem, ParseError, Slug};
+use dateline_render::rich::{parse_markup, write_markup};
 use dateline_store::{Article, ArticleUpdate};
 use serde::Serialize;
 
 /// Block kinds in the order the editor offers them.
-pub const BLOCK_KINDS: [&str; 6] = ["paragraph", "heading", "quote", "image", "related", "embed"];
+pub const BLOCK_KINDS: [&str; 7] = [
+    "paragraph",
+    "heading",
+    "list",
+    "quote",
+    "image",
+    "related",
+    "embed",
+];
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct BlockForm {
     pub kind: String,
+    /// Paragraphs in the editor's markup (`**bold**`, `*italic*`,
+    /// `[words](address)`); a list's items one per line, each in markup.
     pub text: String,
+    /// A list is numbered.
+    pub ordered: bool,
     pub level: String,
     pub attribution: String,
     pub media: String,
@@ -37,9 +51,18 @@ impl BlockForm {
 
     fn of(block: &BodyBlock) -> Self {
         match block {
-            BodyBlock::Paragraph { text } => Self {
-                text: text.clone(),
+            BodyBlock::Paragraph { text, marks } => Self {
+                text: write_markup(text, marks),
                 ..Self::empty("paragraph")
+            },
+            BodyBlock::List { ordered, items } => Self {
+                text: items
+                    .iter()
+                    .map(|item| write_markup(&item.text, &item.marks).replace('\n', " "))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                ordered: *ordered,
+                ..Self::empty("list")
             },
             BodyBlock::Heading { level, text } => Self {
                 text: text.clone(),
@@ -145,6 +168,10 @@ impl EditorForm {
                             form.blocks.resize(index + 1, BlockForm::default());
                         }
                         let block = &mut form.blocks[index];
+                        if field == "ordered" {
+                            block.ordered = !value.is_empty();
+                            continue;
+                        }
                         let slot = match field {
                             "type" => &mut block.kind,
                             "text" => &mut block.text,
@@ -248,7 +275,48 @@ impl EditorForm {
             let name = |field: &str| format!("block-{i}-{field}");
             let text = block.text.trim().to_owned();
             let parsed = match block.kind.as_str() {
-                "paragraph" if !text.is_empty() => Some(BodyBlock::Paragraph { text }),
+                "paragraph" if !text.is_empty() => {
+                    let (text, marks) = parse_markup(&text);
+                    match validate_marks(&text, &marks, "body", "") {
+                        Ok(()) => Some(BodyBlock::Paragraph { text, marks }),
+                        Err(error) => {
+                            fail(name("text"), marks_message(&error));
+                            None
+                        }
+                    }
+                }
+                "list" => {
+                    let items: Vec<ListItem> = text
+                        .lines()
+                        .map(|line| list_item_text(line, block.ordered))
+                        .filter(|line| !line.is_empty())
+                        .map(|line| {
+                            let (text, marks) = parse_markup(line);
+                            ListItem { text, marks }
+                        })
+                        .collect();
+                    let refused = items
+                        .iter()
+                        .find_map(|item| validate_marks(&item.text, &item.marks, "body", "").err());
+                    match refused {
+                        _ if items.is_empty() => {
+                            fail(name("text"), "form-required");
+                            None
+                        }
+                        Some(error) => {
+                            fail(name("text"), marks_message(&error));
+                            None
+                        }
+                        None if items.len() > dateline_domain::rich::LIST_MAX_ITEMS => {
+                            fail(name("text"), "form-list-too-long");
+                            None
+                        }
+                        None => Some(BodyBlock::List {
+                            ordered: block.ordered,
+                            items,
+                        }),
+                    }
+                }
                 "heading" if !text.is_empty() => {
                     match block
                         .level
@@ -329,6 +397,35 @@ impl EditorForm {
     }
 }
 
+/// The catalog message for refused marks.
+fn marks_message(error: &ParseError) -> &'static str {
+    match error.code {
+        "invalid_link" => "form-bad-link",
+        _ => "form-bad-formatting",
+    }
+}
+
+/// A list line without the bullet or number people type out of habit
+/// (`- `, `* `, `• `, and `1. ` or `1) ` in a numbered list).
+fn list_item_text(line: &str, ordered: bool) -> &str {
+    let line = line.trim();
+    for bullet in ["- ", "* ", "• "] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            return rest.trim_start();
+        }
+    }
+    if ordered {
+        let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let rest = &line[digits..];
+        if digits > 0 {
+            if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+                return rest.trim_start();
+            }
+        }
+    }
+    line
+}
+
 fn parse_action(value: &str) -> Action {
     let index = |rest: &str| rest.parse::<usize>().ok();
     if let Some(kind) = value.strip_prefix("add-") {
@@ -400,9 +497,7 @@ mod tests {
         assert_eq!(
             update.body.unwrap(),
             vec![
-                BodyBlock::Paragraph {
-                    text: "First.".into()
-                },
+                BodyBlock::paragraph("First."),
                 BodyBlock::Quote {
                     text: "We did it.".into(),
                     attribution: "the mayor".into()
@@ -438,6 +533,69 @@ mod tests {
             ]
         );
         assert_eq!(form.blocks[1].url, "javascript:alert(1)", "typed text kept");
+    }
+
+    #[test]
+    fn paragraphs_and_lists_keep_their_formatting_both_ways() {
+        let (form, _) = EditorForm::from_pairs(&pairs(&[
+            ("version", "1"),
+            ("section_id", "1"),
+            ("headline", "Bridge"),
+            ("block-0-type", "paragraph"),
+            (
+                "block-0-text",
+                "The **mayor** opened [the bridge](/en/world/bridge).",
+            ),
+            ("block-1-type", "list"),
+            ("block-1-ordered", "1"),
+            ("block-1-text", "1. First *lane*\n\n2) Second lane\n"),
+        ]));
+        let (_, update) = form.to_update(|_| None).unwrap();
+        let body = update.body.unwrap();
+        assert_eq!(
+            body[0],
+            BodyBlock::Paragraph {
+                text: "The mayor opened the bridge.".into(),
+                marks: vec![
+                    dateline_domain::Mark::Bold { start: 4, end: 9 },
+                    dateline_domain::Mark::Link {
+                        start: 17,
+                        end: 27,
+                        href: "/en/world/bridge".into()
+                    },
+                ],
+            }
+        );
+        let BodyBlock::List { ordered, items } = &body[1] else {
+            panic!("a list: {:?}", body[1]);
+        };
+        assert!(*ordered);
+        let texts: Vec<_> = items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, vec!["First lane", "Second lane"]);
+        // Shown again, the editor has the same markup.
+        let shown: Vec<_> = body.iter().map(BlockForm::of).collect();
+        assert_eq!(
+            shown[0].text,
+            "The **mayor** opened [the bridge](/en/world/bridge)."
+        );
+        assert_eq!(shown[1].text, "First *lane*\nSecond lane");
+        assert!(shown[1].ordered);
+    }
+
+    #[test]
+    fn a_link_to_a_script_is_refused_on_its_block_and_kept_as_typed() {
+        let typed = "Click [here](javascript:alert(1)).";
+        let (form, _) = EditorForm::from_pairs(&pairs(&[
+            ("version", "1"),
+            ("section_id", "1"),
+            ("headline", "Bridge"),
+            ("block-0-type", "paragraph"),
+            ("block-0-text", typed),
+        ]));
+        let errors = form.to_update(|_| None).unwrap_err();
+        assert_eq!(errors[0].field, "block-0-text");
+        assert_eq!(errors[0].message, "form-bad-link");
+        assert_eq!(form.blocks[0].text, typed);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use dateline_domain::BodyBlock;
+use dateline_domain::{BodyBlock, ListItem};
 use dateline_store::{ArticleSnapshot, RevisionSummary, Save, StoreError};
 use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, DiffOp, TextDiff};
@@ -120,7 +120,8 @@ fn words(label: &'static str, old: &str, new: &str) -> Row {
 /// One line per block, as an editor would describe it.
 fn block_line(block: &BodyBlock) -> String {
     match block {
-        BodyBlock::Paragraph { text } => text.clone(),
+        BodyBlock::Paragraph { text, marks } => dateline_render::rich::write_markup(text, marks),
+        BodyBlock::List { ordered, items } => list_lines(*ordered, items),
         BodyBlock::Heading { level, text } => format!("{} {text}", "#".repeat(level.get().into())),
         BodyBlock::Quote { text, attribution } => format!("“{text}” — {attribution}"),
         BodyBlock::Image { media_id, caption } => {
@@ -131,6 +132,23 @@ fn block_line(block: &BodyBlock) -> String {
             format!("[embed {url}] {}", title.as_deref().unwrap_or(""))
         }
     }
+}
+
+/// A list as its lines: `- item`, or `1. item` when numbered.
+fn list_lines(ordered: bool, items: &[ListItem]) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(n, item)| {
+            let text = dateline_render::rich::write_markup(&item.text, &item.marks);
+            if ordered {
+                format!("{}. {text}", n + 1)
+            } else {
+                format!("- {text}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// What a snapshot names by id, as editors know it: sections and authors.
@@ -338,7 +356,7 @@ mod tests {
     }
 
     fn p(text: &str) -> BodyBlock {
-        BodyBlock::Paragraph { text: text.into() }
+        BodyBlock::paragraph(text)
     }
 
     #[test]

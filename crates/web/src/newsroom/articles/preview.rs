@@ -1,5 +1,7 @@
 //! The preview: the article rendered by the reader site's own code and
-//! templates, whatever its status, so it looks exactly as it will.
+//! templates, whatever its status, so it looks exactly as it will, under
+//! a banner that says it is a preview and, until it is published,
+//! without a publication line.
 
 use axum::extract::{Path, State};
 use axum::http::header::HeaderName;
@@ -9,7 +11,7 @@ use axum::response::Response;
 use super::view::{article_for, Desk};
 use crate::auth::Permission;
 use crate::error::ApiError;
-use crate::reader::render_article;
+use crate::reader::{render_article, Shown};
 use crate::site::EditionCtx;
 use crate::AppState;
 
@@ -28,7 +30,7 @@ pub(super) async fn page(
     let ctx = EditionCtx::load(&state, edition.code.as_str())
         .await
         .map_err(|e| failed(e.detail))?;
-    let mut response = render_article(&state, &ctx, &article)
+    let mut response = render_article(&state, &ctx, &article, Shown::Preview)
         .await
         .map_err(|e| failed(e.detail))?;
     response.headers_mut().insert(

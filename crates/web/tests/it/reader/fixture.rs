@@ -67,9 +67,7 @@ pub async fn reader_app_on(db: TestDb) -> TestApp {
         .unwrap();
 
     let ru_body = vec![
-        BodyBlock::Paragraph {
-            text: "Мост открыли на рассвете.".into(),
-        },
+        BodyBlock::paragraph("Мост открыли на рассвете."),
         BodyBlock::Quote {
             text: "Мы вернулись.".into(),
             attribution: "заявил мэр".into(),
