@@ -217,7 +217,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite:{}", dir.path().join("sync.db").display());
         for (sync, expected) in [(super::SqliteSync::Normal, 1), (super::SqliteSync::Full, 2)] {
-            let store = super::Store::connect_with_sync(&url, 3, sync).await.unwrap();
+            let store = super::Store::connect_with_sync(&url, 3, sync)
+                .await
+                .unwrap();
             let mut held = Vec::new();
             for _ in 0..3 {
                 let mut conn = store.pool.acquire().await.unwrap();

@@ -50,8 +50,8 @@ pub async fn open_store(config: &Config, site: Site) -> anyhow::Result<Store> {
         config.max_connections,
         config.sqlite_synchronous.into(),
     )
-        .await
-        .with_context(|| format!("cannot open database {}", redact(&url)))?;
+    .await
+    .with_context(|| format!("cannot open database {}", redact(&url)))?;
     store
         .migrate()
         .await
