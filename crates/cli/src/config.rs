@@ -25,6 +25,9 @@ pub struct Config {
     pub theme_dir: Option<PathBuf>,
     /// Size of the database connection pool.
     pub max_connections: u32,
+    /// SQLite only: `full` (a commit is on disk before it is acknowledged)
+    /// or `normal` (faster commits; a power cut can lose the last ones).
+    pub sqlite_synchronous: SqliteSynchronous,
     /// `pretty` for people, `json` for log collectors.
     pub log_format: LogFormat,
     /// Memory for rendered reader pages, in MiB (0 turns the cache off).
@@ -68,13 +71,14 @@ pub struct Config {
 }
 
 /// The keys of [`Config`], as the file and the environment name them.
-const KEYS: [&str; 22] = [
+const KEYS: [&str; 23] = [
     "database_url",
     "data_dir",
     "listen",
     "base_url",
     "theme_dir",
     "max_connections",
+    "sqlite_synchronous",
     "log_format",
     "page_cache_mb",
     "cdn_purge_url",
@@ -93,6 +97,24 @@ const KEYS: [&str; 22] = [
     "max_chat_sockets_per_reader",
 ];
 
+/// SQLite's `PRAGMA synchronous`, as the configuration names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SqliteSynchronous {
+    #[default]
+    Full,
+    Normal,
+}
+
+impl From<SqliteSynchronous> for dateline_store::SqliteSync {
+    fn from(value: SqliteSynchronous) -> Self {
+        match value {
+            SqliteSynchronous::Full => Self::Full,
+            SqliteSynchronous::Normal => Self::Normal,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -109,6 +131,7 @@ impl Default for Config {
             base_url: None,
             theme_dir: None,
             max_connections: 16,
+            sqlite_synchronous: SqliteSynchronous::Full,
             log_format: LogFormat::Pretty,
             page_cache_mb: 256,
             cdn_purge_url: None,
@@ -427,6 +450,21 @@ mod tests {
                 c.effective_database_url(),
                 "sqlite:/srv/dateline/dateline.db"
             );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn sqlite_synchronous_defaults_to_full_and_takes_normal() {
+        figment::Jail::expect_with(|jail| {
+            let c = Config::load(None, &Overrides::default()).map_err(|e| e.to_string())?;
+            assert_eq!(c.sqlite_synchronous, SqliteSynchronous::Full);
+            jail.set_env("DATELINE_SQLITE_SYNCHRONOUS", "normal");
+            let c = Config::load(None, &Overrides::default()).map_err(|e| e.to_string())?;
+            assert_eq!(c.sqlite_synchronous, SqliteSynchronous::Normal);
+            jail.set_env("DATELINE_SQLITE_SYNCHRONOUS", "off");
+            let err = Config::load(None, &Overrides::default()).unwrap_err();
+            assert!(err.to_string().contains("sqlite_synchronous"), "{err}");
             Ok(())
         });
     }

@@ -53,9 +53,10 @@ pub enum MediaError {
     /// The media-store configuration cannot be used.
     #[error("media store configuration: {0}")]
     Config(String),
-    /// Recording the upload in the database failed.
+    /// Recording the upload in the database failed. Kept whole, so that the
+    /// web layer can tell "database away or busy" (503) from a fault (500).
     #[error("saving the picture's record failed: {0}")]
-    Database(String),
+    Database(#[source] dateline_store::StoreError),
 }
 
 impl MediaError {
@@ -103,6 +104,6 @@ impl MediaError {
 
 impl From<dateline_store::StoreError> for MediaError {
     fn from(e: dateline_store::StoreError) -> Self {
-        Self::Database(e.to_string())
+        Self::Database(e)
     }
 }

@@ -40,6 +40,28 @@ impl Backend {
     }
 }
 
+/// How hard SQLite works to keep a commit (`PRAGMA synchronous`); ignored
+/// on PostgreSQL, whose own settings decide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SqliteSync {
+    /// A commit has reached the disk before it is acknowledged: a power cut
+    /// cannot take back what a reader or an editor was told was saved.
+    #[default]
+    Full,
+    /// The write-ahead log is synced only at checkpoints: faster commits,
+    /// but a power cut (not a process crash) can lose the last ones.
+    Normal,
+}
+
+impl SqliteSync {
+    fn pragma(self) -> &'static str {
+        match self {
+            Self::Full => "FULL",
+            Self::Normal => "NORMAL",
+        }
+    }
+}
+
 /// A handle on the database; cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -54,6 +76,15 @@ impl Store {
     /// opened in WAL mode with foreign keys on and a busy timeout, so that
     /// readers never wait for the writer and a contended write retries.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self> {
+        Self::connect_with_sync(url, max_connections, SqliteSync::Full).await
+    }
+
+    /// [`Store::connect`] with a chosen SQLite durability level.
+    pub async fn connect_with_sync(
+        url: &str,
+        max_connections: u32,
+        sync: SqliteSync,
+    ) -> Result<Self> {
         sqlx::any::install_default_drivers();
         let backend = Backend::from_url(url).ok_or_else(|| {
             StoreError::Database(sqlx::Error::Configuration(
@@ -81,17 +112,17 @@ impl Store {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        // FULL: a commit is on disk before it is acknowledged,
-                        // so a power cut cannot take back what a reader or an
-                        // editor was told was saved (NORMAL in WAL mode can
-                        // lose the last commits; a process crash loses nothing
-                        // either way).
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                        // FULL (the default): a commit is on disk before it
+                        // is acknowledged; NORMAL in WAL mode can lose the
+                        // last commits to a power cut (a process crash loses
+                        // nothing either way). See SqliteSync.
+                        let pragmas = format!(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = {}; \
                              PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
                              PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;",
-                        )
-                        .await?;
+                            sync.pragma()
+                        );
+                        conn.execute(pragmas.as_str()).await?;
                     }
                     Ok(())
                 })
@@ -177,6 +208,30 @@ mod tests {
                 .unwrap();
             assert_eq!((level, journal.as_str()), (2, "wal"));
             held.push(conn);
+        }
+    }
+
+    /// The chosen level reaches every connection of the pool (NORMAL is 1).
+    #[tokio::test]
+    async fn sqlite_sync_level_is_applied_to_every_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite:{}", dir.path().join("sync.db").display());
+        for (sync, expected) in [(super::SqliteSync::Normal, 1), (super::SqliteSync::Full, 2)] {
+            let store = super::Store::connect_with_sync(&url, 3, sync)
+                .await
+                .unwrap();
+            let mut held = Vec::new();
+            for _ in 0..3 {
+                let mut conn = store.pool.acquire().await.unwrap();
+                let level: i64 = sqlx::query_scalar("PRAGMA synchronous")
+                    .fetch_one(&mut *conn)
+                    .await
+                    .unwrap();
+                assert_eq!(level, expected, "{sync:?}");
+                held.push(conn);
+            }
+            drop(held);
+            store.close().await;
         }
     }
 }

@@ -46,7 +46,7 @@ mod tokens;
 pub use accounts::{Account, AccountUpdate};
 pub use articles::{DeskQuery, DeskRow, Save, MAX_SINCE};
 pub use audit::{record_audit_on, AuditEntry, AuditPage, AuditQuery, NewAudit};
-pub use connect::{Backend, Store};
+pub use connect::{Backend, SqliteSync, Store};
 pub use cursor::Cursor;
 pub use edition_admin::{EditionUpdate, Move};
 pub use error::StoreError;

@@ -45,9 +45,13 @@ pub async fn open_store(config: &Config, site: Site) -> anyhow::Result<Store> {
             format!("cannot create data directory {}", config.data_dir.display())
         })?;
     }
-    let store = Store::connect(&url, config.max_connections)
-        .await
-        .with_context(|| format!("cannot open database {}", redact(&url)))?;
+    let store = Store::connect_with_sync(
+        &url,
+        config.max_connections,
+        config.sqlite_synchronous.into(),
+    )
+    .await
+    .with_context(|| format!("cannot open database {}", redact(&url)))?;
     store
         .migrate()
         .await

@@ -259,3 +259,57 @@ on_both_backends!(
     std::future::ready;
     renditions_in_an_object_store_reach_readers,
 );
+
+/// An upload whose record cannot be written because the database is busy
+/// (SQLite's write lock held past the busy timeout; PostgreSQL away is the
+/// same error class) is "try again": 503 with Retry-After, like every other
+/// write, not a 500. The crash harness (bench/crash) found the 500 while
+/// PostgreSQL restarted under load.
+#[tokio::test]
+async fn an_upload_meeting_a_busy_database_answers_503_with_retry_after() {
+    use sqlx::Connection;
+    let app = TestApp::new().await;
+    let store = app.store();
+    let editor = staff(
+        store,
+        "busy-photo@example.org",
+        Role::Editor,
+        &[app.newsroom.fixtures.en.id],
+    )
+    .await;
+    let secret = token(store, editor.id(), role_scopes(Role::Editor), None)
+        .await
+        .1;
+    let count = || async {
+        store
+            .search_media(&dateline_store::MediaSearch {
+                limit: 100,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items
+            .len()
+    };
+    let before = count().await;
+    let mut holder = sqlx::SqliteConnection::connect(&app.sqlite_url().unwrap())
+        .await
+        .unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut holder)
+        .await
+        .unwrap();
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/admin/media?filename=busy.png"))
+        .bearer_auth(&secret)
+        .body(png(9))
+        .send()
+        .await
+        .unwrap();
+    sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(response.headers()["retry-after"], "5");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "unavailable", "{body}");
+    assert_eq!(count().await, before, "a refused upload keeps no record");
+}

@@ -117,6 +117,8 @@ pub async fn upload(
             let code = ErrorCode::for_refused_upload(&err);
             return Err(ApiError::new(code, err.to_string()).with_field("file"));
         }
+        // The database away or busy is 503 with Retry-After, like any store error.
+        Err(dateline_media::MediaError::Database(err)) => return Err(err.into()),
         Err(err @ dateline_media::MediaError::Busy) => {
             return Err(ApiError::new(ErrorCode::Unavailable, err.to_string()).with_retry_after(60));
         }

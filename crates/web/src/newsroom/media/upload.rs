@@ -109,6 +109,8 @@ pub(super) async fn submit(
             let status = crate::error::ErrorCode::for_refused_upload(&err).status();
             refuse(status, message(&err), err.to_string()).await
         }
+        // The database away or busy: the error page's 503 with Retry-After.
+        Err(MediaError::Database(err)) => Err(err.into()),
         // Other pictures hold the decode memory: "try again", not a fault.
         Err(err @ MediaError::Busy) => {
             refuse(
