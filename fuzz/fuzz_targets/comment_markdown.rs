@@ -111,10 +111,14 @@ fn check_href(value: &str) -> Result<(), String> {
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect::<String>()
         .to_ascii_lowercase();
-    let scheme_end = url.find([':', '/', '?', '#']);
-    if let Some(at) = scheme_end.filter(|at| url[*at..].starts_with(':')) {
-        let scheme = &url[..at];
-        if !["http", "https", "mailto"].contains(&scheme) {
+    // A scheme is a letter, then letters, digits, `+`, `-` or `.`, before
+    // the first `:`; anything else ("://x") is a relative reference.
+    if let Some((scheme, _)) = url.split_once(':') {
+        let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if is_scheme && !["http", "https", "mailto"].contains(&scheme) {
             return Err(format!("href with scheme {scheme:?}"));
         }
     }
