@@ -11,8 +11,8 @@ use crate::MediaError;
 /// An accepted upload: the probed file and its embedded metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ingested {
-    /// Format, size and hash. `width`/`height` are as displayed: swapped
-    /// when the EXIF orientation turns the picture by 90°.
+    /// Format, size and hash. `width`/`height` are as displayed: those of
+    /// the decoded picture once its EXIF orientation is applied.
     pub probed: ProbedImage,
     pub metadata: EmbeddedMetadata,
     /// The uploader's file name, reduced to a safe display form.
@@ -55,7 +55,7 @@ impl Ingested {
 pub fn ingest(bytes: &[u8], filename_hint: &str, limits: &Limits) -> Result<Ingested, MediaError> {
     let mut probed = probe_with(bytes, limits)?;
     check_memory(bytes, limits)?;
-    crate::renditions::decode_upright(bytes, limits.max_pixels)?;
+    let upright = crate::renditions::decode_upright(bytes, limits.max_pixels)?;
     // The JPEG decoder fills a cut-off scan with grey rather than failing.
     if probed.format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
         return Err(MediaError::Decode(
@@ -63,9 +63,10 @@ pub fn ingest(bytes: &[u8], filename_hint: &str, limits: &Limits) -> Result<Inge
         ));
     }
     let metadata = read_metadata(bytes, probed.format);
-    if metadata.swaps_dimensions() {
-        std::mem::swap(&mut probed.width, &mut probed.height);
-    }
+    // As the renditions will show it: the decoder turns the picture by the
+    // orientation it reads, which the metadata reader may not have read
+    // (it refuses a whole EXIF block that has one bad entry).
+    (probed.width, probed.height) = (upright.width(), upright.height());
     Ok(Ingested {
         probed,
         metadata,
@@ -111,6 +112,7 @@ fn display_name(hint: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::display_name;
+    use crate::Limits;
 
     #[test]
     fn cut_jpegs_are_told_apart_from_whole_ones() {
@@ -129,6 +131,41 @@ mod tests {
         assert!(jpeg_is_complete(&trailing));
         assert!(!jpeg_is_complete(&jpeg[..jpeg.len() - 2]));
         assert!(!jpeg_is_complete(&jpeg[..40]));
+    }
+
+    /// Found by the `picture_probe` fuzz target: an EXIF block that
+    /// kamadak-exif refuses (an entry's count runs past the block) while the
+    /// JPEG decoder still reads its orientation. The upload recorded the
+    /// stored size, the renditions came out turned.
+    #[test]
+    fn recorded_dimensions_are_the_decoded_ones() {
+        let mut jpeg = Vec::new();
+        image::RgbImage::new(16, 8)
+            .write_to(
+                &mut std::io::Cursor::new(&mut jpeg),
+                image::ImageFormat::Jpeg,
+            )
+            .unwrap();
+        // Little-endian TIFF, IFD0: Orientation 6 (SHORT), then an Artist
+        // (ASCII) entry claiming 6,160,393 bytes at offset 0.
+        let mut tiff = b"II*\0\x08\0\0\0\x02\0".to_vec();
+        tiff.extend_from_slice(&[0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0]);
+        tiff.extend_from_slice(&[0x3B, 0x01, 2, 0, 9, 0, 0x5E, 0, 0, 0, 0, 0]);
+        tiff.extend_from_slice(&[0, 0, 0, 0]);
+        let app1 = [b"Exif\0\0".as_slice(), &tiff].concat();
+        let mut file = jpeg[..2].to_vec();
+        file.extend_from_slice(&[0xFF, 0xE1]);
+        file.extend_from_slice(&u16::try_from(app1.len() + 2).unwrap().to_be_bytes());
+        file.extend_from_slice(&app1);
+        file.extend_from_slice(&jpeg[2..]);
+
+        let accepted = super::ingest(&file, "turned.jpg", &Limits::default()).unwrap();
+        let decoded = crate::renditions::decode_upright(&file, crate::MAX_PIXELS).unwrap();
+        assert_eq!((decoded.width(), decoded.height()), (8, 16));
+        assert_eq!(
+            (accepted.probed.width, accepted.probed.height),
+            (decoded.width(), decoded.height())
+        );
     }
 
     #[test]

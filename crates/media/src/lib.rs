@@ -31,3 +31,18 @@ pub use renditions::{
 };
 pub use s3::{MediaStoreConfig, ObjectStoreBlobs, S3Settings};
 pub use service::{MediaService, Upload, Uploaded};
+
+/// Entry points for the fuzz targets in `fuzz/`: the metadata parsers on
+/// their own and the upload decode. Not an API; nothing here is promised.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::metadata::parsers::{exif, iim, xmp};
+
+    /// The decode [`crate::ingest`] runs, upright, with the pixel limit.
+    pub fn decode_upright(
+        bytes: &[u8],
+        max_pixels: u64,
+    ) -> Result<image::DynamicImage, crate::MediaError> {
+        crate::renditions::decode_upright(bytes, max_pixels)
+    }
+}

@@ -79,9 +79,13 @@ pub fn iso8601(ts: UnixTime, tz: Tz) -> String {
     local(ts, tz).to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// `Wed, 31 Jan 2024 11:05:00 +0000`, for RSS.
+/// `Wed, 31 Jan 2024 11:05:00 +0000`, for RSS. RFC 2822 writes four-digit
+/// years only (chrono panics on others), so a time outside years 0–9999 is
+/// held to that range.
 pub fn rfc2822(ts: UnixTime) -> String {
-    local(ts, chrono_tz::UTC).to_rfc2822()
+    const FIRST: UnixTime = -62_167_219_200; // 0000-01-01T00:00:00Z
+    const LAST: UnixTime = 253_402_300_799; // 9999-12-31T23:59:59Z
+    local(ts.clamp(FIRST, LAST), chrono_tz::UTC).to_rfc2822()
 }
 
 /// `2024-01-31T11:05:00Z`: a W3C datetime in UTC, for sitemaps' `<lastmod>`.
@@ -104,6 +108,17 @@ mod tests {
 
     // 2024-01-31 11:05:00 UTC.
     const TS: UnixTime = 1_706_699_100;
+
+    /// Found by the `dates` fuzz target: chrono panics when RFC 2822
+    /// cannot write the year (negative or past 9999).
+    #[test]
+    fn rfc2822_keeps_to_four_digit_years() {
+        assert_eq!(rfc2822(TS), "Wed, 31 Jan 2024 11:05:00 +0000");
+        assert_eq!(rfc2822(-62_167_219_201), "Sat, 1 Jan 0000 00:00:00 +0000");
+        assert_eq!(rfc2822(i64::MIN), "Sat, 1 Jan 0000 00:00:00 +0000");
+        assert_eq!(rfc2822(253_402_300_800), "Fri, 31 Dec 9999 23:59:59 +0000");
+        assert_eq!(rfc2822(i64::MAX), "Fri, 31 Dec 9999 23:59:59 +0000");
+    }
 
     #[test]
     fn edition_patterns_in_the_edition_time_zone() {

@@ -2,9 +2,10 @@
 //! strong, code, quotes, lists, links) rendered to HTML that is safe to put
 //! on a page. Raw HTML is shown as text, pictures become their alt text,
 //! headings plain paragraphs; ammonia then removes anything else and gives
-//! every link `rel="nofollow ugc noopener"`.
+//! every link `rel="nofollow ugc noopener"`; no attribute survives but a
+//! link's `href` and a numbered list's `start`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
@@ -39,9 +40,15 @@ pub fn comment_html(source: &str) -> String {
     });
     let mut raw = String::with_capacity(source.len() * 2);
     html::push_html(&mut raw, events);
+    // `Builder::empty()` empties only the tag list; ammonia's default
+    // attributes (`title`, `lang`, `hreflang`, `cite`…) are cleared here.
     ammonia::Builder::empty()
         .tags(ALLOWED_TAGS.iter().copied().collect::<HashSet<_>>())
+        .generic_attributes(HashSet::new())
+        .tag_attributes(HashMap::new())
         .add_tag_attributes("a", ["href"])
+        // A numbered list keeps its first number ("7) seventh").
+        .add_tag_attributes("ol", ["start"])
         .url_schemes(URL_SCHEMES.iter().copied().collect::<HashSet<_>>())
         .link_rel(Some("nofollow ugc noopener"))
         .clean(&raw)
@@ -81,6 +88,19 @@ mod tests {
         );
         assert!(!html.contains("javascript"), "{html}");
         assert!(html.contains(">bad</a>") || html.contains("bad"), "{html}");
+    }
+
+    /// Found by the `comment_markdown` fuzz target: `Builder::empty()` only
+    /// empties the tag list, so ammonia's default attributes (`title` and
+    /// `lang` on every tag, `hreflang`, `cite`) survived.
+    #[test]
+    fn only_href_and_a_list_start_survive_as_attributes() {
+        let html = comment_html("[site](https://example.org \"hover text\")\n\n7) seventh");
+        assert_eq!(
+            html,
+            "<p><a href=\"https://example.org\" rel=\"nofollow ugc noopener\">site</a></p>\n\
+             <ol start=\"7\">\n<li>seventh</li>\n</ol>\n"
+        );
     }
 
     #[test]

@@ -17,6 +17,26 @@ mod xmp;
 
 pub use xmp::xmp_packet;
 
+/// Each source's parser alone (re-exported for the fuzz targets only).
+pub(crate) mod parsers {
+    use super::EmbeddedMetadata;
+
+    /// Reads an XMP packet.
+    pub fn xmp(packet: &str) -> EmbeddedMetadata {
+        super::xmp::parse(packet)
+    }
+
+    /// Reads IPTC IIM datasets (the content of Photoshop resource 0x0404).
+    pub fn iim(block: &[u8]) -> EmbeddedMetadata {
+        super::iim::parse(block)
+    }
+
+    /// Reads EXIF from any container kamadak-exif knows.
+    pub fn exif(file: &[u8]) -> EmbeddedMetadata {
+        super::exif::parse(file)
+    }
+}
+
 use dateline_domain::{ImageFormat, UnixTime};
 
 /// What a picture says about itself. Empty strings mean "not given".
