@@ -75,7 +75,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console at ${m.location().url}: ${m.text()}`); });
 
   step('log in');
   await page.goto(`${BASE}/newsroom/`);

@@ -131,6 +131,7 @@
   }
 
   var BLOCKS = /^(P|DIV|H[1-6]|LI|BLOCKQUOTE|TR|PRE|SECTION|ARTICLE|UL|OL|TABLE)$/;
+  var BLOCK_SELECTOR = "p, div, h1, h2, h3, h4, h5, h6, li, blockquote, tr, pre, section, article, ul, ol, table, br";
   // Pasted HTML as paragraphs: one per block-level element, each a
   // cleaned inline fragment.
   function pastedParagraphs(html, plain) {
@@ -151,12 +152,20 @@
       }
       pending = doc.createElement("span");
     }
+    // Elements holding blocks (a word processor wraps everything in one
+    // <b> or <span>) are split by what they hold; their own formatting goes.
+    function holdsBlocks(el) { return !!el.querySelector(BLOCK_SELECTOR); }
     (function split(node) {
       node.childNodes.forEach(function (c) {
-        if (c.nodeType === 1 && BLOCKS.test(c.nodeName)) {
-          var hasBlocks = Array.prototype.some.call(c.children, function (k) { return BLOCKS.test(k.nodeName); });
+        var block = c.nodeType === 1 && BLOCKS.test(c.nodeName);
+        if (c.nodeType === 1 && holdsBlocks(c)) {
+          if (block) flush();
+          split(c);
+          if (block) flush();
+        } else if (block) {
           flush();
-          if (hasBlocks) split(c); else { pending.appendChild(c.cloneNode(true)); flush(); }
+          pending.appendChild(c.cloneNode(true));
+          flush();
         } else if (c.nodeType === 1 && c.nodeName === "BR") {
           flush();
         } else {
@@ -332,6 +341,7 @@
   function setup(li) {
     li.draggable = false;
     enhanceParagraph(li);
+    if (picker && picker.showModal) li.querySelectorAll("[data-media-pick]").forEach(function (b) { b.hidden = false; });
     li.addEventListener("focusin", function () { current = li; });
     var handle = li.querySelector(".drag-handle");
     if (handle) {
@@ -448,11 +458,10 @@
 
   // Shows the chosen picture under its number field.
   function showPicked(field, asset) {
-    var shown = field.parentNode.querySelector(".picked-thumb[data-for='" + field.id + "']");
-    if (!shown) {
+    var shown = field.nextElementSibling;
+    if (!shown || !shown.classList.contains("picked-thumb")) {
       shown = document.createElement("div");
       shown.className = "picked-thumb";
-      shown.dataset.for = field.id;
       field.after(shown);
     }
     shown.replaceChildren(thumb(asset));
@@ -490,7 +499,8 @@
   }
 
   if (picker && picker.showModal) {
-    form.querySelectorAll("[data-media-pick]").forEach(function (b) { b.hidden = false; });
+    // The lead picture's button; blocks' buttons are shown by setup().
+    form.querySelectorAll(".editor > [data-media-pick]").forEach(function (b) { b.hidden = false; });
     var timer = null;
     var q = picker.querySelector("[data-picker-q]");
     q.addEventListener("input", function () {
@@ -501,7 +511,9 @@
     form.addEventListener("click", function (e) {
       var b = e.target.closest("[data-media-pick]");
       if (!b) return;
-      target = document.getElementById(b.dataset.mediaPick);
+      // A block's own field (its id changes as blocks move), else the lead's.
+      var block = b.closest("[data-block]");
+      target = block ? block.querySelector("input[name$='-media']") : document.getElementById(b.dataset.mediaPick);
       picker.showModal();
       q.focus();
       search(q.value.trim());

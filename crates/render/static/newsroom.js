@@ -55,29 +55,33 @@
     if (dirty && !stopped) { e.preventDefault(); e.returnValue = ""; }
   });
 
-  // Related-article suggestions through a <datalist> per picker.
-  form.querySelectorAll("[data-article-picker]").forEach(function (input, n) {
-    var list = document.createElement("datalist");
-    list.id = "article-suggestions-" + n;
-    input.setAttribute("list", list.id);
-    input.after(list);
-    var timer = null;
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      var q = input.value.trim();
-      if (q.length < 3 || /^\d+$/.test(q)) return;
-      timer = setTimeout(function () {
-        fetch("/newsroom/articles/search?q=" + encodeURIComponent(q), { credentials: "same-origin" })
-          .then(function (r) { return r.ok ? r.json() : []; })
-          .then(function (found) {
-            list.replaceChildren.apply(list, found.map(function (a) {
-              var o = document.createElement("option");
-              o.value = String(a.id);
-              o.label = a.headline + " · " + a.section;
-              return o;
-            }));
-          });
-      }, 250);
-    });
+  // Related-article suggestions through a <datalist> per picker; pickers
+  // in blocks added later (editor.js) are served the same way.
+  var pickers = 0;
+  form.addEventListener("input", function (e) {
+    var input = e.target;
+    if (!input.matches || !input.matches("[data-article-picker]")) return;
+    var list = input.list;
+    if (!list) {
+      list = document.createElement("datalist");
+      list.id = "article-suggestions-" + (pickers++);
+      input.setAttribute("list", list.id);
+      input.after(list);
+    }
+    clearTimeout(input.suggestTimer);
+    var q = input.value.trim();
+    if (q.length < 3 || /^\d+$/.test(q)) return;
+    input.suggestTimer = setTimeout(function () {
+      fetch("/newsroom/articles/search?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (found) {
+          list.replaceChildren.apply(list, found.map(function (a) {
+            var o = document.createElement("option");
+            o.value = String(a.id);
+            o.label = a.headline + " · " + a.section;
+            return o;
+          }));
+        });
+    }, 250);
   });
 })();

@@ -267,8 +267,102 @@ async fn tokens_stay_within_their_scopes_and_stale_writes_change_nothing(
     );
 }
 
+async fn formatted_text_is_kept_and_bad_marks_are_refused_by_block(app: TestApp) {
+    let backend = app.backend();
+    let store = app.store();
+    let fx = &app.newsroom.fixtures;
+    let account = staff(store, "desk@example.org", Role::Editor, &[fx.en.id]).await;
+    let secret = token(store, account.id(), role_scopes(Role::Editor), None)
+        .await
+        .1;
+    let body = json!([
+        {"type": "paragraph", "text": "Мост открыт для всех.", "marks": [
+            {"type": "bold", "start": 0, "end": 4},
+            {"type": "link", "start": 5, "end": 11, "href": "https://example.org/most"}
+        ]},
+        {"type": "list", "ordered": true, "items": [
+            {"text": "First lane"},
+            {"text": "Second lane", "marks": [{"type": "italic", "start": 7, "end": 11}]}
+        ]}
+    ]);
+    let mut story = draft("Bridge open to all");
+    story["body"] = body.clone();
+    let (status, created) = call(
+        &app,
+        &secret,
+        Method::POST,
+        "/api/v1/admin/articles",
+        Some(story),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "[{backend}] {created}");
+    assert_eq!(created["body"], body, "[{backend}] marks come back as sent");
+    let id = created["id"].as_i64().unwrap();
+    let (status, _) = call(
+        &app,
+        &secret,
+        Method::POST,
+        &format!("/api/v1/admin/articles/{id}/status"),
+        Some(json!({"status": "published"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "[{backend}] publish");
+    let page = app
+        .get(&format!("/en/world/{}", created["slug"].as_str().unwrap()))
+        .await;
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains("<p><strong>Мост</strong> <a href=\"https://example.org/most\">открыт</a> для всех.</p>"),
+        "[{backend}] {page}"
+    );
+    assert!(
+        page.contains("<ol><li>First lane</li><li>Second <em>lane</em></li></ol>"),
+        "[{backend}]"
+    );
+
+    for (marks, code) in [
+        (
+            json!([{"type": "link", "start": 0, "end": 4, "href": "javascript:alert(1)"}]),
+            "invalid_link",
+        ),
+        (
+            json!([{"type": "bold", "start": 2, "end": 40}]),
+            "invalid_mark_range",
+        ),
+        (
+            json!([
+                {"type": "link", "start": 0, "end": 6, "href": "/a"},
+                {"type": "link", "start": 3, "end": 8, "href": "/b"}
+            ]),
+            "overlapping_links",
+        ),
+    ] {
+        let mut story = draft("Refused formatting");
+        story["body"] = json!([
+            {"type": "quote", "text": "Fine.", "attribution": "someone"},
+            {"type": "paragraph", "text": "Short text", "marks": marks}
+        ]);
+        let (status, refused) = call(
+            &app,
+            &secret,
+            Method::POST,
+            "/api/v1/admin/articles",
+            Some(story),
+        )
+        .await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "[{backend}] {code}: {refused}"
+        );
+        let message = refused["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("block 2"), "[{backend}] {code}: {refused}");
+    }
+}
+
 on_both_backends!(
     crate::test_app::TestApp::on;
     each_role_creates_edits_and_publishes_as_far_as_it_may,
     tokens_stay_within_their_scopes_and_stale_writes_change_nothing,
+    formatted_text_is_kept_and_bad_marks_are_refused_by_block,
 );
