@@ -140,15 +140,21 @@ impl From<HeadingLevel> for u8 {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BodyBlock {
     Paragraph {
+        /// Not blank.
+        #[schema(pattern = r"\S")]
         text: String,
     },
     Heading {
         #[schema(value_type = u8, minimum = 2, maximum = 4)]
         level: HeadingLevel,
+        /// Not blank.
+        #[schema(pattern = r"\S")]
         text: String,
     },
     /// A direct quote and who said it ("said the minister, as quoted by …").
     Quote {
+        /// Not blank.
+        #[schema(pattern = r"\S")]
         text: String,
         attribution: String,
     },
@@ -158,11 +164,11 @@ pub enum BodyBlock {
         caption: Option<String>,
     },
     /// A card for another article, placed by the editor inside the body.
-    Related {
-        article_id: i64,
-    },
+    Related { article_id: i64 },
     /// Third-party content by URL (video, social post, map).
     Embed {
+        /// An `http` or `https` URL.
+        #[schema(pattern = "^https?://")]
         url: String,
         title: Option<String>,
     },
