@@ -7,9 +7,10 @@ Schemathesis would count a refusal of such a request as valid data refused,
 so test cases it generates as *valid* are made to keep these rules here.
 Cases generated as invalid are left alone: the API must still refuse them.
 
-One more rule holds for every case: the run never revokes its own token or
-changes its own account (`.ci/schemathesis` passes their ids), which would
-leave the rest of the run answered 401.
+Two more rules hold for every case, because they depend on who calls: the
+run never revokes its own token (the rest of the run would be answered 401)
+and never changes its own account (an admin may not demote or disable
+themselves). `.ci/schemathesis` passes both ids.
 """
 
 import hashlib

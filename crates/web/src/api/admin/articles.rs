@@ -426,7 +426,8 @@ pub async fn move_status(
     ))?;
     // The document limits the note whatever the move, so the limit holds
     // even where the note is not used.
-    if (body.correction.as_deref()).is_some_and(|note| note.chars().count() > CORRECTION_MAX_CHARS) {
+    if (body.correction.as_deref()).is_some_and(|note| note.chars().count() > CORRECTION_MAX_CHARS)
+    {
         return Err(ApiError::new(
             ErrorCode::InvalidInput,
             format!("correction: at most {CORRECTION_MAX_CHARS} characters"),

@@ -35,11 +35,7 @@ use crate::AppState;
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(json_405(routes!(users::list, users::create)))
-        .routes(json_405(routes!(
-            users::get_one,
-            users::update,
-            users::disable
-        )))
+        .routes(json_405(routes!(users::get_one, users::update)))
         .routes(json_405(routes!(editions::list, editions::create)))
         .routes(json_405(routes!(editions::update)))
         .routes(json_405(routes!(sections::create)))

@@ -151,6 +151,10 @@ pub async fn get_one(
 }
 
 /// Changes an account. Admins cannot demote or disable themselves.
+///
+/// `disabled: true` disables an account: it can no longer log in, and its
+/// sessions and tokens stop working. Accounts are never erased (there is no
+/// `DELETE`), so that the articles and the audit log keep their authors.
 #[utoipa::path(patch, path = "/api/v1/admin/users/{id}", operation_id = "admin_update_user", tag = "admin", security(("bearer" = [])),
     params(("id" = i64, Path, description = "User id")),
     request_body = UserPatch,
@@ -182,30 +186,5 @@ pub async fn update(
         body.password,
     )
     .await?;
-    Ok(Json(account.into()))
-}
-
-/// Disables an account: it can no longer log in, and its sessions and
-/// tokens stop working. Accounts are never erased, so that the articles and
-/// the audit log keep their authors.
-#[utoipa::path(delete, path = "/api/v1/admin/users/{id}", operation_id = "admin_disable_user", tag = "admin", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "User id")),
-    responses(
-        (status = 200, description = "The disabled account", body = UserDto),
-        (status = 401, description = "`unauthenticated`", body = ErrorBody),
-        (status = 403, description = "`forbidden`, `csrf_failed`", body = ErrorBody),
-        (status = 404, description = "`not_found`", body = ErrorBody),
-        (status = 422, description = "Your own account (`invalid_input`)", body = ErrorBody),
-    ))]
-pub async fn disable(
-    State(state): State<AppState>,
-    staff: Staff,
-    ApiPath(id): ApiPath<i64>,
-) -> Result<Json<UserDto>, ApiError> {
-    let update = AccountUpdate {
-        disabled: Some(true),
-        ..AccountUpdate::default()
-    };
-    let account = update_staff(&state, &staff, id, None, update, None).await?;
     Ok(Json(account.into()))
 }
