@@ -142,6 +142,8 @@ impl From<HeadingLevel> for u8 {
 pub enum BodyBlock {
     /// Running text; `marks` make ranges of it bold, italic or links.
     Paragraph {
+        /// Not blank.
+        #[schema(pattern = r"\S")]
         text: String,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         marks: Vec<Mark>,
@@ -149,10 +151,17 @@ pub enum BodyBlock {
     Heading {
         #[schema(value_type = u8, minimum = 2, maximum = 4)]
         level: HeadingLevel,
+        /// Not blank.
+        #[schema(pattern = r"\S")]
         text: String,
     },
     /// A direct quote and who said it ("said the minister, as quoted by …").
-    Quote { text: String, attribution: String },
+    Quote {
+        /// Not blank.
+        #[schema(pattern = r"\S")]
+        text: String,
+        attribution: String,
+    },
     /// A picture from the media bank; `caption` overrides the asset's own.
     Image {
         media_id: i64,
@@ -167,12 +176,19 @@ pub enum BodyBlock {
         items: Vec<ListItem>,
     },
     /// Third-party content by URL (video, social post, map).
-    Embed { url: String, title: Option<String> },
+    Embed {
+        /// An `http` or `https` URL.
+        #[schema(pattern = "^https?://")]
+        url: String,
+        title: Option<String>,
+    },
 }
 
 /// One entry of a list block: text with its marks, like a paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ListItem {
+    /// Not blank.
+    #[schema(pattern = r"\S")]
     pub text: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<Mark>,

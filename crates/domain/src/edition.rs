@@ -59,6 +59,20 @@ impl FromStr for TimeZoneName {
     }
 }
 
+/// Every name the bundled tz database knows, which is exactly what parsing accepts.
+impl utoipa::PartialSchema for TimeZoneName {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())))
+            .description(Some("An IANA time zone name."))
+            .examples(["Europe/London"])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for TimeZoneName {}
+
 impl TimeZoneName {
     pub fn as_str(&self) -> &str {
         &self.0

@@ -4,6 +4,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+use utoipa::openapi::RefOr;
 
 use crate::ParseError;
 
@@ -130,6 +132,27 @@ fn transliterate(ch: char) -> Option<&'static str> {
 
 string_newtype_common!(Slug);
 
+impl Slug {
+    /// What [`Slug::from_str`] accepts, as a regular expression (with the
+    /// length limit, 1 to 120, kept apart in the schema).
+    pub const PATTERN: &'static str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    pub const MAX_LEN: usize = 120;
+}
+
+impl utoipa::PartialSchema for Slug {
+    fn schema() -> RefOr<Schema> {
+        string_schema(
+            Slug::PATTERN,
+            1,
+            Slug::MAX_LEN,
+            "A URL path segment: lowercase ASCII letters, digits and single inner hyphens.",
+            None,
+        )
+    }
+}
+
+impl utoipa::ToSchema for Slug {}
+
 /// The short code of an edition as it appears first in every URL: `en`, `ru`,
 /// `pt-br`. Lowercase letters, 2 to 8 of them, optionally a hyphen and a region.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -162,6 +185,46 @@ impl FromStr for EditionCode {
 }
 
 string_newtype_common!(EditionCode);
+
+impl EditionCode {
+    /// What [`EditionCode::from_str`] accepts, as a regular expression.
+    pub const PATTERN: &'static str = "^[a-z]{2,8}(-[a-z0-9]{2,8})?$";
+}
+
+impl utoipa::PartialSchema for EditionCode {
+    fn schema() -> RefOr<Schema> {
+        string_schema(
+            EditionCode::PATTERN,
+            2,
+            17,
+            "An edition's code, first in each of its URLs: 2 to 8 lowercase letters, \
+             optionally a hyphen and a region of 2 to 8 lowercase letters or digits.",
+            Some("en"),
+        )
+    }
+}
+
+impl utoipa::ToSchema for EditionCode {}
+
+/// The schema of a string type whose every valid value `pattern` matches.
+/// (A slug has no example: the examples of three slug parameters that
+/// exclude one another would make a request the API refuses.)
+fn string_schema(
+    pattern: &str,
+    min: usize,
+    max: usize,
+    description: &str,
+    example: Option<&str>,
+) -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(pattern))
+        .min_length(Some(min))
+        .max_length(Some(max))
+        .description(Some(description))
+        .examples(example)
+        .into()
+}
 
 /// A well-formed BCP 47 language tag (`en`, `ru`, `sr-Latn-RS`), kept in its
 /// canonical casing.
@@ -209,6 +272,28 @@ impl LanguageTag {
 
 string_newtype_common!(LanguageTag);
 
+impl LanguageTag {
+    /// What [`LanguageTag::from_str`] accepts: a language subtag (not
+    /// `und`), then optionally a script, a region and variants, separated
+    /// by `-` or `_`, in any letter case.
+    pub const PATTERN: &'static str = "^(?![Uu][Nn][Dd]([-_]|$))([A-Za-z]{2,3}|[A-Za-z]{5,8})\
+        ([-_][A-Za-z]{4})?([-_]([A-Za-z]{2}|[0-9]{3}))?([-_]([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$";
+}
+
+impl utoipa::PartialSchema for LanguageTag {
+    fn schema() -> RefOr<Schema> {
+        string_schema(
+            LanguageTag::PATTERN,
+            2,
+            255,
+            "A BCP 47 language tag: language, then optionally script, region and variants.",
+            Some("en-GB"),
+        )
+    }
+}
+
+impl utoipa::ToSchema for LanguageTag {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,6 +314,84 @@ mod tests {
             "stolitsa-gotovitsya-k-zime-5-glavnykh-novostey"
         );
         assert!(Slug::from_title("!!!").is_none());
+    }
+
+    /// The patterns and lengths the OpenAPI document declares say exactly
+    /// what parsing accepts.
+    #[test]
+    fn declared_schemas_match_the_parsers() {
+        // The regex crate has no look-ahead: the one the language tag's
+        // pattern opens with (not `und`) is checked by hand.
+        const NOT_UND: &str = "^(?![Uu][Nn][Dd]([-_]|$))";
+        let declared = |pattern: &str, max: usize, s: &str| {
+            let (pattern, is_und) = match pattern.strip_prefix(NOT_UND) {
+                Some(rest) => {
+                    let und = s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("und"))
+                        && matches!(s.as_bytes().get(3), None | Some(b'-' | b'_'));
+                    (format!("^{rest}"), und)
+                }
+                None => (pattern.to_owned(), false),
+            };
+            !is_und && regex::Regex::new(&pattern).unwrap().is_match(s) && s.len() <= max
+        };
+        let long = "a".repeat(120);
+        let longer = "a".repeat(121);
+        for s in [
+            "a", "world", "a-b", "x1-2y", "-a", "a-", "a--b", "A", "a b", "é", "", &long, &longer,
+        ] {
+            let ok = declared(Slug::PATTERN, Slug::MAX_LEN, s);
+            assert_eq!(ok, s.parse::<Slug>().is_ok(), "slug {s:?}");
+        }
+        for s in [
+            "en",
+            "pt-br",
+            "abcdefgh-12345678",
+            "e",
+            "en-",
+            "-en",
+            "en-b",
+            "EN",
+            "e1",
+            "en-us-x",
+            "abcdefghi",
+            "en-123456789",
+            "en_us",
+            "en\n",
+        ] {
+            let ok = declared(EditionCode::PATTERN, 17, s);
+            assert_eq!(ok, s.parse::<EditionCode>().is_ok(), "code {s:?}");
+        }
+        for s in [
+            "en",
+            "en-GB",
+            "en_gb",
+            "sr-Latn-RS",
+            "de-CH-1996",
+            "sl-rozaj-biske",
+            "zh-Hant",
+            "es-419",
+            "ru",
+            "abcde",
+            "und",
+            "und-US",
+            "a",
+            "abcd",
+            "en-",
+            "-en",
+            "en-G",
+            "en-1234",
+            "en-Latn-GB-x-private",
+            "en-u-ca-buddhist",
+            "e1",
+            "en--GB",
+            "en GB",
+            "abcdefghi",
+            "en-abcdefghi",
+            "undo",
+        ] {
+            let ok = declared(LanguageTag::PATTERN, 255, s);
+            assert_eq!(ok, s.parse::<LanguageTag>().is_ok(), "language {s:?}");
+        }
     }
 
     #[test]

@@ -13,8 +13,18 @@ pub struct Cursor {
 }
 
 impl Cursor {
+    /// Every string [`Cursor::decode`] accepts, and nothing else: the 16
+    /// bytes of `time` and `id` (big-endian) in unpadded URL-safe base64,
+    /// whose last character carries 2 bits and four zero bits. The API
+    /// documents it, so that a client can tell a cursor from garbage.
+    pub const PATTERN: &'static str = "^[A-Za-z0-9_-]{21}[AQgw]$";
+    pub const LEN: usize = 22;
+
     pub fn encode(self) -> String {
-        URL_SAFE_NO_PAD.encode(format!("{}:{}", self.time, self.id))
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&self.time.to_be_bytes());
+        bytes[8..].copy_from_slice(&self.id.to_be_bytes());
+        URL_SAFE_NO_PAD.encode(bytes)
     }
 
     pub fn decode(s: &str) -> Result<Self, ParseError> {
@@ -26,11 +36,11 @@ impl Cursor {
             )
         };
         let bytes = URL_SAFE_NO_PAD.decode(s).map_err(|_| invalid())?;
-        let text = std::str::from_utf8(&bytes).map_err(|_| invalid())?;
-        let (time, id) = text.split_once(':').ok_or_else(invalid)?;
+        let bytes: [u8; 16] = bytes.try_into().map_err(|_| invalid())?;
+        let (time, id) = bytes.split_at(8);
         Ok(Self {
-            time: time.parse().map_err(|_| invalid())?,
-            id: id.parse().map_err(|_| invalid())?,
+            time: UnixTime::from_be_bytes(time.try_into().map_err(|_| invalid())?),
+            id: i64::from_be_bytes(id.try_into().map_err(|_| invalid())?),
         })
     }
 }
@@ -41,18 +51,43 @@ mod tests {
 
     #[test]
     fn round_trip_and_garbage() {
-        let c = Cursor {
-            time: 1_706_700_000,
-            id: 42,
-        };
-        assert_eq!(Cursor::decode(&c.encode()).unwrap(), c);
-        for bad in ["", "!!", "bm9wZQ", "MTox"] {
-            // "bm9wZQ" = "nope", "MTox" = "1:1" is valid; check it separately
-            if bad == "MTox" {
-                assert!(Cursor::decode(bad).is_ok());
-            } else {
-                assert!(Cursor::decode(bad).is_err(), "{bad:?}");
-            }
+        for c in [
+            Cursor {
+                time: 1_706_700_000,
+                id: 42,
+            },
+            Cursor {
+                time: i64::MIN,
+                id: i64::MAX,
+            },
+            Cursor { time: -1, id: 0 },
+        ] {
+            let encoded = c.encode();
+            assert_eq!(encoded.len(), Cursor::LEN);
+            assert_eq!(Cursor::decode(&encoded).unwrap(), c);
         }
+        for bad in ["", "!!", "bm9wZQ", "MTox", "AAAAAAAAAAAAAAAAAAAAAAA"] {
+            assert!(Cursor::decode(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    /// [`Cursor::PATTERN`] says exactly which strings decode: 21 characters
+    /// of the URL-safe alphabet, then one of `A`, `Q`, `g`, `w`.
+    #[test]
+    fn the_pattern_is_exact() {
+        let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (i, last) in alphabet.chars().enumerate() {
+            let prefix: String = alphabet.chars().cycle().skip(i).take(21).collect();
+            let candidate = format!("{prefix}{last}");
+            assert_eq!(
+                Cursor::decode(&candidate).is_ok(),
+                "AQgw".contains(last),
+                "{candidate}"
+            );
+        }
+        for len in [20, 21, 23, 24] {
+            assert!(Cursor::decode(&"A".repeat(len)).is_err(), "{len}");
+        }
+        assert!(Cursor::decode(&"A".repeat(Cursor::LEN)).is_ok());
     }
 }

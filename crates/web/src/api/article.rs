@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use axum::extract::State;
 use axum::Json;
-use dateline_domain::{ArticleStatus, BodyBlock, EditionCode};
+use dateline_domain::{ArticleStatus, BodyBlock, EditionCode, Slug};
 use dateline_store as store;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -79,8 +79,8 @@ pub struct TranslationRef {
 /// One public article by its slug; drafts and withdrawn articles are 404.
 #[utoipa::path(get, path = "/v1/editions/{edition}/articles/{slug}", tag = "articles",
     params(
-        ("edition" = String, Path, description = "Edition code", example = "en"),
-        ("slug" = String, Path, description = "Article slug"),
+        ("edition" = EditionCode, Path, description = "Edition code"),
+        ("slug" = Slug, Path, description = "Article slug"),
     ),
     responses(
         (status = 200, description = "The article", body = Article),

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::context::ApiContext;
-use super::extract::{self, ApiPath, ApiQuery};
+use super::extract::{self, ApiPath, ApiQuery, QueryCursor, QueryLimit, QuerySlug};
 use super::media::Media;
 use super::sections::unknown_section;
 use super::timestamps::rfc3339;
@@ -85,15 +85,19 @@ impl ArticleCard {
 #[into_params(parameter_in = Query)]
 pub struct ArticleListParams {
     /// Only articles in this section (slug); at most one of `section`, `tag` and `author`.
+    #[param(value_type = Option<QuerySlug>)]
     section: Option<String>,
     /// Only articles carrying this tag (slug); at most one of `section`, `tag` and `author`.
+    #[param(value_type = Option<QuerySlug>)]
     tag: Option<String>,
     /// Only articles bylined by this author (slug); at most one of `section`, `tag` and `author`.
+    #[param(value_type = Option<QuerySlug>)]
     author: Option<String>,
     /// Page size, 1 to 100.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
+    #[param(value_type = Option<QueryLimit>)]
     limit: Option<String>,
     /// `next_cursor` from the previous page.
+    #[param(value_type = Option<QueryCursor>)]
     cursor: Option<String>,
 }
 
@@ -108,7 +112,7 @@ pub struct ArticlePage {
 
 /// Public articles of an edition, newest first.
 #[utoipa::path(get, path = "/v1/editions/{edition}/articles", tag = "articles",
-    params(("edition" = String, Path, description = "Edition code", example = "en"), ArticleListParams),
+    params(("edition" = EditionCode, Path, description = "Edition code"), ArticleListParams),
     responses(
         (status = 200, description = "One page of article cards", body = ArticlePage),
         (status = 400, description = "Bad parameter (`invalid_query`, `invalid_limit`, `invalid_cursor`)", body = ErrorBody),

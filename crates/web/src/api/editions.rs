@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
-use dateline_domain::TextDirection;
+use dateline_domain::{EditionCode, TextDirection};
 use dateline_store as store;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -78,7 +78,7 @@ pub async fn list_editions(State(state): State<AppState>) -> Result<Json<Edition
 
 /// One edition by its code.
 #[utoipa::path(get, path = "/v1/editions/{edition}", tag = "editions",
-    params(("edition" = String, Path, description = "Edition code", example = "en")),
+    params(("edition" = EditionCode, Path, description = "Edition code")),
     responses(
         (status = 200, description = "The edition", body = Edition),
         (status = 400, description = "Malformed edition code (`invalid_query`)", body = ErrorBody),

@@ -4,6 +4,8 @@
 use axum::extract::FromRequestParts;
 use dateline_domain::{EditionCode, ParseError, Slug};
 use dateline_store::Cursor;
+use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Schema, Type};
+use utoipa::openapi::{Ref, RefOr};
 
 use crate::error::{ApiError, ErrorCode};
 
@@ -17,6 +19,76 @@ pub struct ApiQuery<T>(pub T);
 #[derive(Debug, FromRequestParts)]
 #[from_request(via(axum::extract::Path), rejection(ApiError))]
 pub struct ApiPath<T>(pub T);
+
+/// The schema of a page cursor in the document (`Cursor` there): the store's
+/// format, which a client must treat as opaque but can tell from garbage.
+pub struct CursorSchema;
+
+impl utoipa::PartialSchema for CursorSchema {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(Cursor::PATTERN))
+            .min_length(Some(Cursor::LEN))
+            .max_length(Some(Cursor::LEN))
+            .description(Some(
+                "An opaque page cursor, as the previous page gave it; \
+                 any other value is refused with `invalid_cursor`.",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for CursorSchema {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "Cursor".into()
+    }
+}
+
+/// Query parameters whose empty value counts as absent (`?section=`, as a
+/// form sends it): in the document, the domain type's schema or `""`.
+macro_rules! or_empty {
+    ($(#[$doc:meta])* $name:ident, $schema:expr) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> RefOr<Schema> {
+                AnyOfBuilder::new()
+                    .item($schema)
+                    .item(ObjectBuilder::new().schema_type(Type::String).max_length(Some(0)))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+    };
+}
+
+or_empty!(
+    /// A slug in the query.
+    QuerySlug,
+    Ref::from_schema_name("Slug")
+);
+or_empty!(
+    /// An edition code in the query.
+    QueryEditionCode,
+    Ref::from_schema_name("EditionCode")
+);
+or_empty!(
+    /// A page cursor in the query.
+    QueryCursor,
+    Ref::from_schema_name("Cursor")
+);
+or_empty!(
+    /// A page size in the query: 1 to 100, 20 when absent.
+    QueryLimit,
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .minimum(Some(1))
+        .maximum(Some(MAX_LIMIT))
+        .default(Some(DEFAULT_LIMIT.into()))
+);
 
 pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 100;

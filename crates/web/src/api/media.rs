@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::context::ApiContext;
-use super::extract::{self, ApiPath, ApiQuery};
+use super::extract::{
+    self, ApiPath, ApiQuery, QueryCursor, QueryEditionCode, QueryLimit, QuerySlug,
+};
 use super::sections::unknown_section;
-use super::timestamps::{parse_time, rfc3339, DateBound};
+use super::timestamps::{parse_time, rfc3339, DateBound, TimeSchema};
 use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::visibility::public_picture;
 use crate::AppState;
@@ -140,17 +142,22 @@ pub async fn get_media(
 #[into_params(parameter_in = Query)]
 pub struct MediaListParams {
     /// Only assets filed under this edition (code).
+    #[param(value_type = Option<QueryEditionCode>)]
     edition: Option<String>,
     /// Only assets filed under this section (slug); needs `edition`.
+    #[param(value_type = Option<QuerySlug>)]
     section: Option<String>,
     /// Created at or after this time; a date means its first second (UTC).
+    #[param(value_type = Option<TimeSchema>)]
     from: Option<String>,
     /// Created before this time (later than `from`); a date includes that whole day (UTC).
+    #[param(value_type = Option<TimeSchema>)]
     until: Option<String>,
     /// Page size, 1 to 100.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
+    #[param(value_type = Option<QueryLimit>)]
     limit: Option<String>,
     /// `next_cursor` from the previous page.
+    #[param(value_type = Option<QueryCursor>)]
     cursor: Option<String>,
 }
 

@@ -7,6 +7,7 @@
 //! from [`ErrorCode`]; successful GETs may be cached for a minute.
 
 pub mod admin;
+mod answers;
 mod article;
 mod articles;
 mod context;
@@ -19,12 +20,13 @@ mod timestamps;
 use std::sync::Arc;
 
 use axum::extract::{Extension, State};
-use axum::http::header::CACHE_CONTROL;
+use axum::http::header::{ALLOW, CACHE_CONTROL};
 use axum::http::{HeaderValue, Method};
 use axum::middleware;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::{Json, Router};
+use utoipa::openapi::path::Paths;
 use utoipa::openapi::{OpenApi as OpenApiDoc, Server};
 use utoipa::OpenApi;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter, UtoipaMethodRouterExt};
@@ -56,11 +58,14 @@ pub fn openapi(base_url: &str) -> OpenApiDoc {
 fn documented(
     guard_admin: impl FnOnce(OpenApiRouter<AppState>) -> OpenApiRouter<AppState>,
 ) -> (Router<AppState>, OpenApiDoc) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi().merge_from(admin::AdminDoc::openapi()))
-        .merge(health::routes())
-        .nest("/api", content_routes())
-        .merge(guard_admin(admin::routes()))
-        .split_for_parts()
+    let (router, mut doc) =
+        OpenApiRouter::with_openapi(ApiDoc::openapi().merge_from(admin::AdminDoc::openapi()))
+            .merge(health::routes())
+            .nest("/api", content_routes())
+            .merge(guard_admin(admin::routes()))
+            .split_for_parts();
+    answers::add_shared(&mut doc);
+    (router, doc)
 }
 
 /// The Content API, relative to `/api` where [`documented`] nests it.
@@ -87,7 +92,44 @@ fn content_routes() -> OpenApiRouter<AppState> {
 
 /// Other methods on a Content API path answer 405 in JSON.
 fn read_only(route: UtoipaMethodRouter<AppState>) -> UtoipaMethodRouter<AppState> {
-    route.map(|method_router| method_router.fallback(method_not_allowed))
+    json_405(route, "the Content API is read-only")
+}
+
+/// Other methods on a documented path answer 405 in JSON, with `Allow`
+/// naming the methods the document gives that path (RFC 9110 wants it).
+pub(crate) fn json_405(
+    route: UtoipaMethodRouter<AppState>,
+    message: &'static str,
+) -> UtoipaMethodRouter<AppState> {
+    let allow = HeaderValue::from_str(&documented_methods(&route.1).join(", "))
+        .unwrap_or(HeaderValue::from_static("GET"));
+    route.map(|method_router| {
+        method_router.fallback(move || async move {
+            let error = ApiError::new(ErrorCode::MethodNotAllowed, message);
+            ([(ALLOW, allow)], error)
+        })
+    })
+}
+
+/// The methods of every path in `paths`, HEAD with GET (axum answers it).
+fn documented_methods(paths: &Paths) -> Vec<&'static str> {
+    let mut methods = Vec::new();
+    for item in paths.paths.values() {
+        let operations = [
+            ("GET", &item.get),
+            ("HEAD", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("PATCH", &item.patch),
+            ("DELETE", &item.delete),
+        ];
+        for (method, operation) in operations {
+            if operation.is_some() && !methods.contains(&method) {
+                methods.push(method);
+            }
+        }
+    }
+    methods
 }
 
 /// The OpenAPI 3.1 description of the Content API and the health probes;
@@ -103,7 +145,17 @@ fn read_only(route: UtoipaMethodRouter<AppState>) -> UtoipaMethodRouter<AppState
             paginated with opaque cursors. Errors are `{\"error\": {\"code\", \"message\"}}` \
             with a stable snake_case `code`."
     ),
-    components(schemas(ErrorBody)),
+    components(schemas(
+        ErrorBody,
+        dateline_domain::Slug,
+        dateline_domain::EditionCode,
+        extract::CursorSchema,
+        extract::QuerySlug,
+        extract::QueryEditionCode,
+        extract::QueryCursor,
+        extract::QueryLimit,
+        timestamps::TimeSchema,
+    )),
     tags(
         (name = "editions", description = "Editions: one per language or region"),
         (name = "sections", description = "Sections of an edition"),
@@ -128,8 +180,9 @@ async fn no_such_endpoint() -> ApiError {
     ApiError::new(ErrorCode::NotFound, "no such API endpoint")
 }
 
-async fn method_not_allowed() -> ApiError {
-    ApiError::new(ErrorCode::MethodNotAllowed, "the Content API is read-only")
+async fn method_not_allowed() -> impl IntoResponse {
+    let error = ApiError::new(ErrorCode::MethodNotAllowed, "the Content API is read-only");
+    ([(ALLOW, HeaderValue::from_static("GET, HEAD"))], error)
 }
 
 /// Successful reads may be cached for a minute; errors must not be cached.

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
-use dateline_domain::EditionCode;
+use dateline_domain::{EditionCode, Slug};
 use dateline_store as store;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -49,7 +49,7 @@ pub struct SectionList {
 
 /// An edition's sections, in display order.
 #[utoipa::path(get, path = "/v1/editions/{edition}/sections", tag = "sections",
-    params(("edition" = String, Path, description = "Edition code", example = "en")),
+    params(("edition" = EditionCode, Path, description = "Edition code")),
     responses(
         (status = 200, description = "The sections", body = SectionList),
         (status = 400, description = "Malformed edition code (`invalid_query`)", body = ErrorBody),
@@ -73,8 +73,8 @@ pub async fn list_sections(
 /// One section by its slug.
 #[utoipa::path(get, path = "/v1/editions/{edition}/sections/{section}", tag = "sections",
     params(
-        ("edition" = String, Path, description = "Edition code", example = "en"),
-        ("section" = String, Path, description = "Section slug", example = "world"),
+        ("edition" = EditionCode, Path, description = "Edition code"),
+        ("section" = Slug, Path, description = "Section slug"),
     ),
     responses(
         (status = 200, description = "The section", body = Section),
@@ -97,7 +97,7 @@ pub async fn get_section(
     Ok(Json(Section::build(&section, &code, &ctx)))
 }
 
-pub fn unknown_section(slug: &dateline_domain::Slug) -> ApiError {
+pub fn unknown_section(slug: &Slug) -> ApiError {
     ApiError::new(
         ErrorCode::UnknownSection,
         format!("there is no section \"{slug}\" in this edition"),

@@ -3,7 +3,50 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use dateline_domain::{ParseError, UnixTime};
 
+use utoipa::openapi::schema::{
+    AnyOfBuilder, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type,
+};
+use utoipa::openapi::RefOr;
+
 use crate::error::ApiError;
+
+/// The schema of a time query parameter (`QueryTime` in the document): what
+/// [`parse_time`] accepts.
+pub struct TimeSchema;
+
+impl utoipa::PartialSchema for TimeSchema {
+    fn schema() -> RefOr<Schema> {
+        let string = |format| {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::KnownFormat(format)))
+        };
+        AnyOfBuilder::new()
+            .item(string(KnownFormat::DateTime))
+            .item(string(KnownFormat::Date))
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64))),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .max_length(Some(0)),
+            )
+            .description(Some(
+                "An RFC 3339 date-time with offset, a UTC date (`YYYY-MM-DD`) or Unix seconds; \
+                 empty counts as absent.",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for TimeSchema {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "QueryTime".into()
+    }
+}
 
 const DAY: i64 = 86_400;
 

@@ -97,7 +97,12 @@ async fn each_role_gets_exactly_its_rights(app: TestApp) {
             Some(json!({"display_name": "Renamed"})),
             [false, false, false, true],
         ),
-        (Method::DELETE, user_path, None, [false, false, false, true]),
+        (
+            Method::PATCH,
+            user_path,
+            Some(json!({"disabled": true})),
+            [false, false, false, true],
+        ),
         (
             Method::POST,
             "/api/v1/admin/editions/en/sections".into(),
@@ -209,9 +214,9 @@ async fn a_token_never_exceeds_its_scopes_or_its_owner(app: TestApp) {
     let (status, _) = call(
         &app,
         &boss,
-        Method::DELETE,
+        Method::PATCH,
         &format!("/api/v1/admin/users/{}", author.id()),
-        None,
+        Some(json!({"disabled": true})),
     )
     .await;
     assert_eq!(status, StatusCode::OK);
@@ -220,9 +225,9 @@ async fn a_token_never_exceeds_its_scopes_or_its_owner(app: TestApp) {
     let (status, body) = call(
         &app,
         &boss,
-        Method::DELETE,
+        Method::PATCH,
         &format!("/api/v1/admin/users/{}", admin.id()),
-        None,
+        Some(json!({"disabled": true})),
     )
     .await;
     assert_eq!(

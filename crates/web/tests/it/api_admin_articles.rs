@@ -360,9 +360,66 @@ async fn formatted_text_is_kept_and_bad_marks_are_refused_by_block(app: TestApp)
     }
 }
 
+/// What the OpenAPI document promises about bodies and moves holds:
+/// bodies are objects, a malformed slug in a body is 422 naming the field,
+/// a move the workflow does not allow from the current status is 409, and
+/// a correction note over its limit is refused whatever the move.
+async fn bodies_and_moves_answer_as_documented(app: TestApp) {
+    let backend = app.backend();
+    let store = app.store();
+    let editor = staff(
+        store,
+        "doc@example.org",
+        Role::Editor,
+        &[app.newsroom.fixtures.en.id],
+    )
+    .await;
+    let full = token(store, editor.id(), role_scopes(Role::Editor), None)
+        .await
+        .1;
+    let articles = "/api/v1/admin/articles";
+    let fields_in_order = json!(["en", "world", "Headline as an array"]);
+    let (status, array) = call(&app, &full, Method::POST, articles, Some(fields_in_order)).await;
+    assert_eq!(
+        (status, array["error"]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_input")),
+        "[{backend}] {array}"
+    );
+    let mut bad_slug = draft("Bad slug");
+    bad_slug["slug"] = json!("Not A Slug");
+    let (status, refused) = call(&app, &full, Method::POST, articles, Some(bad_slug)).await;
+    assert_eq!(
+        (status, refused["error"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("slug")),
+        "[{backend}] {refused}"
+    );
+
+    let (status, created) = call(&app, &full, Method::POST, articles, Some(draft("Moves"))).await;
+    assert_eq!(status, StatusCode::CREATED, "[{backend}] {created}");
+    let moves = format!("{articles}/{}/status", created["id"]);
+    let correct = json!({"status": "corrected", "correction": "A note."});
+    let (status, conflict) = call(&app, &full, Method::POST, &moves, Some(correct)).await;
+    assert_eq!(
+        (status, conflict["error"]["code"].as_str()),
+        (StatusCode::CONFLICT, Some("conflict")),
+        "[{backend}] a draft cannot be corrected: {conflict}"
+    );
+    let long = json!({"status": "in_review", "correction": "x".repeat(1001)});
+    let (status, too_long) = call(&app, &full, Method::POST, &moves, Some(long)).await;
+    assert_eq!(
+        (status, too_long["error"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("correction")),
+        "[{backend}] {too_long}"
+    );
+    let path = format!("{articles}/{}", created["id"]);
+    let (_, unmoved) = call(&app, &full, Method::GET, &path, None).await;
+    assert_eq!(unmoved["status"], "draft", "[{backend}] nothing moved");
+}
+
 on_both_backends!(
     crate::test_app::TestApp::on;
     each_role_creates_edits_and_publishes_as_far_as_it_may,
     tokens_stay_within_their_scopes_and_stale_writes_change_nothing,
     formatted_text_is_kept_and_bad_marks_are_refused_by_block,
+    bodies_and_moves_answer_as_documented,
 );

@@ -145,8 +145,27 @@ async fn the_api_is_read_only() {
         .await
         .unwrap();
     assert_eq!(response.status(), 405);
+    assert_eq!(
+        response.headers()["allow"],
+        "GET, HEAD",
+        "RFC 9110 wants Allow"
+    );
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "method_not_allowed");
+    // The Admin API names the methods the document gives each path.
+    let response = reqwest::Client::new()
+        .put(app.url("/api/v1/admin/articles/1/status"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+    assert_eq!(response.headers()["allow"], "POST");
+    let response = reqwest::Client::new()
+        .put(app.url("/api/v1/admin/users"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["allow"], "GET, HEAD, POST");
 }
 
 #[tokio::test]

@@ -6,15 +6,21 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use dateline_domain::{ArticleStatus, BodyBlock, NewArticle, Slug};
-use dateline_store::{Article, ArticleUpdate, Cursor, DeskQuery, DeskRow, Save, StatusChange};
+use dateline_domain::{
+    ArticleStatus, BodyBlock, EditionCode, NewArticle, ParseError, Slug, CORRECTION_MAX_CHARS,
+};
+use dateline_store::{
+    Article, ArticleUpdate, Cursor, DeskQuery, DeskRow, Save, StatusChange, StoreError,
+};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+use utoipa::openapi::RefOr;
 use utoipa::{IntoParams, ToSchema};
 
 use super::responses::{AdminArticle, AdminRevision};
 use super::ApiJson;
 use crate::api::context::ApiContext;
-use crate::api::extract::{self, ApiPath, ApiQuery};
+use crate::api::extract::{self, ApiPath, ApiQuery, QueryCursor, QueryLimit};
 use crate::auth::{ArticleRef, Permission, Scope, Staff};
 use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::newsroom::{desk_editions, desk_owner};
@@ -24,14 +30,16 @@ use crate::AppState;
 #[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// Edition code.
+    #[param(value_type = Option<EditionCode>)]
     pub edition: Option<String>,
     pub status: Option<ArticleStatus>,
     /// Words that must all appear in the headline or lead.
     pub q: Option<String>,
     /// Page size, 1 to 100.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
+    #[param(value_type = Option<QueryLimit>)]
     pub limit: Option<String>,
     /// `next` of the previous page.
+    #[param(value_type = Option<QueryCursor>)]
     pub after: Option<String>,
 }
 
@@ -74,25 +82,50 @@ impl From<DeskRow> for DeskItem {
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewArticleDto {
-    #[schema(example = "en")]
+    #[schema(value_type = EditionCode)]
     pub edition: String,
     /// Section slug in that edition.
-    #[schema(example = "world")]
+    #[schema(value_type = Slug)]
     pub section: String,
+    /// Not blank, at most 200 characters.
+    #[schema(pattern = r"\S", max_length = 200)]
     pub headline: String,
-    /// Made from the headline when absent.
+    /// Made from the headline when absent (its Latin and Cyrillic letters and digits).
+    #[schema(value_type = Option<Slug>)]
     pub slug: Option<String>,
+    /// At most 600 characters.
     #[serde(default)]
+    #[schema(max_length = 600)]
     pub lead: String,
     #[serde(default)]
+    #[schema(max_items = 500)]
     pub body: Vec<BodyBlock>,
+    /// A picture in the media bank.
     pub lead_media_id: Option<i64>,
+    /// Authors, at most 20.
     #[serde(default)]
+    #[schema(max_items = 20)]
     pub author_ids: Vec<i64>,
-    /// Tag names; slugs are made from them.
+    /// Tag names, at most 50; slugs are made from their Latin and Cyrillic letters and digits.
     #[serde(default)]
+    #[schema(max_items = 50, value_type = Vec<TagName>)]
     pub tags: Vec<String>,
 }
+
+/// A tag's name in the document (`TagName`): it needs a letter or digit a
+/// slug can be made of (`Slug::from_title`; `ъ` and `ь` make none).
+pub struct TagName;
+
+impl utoipa::PartialSchema for TagName {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some("[A-Za-z0-9а-щыэюяА-ЩЫЭЮЯёЁ]"))
+            .into()
+    }
+}
+
+impl ToSchema for TagName {}
 
 /// Fields to change, with the version they were read at; absent fields
 /// stay as they are.
@@ -100,16 +133,25 @@ pub struct NewArticleDto {
 pub struct ArticlePatch {
     pub version: i64,
     /// Section slug in the article's edition.
+    #[schema(value_type = Option<Slug>)]
     pub section: Option<String>,
+    #[schema(value_type = Option<Slug>)]
     pub slug: Option<String>,
+    /// Not blank, at most 200 characters.
+    #[schema(pattern = r"\S", max_length = 200)]
     pub headline: Option<String>,
+    /// At most 600 characters.
+    #[schema(max_length = 600)]
     pub lead: Option<String>,
+    #[schema(max_items = 500)]
     pub body: Option<Vec<BodyBlock>>,
     /// `null` removes the lead picture.
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<i64>)]
     pub lead_media_id: Option<Option<i64>>,
+    #[schema(max_items = 20)]
     pub author_ids: Option<Vec<i64>>,
+    #[schema(max_items = 50, value_type = Option<Vec<TagName>>)]
     pub tags: Option<Vec<String>>,
 }
 
@@ -118,7 +160,8 @@ pub struct StatusDto {
     pub status: ArticleStatus,
     /// Unix seconds; required to schedule, in the future.
     pub scheduled_at: Option<i64>,
-    /// Required to correct: the note readers see.
+    /// Required to correct: the note readers see (not blank, at most 1,000 characters).
+    #[schema(max_length = 1000)]
     pub correction: Option<String>,
 }
 
@@ -126,6 +169,13 @@ pub struct StatusDto {
 pub struct RestoreDto {
     /// The article's version the restore is based on.
     pub version: i64,
+}
+
+/// A slug in the body: malformed is 422 `invalid_input` naming the field
+/// (400 `invalid_query` is for the path and query).
+fn body_slug(field: &'static str, raw: &str) -> Result<Slug, ApiError> {
+    raw.parse()
+        .map_err(|err: ParseError| ApiError::from(ParseError { field, ..err }))
 }
 
 /// A field that is there (maybe `null`) as `Some`, absent as `None`.
@@ -170,6 +220,7 @@ async fn article(state: &AppState, staff: &Staff, id: i64) -> Result<Article, Ap
     responses(
         (status = 200, description = "One page", body = DeskPage),
         (status = 400, description = "`invalid_query`", body = ErrorBody),
+        (status = 404, description = "No such edition (`unknown_edition`)", body = ErrorBody),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "`forbidden` (scope `articles:read`)", body = ErrorBody),
     ))]
@@ -232,18 +283,19 @@ pub async fn create(
     ApiJson(body): ApiJson<NewArticleDto>,
 ) -> Result<(StatusCode, Json<AdminArticle>), ApiError> {
     let ctx = ApiContext::load(&state).await?;
-    let edition = ctx.edition(&extract::edition_code(&body.edition)?)?;
+    let code: EditionCode = body.edition.parse().map_err(ApiError::from)?;
+    let edition = ctx.edition(&code)?;
     staff.require(Permission::CreateArticle {
         edition_id: edition.id,
     })?;
-    let section_slug = extract::slug("section", &body.section)?;
+    let section_slug = body_slug("section", &body.section)?;
     let section = state
         .store
         .section_by_slug(edition.id, &section_slug)
         .await?
         .ok_or_else(|| crate::api::sections::unknown_section(&section_slug))?;
     let slug = match &body.slug {
-        Some(typed) => extract::slug("slug", typed)?,
+        Some(typed) => body_slug("slug", typed)?,
         None => Slug::from_title(&body.headline).ok_or_else(|| {
             ApiError::new(
                 ErrorCode::InvalidInput,
@@ -313,7 +365,7 @@ pub async fn update(
     staff.require(Permission::EditArticle(ArticleRef::from(&current)))?;
     let section_id = match &body.section {
         Some(typed) => {
-            let slug = extract::slug("section", typed)?;
+            let slug = body_slug("section", typed)?;
             let section = state
                 .store
                 .section_by_slug(current.edition_id, &slug)
@@ -328,7 +380,7 @@ pub async fn update(
         slug: body
             .slug
             .as_deref()
-            .map(|s| extract::slug("slug", s))
+            .map(|s| body_slug("slug", s))
             .transpose()?,
         headline: body.headline,
         lead: body.lead,
@@ -358,7 +410,8 @@ pub async fn update(
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "`forbidden` (publishing moves need `articles:publish`)", body = ErrorBody),
         (status = 404, description = "`not_found`", body = ErrorBody),
-        (status = 422, description = "`invalid_input`: not allowed from the current status, missing time or note, time in the past", body = ErrorBody),
+        (status = 409, description = "`conflict`: not allowed from the current status", body = ErrorBody),
+        (status = 422, description = "`invalid_input`: missing time or note, time in the past", body = ErrorBody),
     ))]
 pub async fn move_status(
     State(state): State<AppState>,
@@ -371,6 +424,16 @@ pub async fn move_status(
         ArticleRef::from(&current),
         body.status,
     ))?;
+    // The document limits the note whatever the move, so the limit holds
+    // even where the note is not used.
+    if (body.correction.as_deref()).is_some_and(|note| note.chars().count() > CORRECTION_MAX_CHARS)
+    {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("correction: at most {CORRECTION_MAX_CHARS} characters"),
+        )
+        .with_field("correction"));
+    }
     let now = crate::auth::now();
     if body.status == ArticleStatus::Scheduled && body.scheduled_at.is_some_and(|at| at <= now) {
         return Err(ApiError::new(
@@ -387,9 +450,21 @@ pub async fn move_status(
         audit: Some(staff.audit(&action, "article", Some(id))),
         ..StatusChange::to(body.status)
     };
-    Ok(Json(
-        state.store.change_status(id, &change, now).await?.into(),
-    ))
+    let moved = state.store.change_status(id, &change, now).await;
+    Ok(Json(moved.map_err(transition_conflict)?.into()))
+}
+
+/// A move the workflow does not allow from the article's current status
+/// conflicts with that state (409 `conflict`), like a stale version: the
+/// same request can succeed once the article is elsewhere.
+fn transition_conflict(err: StoreError) -> ApiError {
+    match err {
+        StoreError::Invalid(parse) if parse.code == "invalid_transition" => {
+            ApiError::new(ErrorCode::Conflict, format!("status: {}", parse.message))
+                .with_field("status")
+        }
+        other => other.into(),
+    }
 }
 
 /// The article's history, newest first.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::responses::AdminAuditEntry;
-use crate::api::extract::{self, ApiQuery};
+use crate::api::extract::{self, ApiQuery, QueryLimit};
 use crate::auth::{Permission, Staff};
 use crate::error::{ApiError, ErrorBody};
 use crate::AppState;
@@ -24,7 +24,7 @@ pub struct AuditParams {
     /// The `next_before` of the previous page.
     before: Option<i64>,
     /// Page size, 1 to 100.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
+    #[param(value_type = Option<QueryLimit>)]
     limit: Option<String>,
 }
 

@@ -5,6 +5,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use dateline_domain::{EditionCode, LanguageTag, TimeZoneName};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -19,13 +20,19 @@ use crate::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewEditionDto {
-    #[schema(example = "de")]
+    /// An edition code that no fixed route uses (`api`, `media`, …).
+    #[schema(
+        pattern = "^(?!(api|media|static|account|newsroom|healthz|readyz|setup)$)[a-z]{2,8}(-[a-z0-9]{2,8})?$",
+        example = "de"
+    )]
     pub code: String,
+    /// Not blank.
+    #[schema(pattern = r"\S")]
     pub name: String,
     /// BCP 47 language tag; right-to-left languages get `direction: rtl`.
-    #[schema(example = "de")]
+    #[schema(value_type = LanguageTag, example = "de")]
     pub language: String,
-    #[schema(example = "Europe/Berlin")]
+    #[schema(value_type = TimeZoneName, example = "Europe/Berlin")]
     pub time_zone: String,
 }
 
@@ -33,7 +40,10 @@ pub struct NewEditionDto {
 /// it is the first segment of every address in the edition.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct EditionPatch {
+    /// Not blank.
+    #[schema(pattern = r"\S")]
     pub name: Option<String>,
+    #[schema(value_type = Option<TimeZoneName>)]
     pub time_zone: Option<String>,
 }
 
@@ -89,7 +99,7 @@ pub async fn create(
 /// Renames an edition or changes its time zone.
 #[utoipa::path(patch, path = "/api/v1/admin/editions/{edition}", operation_id = "admin_update_edition", tag = "admin",
     security(("bearer" = [])),
-    params(("edition" = String, Path, description = "Edition code", example = "en")),
+    params(("edition" = EditionCode, Path, description = "Edition code")),
     request_body = EditionPatch,
     responses(
         (status = 200, description = "The changed edition", body = Edition),
@@ -118,4 +128,21 @@ pub async fn update(
     .await?;
     let ctx = ApiContext::load(&state).await?;
     Ok(Json(Edition::build(&changed, &ctx)))
+}
+
+#[cfg(test)]
+mod tests {
+    use dateline_domain::{EditionCode, RESERVED_EDITION_CODES};
+
+    use super::NewEditionDto;
+    use crate::api::admin::reserved_in_pattern;
+
+    /// The pattern of a new code is `EditionCode`'s, less exactly the
+    /// reserved codes.
+    #[test]
+    fn new_codes_exclude_exactly_the_reserved_ones() {
+        let (reserved, rest) = reserved_in_pattern::<NewEditionDto>("code");
+        assert_eq!(reserved, RESERVED_EDITION_CODES);
+        assert_eq!(format!("^{rest}"), EditionCode::PATTERN);
+    }
 }

@@ -16,7 +16,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::responses::AdminMedia;
 use super::ApiJson;
 use crate::api::context::ApiContext;
-use crate::api::extract::{self, ApiPath, ApiQuery};
+use crate::api::extract::{self, ApiPath, ApiQuery, QueryCursor, QueryLimit};
 use crate::auth::{MediaRef, Permission, Staff};
 use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::AppState;
@@ -41,9 +41,10 @@ pub struct SearchParams {
     /// Taken before (Unix seconds).
     pub taken_until: Option<i64>,
     /// Page size, 1 to 100.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
+    #[param(value_type = Option<QueryLimit>)]
     pub limit: Option<String>,
     /// `next` of the previous page.
+    #[param(value_type = Option<QueryCursor>)]
     pub after: Option<String>,
 }
 

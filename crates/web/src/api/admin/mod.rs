@@ -15,14 +15,15 @@ mod tokens;
 mod users;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::FromRequest;
+use axum::extract::{FromRequest, Request};
 use axum::http::header::CACHE_CONTROL;
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware;
 use axum::response::Response;
+use serde::de::DeserializeOwned;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
-use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter, UtoipaMethodRouterExt};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 use utoipa_axum::routes;
 
 use crate::auth::require_csrf;
@@ -34,11 +35,7 @@ use crate::AppState;
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(json_405(routes!(users::list, users::create)))
-        .routes(json_405(routes!(
-            users::get_one,
-            users::update,
-            users::disable
-        )))
+        .routes(json_405(routes!(users::get_one, users::update)))
         .routes(json_405(routes!(editions::list, editions::create)))
         .routes(json_405(routes!(editions::update)))
         .routes(json_405(routes!(sections::create)))
@@ -67,13 +64,9 @@ pub fn guard(routes: OpenApiRouter<AppState>, state: AppState) -> OpenApiRouter<
         .layer(middleware::map_response(no_store))
 }
 
-/// Other methods on an Admin API path answer 405 in JSON.
+/// Other methods on an Admin API path answer 405 in JSON, with `Allow`.
 fn json_405(route: UtoipaMethodRouter<AppState>) -> UtoipaMethodRouter<AppState> {
-    route.map(|method_router| {
-        method_router.fallback(|| async {
-            ApiError::new(ErrorCode::MethodNotAllowed, "method not allowed here")
-        })
-    })
+    super::json_405(route, "method not allowed here")
 }
 
 async fn no_store(mut response: Response) -> Response {
@@ -86,9 +79,31 @@ async fn no_store(mut response: Response) -> Response {
 /// `axum::Json` whose rejection is a JSON error: a body that is not
 /// declared JSON is `unsupported_media_type` (415), one over the body limit
 /// `payload_too_large` (413), malformed or mistyped JSON `invalid_input`.
-#[derive(Debug, FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+/// Every Admin API body is an object: serde would also read a struct from
+/// an array of its fields in order, which the document does not allow.
+#[derive(Debug)]
 pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let axum::Json(value) =
+            axum::Json::<serde_json::Value>::from_request(request, state).await?;
+        if !value.is_object() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "the body must be a JSON object",
+            ));
+        }
+        serde_json::from_value(value).map(ApiJson).map_err(|err| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("Failed to deserialize the JSON body into the target type: {err}"),
+            )
+        })
+    }
+}
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
@@ -104,7 +119,13 @@ impl From<JsonRejection> for ApiError {
 /// The Admin API's part of the OpenAPI document.
 #[derive(OpenApi)]
 #[openapi(
-    components(schemas(ErrorBody)),
+    components(schemas(
+        ErrorBody,
+        dateline_domain::LanguageTag,
+        dateline_domain::TimeZoneName,
+        tokens::ScopeName,
+        articles::TagName,
+    )),
     modifiers(&BearerAuth),
     tags(
         (name = "admin", description = "Admin API: users, sections, API tokens and the audit log. \
@@ -132,4 +153,20 @@ impl Modify for BearerAuth {
             ),
         );
     }
+}
+
+/// The words a `^(?!(a|b)$)rest` pattern of property `field` of `T`'s
+/// schema excludes, and `rest`.
+#[cfg(test)]
+pub(crate) fn reserved_in_pattern<T: utoipa::PartialSchema>(field: &str) -> (Vec<String>, String) {
+    let schema = serde_json::to_value(T::schema()).unwrap();
+    let pattern = schema["properties"][field]["pattern"].as_str().unwrap();
+    let (words, rest) = pattern
+        .strip_prefix("^(?!(")
+        .and_then(|p| p.split_once(")$)"))
+        .unwrap();
+    (
+        words.split('|').map(str::to_owned).collect(),
+        rest.to_owned(),
+    )
 }

@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use dateline_domain::NewSection;
+use dateline_domain::{EditionCode, NewSection, Slug};
 use dateline_store::SectionUpdate;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -20,8 +20,15 @@ use crate::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewSectionDto {
-    #[schema(example = "sport")]
+    /// A slug that no fixed route of an edition uses (`tag`, `author`, …).
+    #[schema(
+        pattern = "^(?!(tag|author|newsfeed|mediabank|chats|live|search|newsletter|account|comments)$)[a-z0-9]+(-[a-z0-9]+)*$",
+        max_length = 120,
+        example = "sport"
+    )]
     pub slug: String,
+    /// Not blank.
+    #[schema(pattern = r"\S")]
     pub title: String,
     #[serde(default)]
     pub description: String,
@@ -33,6 +40,8 @@ pub struct NewSectionDto {
 /// it is part of every article address in the section.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct SectionPatch {
+    /// Not blank.
+    #[schema(pattern = r"\S")]
     pub title: Option<String>,
     pub description: Option<String>,
     pub position: Option<i32>,
@@ -41,7 +50,7 @@ pub struct SectionPatch {
 /// Creates a section in an edition.
 #[utoipa::path(post, path = "/api/v1/admin/editions/{edition}/sections", operation_id = "admin_create_section", tag = "admin",
     security(("bearer" = [])),
-    params(("edition" = String, Path, description = "Edition code", example = "en")),
+    params(("edition" = EditionCode, Path, description = "Edition code")),
     request_body = NewSectionDto,
     responses(
         (status = 201, description = "Created", body = AdminSection),
@@ -83,8 +92,8 @@ pub async fn create(
 #[utoipa::path(patch, path = "/api/v1/admin/editions/{edition}/sections/{section}", operation_id = "admin_update_section", tag = "admin",
     security(("bearer" = [])),
     params(
-        ("edition" = String, Path, description = "Edition code", example = "en"),
-        ("section" = String, Path, description = "Section slug", example = "world"),
+        ("edition" = EditionCode, Path, description = "Edition code"),
+        ("section" = Slug, Path, description = "Section slug"),
     ),
     request_body = SectionPatch,
     responses(
@@ -123,4 +132,21 @@ pub async fn update(
         .update_section(section.id, &update, &audit)
         .await?;
     Ok(Json(AdminSection::build(&section, &code, &ctx)))
+}
+
+#[cfg(test)]
+mod tests {
+    use dateline_domain::{Slug, RESERVED_SECTION_SLUGS};
+
+    use super::NewSectionDto;
+    use crate::api::admin::reserved_in_pattern;
+
+    /// The pattern of a new section's slug is `Slug`'s, less exactly the
+    /// reserved slugs.
+    #[test]
+    fn new_slugs_exclude_exactly_the_reserved_ones() {
+        let (reserved, rest) = reserved_in_pattern::<NewSectionDto>("slug");
+        assert_eq!(reserved, RESERVED_SECTION_SLUGS);
+        assert_eq!(format!("^{rest}"), Slug::PATTERN);
+    }
 }

@@ -6,12 +6,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+use utoipa::openapi::RefOr;
 use utoipa::ToSchema;
 
 use super::responses::AdminToken;
 use super::ApiJson;
 use crate::api::extract::ApiPath;
-use crate::auth::{issue_token, requested_scopes, revoke_token, visible_tokens, Staff};
+use crate::auth::{issue_token, requested_scopes, revoke_token, visible_tokens, Scope, Staff};
 use crate::error::{ApiError, ErrorBody};
 use crate::AppState;
 
@@ -23,17 +25,33 @@ pub struct TokenList {
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewTokenDto {
+    /// Not blank.
+    #[schema(pattern = r"\S")]
     pub name: String,
-    /// Any of articles:read articles:write articles:publish media:read
-    /// media:write sections:write users:admin audit:read discussion:moderate
-    /// tokens:manage that you hold.
-    #[schema(example = json!(["articles:read"]))]
+    /// Scopes you hold, at least one.
+    #[schema(value_type = Vec<ScopeName>, min_items = 1, example = json!(["articles:read"]))]
     pub scopes: Vec<String>,
     /// 1 to 365. Absent: a session's token does not expire; a token's child
     /// gets 365. A child never outlives its parent: its expiry is capped at
     /// the parent's.
+    #[schema(minimum = 1, maximum = 365)]
     pub expires_in_days: Option<i64>,
 }
+
+/// The name of a scope, a right an API token carries (`ScopeName` in the
+/// document).
+pub struct ScopeName;
+
+impl utoipa::PartialSchema for ScopeName {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(Scope::ALL.map(Scope::as_str)))
+            .into()
+    }
+}
+
+impl ToSchema for ScopeName {}
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreatedToken {

@@ -3,6 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use dateline_domain::Role;
 use dateline_store::{Account, AccountUpdate};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -19,7 +20,7 @@ pub struct UserDto {
     pub id: i64,
     pub email: String,
     pub display_name: String,
-    #[schema(example = "editor")]
+    #[schema(value_type = Role)]
     pub role: String,
     pub disabled: bool,
     /// Logins are refused until then (Unix seconds), after too many failures.
@@ -52,13 +53,15 @@ pub struct UserList {
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewUserDto {
+    #[schema(format = Email, max_length = 254)]
     pub email: String,
     /// Defaults to the part of the address before `@`.
     #[serde(default)]
     pub display_name: String,
-    /// contributor, author, editor or admin.
+    #[schema(value_type = Role)]
     pub role: String,
     /// At least 10 characters.
+    #[schema(min_length = 10)]
     pub password: String,
     #[serde(default)]
     pub editions: Vec<i64>,
@@ -67,11 +70,15 @@ pub struct NewUserDto {
 /// Fields to change; absent ones stay as they are.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct UserPatch {
+    /// Not blank.
+    #[schema(pattern = r"\S")]
     pub display_name: Option<String>,
+    #[schema(value_type = Option<Role>)]
     pub role: Option<String>,
     pub editions: Option<Vec<i64>>,
     pub disabled: Option<bool>,
-    /// A new password; ends the account's sessions.
+    /// A new password, at least 10 characters; ends the account's sessions.
+    #[schema(min_length = 10)]
     pub password: Option<String>,
 }
 
@@ -144,6 +151,10 @@ pub async fn get_one(
 }
 
 /// Changes an account. Admins cannot demote or disable themselves.
+///
+/// `disabled: true` disables an account: it can no longer log in, and its
+/// sessions and tokens stop working. Accounts are never erased (there is no
+/// `DELETE`), so that the articles and the audit log keep their authors.
 #[utoipa::path(patch, path = "/api/v1/admin/users/{id}", operation_id = "admin_update_user", tag = "admin", security(("bearer" = [])),
     params(("id" = i64, Path, description = "User id")),
     request_body = UserPatch,
@@ -175,30 +186,5 @@ pub async fn update(
         body.password,
     )
     .await?;
-    Ok(Json(account.into()))
-}
-
-/// Disables an account: it can no longer log in, and its sessions and
-/// tokens stop working. Accounts are never erased, so that the articles and
-/// the audit log keep their authors.
-#[utoipa::path(delete, path = "/api/v1/admin/users/{id}", operation_id = "admin_disable_user", tag = "admin", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "User id")),
-    responses(
-        (status = 200, description = "The disabled account", body = UserDto),
-        (status = 401, description = "`unauthenticated`", body = ErrorBody),
-        (status = 403, description = "`forbidden`, `csrf_failed`", body = ErrorBody),
-        (status = 404, description = "`not_found`", body = ErrorBody),
-        (status = 422, description = "Your own account (`invalid_input`)", body = ErrorBody),
-    ))]
-pub async fn disable(
-    State(state): State<AppState>,
-    staff: Staff,
-    ApiPath(id): ApiPath<i64>,
-) -> Result<Json<UserDto>, ApiError> {
-    let update = AccountUpdate {
-        disabled: Some(true),
-        ..AccountUpdate::default()
-    };
-    let account = update_staff(&state, &staff, id, None, update, None).await?;
     Ok(Json(account.into()))
 }
