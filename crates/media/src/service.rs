@@ -114,6 +114,14 @@ impl MediaService {
     /// A refused file leaves nothing behind; caption, credit, copyright,
     /// by-line, keywords and capture time are pre-filled from the file.
     pub async fn upload(&self, upload: Upload) -> Result<Uploaded, MediaError> {
+        self.upload_recorded(upload, None).await
+    }
+
+    async fn upload_recorded(
+        &self,
+        upload: Upload,
+        audit: Option<&(dyn Fn(i64, bool) -> NewAudit + Sync)>,
+    ) -> Result<Uploaded, MediaError> {
         let limits = self.limits;
         let Upload {
             bytes,
@@ -161,7 +169,7 @@ impl MediaService {
             original_name: ingested.original_name.clone(),
             taken_at: m.taken_at,
         };
-        let (asset, created) = match self.store.create_upload(&new).await {
+        let (asset, created) = match self.store.create_upload_audited(&new, audit).await {
             Ok(done) => done,
             Err(e) => {
                 // Nothing half-saved: drop the original unless an identical
@@ -206,21 +214,22 @@ impl MediaService {
         audit: NewAudit,
     ) -> Result<Uploaded, MediaError> {
         let filename = upload.filename.clone();
-        let uploaded = self.upload(upload).await?;
-        let action = if uploaded.created {
-            "media.upload"
-        } else {
-            "media.upload_duplicate"
+        // Written by the transaction that records the upload.
+        let entry = move |id: i64, created: bool| {
+            let action = if created {
+                "media.upload"
+            } else {
+                "media.upload_duplicate"
+            };
+            NewAudit {
+                action: action.to_owned(),
+                item_type: "media".to_owned(),
+                ..audit.clone()
+            }
+            .on_item(id)
+            .details(serde_json::json!({ "file": filename }))
         };
-        let entry = NewAudit {
-            action: action.to_owned(),
-            item_type: "media".to_owned(),
-            ..audit
-        }
-        .on_item(uploaded.asset.id)
-        .details(serde_json::json!({ "file": filename }));
-        self.store.record_audit(&entry).await?;
-        Ok(uploaded)
+        self.upload_recorded(upload, Some(&entry)).await
     }
 
     /// Changes an asset's texts; new rights (credit, copyright, creator)

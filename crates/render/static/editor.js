@@ -108,23 +108,23 @@
     if (field) field.value = writeMarkup(read.text, read.marks);
   }
 
-  // Keeps bold, italic and links of pasted or typed HTML; everything else
-  // becomes its text. Returns a fragment.
-  function cleanInline(node, doc) {
-    var frag = doc.createDocumentFragment();
-    node.childNodes.forEach(function (c) {
-      if (c.nodeType === 3) { frag.appendChild(doc.createTextNode(c.nodeValue.replace(/\s+/g, " "))); return; }
+  // Keeps bold, italic and links of pasted HTML; everything else becomes
+  // its text. Reads the (inert) parsed document and builds new, clean
+  // nodes in this one: no pasted element or attribute is ever adopted.
+  function cleanNodes(nodes) {
+    var frag = document.createDocumentFragment();
+    Array.prototype.forEach.call(nodes, function (c) {
+      if (c.nodeType === 3) { frag.appendChild(document.createTextNode(c.nodeValue.replace(/\s+/g, " "))); return; }
       if (c.nodeType !== 1 || /^(SCRIPT|STYLE|TEMPLATE|HEAD|TITLE|META)$/.test(c.nodeName)) return;
-      var inner = cleanInline(c, doc);
+      var wrapped = cleanNodes(c.childNodes);
       var style = c.style || {};
       var weight = parseInt(style.fontWeight, 10) || (style.fontWeight === "bold" ? 700 : 0);
       var bold = (c.nodeName === "B" || c.nodeName === "STRONG") ? !(weight && weight < 600) : weight >= 600;
       var italic = c.nodeName === "I" || c.nodeName === "EM" || style.fontStyle === "italic";
       var href = c.nodeName === "A" ? c.getAttribute("href") : null;
-      var wrapped = inner;
-      if (italic) { var em = doc.createElement("em"); em.appendChild(wrapped); wrapped = em; }
-      if (bold) { var st = doc.createElement("strong"); st.appendChild(wrapped); wrapped = st; }
-      if (href && /^(https?:\/\/|mailto:|\/(?!\/))/i.test(href)) { var a = doc.createElement("a"); a.setAttribute("href", href); a.appendChild(wrapped); wrapped = a; }
+      if (italic) { var em = document.createElement("em"); em.appendChild(wrapped); wrapped = em; }
+      if (bold) { var st = document.createElement("strong"); st.appendChild(wrapped); wrapped = st; }
+      if (href && /^(https?:\/\/|mailto:|\/(?!\/))/i.test(href)) { var a = document.createElement("a"); a.setAttribute("href", href); a.appendChild(wrapped); wrapped = a; }
       frag.appendChild(wrapped);
     });
     return frag;
@@ -133,30 +133,33 @@
   var BLOCKS = /^(P|DIV|H[1-6]|LI|BLOCKQUOTE|TR|PRE|SECTION|ARTICLE|UL|OL|TABLE)$/;
   var BLOCK_SELECTOR = "p, div, h1, h2, h3, h4, h5, h6, li, blockquote, tr, pre, section, article, ul, ol, table, br";
   // Pasted HTML as paragraphs: one per block-level element, each a
-  // cleaned inline fragment.
+  // clean inline fragment.
   function pastedParagraphs(html, plain) {
-    var doc = document.implementation.createHTMLDocument("");
     var paragraphs = [];
     if (!html) {
-      plain.split(/\r?\n\s*\r?\n|\r?\n/).forEach(function (line) {
-        if (line.trim()) paragraphs.push(doc.createTextNode(line.trim()));
+      plain.split(/\r?\n/).forEach(function (line) {
+        if (line.trim()) paragraphs.push(document.createTextNode(line.trim()));
       });
       return paragraphs;
     }
+    // Event-handler attributes go before parsing: nothing pasted could run
+    // anyway (the page's policy blocks inline handlers, and no pasted node
+    // is kept), but the browser would report each one it meets as an error.
+    html = html.replace(/<[^>]*>/g, function (tag) {
+      return tag.replace(/\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]*)/gi, "");
+    });
     var body = new DOMParser().parseFromString(html, "text/html").body;
-    var pending = doc.createElement("span");
+    var pending = [];
     function flush() {
-      if (pending.textContent.trim()) {
-        var f = cleanInline(pending, doc);
-        paragraphs.push(f);
-      }
-      pending = doc.createElement("span");
+      var text = pending.map(function (n) { return n.textContent; }).join("");
+      if (text.trim()) paragraphs.push(cleanNodes(pending));
+      pending = [];
     }
     // Elements holding blocks (a word processor wraps everything in one
     // <b> or <span>) are split by what they hold; their own formatting goes.
     function holdsBlocks(el) { return !!el.querySelector(BLOCK_SELECTOR); }
     (function split(node) {
-      node.childNodes.forEach(function (c) {
+      Array.prototype.forEach.call(node.childNodes, function (c) {
         var block = c.nodeType === 1 && BLOCKS.test(c.nodeName);
         if (c.nodeType === 1 && holdsBlocks(c)) {
           if (block) flush();
@@ -164,12 +167,12 @@
           if (block) flush();
         } else if (block) {
           flush();
-          pending.appendChild(c.cloneNode(true));
+          pending.push(c);
           flush();
         } else if (c.nodeType === 1 && c.nodeName === "BR") {
           flush();
         } else {
-          pending.appendChild(c.cloneNode(true));
+          pending.push(c);
         }
       });
     })(body);

@@ -8,6 +8,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::{byte_size, format_col, media_from_row, search_text, validate, MEDIA_COLUMNS};
+use crate::audit::{record_audit_on, NewAudit};
 use crate::events::{CacheKey, Event};
 use crate::records::MediaAsset;
 use crate::{Backend, Result, Store, StoreError};
@@ -146,6 +147,17 @@ impl Store {
     /// identical file (same sha256) returns the existing asset and `false`,
     /// leaving it as it was.
     pub async fn create_upload(&self, new: &NewUpload) -> Result<(MediaAsset, bool)> {
+        self.create_upload_audited(new, None).await
+    }
+
+    /// [`Self::create_upload`], with the audit entry `audit` makes from the
+    /// asset's id and whether it is new, written in the same transaction:
+    /// a recorded upload always has its entry.
+    pub async fn create_upload_audited(
+        &self,
+        new: &NewUpload,
+        audit: Option<&(dyn Fn(i64, bool) -> NewAudit + Sync)>,
+    ) -> Result<(MediaAsset, bool)> {
         let sha256 = validate(&new.asset)?;
         let a = &new.asset;
         let keywords = keywords_text(&new.keywords);
@@ -166,6 +178,7 @@ impl Store {
              $16, $17, $18, $19, $20, 'pending', $21) \
              ON CONFLICT (sha256) DO NOTHING RETURNING {MEDIA_COLUMNS}"
         );
+        let mut tx = self.begin_write().await?;
         let inserted = sqlx::query(&sql)
             .bind(a.storage_key.as_str())
             .bind(a.format.as_str())
@@ -188,18 +201,28 @@ impl Store {
             .bind(new.original_name.trim())
             .bind(new.taken_at)
             .bind(search.as_str())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *tx)
             .await
             .map_err(StoreError::on_constraint("uploader"))?;
-        if let Some(row) = inserted {
-            return Ok((media_from_row(&row)?, true));
+        let (id, created) = match &inserted {
+            Some(row) => (row.try_get::<i64, _>("id")?, true),
+            None => (
+                sqlx::query_scalar("SELECT id FROM media_assets WHERE sha256 = $1")
+                    .bind(sha256.as_str())
+                    .fetch_one(&mut *tx)
+                    .await?,
+                false,
+            ),
+        };
+        if let Some(audit) = audit {
+            record_audit_on(&mut tx, &audit(id, created)).await?;
         }
-        let id: i64 = sqlx::query_scalar("SELECT id FROM media_assets WHERE sha256 = $1")
-            .bind(sha256.as_str())
-            .fetch_one(&self.pool)
-            .await?;
-        let existing = self.media_by_id(id).await?.ok_or(StoreError::NotFound)?;
-        Ok((existing, false))
+        tx.commit().await?;
+        let asset = match inserted {
+            Some(row) => media_from_row(&row)?,
+            None => self.media_by_id(id).await?.ok_or(StoreError::NotFound)?,
+        };
+        Ok((asset, created))
     }
 
     /// Whether an asset's original is stored under `key`, so that a failed

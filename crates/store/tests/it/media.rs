@@ -569,7 +569,44 @@ async fn text_edits_are_searchable_and_announced(store: &Store) {
     assert_eq!(store.backfill_media_search(10).await.unwrap(), 0);
 }
 
+/// The audit entry of an upload is written by the transaction that records
+/// the picture: one entry per call, naming the asset, `media.upload` for a
+/// new file and `media.upload_duplicate` for one the bank already had.
+async fn an_upload_and_its_audit_entry_are_one_write(store: &Store) {
+    let entry = |id: i64, created: bool| {
+        let action = if created {
+            "media.upload"
+        } else {
+            "media.upload_duplicate"
+        };
+        NewAudit::new(action, "media", Some(id), T)
+    };
+    let (first, created) = store
+        .create_upload_audited(&upload(1, T), Some(&entry))
+        .await
+        .unwrap();
+    assert!(created);
+    let (again, created) = store
+        .create_upload_audited(&upload(1, T + 5), Some(&entry))
+        .await
+        .unwrap();
+    assert!(!created);
+    assert_eq!(again.id, first.id);
+    let logged = store
+        .audit_log(&AuditQuery {
+            item_type: Some("media".into()),
+            item_id: Some(first.id),
+            limit: 10,
+            ..AuditQuery::default()
+        })
+        .await
+        .unwrap();
+    let actions: Vec<_> = logged.items.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, vec!["media.upload_duplicate", "media.upload"]);
+}
+
 on_both_backends!(
+    an_upload_and_its_audit_entry_are_one_write,
     identical_files_are_stored_once,
     renditions_are_replaced_and_sorted,
     media_by_ids_keeps_the_order_asked,
