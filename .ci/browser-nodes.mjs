@@ -56,7 +56,9 @@ try {
   await Promise.all([desk.waitForURL(/\/newsroom\/articles\/\d+$/), desk.getByRole('button', { name: 'Create draft' }).click()]);
   await desk.getByLabel('Lead', { exact: true }).fill('Boats leave every forty minutes from Monday.');
   await desk.getByRole('button', { name: '+ Paragraph' }).click();
-  await desk.locator('textarea[name="block-0-text"]').fill('The last boat leaves the pier at eleven at night.');
+  // The paragraph is edited as formatted text; its field follows.
+  await desk.locator('li.block-paragraph [data-rich-text]').first().fill('The last boat leaves the pier at eleven at night.');
+  check(await desk.locator('textarea[name="block-0-text"]').inputValue() === 'The last boat leaves the pier at eleven at night.', 'the paragraph field holds the text');
   await Promise.all([desk.waitForURL(/saved=1/), desk.getByRole('button', { name: 'Save', exact: true }).click()]);
   await Promise.all([desk.waitForURL(/moved=published/), desk.getByRole('button', { name: 'Publish now' }).click()]);
   const published = Date.now();
