@@ -9,6 +9,12 @@ Cases generated as invalid are left alone: the API must still refuse them.
 The same goes for the marks (bold, italic, links) of body text, whose
 ranges must lie inside the text they format.
 
+Bylines: a story's authors must write for its edition (the `author_ids`
+descriptions say so), so valid cases sign a story with authors of its own
+edition, and leave the byline alone where the edition is not known; a new
+author's address must be free and a staff account has one byline at most,
+so valid new authors get an address of their own and no account.
+
 Two more rules hold for every case, because they depend on who calls: the
 run never revokes its own token (the rest of the run would be answered 401)
 and never changes its own account (an admin may not demote or disable
@@ -38,7 +44,10 @@ REFERENCES = {
     "article_id": "articles",
     "author_ids": "authors",
     "editions": "editions",
+    "edition_ids": "editions",
+    "photo_media_id": "media",
 }
+NEW_AUTHORS = iter(range(1, 10**9))
 
 
 def _existing(kind, value):
@@ -83,6 +92,20 @@ def _with_existing_references(value):
         else:
             out[key] = item
     return out
+
+
+def _sign_from_edition(body, edition_id):
+    """`author_ids` from the story's edition's authors, picked by the generated values."""
+    if not isinstance(body, dict) or not isinstance(body.get("author_ids"), list):
+        return body
+    pool = (IDS.get("authors_by_edition") or {}).get(str(edition_id))
+    body = dict(body)
+    if not pool:
+        del body["author_ids"]
+        return body
+    picked = [pool[one % len(pool)] if isinstance(one, int) else one for one in body["author_ids"]]
+    body["author_ids"] = picked
+    return body
 
 
 def _as_unix(value):
@@ -131,6 +154,20 @@ def map_case(context, case):
         case.body = _with_existing_references(case.body)
         if path.startswith("/api/v1/admin/articles"):
             case.body = _without_marks(case.body)
+        if method == "POST" and path == "/api/v1/admin/articles" and isinstance(case.body, dict):
+            edition = (IDS.get("edition_codes") or {}).get(str(case.body.get("edition")))
+            case.body = _sign_from_edition(case.body, edition)
+        elif method == "PATCH" and path == "/api/v1/admin/articles/{id}":
+            article = str((case.path_parameters or {}).get("id"))
+            edition = (IDS.get("article_editions") or {}).get(article)
+            case.body = _sign_from_edition(case.body, edition)
+        if path.startswith("/api/v1/admin/authors") and isinstance(case.body, dict):
+            body = dict(case.body)
+            if "user_id" in body:
+                body["user_id"] = None
+            if method == "POST" and isinstance(body.get("slug"), str):
+                body["slug"] = f"{body['slug'][:100]}-{next(NEW_AUTHORS)}"
+            case.body = body
         if path == "/api/v1/admin/articles/{id}/status" and isinstance(case.body, dict):
             # "required to schedule, in the future"; "required to correct"
             body = dict(case.body)

@@ -23,7 +23,7 @@ pub use edition::{
 };
 pub use error::ParseError;
 pub use media::{ImageFormat, NewMediaAsset, NewRendition, RENDITION_WIDTHS};
-pub use people::{EmailAddress, NewAuthor, NewUser, Role};
+pub use people::{validate_author, AuthorProfile, EmailAddress, NewAuthor, NewUser, Role};
 pub use rich::Mark;
 pub use text::{EditionCode, LanguageTag, Slug};
 

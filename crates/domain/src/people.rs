@@ -136,6 +136,106 @@ pub struct NewAuthor {
     pub slug: Slug,
     pub name: String,
     pub bio: String,
+    /// What can change after creation: everything but the slug, which is
+    /// part of the author page's address.
+    #[serde(flatten)]
+    pub profile: AuthorProfile,
+}
+
+impl NewAuthor {
+    /// An author writing for `edition_ids`, with no photo, links or account.
+    pub fn new(slug: Slug, name: &str, bio: &str, edition_ids: Vec<i64>) -> Self {
+        Self {
+            slug,
+            name: name.to_owned(),
+            bio: bio.to_owned(),
+            profile: AuthorProfile {
+                edition_ids,
+                ..AuthorProfile::default()
+            },
+        }
+    }
+}
+
+/// Longest author name, in characters.
+pub const AUTHOR_NAME_MAX_CHARS: usize = 120;
+/// Longest biography, in characters.
+pub const AUTHOR_BIO_MAX_CHARS: usize = 2000;
+/// Links per author (a website, social profiles).
+pub const AUTHOR_LINKS_MAX: usize = 8;
+/// Longest link, in characters.
+pub const AUTHOR_LINK_MAX_CHARS: usize = 500;
+
+/// An author's profile beyond the name and biography.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct AuthorProfile {
+    /// A media-bank picture of the author.
+    pub photo_media_id: Option<i64>,
+    /// The author's other pages: `http(s)` addresses, in display order.
+    pub links: Vec<String>,
+    /// The staff account this byline belongs to, if any (one byline per
+    /// account).
+    pub user_id: Option<i64>,
+    /// Editions the author writes for: a story's byline is chosen from
+    /// its edition's authors.
+    pub edition_ids: Vec<i64>,
+}
+
+/// Checks an author's name, biography and profile.
+pub fn validate_author(name: &str, bio: &str, profile: &AuthorProfile) -> Result<(), ParseError> {
+    if name.trim().is_empty() {
+        return Err(ParseError::new("name", "empty_name", "the name is empty"));
+    }
+    if name.chars().count() > AUTHOR_NAME_MAX_CHARS {
+        return Err(ParseError::new(
+            "name",
+            "name_too_long",
+            format!("a name has at most {AUTHOR_NAME_MAX_CHARS} characters"),
+        ));
+    }
+    if bio.chars().count() > AUTHOR_BIO_MAX_CHARS {
+        return Err(ParseError::new(
+            "bio",
+            "bio_too_long",
+            format!("a biography has at most {AUTHOR_BIO_MAX_CHARS} characters"),
+        ));
+    }
+    if profile.links.len() > AUTHOR_LINKS_MAX {
+        return Err(ParseError::new(
+            "links",
+            "too_many_links",
+            format!("an author has at most {AUTHOR_LINKS_MAX} links"),
+        ));
+    }
+    if let Some(bad) = profile.links.iter().find(|l| !is_profile_link(l)) {
+        return Err(ParseError::new(
+            "links",
+            "bad_link",
+            format!("{bad:?} is not an http or https address"),
+        ));
+    }
+    if profile.edition_ids.is_empty() {
+        return Err(ParseError::new(
+            "edition_ids",
+            "no_edition",
+            "an author writes for at least one edition",
+        ));
+    }
+    Ok(())
+}
+
+/// An absolute `http(s)` address with a host, without spaces, control
+/// characters or byte-order marks.
+fn is_profile_link(link: &str) -> bool {
+    let lower = link.to_ascii_lowercase();
+    link.chars().count() <= AUTHOR_LINK_MAX_CHARS
+        && !link
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\u{feff}')
+        && ["https://", "http://"]
+            .iter()
+            .find_map(|scheme| lower.strip_prefix(scheme))
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
 }
 
 /// A user account. `password_hash` is an argon2id PHC string made by the caller.
@@ -150,6 +250,45 @@ pub struct NewUser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_profiles_are_checked() {
+        let good = AuthorProfile {
+            links: vec!["https://example.org/anna".into(), "http://a.example".into()],
+            edition_ids: vec![1],
+            ..AuthorProfile::default()
+        };
+        assert_eq!(validate_author(" Anna ", "", &good), Ok(()));
+        let code = |name: &str, bio: &str, profile: &AuthorProfile| {
+            validate_author(name, bio, profile).unwrap_err().code
+        };
+        assert_eq!(code("  ", "", &good), "empty_name");
+        assert_eq!(code(&"a".repeat(121), "", &good), "name_too_long");
+        assert_eq!(code("Anna", &"b".repeat(2001), &good), "bio_too_long");
+        for bad in [
+            "javascript:alert(1)",
+            "/en/x",
+            "https:///x",
+            "https://a b",
+            "ftp://a",
+        ] {
+            let profile = AuthorProfile {
+                links: vec![bad.into()],
+                ..good.clone()
+            };
+            assert_eq!(code("Anna", "", &profile), "bad_link", "{bad}");
+        }
+        let many = AuthorProfile {
+            links: vec!["https://a.example".into(); 9],
+            ..good.clone()
+        };
+        assert_eq!(code("Anna", "", &many), "too_many_links");
+        let nowhere = AuthorProfile {
+            edition_ids: vec![],
+            ..good
+        };
+        assert_eq!(code("Anna", "", &nowhere), "no_edition");
+    }
 
     #[test]
     fn emails() {

@@ -32,6 +32,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/en-setup.ftl"),
             "\n",
             include_str!("../locales/en-notifications.ftl"),
+            "\n",
+            include_str!("../locales/en-authors.ftl"),
         ),
     ),
     (
@@ -50,6 +52,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/ru-setup.ftl"),
             "\n",
             include_str!("../locales/ru-notifications.ftl"),
+            "\n",
+            include_str!("../locales/ru-authors.ftl"),
         ),
     ),
 ];

@@ -56,6 +56,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/newsroom/users.html"),
     ),
     (
+        "newsroom/authors.html",
+        include_str!("../templates/newsroom/authors.html"),
+    ),
+    (
+        "newsroom/author_edit.html",
+        include_str!("../templates/newsroom/author_edit.html"),
+    ),
+    (
         "newsroom/setup.html",
         include_str!("../templates/newsroom/setup.html"),
     ),

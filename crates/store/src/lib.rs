@@ -17,6 +17,7 @@
 mod accounts;
 mod articles;
 mod audit;
+mod author_admin;
 // Chat rooms, messages and chat sanctions.
 pub mod chats;
 // Reader comments and their moderation.
@@ -46,6 +47,7 @@ mod tokens;
 pub use accounts::{Account, AccountUpdate};
 pub use articles::{DeskQuery, DeskRow, Save, MAX_SINCE};
 pub use audit::{record_audit_on, AuditEntry, AuditPage, AuditQuery, NewAudit};
+pub use author_admin::AuthorUpdate;
 pub use connect::{Backend, SqliteSync, Store};
 pub use cursor::Cursor;
 pub use edition_admin::{EditionUpdate, Move};

@@ -9,7 +9,8 @@ use crate::folding::email_key;
 use crate::records::{Author, Tag, User};
 use crate::{Result, Store, StoreError};
 
-pub(crate) const AUTHOR_COLUMNS: &str = "id, slug, name, bio, article_count";
+pub(crate) const AUTHOR_COLUMNS: &str =
+    "id, slug, name, bio, article_count, photo_media_id, links, user_id";
 pub(crate) const TAG_COLUMNS: &str = "id, edition_id, slug, name, article_count";
 pub(crate) const USER_COLUMNS: &str = "id, email, display_name, role, password_hash, created_at";
 
@@ -20,6 +21,14 @@ pub(crate) fn author_from_row(row: &AnyRow) -> Result<Author> {
         name: row.try_get("name")?,
         bio: row.try_get("bio")?,
         article_count: row.try_get("article_count")?,
+        photo_media_id: row.try_get("photo_media_id")?,
+        links: serde_json::from_str(&row.try_get::<String, _>("links")?).map_err(|e| {
+            StoreError::Corrupt {
+                table: "authors",
+                detail: e.to_string(),
+            }
+        })?,
+        user_id: row.try_get("user_id")?,
     })
 }
 
@@ -90,20 +99,14 @@ pub(crate) async fn upsert_tag_on(
 }
 
 impl Store {
-    /// A slug already taken → `Duplicate { what: "author slug" }`.
+    /// Creates an author writing for its editions. A slug already taken →
+    /// `Duplicate { what: "author slug" }`; see also
+    /// [`Store::create_author_audited`].
     pub async fn create_author(&self, new: &NewAuthor) -> Result<Author> {
-        let name = non_empty(&new.name, "name", "empty_name")?;
-        let sql = format!(
-            "INSERT INTO authors (slug, name, bio) VALUES ($1, $2, $3) RETURNING {AUTHOR_COLUMNS}"
-        );
-        let row = sqlx::query(&sql)
-            .bind(new.slug.as_str())
-            .bind(name)
-            .bind(new.bio.trim())
-            .fetch_one(&self.pool)
-            .await
-            .map_err(StoreError::on_constraint("author slug"))?;
-        author_from_row(&row)
+        let mut tx = self.begin_write().await?;
+        let author = crate::author_admin::insert_author(&mut tx, new).await?;
+        tx.commit().await?;
+        Ok(author)
     }
 
     pub async fn author_by_slug(&self, slug: &Slug) -> Result<Option<Author>> {

@@ -43,6 +43,12 @@ pub struct Author {
     pub bio: String,
     /// Published articles bylined by the author.
     pub article_count: i64,
+    /// A released media-bank picture of the author.
+    pub photo_media_id: Option<i64>,
+    /// The author's other pages (`http(s)` addresses), in display order.
+    pub links: Vec<String>,
+    /// The staff account the byline belongs to.
+    pub user_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -165,6 +165,8 @@ pub mod newsroom {
     pub const LOGIN_AFTER_PASSWORD_CHANGE: &str = "/newsroom/login?changed=password";
     pub const EDITIONS: &str = "/newsroom/editions";
     pub const USERS: &str = "/newsroom/users";
+    pub const AUTHORS: &str = "/newsroom/authors";
+    pub const NEW_AUTHOR: &str = "/newsroom/authors/new";
     pub const TOKENS: &str = "/newsroom/tokens";
     pub const CHATS: &str = "/newsroom/chats";
     pub const MODERATION: &str = "/newsroom/moderation";
@@ -184,6 +186,11 @@ pub mod newsroom {
         } else {
             format!("/newsroom/articles?{query}")
         }
+    }
+
+    /// One byline's form.
+    pub fn author(id: i64) -> String {
+        format!("{AUTHORS}/{id}")
     }
 
     /// The editor of one article.

@@ -26,7 +26,6 @@ const SPAN_SECONDS: i64 = 3 * 365 * 86_400;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BulkTargets {
     pub editions: Vec<BulkEdition>,
-    pub author_ids: Vec<i64>,
     pub media_ids: Vec<i64>,
 }
 
@@ -38,6 +37,8 @@ pub struct BulkEdition {
     /// `(id, slug)`; a slug of the demo's sections picks matching words.
     pub sections: Vec<(i64, Slug)>,
     pub tag_ids: Vec<i64>,
+    /// The edition's authors: bylines come from the story's edition.
+    pub author_ids: Vec<i64>,
 }
 
 /// One story's headline, lead and slug base.
@@ -188,7 +189,7 @@ impl BulkGenerator {
             ArticleStatus::InReview
         };
         let time = self.now - rng.gen_range(0..SPAN_SECONDS);
-        let authors = &self.targets.author_ids;
+        let authors = &edition.author_ids;
         let author_ids = if authors.is_empty() {
             Vec::new()
         } else {

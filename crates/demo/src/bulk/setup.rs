@@ -75,25 +75,29 @@ pub async fn bulk_setup(
             lang,
             sections: found.into_iter().map(|s| (s.id, s.slug)).collect(),
             tag_ids,
+            author_ids: Vec::new(),
         });
     }
 
-    let mut people = store.authors().await?;
-    if people.is_empty() {
+    if store.authors().await?.is_empty() {
         let langs: Vec<Lang> = targets.editions.iter().map(|e| e.lang).collect();
         for a in authors()?.into_iter().filter(|a| langs.contains(&a.lang)) {
+            let editions = targets
+                .editions
+                .iter()
+                .filter(|e| e.lang == a.lang)
+                .map(|e| e.edition_id)
+                .collect();
             store
-                .create_author(&NewAuthor {
-                    slug: a.slug,
-                    name: a.name,
-                    bio: a.bio,
-                })
+                .create_author(&NewAuthor::new(a.slug, &a.name, &a.bio, editions))
                 .await?;
         }
-        people = store.authors().await?;
     }
-    targets.author_ids = people.into_iter().map(|a| a.id).collect();
-    targets.author_ids.sort_unstable();
+    for edition in &mut targets.editions {
+        let people = store.authors_of_edition(edition.edition_id).await?;
+        edition.author_ids = people.into_iter().map(|a| a.id).collect();
+        edition.author_ids.sort_unstable();
+    }
 
     let query = MediaQuery {
         limit: 100,

@@ -89,12 +89,15 @@ pub async fn install(
 
     let mut author_ids = Vec::with_capacity(plan.authors.len());
     for a in &plan.authors {
+        let editions = plan
+            .editions
+            .iter()
+            .zip(edition_ids)
+            .filter(|(meta, _)| meta.lang == a.lang)
+            .map(|(_, id)| id)
+            .collect();
         let author = store
-            .create_author(&NewAuthor {
-                slug: a.slug.clone(),
-                name: a.name.clone(),
-                bio: a.bio.clone(),
-            })
+            .create_author(&NewAuthor::new(a.slug.clone(), &a.name, &a.bio, editions))
             .await?;
         author_ids.push(author.id);
         summary.authors += 1;

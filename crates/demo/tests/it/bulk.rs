@@ -29,15 +29,16 @@ fn targets() -> BulkTargets {
                 lang: Lang::En,
                 sections: sections(10),
                 tag_ids: (100..140).collect(),
+                author_ids: vec![1, 2],
             },
             BulkEdition {
                 edition_id: 2,
                 lang: Lang::Ru,
                 sections: sections(20),
                 tag_ids: (200..240).collect(),
+                author_ids: vec![3, 4],
             },
         ],
-        author_ids: vec![1, 2, 3, 4],
         media_ids: vec![7, 8, 9],
     }
 }
@@ -105,7 +106,7 @@ async fn bulk_setup_prepares_an_empty_store_and_articles_go_in() {
     assert_eq!(targets.editions.len(), 1);
     assert_eq!(targets.editions[0].sections.len(), 7);
     assert!(targets.editions[0].tag_ids.len() >= 40);
-    assert!(!targets.author_ids.is_empty());
+    assert!(!targets.editions[0].author_ids.is_empty());
     assert_eq!(targets.media_ids.len(), 7);
     assert_eq!(blobs.len(), 7 * 11, "originals and renditions written");
 

@@ -9,6 +9,7 @@ use super::{
     body_to_json, dedup_keep_order, flag, load_article, media_ids, search_text, ArticleKey,
 };
 use crate::audit::{record_audit_on, NewAudit};
+use crate::author_admin::check_bylines;
 use crate::records::{Article, RevisionKind};
 use crate::{Result, Store, StoreError};
 
@@ -100,6 +101,7 @@ impl Store {
         .await
         .map_err(on_article_write)?;
         let id = id.ok_or(StoreError::MissingReference { what: "section" })?;
+        check_bylines(&mut tx, new.edition_id, &author_ids, &[]).await?;
         if new.translation_group.is_none() {
             sqlx::query("UPDATE articles SET translation_group = id WHERE id = $1")
                 .bind(id)

@@ -11,6 +11,7 @@ use super::relations::{
 use super::revisions::record_revision;
 use super::{body_to_json, dedup_keep_order, load_article, media_ids, search_text, ArticleKey};
 use crate::audit::{record_audit_on, NewAudit};
+use crate::author_admin::check_bylines;
 use crate::records::{Article, ArticleUpdate, RevisionKind};
 use crate::{Result, Store, StoreError};
 
@@ -149,6 +150,8 @@ impl Store {
         }
         if let Some(author_ids) = &update.author_ids {
             let author_ids = dedup_keep_order(author_ids);
+            let kept: Vec<i64> = current.authors.iter().map(|a| a.id).collect();
+            check_bylines(&mut tx, current.edition_id, &author_ids, &kept).await?;
             if public {
                 shift_author_counts(&mut tx, id, -1).await?;
             }

@@ -42,11 +42,12 @@ impl Fixtures {
         let business = section(store, en.id, "business", "Business", 1).await;
         let ru_world = section(store, ru.id, "world", "В мире", 0).await;
         let author = store
-            .create_author(&NewAuthor {
-                slug: slug("jane-roe"),
-                name: "Jane Roe".into(),
-                bio: "Covers the world.".into(),
-            })
+            .create_author(&NewAuthor::new(
+                slug("jane-roe"),
+                "Jane Roe",
+                "Covers the world.",
+                vec![en.id, ru.id],
+            ))
             .await
             .unwrap_or_else(|e| panic!("fixture author: {e}"));
         let (media, _) = store

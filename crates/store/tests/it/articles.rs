@@ -37,11 +37,12 @@ async fn create_reads_back_everything(store: &Store) {
         .await
         .unwrap();
     let second = store
-        .create_author(&dateline_domain::NewAuthor {
-            slug: slug("john-doe"),
-            name: "John Doe".into(),
-            bio: String::new(),
-        })
+        .create_author(&dateline_domain::NewAuthor::new(
+            slug("john-doe"),
+            "John Doe",
+            "",
+            vec![fx.en.id],
+        ))
         .await
         .unwrap();
     let existing = store

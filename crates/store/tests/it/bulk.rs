@@ -19,11 +19,7 @@ async fn bulk_insert_then_recount_leaves_no_drift(store: &Store) {
         .await
         .unwrap();
     let co_author = store
-        .create_author(&NewAuthor {
-            slug: slug("co"),
-            name: "Co".into(),
-            bio: String::new(),
-        })
+        .create_author(&NewAuthor::new(slug("co"), "Co", "", vec![fx.en.id]))
         .await
         .unwrap();
     let mut en_tags = Vec::new();

@@ -11,11 +11,12 @@ const T: i64 = Fixtures::NOW;
 async fn pagination_with_identical_times_returns_each_article_once(store: &Store) {
     let fx = Fixtures::new(store).await;
     let second_author = store
-        .create_author(&dateline_domain::NewAuthor {
-            slug: slug("second"),
-            name: "Second".into(),
-            bio: String::new(),
-        })
+        .create_author(&dateline_domain::NewAuthor::new(
+            slug("second"),
+            "Second",
+            "",
+            vec![fx.en.id],
+        ))
         .await
         .unwrap();
     let (mut world, mut business, mut tagged, mut all) =

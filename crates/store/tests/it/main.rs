@@ -34,6 +34,7 @@ macro_rules! on_both_backends {
 mod accounts;
 mod articles;
 mod audit;
+mod authors;
 mod bulk;
 mod chats;
 mod comment_edits;

@@ -6,15 +6,18 @@ use dateline_store::{Store, StoreError};
 
 const T: i64 = Fixtures::NOW;
 
-fn author(slug_text: &str, name: &str) -> NewAuthor {
-    NewAuthor {
-        slug: slug(slug_text),
-        name: name.into(),
-        bio: format!("About {name} "),
-    }
+fn author(slug_text: &str, name: &str, edition_id: i64) -> NewAuthor {
+    NewAuthor::new(
+        slug(slug_text),
+        name,
+        &format!("About {name} "),
+        vec![edition_id],
+    )
 }
 
 async fn authors_round_trip(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let author = |slug_text: &str, name: &str| author(slug_text, name, fx.en.id);
     let zed = store
         .create_author(&author("zed", "Zed Zulu"))
         .await
@@ -34,7 +37,11 @@ async fn authors_round_trip(store: &Store) {
     assert_eq!(store.author_by_id(amy.id).await.unwrap(), Some(amy.clone()));
     assert_eq!(store.author_by_slug(&slug("nobody")).await.unwrap(), None);
     assert_eq!(store.author_by_id(9_999).await.unwrap(), None);
-    assert_eq!(store.authors().await.unwrap(), vec![amy, zed], "by name");
+    assert_eq!(
+        store.authors().await.unwrap(),
+        vec![amy, fx.author.clone(), zed],
+        "by name"
+    );
 
     let err = store
         .create_author(&author("zed", "Other Zed"))
@@ -54,7 +61,7 @@ async fn authors_round_trip(store: &Store) {
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Invalid(_)), "{err:?}");
-    assert_eq!(store.authors().await.unwrap().len(), 2);
+    assert_eq!(store.authors().await.unwrap().len(), 3);
 }
 
 async fn tags_are_upserted_per_edition(store: &Store) {

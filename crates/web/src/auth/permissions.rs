@@ -234,6 +234,11 @@ pub enum Permission {
     },
     /// Manage accounts and settings.
     AdminUsers,
+    /// See the bylines (to choose a story's authors): every role.
+    ReadAuthors,
+    /// Create and change bylines (name, biography, photo, links, account,
+    /// editions): admins only.
+    ManageAuthors,
     /// Create and change editions, and arrange any edition's sections in
     /// the newsroom: admins only (scope `users:admin`, which covers site
     /// settings).
@@ -261,7 +266,8 @@ impl Permission {
                 Scope::MediaWrite
             }
             Self::WriteSection { .. } => Scope::SectionsWrite,
-            Self::AdminUsers | Self::ManageEditions => Scope::UsersAdmin,
+            Self::AdminUsers | Self::ManageEditions | Self::ManageAuthors => Scope::UsersAdmin,
+            Self::ReadAuthors => Scope::ArticlesRead,
             Self::ReadAudit => Scope::AuditRead,
             Self::Moderate => Scope::DiscussionModerate,
             Self::ManageTokens => Scope::TokensManage,
@@ -299,8 +305,14 @@ fn editor_rule(permission: Permission, assigned: impl Fn(i64) -> bool) -> bool {
         }
         Permission::UploadMedia { edition_id } => edition_id.is_none_or(assigned),
         Permission::EditMedia(m) | Permission::ReleaseMedia(m) => m.edition_id.is_none_or(assigned),
-        Permission::ReadMedia | Permission::Moderate | Permission::ManageTokens => true,
-        Permission::AdminUsers | Permission::ManageEditions | Permission::ReadAudit => false,
+        Permission::ReadMedia
+        | Permission::Moderate
+        | Permission::ManageTokens
+        | Permission::ReadAuthors => true,
+        Permission::AdminUsers
+        | Permission::ManageEditions
+        | Permission::ManageAuthors
+        | Permission::ReadAudit => false,
     }
 }
 
@@ -318,12 +330,16 @@ fn own_work_rule(actor: &Actor, role: Role, permission: Permission) -> bool {
             own(&a)
                 && (role == Role::Author || (a.status == ArticleStatus::Draft && !publishes(to)))
         }
-        Permission::ReadMedia | Permission::UploadMedia { .. } | Permission::ManageTokens => true,
+        Permission::ReadMedia
+        | Permission::UploadMedia { .. }
+        | Permission::ManageTokens
+        | Permission::ReadAuthors => true,
         Permission::EditMedia(m) => m.uploaded_by == Some(actor.user_id),
         Permission::WriteSection { .. }
         | Permission::ReleaseMedia(_)
         | Permission::AdminUsers
         | Permission::ManageEditions
+        | Permission::ManageAuthors
         | Permission::ReadAudit
         | Permission::Moderate => false,
     }
@@ -378,7 +394,7 @@ mod tests {
         let own_live = article(ME, RU, Published);
         let theirs_en = article(OTHER, EN, Draft);
         let theirs_ru = article(OTHER, RU, Draft);
-        let cases: [(Permission, [bool; 4]); 21] = [
+        let cases: [(Permission, [bool; 4]); 23] = [
             (
                 Permission::EditArticle(own_draft),
                 [true, true, false, true],
@@ -466,6 +482,8 @@ mod tests {
             (Permission::ReadAudit, [false, false, false, true]),
             (Permission::Moderate, [false, false, true, true]),
             (Permission::ManageTokens, [true, true, true, true]),
+            (Permission::ReadAuthors, [true, true, true, true]),
+            (Permission::ManageAuthors, [false, false, false, true]),
         ];
         let roles = [Role::Contributor, Role::Author, Role::Editor, Role::Admin];
         for (permission, expected) in cases {

@@ -9,6 +9,8 @@
 
 mod articles;
 mod audit;
+// Admins: bylines and their profiles.
+mod authors;
 // Chat rooms and their moderation.
 mod chats;
 // Admins: editions and their sections.
@@ -77,6 +79,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             post(sections::move_one),
         )
         .merge(articles::router())
+        .merge(authors::router())
         .merge(media::router(&state))
         .merge(moderation::router())
         .merge(chats::router())

@@ -213,9 +213,10 @@ pub(crate) async fn render_article(
     Ok(keys.attach(ctx.render(state, "article.html", &view)?))
 }
 
-/// What an article page shows: the article, its translations' links, the
-/// cards it embeds (asked for, whether public yet or not), the edition's
-/// newsfeed column and next article, and every picture.
+/// What an article page shows: the article and its byline, its
+/// translations' links, the cards it embeds (asked for, whether public yet
+/// or not), the edition's newsfeed column and next article, and every
+/// picture.
 fn article_keys(
     ctx: &EditionCtx,
     article: &Article,
@@ -228,6 +229,8 @@ fn article_keys(
     keys.add(CacheKey::Article(article.id))
         .add(CacheKey::Translations(article.translation_group))
         .add(CacheKey::Edition(ctx.edition.id))
+        // The byline: a renamed author refreshes the story.
+        .extend(article.authors.iter().map(|a| CacheKey::Author(a.id)))
         .articles(related_ids.iter().copied())
         .articles(feed.iter().chain(next).map(|c| c.id))
         .media(media.ids());

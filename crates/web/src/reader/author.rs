@@ -8,7 +8,7 @@ use dateline_store::ArticleFilter;
 use serde::Serialize;
 
 use super::view::{NamedLink, PageQuery, Pager};
-use crate::site::{respond, Card, EditionCtx, Layout, MediaMap, Meta, PageError};
+use crate::site::{respond, Card, EditionCtx, Layout, MediaMap, Meta, PageError, Picture};
 use crate::urls::Urls;
 use crate::AppState;
 
@@ -17,9 +17,33 @@ struct AuthorView {
     #[serde(flatten)]
     layout: Layout,
     author: NamedLink,
+    /// The author's photo, once released to the public media bank.
+    photo: Option<Picture>,
+    /// The author's other pages.
+    links: Vec<ProfileLink>,
     cards: Vec<Card>,
     #[serde(flatten)]
     pager: Pager,
+}
+
+#[derive(Serialize)]
+struct ProfileLink {
+    url: String,
+    /// The address without its scheme, as readers recognise it.
+    label: String,
+}
+
+impl ProfileLink {
+    fn of(url: &str) -> Self {
+        let label = url
+            .split_once("://")
+            .map_or(url, |(_, rest)| rest)
+            .trim_end_matches('/');
+        Self {
+            url: url.to_owned(),
+            label: label.strip_prefix("www.").unwrap_or(label).to_owned(),
+        }
+    }
 }
 
 pub(super) async fn page(
@@ -46,7 +70,7 @@ async fn author_page(
     let author = state.store.author_by_slug(&slug).await?;
     let author = author.ok_or_else(|| PageError::not_found("author"))?;
     let after = query.cursor()?;
-    let (page, media) = MediaMap::listing(
+    let (page, mut media) = MediaMap::listing(
         state,
         &ctx,
         ArticleFilter::Author {
@@ -57,6 +81,13 @@ async fn author_page(
     )
     .await?;
 
+    if let Some(id) = author.photo_media_id {
+        if let Some(asset) = state.store.media_by_id(id).await? {
+            if asset.is_public {
+                media.insert(asset);
+            }
+        }
+    }
     let mut keys = ctx.keys();
     keys.add(CacheKey::Author(author.id))
         .cards(&page.items)
@@ -87,6 +118,8 @@ async fn author_page(
             url: path.clone(),
             bio: author.bio.clone(),
         },
+        photo: media.picture(author.photo_media_id, ctx.code()),
+        links: author.links.iter().map(|l| ProfileLink::of(l)).collect(),
         cards: Card::list(&page.items, ctx.code(), &media),
         pager: Pager::new(&path, &page, after.is_none()),
     };

@@ -93,11 +93,17 @@ fn json_ld(
         "inLanguage": ctx.edition.language.as_str(),
         "articleSection": facts.section.title,
         "keywords": article.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
-        "author": article.authors.iter().map(|a| json!({
-            "@type": "Person",
-            "name": a.name,
-            "url": format!("{base}{}", rel.author(ctx.code(), &a.slug)),
-        })).collect::<Vec<_>>(),
+        "author": article.authors.iter().map(|a| {
+            let mut person = json!({
+                "@type": "Person",
+                "name": a.name,
+                "url": format!("{base}{}", rel.author(ctx.code(), &a.slug)),
+            });
+            if !a.links.is_empty() {
+                person["sameAs"] = json!(a.links);
+            }
+            person
+        }).collect::<Vec<_>>(),
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": ctx.edition.name,

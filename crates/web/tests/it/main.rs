@@ -55,6 +55,7 @@ mod moderation;
 mod newsroom;
 mod newsroom_articles;
 mod newsroom_auth;
+mod newsroom_authors;
 mod newsroom_dashboard;
 mod newsroom_history;
 mod newsroom_media;

@@ -47,11 +47,12 @@ pub async fn seed(store: &Store) -> Newsroom {
         store.release_media(old.id, true, &audit).await.unwrap();
     }
     let john = store
-        .create_author(&NewAuthor {
-            slug: slug("john-doe"),
-            name: "John Doe".into(),
-            bio: "Markets and money.".into(),
-        })
+        .create_author(&NewAuthor::new(
+            slug("john-doe"),
+            "John Doe",
+            "Markets and money.",
+            vec![fx.en.id],
+        ))
         .await
         .unwrap();
 

@@ -272,6 +272,43 @@ async fn a_stale_save_is_refused_and_the_typed_text_kept(app: TestApp) {
         .post(&format!("/newsroom/articles/{id}/autosave"), &fresh)
         .await;
     assert_eq!(again.status(), StatusCode::CONFLICT, "[{backend}]");
+
+    // A block just added, and a related card still searching by headline,
+    // wait for a later autosave instead of refusing this one.
+    let mut working = article_form(
+        &alice_csrf,
+        "3",
+        &section,
+        "Council meets at nine",
+        "council budget vote",
+    );
+    working.extend([("block-3-type", "image"), ("block-3-media", "")]);
+    let autosaved = alice
+        .post(&format!("/newsroom/articles/{id}/autosave"), &working)
+        .await;
+    assert_eq!(autosaved.status(), StatusCode::OK, "[{backend}]");
+    let article = app.store().article_by_id(id).await.unwrap().unwrap();
+    assert_eq!(article.headline.as_str(), "Council meets at nine");
+    assert_eq!(
+        article.body.len(),
+        2,
+        "paragraph and quote: {:?}",
+        article.body
+    );
+    // The Save button asks for every block to be complete.
+    working.retain(|(name, _)| *name != "version");
+    working.push(("version", "4"));
+    let refused = alice
+        .post(&format!("/newsroom/articles/{id}"), &working)
+        .await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "[{backend}]"
+    );
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("id=\"err-block-2-article\""), "[{backend}]");
+    assert!(page.contains("id=\"err-block-3-media\""), "[{backend}]");
     let body: serde_json::Value = again.json().await.unwrap();
     assert_eq!(body["error"], "desk-conflict");
 }

@@ -102,7 +102,8 @@ pub struct NewArticleDto {
     pub body: Vec<BodyBlock>,
     /// A picture in the media bank.
     pub lead_media_id: Option<i64>,
-    /// Authors, at most 20.
+    /// Authors, at most 20, each writing for the edition (see
+    /// `/api/v1/admin/authors?edition=`).
     #[serde(default)]
     #[schema(max_items = 20)]
     pub author_ids: Vec<i64>,
@@ -149,6 +150,8 @@ pub struct ArticlePatch {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<i64>)]
     pub lead_media_id: Option<Option<i64>>,
+    /// Authors, at most 20: those already on the article, or writing for
+    /// its edition.
     #[schema(max_items = 20)]
     pub author_ids: Option<Vec<i64>>,
     #[schema(max_items = 50, value_type = Option<Vec<TagName>>)]
@@ -179,7 +182,9 @@ fn body_slug(field: &'static str, raw: &str) -> Result<Slug, ApiError> {
 }
 
 /// A field that is there (maybe `null`) as `Some`, absent as `None`.
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<i64>>, D::Error> {
+pub(super) fn present<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<i64>>, D::Error> {
     Option::<i64>::deserialize(d).map(Some)
 }
 
@@ -275,7 +280,7 @@ pub async fn list(
         (status = 403, description = "`forbidden` (scope `articles:write`, or an edition not assigned)", body = ErrorBody),
         (status = 404, description = "`unknown_edition`, `unknown_section`", body = ErrorBody),
         (status = 409, description = "The slug is taken (`duplicate`)", body = ErrorBody),
-        (status = 422, description = "`invalid_input` (empty headline, bad block, unknown media or author)", body = ErrorBody),
+        (status = 422, description = "`invalid_input` (empty headline, bad block, unknown media or author, an author who does not write for the edition)", body = ErrorBody),
     ))]
 pub async fn create(
     State(state): State<AppState>,
@@ -353,7 +358,7 @@ pub async fn get_one(
         (status = 403, description = "`forbidden`, `csrf_failed`", body = ErrorBody),
         (status = 404, description = "`not_found`, `unknown_section`", body = ErrorBody),
         (status = 409, description = "`conflict`: changed since `version`; `duplicate` slug", body = ErrorBody),
-        (status = 422, description = "`invalid_input`", body = ErrorBody),
+        (status = 422, description = "`invalid_input` (as for a new article; authors already on the article stay allowed)", body = ErrorBody),
     ))]
 pub async fn update(
     State(state): State<AppState>,

@@ -6,6 +6,7 @@
 
 mod articles;
 mod audit;
+mod authors;
 mod editions;
 mod media;
 mod media_release;
@@ -36,6 +37,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(json_405(routes!(users::list, users::create)))
         .routes(json_405(routes!(users::get_one, users::update)))
+        .routes(json_405(routes!(authors::list, authors::create)))
+        .routes(json_405(routes!(authors::get_one, authors::update)))
         .routes(json_405(routes!(editions::list, editions::create)))
         .routes(json_405(routes!(editions::update)))
         .routes(json_405(routes!(sections::create)))

@@ -102,6 +102,20 @@ pub(super) async fn submit(
         )
         .await;
     };
+    // Signed with the writer's own byline when it writes for the edition;
+    // anything else is chosen in the editor.
+    let own_byline = match state.store.author_of_user(desk.id()).await? {
+        Some(author)
+            if state
+                .store
+                .author_editions(author.id)
+                .await?
+                .contains(edition_id) =>
+        {
+            vec![author.id]
+        }
+        _ => Vec::new(),
+    };
     let mut new = NewArticle {
         edition_id: *edition_id,
         section_id: section.id,
@@ -114,8 +128,7 @@ pub(super) async fn submit(
         updated_at: crate::auth::now(),
         lead_media_id: None,
         translation_group: None,
-        // The byline is chosen in the editor.
-        author_ids: Vec::new(),
+        author_ids: own_byline,
         tags: Vec::new(),
     };
     let audit = desk.audit("article.create", 0);

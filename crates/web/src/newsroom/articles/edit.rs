@@ -15,7 +15,7 @@ use dateline_store::{Article, ArticleUpdate, Save, StoreError};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::form::{EditorForm, FieldError};
+use super::form::{EditorForm, FieldError, Saving};
 use super::view::{article_for, Desk, EditorView};
 use crate::auth::Permission;
 use crate::error::ApiError;
@@ -78,6 +78,7 @@ async fn parse(
     state: &AppState,
     article: &Article,
     form: &EditorForm,
+    saving: Saving,
 ) -> Result<(i64, ArticleUpdate), Vec<FieldError>> {
     // An emptied address is made from the headline, unless readers may
     // already have the story's link.
@@ -97,12 +98,15 @@ async fn parse(
         let id = resolve_related(state, article, &typed).await;
         resolved.push((typed, id));
     }
-    form.to_update(|typed| {
-        resolved
-            .iter()
-            .find(|(t, _)| t == typed)
-            .and_then(|(_, id)| *id)
-    })
+    form.to_update(
+        |typed| {
+            resolved
+                .iter()
+                .find(|(t, _)| t == typed)
+                .and_then(|(_, id)| *id)
+        },
+        saving,
+    )
 }
 
 /// Why the store refused a save, as a notice and field messages.
@@ -136,6 +140,9 @@ fn refusal(err: StoreError) -> Result<Refusal, ApiError> {
             "author" => field("author", "form-bad-author"),
             _ => field("lead_media", "form-bad-media"),
         }),
+        StoreError::Invalid(e) if e.code == "author_not_in_edition" => {
+            invalid(field("author", "form-author-not-in-edition"))
+        }
         StoreError::Invalid(e) => invalid(field(e.field, "form-invalid")),
         other => return Err(other.into()),
     })
@@ -146,9 +153,10 @@ async fn save_form(
     state: &AppState,
     article: &Article,
     form: &EditorForm,
+    saving: Saving,
     save: Save,
 ) -> Result<Result<Article, Refusal>, ApiError> {
-    let (version, update) = match parse(state, article, form).await {
+    let (version, update) = match parse(state, article, form, saving).await {
         Ok(parsed) => parsed,
         Err(fields) => {
             return Ok(Err(Refusal {
@@ -186,7 +194,7 @@ pub(super) async fn submit(
         audit: Some(desk.audit("article.save", id)),
         ..Save::by(Some(desk.id()))
     };
-    let refused = match save_form(&state, &article, &form, save).await? {
+    let refused = match save_form(&state, &article, &form, Saving::Explicit, save).await? {
         Ok(_) => {
             return Ok(
                 Redirect::to(&format!("{}?saved=1", crate::urls::newsroom::article(id)))
@@ -210,7 +218,8 @@ pub(super) async fn submit(
 }
 
 /// The editor's script posts the whole form every few seconds while it
-/// changes. Answers `{"version": n}` or `{"error": …, "fields": […]}`.
+/// changes; blocks still being filled in wait for a later save.
+/// Answers `{"version": n}` or `{"error": …, "fields": […]}`.
 pub(super) async fn autosave(
     State(state): State<AppState>,
     desk: Desk,
@@ -223,16 +232,18 @@ pub(super) async fn autosave(
         audit: Some(desk.audit("article.autosave", id)),
         ..Save::autosave(Some(desk.id()))
     };
-    Ok(match save_form(&state, &article, &form, save).await? {
-        Ok(saved) => Json(json!({
-            "version": saved.version,
-            "saved_at": saved.updated_at,
-        }))
-        .into_response(),
-        Err(refused) => (
-            refused.status,
-            Json(json!({ "error": refused.notice, "fields": refused.fields })),
-        )
+    Ok(
+        match save_form(&state, &article, &form, Saving::Autosave, save).await? {
+            Ok(saved) => Json(json!({
+                "version": saved.version,
+                "saved_at": saved.updated_at,
+            }))
             .into_response(),
-    })
+            Err(refused) => (
+                refused.status,
+                Json(json!({ "error": refused.notice, "fields": refused.fields })),
+            )
+                .into_response(),
+        },
+    )
 }

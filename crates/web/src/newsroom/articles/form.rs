@@ -40,7 +40,34 @@ pub struct BlockForm {
     pub title: String,
 }
 
+/// How strictly a form's blocks are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saving {
+    /// The writer pressed Save: every block must be complete.
+    Explicit,
+    /// The editor's script saves while the writer works: a block still
+    /// being filled in (just added and empty, or a related card whose
+    /// article is being looked up by headline) is left out of this save
+    /// instead of refusing it; it is saved once complete.
+    Autosave,
+}
+
 impl BlockForm {
+    /// Nothing typed into the block's main field yet, or (a related card)
+    /// words that are neither an article number nor an address: the picker
+    /// is still searching by headline.
+    fn unfinished(&self) -> bool {
+        let main = match self.kind.as_str() {
+            "image" => &self.media,
+            "related" => &self.article,
+            "embed" => &self.url,
+            _ => &self.text,
+        };
+        let main = main.trim();
+        main.is_empty()
+            || (self.kind == "related" && main.parse::<i64>().is_err() && !main.contains('/'))
+    }
+
     pub fn empty(kind: &str) -> Self {
         Self {
             kind: kind.to_owned(),
@@ -215,6 +242,7 @@ impl EditorForm {
     pub fn to_update(
         &self,
         resolve: impl Fn(&str) -> Option<i64>,
+        saving: Saving,
     ) -> Result<(i64, ArticleUpdate), Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut fail = |field: String, message: &str| {
@@ -272,6 +300,9 @@ impl EditorForm {
         }
         let mut body = Vec::new();
         for (i, block) in self.blocks.iter().enumerate() {
+            if saving == Saving::Autosave && block.unfinished() {
+                continue;
+            }
             let name = |field: &str| format!("block-{i}-{field}");
             let text = block.text.trim().to_owned();
             let parsed = match block.kind.as_str() {
@@ -486,7 +517,10 @@ mod tests {
         ]));
         assert_eq!(action, Action::Save);
         let (version, update) = form
-            .to_update(|typed| (typed == "/en/world/old-bridge").then_some(41))
+            .to_update(
+                |typed| (typed == "/en/world/old-bridge").then_some(41),
+                Saving::Explicit,
+            )
             .unwrap();
         assert_eq!(version, 3);
         assert_eq!(update.slug.unwrap().as_str(), "bridge-reopens");
@@ -520,7 +554,7 @@ mod tests {
             ("block-2-type", "related"),
             ("block-2-article", "nowhere"),
         ]));
-        let errors = form.to_update(|_| None).unwrap_err();
+        let errors = form.to_update(|_| None, Saving::Explicit).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,
@@ -550,7 +584,7 @@ mod tests {
             ("block-1-ordered", "1"),
             ("block-1-text", "1. First *lane*\n\n2) Second lane\n"),
         ]));
-        let (_, update) = form.to_update(|_| None).unwrap();
+        let (_, update) = form.to_update(|_| None, Saving::Explicit).unwrap();
         let body = update.body.unwrap();
         assert_eq!(
             body[0],
@@ -592,10 +626,66 @@ mod tests {
             ("block-0-type", "paragraph"),
             ("block-0-text", typed),
         ]));
-        let errors = form.to_update(|_| None).unwrap_err();
+        let errors = form.to_update(|_| None, Saving::Explicit).unwrap_err();
         assert_eq!(errors[0].field, "block-0-text");
         assert_eq!(errors[0].message, "form-bad-link");
         assert_eq!(form.blocks[0].text, typed);
+    }
+
+    #[test]
+    fn an_autosave_leaves_out_blocks_still_being_filled_in_and_a_save_refuses_them() {
+        let (form, _) = EditorForm::from_pairs(&pairs(&[
+            ("version", "1"),
+            ("section_id", "1"),
+            ("headline", "Bridge"),
+            ("block-0-type", "paragraph"),
+            ("block-0-text", "Kept."),
+            ("block-1-type", "image"),
+            ("block-2-type", "related"),
+            ("block-2-article", "old bridge"),
+            ("block-3-type", "paragraph"),
+            ("block-4-type", "paragraph"),
+            ("block-4-text", "A [bad](javascript:x) link."),
+        ]));
+        let errors = form.to_update(|_| None, Saving::Autosave).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        // Only the finished but wrong block is refused, under its own number.
+        assert_eq!(fields, vec!["block-4-text"]);
+        let errors = form.to_update(|_| None, Saving::Explicit).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "block-1-media",
+                "block-2-article",
+                "block-3-text",
+                "block-4-text"
+            ]
+        );
+
+        let (mut form, _) = EditorForm::from_pairs(&pairs(&[
+            ("version", "1"),
+            ("section_id", "1"),
+            ("headline", "Bridge"),
+            ("block-0-type", "paragraph"),
+            ("block-0-text", "Kept."),
+            ("block-1-type", "related"),
+            ("block-1-article", "old bridge"),
+        ]));
+        let (_, update) = form.to_update(|_| None, Saving::Autosave).unwrap();
+        assert_eq!(update.body.unwrap(), vec![BodyBlock::paragraph("Kept.")]);
+        // Picked: the card is saved with the next autosave.
+        form.blocks[1].article = "41".into();
+        let (_, update) = form
+            .to_update(|t| t.parse().ok(), Saving::Autosave)
+            .unwrap();
+        assert_eq!(
+            update.body.unwrap(),
+            vec![
+                BodyBlock::paragraph("Kept."),
+                BodyBlock::Related { article_id: 41 }
+            ]
+        );
     }
 
     #[test]

@@ -148,8 +148,16 @@ impl<'a> EditorView<'a> {
         let (edition, sections, authors) = tokio::try_join!(
             store.edition_by_id(article.edition_id),
             store.sections(article.edition_id),
-            store.authors(),
+            store.authors_of_edition(article.edition_id),
         )?;
+        // The edition's authors, and whoever already signs the story (an
+        // author may since have left the edition).
+        let mut authors = authors;
+        for signed in &article.authors {
+            if !authors.iter().any(|a| a.id == signed.id) {
+                authors.push(signed.clone());
+            }
+        }
         let edition = edition.ok_or_else(|| ApiError::not_found("edition"))?;
         let r = ArticleRef::from(article);
         Ok(Self {

@@ -31,7 +31,7 @@ pub(super) struct Filters {
 }
 
 #[derive(Serialize)]
-pub(super) struct Thumb {
+pub(crate) struct Thumb {
     pub id: i64,
     pub caption: String,
     pub credit: String,

@@ -8,6 +8,8 @@ mod list;
 mod release;
 mod upload;
 
+pub(crate) use list::Thumb;
+
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
