@@ -33,7 +33,7 @@ const EMBEDDED: &[(&str, &str)] = &[
             "\n",
             include_str!("../locales/en-notifications.ftl"),
             "\n",
-            include_str!("../locales/en-authors.ftl"),
+            include_str!("../locales/en-staff.ftl"),
         ),
     ),
     (
@@ -53,7 +53,7 @@ const EMBEDDED: &[(&str, &str)] = &[
             "\n",
             include_str!("../locales/ru-notifications.ftl"),
             "\n",
-            include_str!("../locales/ru-authors.ftl"),
+            include_str!("../locales/ru-staff.ftl"),
         ),
     ),
 ];

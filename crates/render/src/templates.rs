@@ -56,6 +56,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/newsroom/users.html"),
     ),
     (
+        "newsroom/invitation.html",
+        include_str!("../templates/newsroom/invitation.html"),
+    ),
+    (
         "newsroom/authors.html",
         include_str!("../templates/newsroom/authors.html"),
     ),
@@ -163,6 +167,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "mail/layout.html",
         include_str!("../templates/mail/layout.html"),
+    ),
+    (
+        "mail/staff_invitation.txt",
+        include_str!("../templates/mail/staff_invitation.txt"),
+    ),
+    (
+        "mail/staff_invitation.html",
+        include_str!("../templates/mail/staff_invitation.html"),
     ),
     (
         "mail/verify.txt",

@@ -30,6 +30,7 @@ mod error;
 pub mod events;
 mod folding;
 mod housekeeping;
+mod invitations;
 mod legacy;
 // Live coverage: entries posted while a story unfolds.
 pub mod live;
@@ -52,6 +53,7 @@ pub use connect::{Backend, SqliteSync, Store};
 pub use cursor::Cursor;
 pub use edition_admin::{EditionUpdate, Move};
 pub use error::StoreError;
+pub use invitations::{Invitation, NewInvitation};
 pub use media::{
     FileOwner, JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState,
     UploadInfo, MAX_RENDITION_ATTEMPTS,

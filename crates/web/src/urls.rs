@@ -188,6 +188,11 @@ pub mod newsroom {
         }
     }
 
+    /// The page an invitation mail links to.
+    pub fn invitation(secret: &str) -> String {
+        format!("/newsroom/invitation?token={}", super::form_escape(secret))
+    }
+
     /// One byline's form.
     pub fn author(id: i64) -> String {
         format!("{AUTHORS}/{id}")

@@ -33,7 +33,9 @@ pub use cookies::{clear_cookie, read_cookie, set_cookie, CookieNames};
 pub use csrf::{require_csrf, CSRF_FIELD, CSRF_HEADER};
 pub use limiter::FailureLimiter;
 pub use login::{authenticate, client_ip};
-pub use manage::{create_staff, update_staff, StaffInput};
+pub use manage::{
+    create_staff, invite_staff, reinvite_staff, update_staff, StaffInput, INVITATION_DAYS,
+};
 pub use password::{
     check_new_password, hash_password, hash_password_blocking, verify_password, MIN_PASSWORD_CHARS,
 };

@@ -17,6 +17,8 @@ mod chats;
 mod editions;
 mod form;
 mod home;
+// The page an invitation mail links to: choose a password, sign in.
+mod invitation;
 mod login;
 mod media;
 // Comment moderation: queues, log, word lists, section rules.
@@ -60,6 +62,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/newsroom/tokens/{id}/revoke", post(tokens::revoke))
         .route("/newsroom/users", get(users::page).post(users::create))
         .route("/newsroom/users/{id}", post(users::update))
+        .route("/newsroom/users/{id}/invite", post(users::invite_again))
         .route("/newsroom/audit", get(audit::page))
         .route(
             "/newsroom/editions",
@@ -91,6 +94,11 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         // The login form checks its own double-submit token.
         .route("/newsroom/login", get(login::form).post(login::submit))
+        // The invitation form checks its own double-submit token.
+        .route(
+            "/newsroom/invitation",
+            get(invitation::form).post(invitation::accept),
+        )
         // Setup checks its own double-submit token and its setup token.
         .merge(setup::router())
         .merge(protected)

@@ -1,17 +1,21 @@
-//! `/newsroom/users` (admins): list staff, create an account, change a
-//! role, assigned editions or name, disable or enable.
+//! `/newsroom/users` (admins): list staff, create an account (with a
+//! password, or by mailing an invitation to choose one), send an
+//! invitation again, change a role, assigned editions or name, disable or
+//! enable.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header::LOCATION;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use dateline_domain::Role;
 use dateline_store::AccountUpdate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::form::FormData;
 use super::pages::{render_page, Chrome, NewsroomLocale};
-use crate::auth::{create_staff, update_staff, Permission, Staff, StaffInput};
+use crate::auth::{
+    create_staff, invite_staff, reinvite_staff, update_staff, Permission, Staff, StaffInput,
+};
 use crate::error::{ApiError, ErrorCode};
 use crate::AppState;
 
@@ -30,7 +34,24 @@ struct UserRow {
     role: &'static str,
     disabled: bool,
     locked: bool,
+    /// Invited and has not chosen a password yet.
+    invited: bool,
     editions: Vec<i64>,
+}
+
+/// After an invitation: the account it was for, and whether it went out.
+#[derive(Debug, Default, Deserialize)]
+pub struct UsersQuery {
+    invited: Option<i64>,
+    unsent: Option<i64>,
+}
+
+/// A message above the list, with the address it is about.
+#[derive(Serialize)]
+struct Notice {
+    key: &'static str,
+    email: String,
+    is_error: bool,
 }
 
 #[derive(Serialize)]
@@ -41,6 +62,7 @@ struct UsersView {
     editions: Vec<EditionOption>,
     roles: Vec<&'static str>,
     error: Option<String>,
+    notice: Option<Notice>,
 }
 
 async fn view(
@@ -49,17 +71,30 @@ async fn view(
     staff: &Staff,
     status: StatusCode,
     error: Option<String>,
+    query: &UsersQuery,
 ) -> Result<Response, ApiError> {
     let locale = NewsroomLocale::from_headers(state, headers);
     let now = crate::auth::now();
-    let users = state
-        .store
-        .staff_accounts()
-        .await?
+    let accounts = state.store.staff_accounts().await?;
+    let notice = [
+        (query.invited, "nr-user-invitation-sent", false),
+        (query.unsent, "nr-user-invitation-not-sent", true),
+    ]
+    .into_iter()
+    .find_map(|(id, key, is_error)| {
+        let account = accounts.iter().find(|a| Some(a.id()) == id)?;
+        Some(Notice {
+            key,
+            email: account.user.email.to_string(),
+            is_error,
+        })
+    });
+    let users = accounts
         .into_iter()
         .map(|a| UserRow {
             id: a.id(),
             locked: a.is_locked(now),
+            invited: a.user.password_hash.is_none() && !a.disabled,
             email: a.user.email.to_string(),
             name: a.user.display_name,
             role: a.user.role.as_str(),
@@ -88,6 +123,7 @@ async fn view(
             .map(|r| r.as_str())
             .collect(),
         error,
+        notice,
     };
     render_page(state, &locale, status, "newsroom/users.html", &view)
 }
@@ -103,26 +139,38 @@ fn editions(form: &FormData) -> Result<Vec<i64>, ApiError> {
         .collect()
 }
 
-/// A refused change shows the page again with the reason; nothing was saved.
+/// Done: back to the list (`query` says what happened, or is empty). A
+/// refused change shows the page again with the reason; nothing was saved.
 async fn or_page(
     state: &AppState,
     headers: &HeaderMap,
     staff: &Staff,
-    result: Result<(), ApiError>,
+    result: Result<String, ApiError>,
 ) -> Result<Response, ApiError> {
     match result {
-        Ok(()) => {
+        Ok(query) => {
             let mut response = StatusCode::SEE_OTHER.into_response();
-            response.headers_mut().insert(
-                LOCATION,
-                HeaderValue::from_static(crate::urls::newsroom::USERS),
-            );
+            let location = format!("{}{query}", crate::urls::newsroom::USERS);
+            if let Ok(value) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(LOCATION, value);
+            }
             Ok(response)
         }
         Err(err) if err.code.status().is_client_error() && err.code != ErrorCode::Forbidden => {
-            view(state, headers, staff, err.code.status(), Some(err.message)).await
+            let status = err.code.status();
+            let query = UsersQuery::default();
+            view(state, headers, staff, status, Some(err.message), &query).await
         }
         Err(err) => Err(err),
+    }
+}
+
+/// The list after an invitation: whether the mail went out.
+fn invitation_query(id: i64, sent: bool) -> String {
+    if sent {
+        format!("?invited={id}")
+    } else {
+        format!("?unsent={id}")
     }
 }
 
@@ -130,9 +178,10 @@ pub async fn page(
     State(state): State<AppState>,
     headers: HeaderMap,
     staff: Staff,
+    Query(query): Query<UsersQuery>,
 ) -> Result<Response, ApiError> {
     staff.require(Permission::AdminUsers)?;
-    view(&state, &headers, &staff, StatusCode::OK, None).await
+    view(&state, &headers, &staff, StatusCode::OK, None, &query).await
 }
 
 pub async fn create(
@@ -142,6 +191,7 @@ pub async fn create(
     form: FormData,
 ) -> Result<Response, ApiError> {
     staff.require(Permission::AdminUsers)?;
+    let language = NewsroomLocale::from_headers(&state, &headers).0.language;
     let result = async {
         let input = StaffInput {
             email: form.get("email").to_owned(),
@@ -150,9 +200,31 @@ pub async fn create(
             password: form.raw("password").to_owned(),
             editions: editions(&form)?,
         };
-        create_staff(&state, &staff, input).await.map(|_| ())
+        // No password: they choose their own, from an invitation.
+        if input.password.is_empty() {
+            let (account, sent) = invite_staff(&state, &staff, input, language).await?;
+            return Ok(invitation_query(account.id(), sent));
+        }
+        create_staff(&state, &staff, input)
+            .await
+            .map(|_| String::new())
     }
     .await;
+    or_page(&state, &headers, &staff, result).await
+}
+
+/// A new invitation link for an account that has not chosen its password.
+pub async fn invite_again(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
+    staff.require(Permission::AdminUsers)?;
+    let language = NewsroomLocale::from_headers(&state, &headers).0.language;
+    let result = reinvite_staff(&state, &staff, id, language)
+        .await
+        .map(|(account, sent)| invitation_query(account.id(), sent));
     or_page(&state, &headers, &staff, result).await
 }
 
@@ -177,7 +249,7 @@ pub async fn update(
         let password = Some(form.raw("password").to_owned()).filter(|p| !p.is_empty());
         update_staff(&state, &staff, id, role, update, password)
             .await
-            .map(|_| ())
+            .map(|_| String::new())
     }
     .await;
     or_page(&state, &headers, &staff, result).await

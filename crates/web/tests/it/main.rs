@@ -58,6 +58,7 @@ mod newsroom_auth;
 mod newsroom_authors;
 mod newsroom_dashboard;
 mod newsroom_history;
+mod newsroom_invitations;
 mod newsroom_media;
 mod newsroom_pick;
 mod openapi;

@@ -37,6 +37,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(json_405(routes!(users::list, users::create)))
         .routes(json_405(routes!(users::get_one, users::update)))
+        .routes(json_405(routes!(users::invite_again)))
         .routes(json_405(routes!(authors::list, authors::create)))
         .routes(json_405(routes!(authors::get_one, authors::update)))
         .routes(json_405(routes!(editions::list, editions::create)))

@@ -1,7 +1,7 @@
 //! `/api/v1/admin/users`: staff accounts (scope `users:admin`, admins only).
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use dateline_domain::Role;
 use dateline_store::{Account, AccountUpdate};
@@ -10,8 +10,11 @@ use utoipa::ToSchema;
 
 use super::ApiJson;
 use crate::api::extract::ApiPath;
-use crate::auth::{create_staff, update_staff, Permission, Staff, StaffInput};
+use crate::auth::{
+    create_staff, invite_staff, reinvite_staff, update_staff, Permission, Staff, StaffInput,
+};
 use crate::error::{ApiError, ErrorBody};
+use crate::newsroom::NewsroomLocale;
 use crate::AppState;
 
 /// A staff account as the Admin API shows it (never its password hash).
@@ -28,6 +31,12 @@ pub struct UserDto {
     /// Ids of the editions an editor works in.
     pub editions: Vec<i64>,
     pub created_at: i64,
+    /// Invited, and has not chosen a password yet.
+    pub invited: bool,
+    /// In the answer that made or sent again an invitation: whether its
+    /// mail went out (when it did not, send it again with
+    /// `POST …/users/{id}/invitation`); `null` in every other answer.
+    pub invitation_mailed: Option<bool>,
 }
 
 impl From<Account> for UserDto {
@@ -39,8 +48,10 @@ impl From<Account> for UserDto {
             role: a.user.role.to_string(),
             disabled: a.disabled,
             locked_until: a.locked_until,
+            invited: a.user.password_hash.is_none() && !a.disabled,
             editions: a.editions,
             created_at: a.user.created_at,
+            invitation_mailed: None,
         }
     }
 }
@@ -60,9 +71,11 @@ pub struct NewUserDto {
     pub display_name: String,
     #[schema(value_type = Role)]
     pub role: String,
-    /// At least 10 characters.
+    /// At least 10 characters. Without it, the account is made without a
+    /// password and an invitation to choose one is mailed to the address
+    /// (in the language of `Accept-Language`); the link works for 7 days.
     #[schema(min_length = 10)]
-    pub password: String,
+    pub password: Option<String>,
     #[serde(default)]
     pub editions: Vec<i64>,
 }
@@ -105,7 +118,7 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Json<Us
 #[utoipa::path(post, path = "/api/v1/admin/users", operation_id = "admin_create_user", tag = "admin", security(("bearer" = [])),
     request_body = NewUserDto,
     responses(
-        (status = 201, description = "Created", body = UserDto),
+        (status = 201, description = "Created; without a password, invited by mail (`invitation_mailed`)", body = UserDto),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "`forbidden`, or `csrf_failed` for a session without its token", body = ErrorBody),
         (status = 409, description = "The address is taken (`duplicate`)", body = ErrorBody),
@@ -113,6 +126,7 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Json<Us
     ))]
 pub async fn create(
     State(state): State<AppState>,
+    headers: HeaderMap,
     staff: Staff,
     ApiJson(body): ApiJson<NewUserDto>,
 ) -> Result<(StatusCode, Json<UserDto>), ApiError> {
@@ -120,11 +134,45 @@ pub async fn create(
         email: body.email,
         display_name: body.display_name,
         role: body.role,
-        password: body.password,
+        password: body.password.clone().unwrap_or_default(),
         editions: body.editions,
     };
+    if body.password.is_none() {
+        let language = NewsroomLocale::from_headers(&state, &headers).0.language;
+        let (account, sent) = invite_staff(&state, &staff, input, language).await?;
+        let dto = UserDto {
+            invitation_mailed: Some(sent),
+            ..account.into()
+        };
+        return Ok((StatusCode::CREATED, Json(dto)));
+    }
     let account = create_staff(&state, &staff, input).await?;
     Ok((StatusCode::CREATED, Json(account.into())))
+}
+
+/// Mails a new invitation link to an account that has not chosen its
+/// password yet; the earlier link stops working.
+#[utoipa::path(post, path = "/api/v1/admin/users/{id}/invitation", operation_id = "admin_reinvite_user", tag = "admin", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "User id")),
+    responses(
+        (status = 200, description = "The account, with `invitation_mailed`", body = UserDto),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 403, description = "`forbidden`, `csrf_failed`", body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+        (status = 409, description = "The account already has a password, or is disabled (`conflict`)", body = ErrorBody),
+    ))]
+pub async fn invite_again(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    staff: Staff,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<UserDto>, ApiError> {
+    let language = NewsroomLocale::from_headers(&state, &headers).0.language;
+    let (account, sent) = reinvite_staff(&state, &staff, id, language).await?;
+    Ok(Json(UserDto {
+        invitation_mailed: Some(sent),
+        ..account.into()
+    }))
 }
 
 /// One staff account.
