@@ -28,6 +28,8 @@ mod editions;
 mod error;
 pub mod events;
 mod folding;
+// Front-page curation: top slots and section pins per edition.
+mod front;
 mod housekeeping;
 mod legacy;
 // Live coverage: entries posted while a story unfolds.
@@ -50,6 +52,7 @@ pub use connect::{Backend, SqliteSync, Store};
 pub use cursor::Cursor;
 pub use edition_admin::{EditionUpdate, Move};
 pub use error::StoreError;
+pub use front::FrontArrangement;
 pub use media::{
     FileOwner, JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState,
     UploadInfo, MAX_RENDITION_ATTEMPTS,

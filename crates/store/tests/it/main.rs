@@ -44,6 +44,7 @@ mod editions;
 mod edits;
 mod events;
 mod folding;
+mod front;
 mod listing;
 mod live_coverage;
 mod mail_sign_in;
