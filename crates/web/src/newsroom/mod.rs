@@ -14,6 +14,8 @@ mod chats;
 // Admins: editions and their sections.
 mod editions;
 mod form;
+// Editors arrange each edition's front page.
+mod front;
 mod home;
 mod login;
 mod media;
@@ -77,6 +79,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             post(sections::move_one),
         )
         .merge(articles::router())
+        .merge(front::router())
         .merge(media::router(&state))
         .merge(moderation::router())
         .merge(chats::router())
