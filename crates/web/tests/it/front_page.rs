@@ -413,6 +413,12 @@ async fn the_admin_api_reads_and_replaces_the_arrangement(app: TestApp) {
     let refusals = [
         (put.clone(), StatusCode::CONFLICT, "conflict", None),
         (
+            json!({"version": -1}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_input",
+            Some("version"),
+        ),
+        (
             json!({"version": 1, "top": [n.ru_bridge.id]}),
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_input",

@@ -133,7 +133,7 @@ pub async fn get_one(
         (status = 403, description = "Not an editor of this edition, or the token lacks `articles:publish` (`forbidden`); `csrf_failed`", body = ErrorBody),
         (status = 404, description = "`unknown_edition`", body = ErrorBody),
         (status = 409, description = "`conflict`: saved by someone else since `version`", body = ErrorBody),
-        (status = 422, description = "`invalid_input` naming `top` or `pins`: more than 20 top stories or 4 pins in a section, a story twice, a story that does not exist or belongs to another edition, a pin outside the story's section, a section not of this edition", body = ErrorBody),
+        (status = 422, description = "`invalid_input` naming `version` (below 0), `top` or `pins`: more than 20 top stories or 4 pins in a section, a story twice, a story that does not exist or belongs to another edition, a pin outside the story's section, a section not of this edition", body = ErrorBody),
     ))]
 pub async fn replace(
     State(state): State<AppState>,
@@ -142,6 +142,11 @@ pub async fn replace(
     ApiJson(body): ApiJson<FrontInput>,
 ) -> Result<Json<AdminFront>, ApiError> {
     let (edition, sections) = arrangeable(&state, &staff, &edition).await?;
+    if body.version < 0 {
+        return Err(
+            ApiError::new(ErrorCode::InvalidInput, "version: 0 or more").with_field("version")
+        );
+    }
     let mut pins = Vec::with_capacity(body.pins.len());
     for p in body.pins {
         let section = sections
