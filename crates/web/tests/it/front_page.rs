@@ -469,10 +469,77 @@ async fn the_admin_api_reads_and_replaces_the_arrangement(app: TestApp) {
     );
 }
 
+/// The values of the form's `name` fields, in order.
+fn fields(html: &str, name: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse(&format!("input[name=\"{name}\"]")).unwrap();
+    doc.select(&selector)
+        .map(|e| e.value().attr("value").unwrap_or_default().to_owned())
+        .collect()
+}
+
+async fn the_buttons_reorder_without_javascript(app: TestApp) {
+    let backend = app.backend();
+    let n = &app.newsroom;
+    let world = n.fixtures.world.id;
+    let (mut editor, csrf, _) = signed_in(&app, "desk@example.org", Role::Editor).await;
+    let (a, b, c) = (
+        n.bridge.id,
+        id_of(&app, "older-one").await,
+        id_of(&app, "older-two").await,
+    );
+    let with = |op: &str| {
+        vec![
+            ("top", a.to_string()),
+            ("top", b.to_string()),
+            ("pin", format!("{world}:{c}")),
+            ("op", op.to_owned()),
+        ]
+    };
+    let (status, _, page) = post_front(&mut editor, &csrf, "0", &with("down:top:0"), "en").await;
+    assert_eq!(status, StatusCode::OK, "[{backend}]");
+    assert_eq!(fields(&page, "top"), [b.to_string(), a.to_string()]);
+    assert_eq!(fields(&page, "pin"), [format!("{world}:{c}")]);
+    assert!(page.contains("Changed, not saved yet."));
+    let (_, _, page) = post_front(&mut editor, &csrf, "0", &with("up:top:1"), "en").await;
+    assert_eq!(fields(&page, "top"), [b.to_string(), a.to_string()]);
+    let (_, _, page) = post_front(
+        &mut editor,
+        &csrf,
+        "0",
+        &with(&format!("remove:{world}:0")),
+        "en",
+    )
+    .await;
+    assert!(fields(&page, "pin").is_empty(), "[{backend}]");
+    assert_eq!(fields(&page, "top"), [a.to_string(), b.to_string()]);
+    assert_eq!(
+        app.store()
+            .front_arrangement(n.fixtures.en.id)
+            .await
+            .unwrap()
+            .version,
+        0,
+        "[{backend}] moving is not saving"
+    );
+    // The page's script is served.
+    let src = Html::parse_document(&page)
+        .select(&Selector::parse("script[src]").unwrap())
+        .filter_map(|e| e.value().attr("src").map(str::to_owned))
+        .find(|s| s.contains("front"))
+        .expect("front.js");
+    assert_eq!(
+        app.get(&src).await.status(),
+        StatusCode::OK,
+        "[{backend}] {src}"
+    );
+}
+
 on_both_backends!(
     crate::test_app::TestApp::on;
     arranged_stories_lead_the_front_page_and_saving_purges_it,
     refusals_keep_what_was_typed_and_change_nothing,
     only_editors_of_the_edition_and_admins_arrange,
     the_admin_api_reads_and_replaces_the_arrangement,
+    the_buttons_reorder_without_javascript,
 );
