@@ -6,6 +6,8 @@ mod article;
 pub mod comment;
 mod edition;
 mod error;
+// Front-page curation: top slots and section pins.
+mod front;
 mod media;
 mod people;
 // Inline formatting (bold, italic, links) of body text, as marks over ranges.
@@ -22,6 +24,7 @@ pub use edition::{
     RESERVED_SECTION_SLUGS,
 };
 pub use error::ParseError;
+pub use front::{FrontLayout, SectionPins, FRONT_MAX_PINS, FRONT_MAX_TOP};
 pub use media::{ImageFormat, NewMediaAsset, NewRendition, RENDITION_WIDTHS};
 pub use people::{validate_author, AuthorProfile, EmailAddress, NewAuthor, NewUser, Role};
 pub use rich::Mark;

@@ -15,6 +15,7 @@ const EMBEDDED: &[(&str, &[u8])] = &[
     ("chat.js", include_bytes!("../static/chat.js")),
     ("newsroom.js", include_bytes!("../static/newsroom.js")),
     ("editor.js", include_bytes!("../static/editor.js")),
+    ("front.js", include_bytes!("../static/front.js")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
     ("logo.svg", include_bytes!("../static/logo.svg")),
 ];

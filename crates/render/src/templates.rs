@@ -80,6 +80,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/newsroom/sections.html"),
     ),
     (
+        "newsroom/front.html",
+        include_str!("../templates/newsroom/front.html"),
+    ),
+    (
         "newsroom/audit.html",
         include_str!("../templates/newsroom/audit.html"),
     ),

@@ -29,6 +29,8 @@ mod editions;
 mod error;
 pub mod events;
 mod folding;
+// Front-page curation: top slots and section pins per edition.
+mod front;
 mod housekeeping;
 mod invitations;
 mod legacy;
@@ -53,6 +55,7 @@ pub use connect::{Backend, SqliteSync, Store};
 pub use cursor::Cursor;
 pub use edition_admin::{EditionUpdate, Move};
 pub use error::StoreError;
+pub use front::FrontArrangement;
 pub use invitations::{Invitation, NewInvitation};
 pub use media::{
     FileOwner, JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState,

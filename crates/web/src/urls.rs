@@ -198,6 +198,11 @@ pub mod newsroom {
         format!("{AUTHORS}/{id}")
     }
 
+    /// The arrangement of an edition's front page.
+    pub fn front(edition: &EditionCode) -> String {
+        format!("/newsroom/front/{edition}")
+    }
+
     /// The editor of one article.
     pub fn article(id: i64) -> String {
         format!("/newsroom/articles/{id}")

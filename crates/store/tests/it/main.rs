@@ -45,6 +45,7 @@ mod editions;
 mod edits;
 mod events;
 mod folding;
+mod front;
 mod invitations;
 mod listing;
 mod live_coverage;

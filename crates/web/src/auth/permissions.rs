@@ -228,6 +228,12 @@ pub enum Permission {
     /// Release a picture to the public media bank, or withdraw it: editors
     /// (for their editions and unfiled pictures) and admins.
     ReleaseMedia(MediaRef),
+    /// Arrange this edition's front page (lead, top stories, pins): a
+    /// publishing decision, so scope `articles:publish`; editors of the
+    /// edition and admins.
+    ArrangeFront {
+        edition_id: i64,
+    },
     /// Create or change a section of this edition.
     WriteSection {
         edition_id: i64,
@@ -260,7 +266,7 @@ impl Permission {
             Self::ReadArticle(_) => Scope::ArticlesRead,
             Self::CreateArticle { .. } | Self::EditArticle(_) => Scope::ArticlesWrite,
             Self::MoveArticle(_, to) if !publishes(to) => Scope::ArticlesWrite,
-            Self::MoveArticle(..) => Scope::ArticlesPublish,
+            Self::MoveArticle(..) | Self::ArrangeFront { .. } => Scope::ArticlesPublish,
             Self::ReadMedia => Scope::MediaRead,
             Self::UploadMedia { .. } | Self::EditMedia(_) | Self::ReleaseMedia(_) => {
                 Scope::MediaWrite
@@ -300,9 +306,9 @@ fn editor_rule(permission: Permission, assigned: impl Fn(i64) -> bool) -> bool {
         Permission::ReadArticle(a) | Permission::EditArticle(a) | Permission::MoveArticle(a, _) => {
             assigned(a.edition_id)
         }
-        Permission::CreateArticle { edition_id } | Permission::WriteSection { edition_id } => {
-            assigned(edition_id)
-        }
+        Permission::CreateArticle { edition_id }
+        | Permission::WriteSection { edition_id }
+        | Permission::ArrangeFront { edition_id } => assigned(edition_id),
         Permission::UploadMedia { edition_id } => edition_id.is_none_or(assigned),
         Permission::EditMedia(m) | Permission::ReleaseMedia(m) => m.edition_id.is_none_or(assigned),
         Permission::ReadMedia
@@ -336,6 +342,7 @@ fn own_work_rule(actor: &Actor, role: Role, permission: Permission) -> bool {
         | Permission::ReadAuthors => true,
         Permission::EditMedia(m) => m.uploaded_by == Some(actor.user_id),
         Permission::WriteSection { .. }
+        | Permission::ArrangeFront { .. }
         | Permission::ReleaseMedia(_)
         | Permission::AdminUsers
         | Permission::ManageEditions
@@ -394,7 +401,15 @@ mod tests {
         let own_live = article(ME, RU, Published);
         let theirs_en = article(OTHER, EN, Draft);
         let theirs_ru = article(OTHER, RU, Draft);
-        let cases: [(Permission, [bool; 4]); 23] = [
+        let cases: [(Permission, [bool; 4]); 25] = [
+            (
+                Permission::ArrangeFront { edition_id: EN },
+                [false, false, true, true],
+            ),
+            (
+                Permission::ArrangeFront { edition_id: RU },
+                [false, false, false, true],
+            ),
             (
                 Permission::EditArticle(own_draft),
                 [true, true, false, true],

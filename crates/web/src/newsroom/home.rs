@@ -1,7 +1,8 @@
 //! `/newsroom/`: the desk's dashboard. What needs someone now: stories
 //! waiting for review, stories going out next, one's own drafts, comments
-//! held or reported, pictures whose renditions failed. Each part shows
-//! only what the signed-in person may act on.
+//! held or reported, pictures whose renditions failed, and the front pages
+//! one may arrange. Each part shows only what the signed-in person may act
+//! on.
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -34,6 +35,14 @@ struct HomeView {
     comments: Option<Comments>,
     /// `None` without the right to see the media bank.
     failed_pictures: Option<Vec<FailedPicture>>,
+    /// The front pages this person may arrange, one per edition.
+    fronts: Vec<FrontLink>,
+}
+
+#[derive(Serialize)]
+struct FrontLink {
+    name: String,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -132,6 +141,17 @@ pub async fn page(
         None
     };
 
+    let fronts = store
+        .editions()
+        .await?
+        .into_iter()
+        .filter(|e| staff.can(Permission::ArrangeFront { edition_id: e.id }))
+        .map(|e| FrontLink {
+            url: newsroom::front(&e.code),
+            name: e.name,
+        })
+        .collect();
+
     let view = HomeView {
         in_review: part(
             in_review.items,
@@ -142,6 +162,7 @@ pub async fn page(
         drafts: part(drafts.items, drafts.next.is_some(), "status=draft"),
         comments,
         failed_pictures,
+        fronts,
         chrome: Chrome::new(&staff, "home"),
     };
     render_page(&state, &locale, StatusCode::OK, "newsroom/home.html", &view)

@@ -16,6 +16,8 @@ mod chats;
 // Admins: editions and their sections.
 mod editions;
 mod form;
+// Editors arrange each edition's front page.
+mod front;
 mod home;
 // The page an invitation mail links to: choose a password, sign in.
 mod invitation;
@@ -83,6 +85,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .merge(articles::router())
         .merge(authors::router())
+        .merge(front::router())
         .merge(media::router(&state))
         .merge(moderation::router())
         .merge(chats::router())

@@ -1,13 +1,16 @@
-//! The edition front page (`/{edition}/`): top stories, a block per section
-//! and the newsfeed column; and `/`, which sends readers to an edition.
+//! The edition front page (`/{edition}/`): top stories (the lead first), a
+//! block per section and the newsfeed column; and `/`, which sends readers
+//! to an edition. What editors arranged (`Store::front_arrangement`) comes
+//! first; the rest is filled newest first. Arranged stories readers may not
+//! see are skipped, and no story is shown twice outside the newsfeed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use axum::extract::{Path, State};
 use axum::http::header::{ACCEPT_LANGUAGE, VARY};
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
-use dateline_domain::EditionCode;
+use dateline_domain::{EditionCode, FrontLayout};
 use dateline_store::events::CacheKey;
 use dateline_store::{ArticleCard, ArticleFilter, ArticleQuery, Edition, Page, Section};
 use futures_util::future::try_join_all;
@@ -51,6 +54,13 @@ pub(super) async fn page(State(state): State<AppState>, Path(edition): Path<Stri
 
 async fn front(state: &AppState, code: &str) -> Result<Response, PageError> {
     let ctx = EditionCtx::load(state, code).await?;
+    let arrangement = state.store.front_arrangement(ctx.edition.id).await?;
+    let layout = &arrangement.layout;
+    let arranged_ids: Vec<i64> = layout.article_ids().collect();
+    // Enough newest stories to fill the top after the arranged ones are
+    // taken out, and enough per section after the top stories are.
+    let top_room = TOP_STORIES.max(layout.top().len());
+    let fill = u32::try_from(TOP_STORIES + arranged_ids.len()).unwrap_or(u32::MAX);
     let latest = |filter, limit| async move {
         let query = ArticleQuery {
             filter,
@@ -59,18 +69,28 @@ async fn front(state: &AppState, code: &str) -> Result<Response, PageError> {
         };
         state.store.list_articles(&query).await
     };
-    let feed = latest(ArticleFilter::Edition(ctx.edition.id), NEWSFEED_ITEMS)
-        .await?
-        .items;
-    let per_section = try_join_all(ctx.sections.iter().map(|s| {
+    let (newest, per_section, arranged) = tokio::try_join!(
         latest(
-            ArticleFilter::Section(s.id),
-            CARDS_PER_SECTION + TOP_STORIES as u32,
-        )
-    }))
-    .await?;
-    let top = &feed[..feed.len().min(TOP_STORIES)];
-    let blocks = section_blocks(&ctx.sections, per_section, top);
+            ArticleFilter::Edition(ctx.edition.id),
+            NEWSFEED_ITEMS.max(fill)
+        ),
+        try_join_all(ctx.sections.iter().map(|s| {
+            let room = CARDS_PER_SECTION as usize + top_room + layout.pins_of(s.id).len();
+            latest(
+                ArticleFilter::Section(s.id),
+                u32::try_from(room).unwrap_or(u32::MAX),
+            )
+        })),
+        state.store.article_cards(&arranged_ids),
+    )?;
+    let arranged: Vec<ArticleCard> = arranged
+        .into_iter()
+        .filter(|c| c.edition_id == ctx.edition.id)
+        .collect();
+    let feed = &newest.items[..newest.items.len().min(NEWSFEED_ITEMS as usize)];
+    let pinned = pinned_cards(&ctx.sections, layout, &arranged);
+    let top = top_stories(layout, &arranged, &pinned, &newest.items);
+    let blocks = section_blocks(&ctx.sections, per_section, &pinned, &top);
     let media_ids = card_media(top.iter().chain(blocks.iter().flat_map(|(_, cards)| cards)));
     let media = MediaMap::fetch(
         state,
@@ -80,10 +100,14 @@ async fn front(state: &AppState, code: &str) -> Result<Response, PageError> {
 
     let shown = feed
         .iter()
+        .chain(&top)
         .chain(blocks.iter().flat_map(|(_, cards)| cards));
     let mut keys = ctx.keys();
+    // Arranged stories not shown (a draft, a withdrawn story) are keys too:
+    // when one becomes public, or a shown one is withdrawn, the page goes.
     keys.add(CacheKey::Edition(ctx.edition.id))
         .extend(ctx.sections.iter().map(|s| CacheKey::Section(s.id)))
+        .articles(arranged_ids.iter().copied())
         .cards(shown)
         .media(media.ids());
 
@@ -99,8 +123,8 @@ async fn front(state: &AppState, code: &str) -> Result<Response, PageError> {
     let view = FrontView {
         layout: ctx
             .layout(state, "front", meta, Some(&media))
-            .with_newsfeed(Day::group(&feed, &ctx, &media)),
-        top: Card::list(top, code, &media),
+            .with_newsfeed(Day::group(feed, &ctx, &media)),
+        top: Card::list(&top, code, &media),
         blocks: blocks
             .into_iter()
             .map(|(s, cards)| SectionBlock {
@@ -116,11 +140,61 @@ async fn front(state: &AppState, code: &str) -> Result<Response, PageError> {
     Ok(keys.attach(ctx.render(state, "front.html", &view)?))
 }
 
-/// Up to four stories per section that are not already top stories;
-/// sections with nothing new are left out.
+/// The public stories pinned in each section that are still in it, in the
+/// editors' order (a story moved to another section since is left out).
+fn pinned_cards(
+    sections: &[Section],
+    layout: &FrontLayout,
+    arranged: &[ArticleCard],
+) -> HashMap<i64, Vec<ArticleCard>> {
+    sections
+        .iter()
+        .map(|s| {
+            let cards = layout
+                .pins_of(s.id)
+                .iter()
+                .filter_map(|id| arranged.iter().find(|c| c.id == *id))
+                .filter(|c| c.section_id == s.id)
+                .cloned()
+                .collect();
+            (s.id, cards)
+        })
+        .collect()
+}
+
+/// The editors' top stories that readers may see (the lead first), then
+/// the newest stories not shown elsewhere, up to [`TOP_STORIES`].
+fn top_stories(
+    layout: &FrontLayout,
+    arranged: &[ArticleCard],
+    pinned: &HashMap<i64, Vec<ArticleCard>>,
+    newest: &[ArticleCard],
+) -> Vec<ArticleCard> {
+    let mut top: Vec<ArticleCard> = layout
+        .top()
+        .iter()
+        .filter_map(|id| arranged.iter().find(|c| c.id == *id))
+        .cloned()
+        .collect();
+    let mut taken: HashSet<i64> = top.iter().map(|c| c.id).collect();
+    taken.extend(pinned.values().flatten().map(|c| c.id));
+    for card in newest {
+        if top.len() >= TOP_STORIES {
+            break;
+        }
+        if taken.insert(card.id) {
+            top.push(card.clone());
+        }
+    }
+    top
+}
+
+/// Per section: its pinned stories, then the newest ones that are not top
+/// stories, four in all; sections with nothing to show are left out.
 fn section_blocks<'a>(
     sections: &'a [Section],
     per_section: Vec<Page<ArticleCard>>,
+    pinned: &HashMap<i64, Vec<ArticleCard>>,
     top: &[ArticleCard],
 ) -> Vec<(&'a Section, Vec<ArticleCard>)> {
     let on_top: HashSet<i64> = top.iter().map(|c| c.id).collect();
@@ -128,10 +202,15 @@ fn section_blocks<'a>(
         .iter()
         .zip(per_section)
         .map(|(section, page)| {
-            let cards: Vec<_> = page
-                .items
+            let pins = pinned.get(&section.id).cloned().unwrap_or_default();
+            let pin_ids: HashSet<i64> = pins.iter().map(|c| c.id).collect();
+            let cards: Vec<_> = pins
                 .into_iter()
-                .filter(|c| !on_top.contains(&c.id))
+                .chain(
+                    page.items
+                        .into_iter()
+                        .filter(|c| !on_top.contains(&c.id) && !pin_ids.contains(&c.id)),
+                )
                 .take(CARDS_PER_SECTION as usize)
                 .collect();
             (section, cards)

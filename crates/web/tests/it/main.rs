@@ -46,6 +46,7 @@ mod chats_caps;
 mod comments;
 mod comments_edits;
 mod comments_unsubscribe;
+mod front_page;
 mod health;
 mod live;
 mod live_coverage;

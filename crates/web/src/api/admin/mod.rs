@@ -8,6 +8,8 @@ mod articles;
 mod audit;
 mod authors;
 mod editions;
+// The arrangement of an edition's front page.
+mod front;
 mod media;
 mod media_release;
 mod responses;
@@ -42,6 +44,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(json_405(routes!(authors::get_one, authors::update)))
         .routes(json_405(routes!(editions::list, editions::create)))
         .routes(json_405(routes!(editions::update)))
+        .routes(json_405(routes!(front::get_one, front::replace)))
         .routes(json_405(routes!(sections::create)))
         .routes(json_405(routes!(sections::update)))
         .routes(json_405(routes!(tokens::list, tokens::create)))

@@ -48,9 +48,11 @@ pub(super) async fn form(
     desk.render(&state, StatusCode::OK, "newsroom/article_edit.html", &view)
 }
 
-/// What a related card's field may hold: an article id, or the address of
-/// an article (`/en/world/some-slug`, with or without the host).
-async fn resolve_related(state: &AppState, article: &Article, typed: &str) -> Option<i64> {
+/// What a related card's field (or the front page's "add a story") may
+/// hold: an article id, or the address of an article (`/en/world/some-slug`,
+/// with or without the host); an address naming no edition is looked up in
+/// `edition_id`.
+pub(crate) async fn resolve_article(state: &AppState, edition_id: i64, typed: &str) -> Option<i64> {
     if let Ok(id) = typed.parse::<i64>() {
         return Some(id);
     }
@@ -67,7 +69,7 @@ async fn resolve_related(state: &AppState, article: &Article, typed: &str) -> Op
     let edition = editions
         .iter()
         .find(|e| e.code.as_str() == code)
-        .map_or(article.edition_id, |e| e.id);
+        .map_or(edition_id, |e| e.id);
     let slug = slug.parse().ok()?;
     let found = state.store.article_by_slug(edition, &slug).await.ok()??;
     Some(found.id)
@@ -95,7 +97,7 @@ async fn parse(
     let mut resolved = Vec::new();
     for block in form.blocks.iter().filter(|b| b.kind == "related") {
         let typed = block.article.trim().to_owned();
-        let id = resolve_related(state, article, &typed).await;
+        let id = resolve_article(state, article.edition_id, &typed).await;
         resolved.push((typed, id));
     }
     form.to_update(

@@ -17,6 +17,7 @@ mod preview;
 mod view;
 mod workflow;
 
+pub(crate) use edit::resolve_article;
 pub(crate) use list::{desk_editions, desk_owner};
 pub(crate) use view::Desk;
 
