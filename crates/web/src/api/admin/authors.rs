@@ -71,11 +71,8 @@ pub struct AuthorFilter {
 /// A new byline.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewAuthorDto {
-    #[schema(
-        pattern = "^[a-z0-9]+(-[a-z0-9]+)*$",
-        max_length = 120,
-        example = "anna-berg"
-    )]
+    /// Part of the author page's address; cannot change later.
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 120)]
     pub slug: String,
     /// Not blank; at most 120 characters.
     #[schema(pattern = r"\S", max_length = 120)]
