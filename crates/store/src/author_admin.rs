@@ -260,6 +260,19 @@ impl Store {
         editions_on(&mut conn, author_id).await
     }
 
+    /// The editions of every author, as `(author_id, edition_id)` pairs in
+    /// that order: one query for a whole list of authors.
+    pub async fn all_author_editions(&self) -> Result<Vec<(i64, i64)>> {
+        let rows = sqlx::query(
+            "SELECT author_id, edition_id FROM author_editions ORDER BY author_id, edition_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("author_id")?, r.try_get("edition_id")?)))
+            .collect()
+    }
+
     /// The authors writing for an edition, by name: a story's byline is
     /// chosen from these.
     pub async fn authors_of_edition(&self, edition_id: i64) -> Result<Vec<Author>> {

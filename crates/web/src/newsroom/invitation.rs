@@ -5,23 +5,19 @@
 //! expired answers 410 with what to do.
 
 use axum::extract::{Query, Request, State};
-use axum::http::header::{LOCATION, SET_COOKIE};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use dateline_store::{NewAudit, StoreError};
 use serde::{Deserialize, Serialize};
 
 use super::form::FormData;
-use super::pages::{render_page, NewsroomLocale};
+use super::pages::{render_page, render_with_form_token, NewsroomLocale};
 use crate::auth::{
     check_new_password, client_ip, hash_password, hash_secret, new_secret, now, read_cookie,
-    same_token, set_cookie, sign_in, CSRF_FIELD, MIN_PASSWORD_CHARS,
+    same_token, sign_in, CSRF_FIELD, MIN_PASSWORD_CHARS,
 };
 use crate::error::{ApiError, ErrorCode};
 use crate::AppState;
-
-/// The form's double-submit token lives this long (seconds).
-const FORM_TTL: i64 = 3600;
 
 #[derive(Debug, Deserialize)]
 pub struct InvitationQuery {
@@ -48,15 +44,12 @@ fn page(
     status: StatusCode,
     view: &InvitationView,
 ) -> Result<Response, ApiError> {
-    let mut response = render_page(state, locale, status, "newsroom/invitation.html", view)?;
-    if !view.gone {
-        let names = &state.auth.cookies;
-        response.headers_mut().append(
-            SET_COOKIE,
-            set_cookie(names, names.login, &view.csrf, FORM_TTL),
-        );
+    let template = "newsroom/invitation.html";
+    if view.gone {
+        render_page(state, locale, status, template, view)
+    } else {
+        render_with_form_token(state, locale, status, template, view, &view.csrf)
     }
-    Ok(response)
 }
 
 fn gone(state: &AppState, locale: &NewsroomLocale) -> Result<Response, ApiError> {
@@ -149,11 +142,7 @@ pub async fn accept(State(state): State<AppState>, request: Request) -> Result<R
         Err(StoreError::NotFound) => return gone(&state, &locale),
         Err(err) => return Err(err.into()),
     };
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    response.headers_mut().insert(
-        LOCATION,
-        HeaderValue::from_static(crate::urls::newsroom::HOME),
-    );
+    let mut response = Redirect::to(crate::urls::newsroom::HOME).into_response();
     let login = NewAudit::new("session.login", "session", None, at)
         .by(Some(account.id()), None)
         .ip(ip.clone());

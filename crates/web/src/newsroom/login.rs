@@ -7,16 +7,15 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::form::FormData;
-use super::pages::{render_page, NewsroomLocale};
+use super::pages::{render_with_form_token, NewsroomLocale};
 use crate::auth::{
-    authenticate, clear_cookie, client_ip, new_secret, now, read_cookie, same_token, set_cookie,
-    sign_in, Staff, CSRF_FIELD,
+    authenticate, clear_cookie, client_ip, new_secret, now, read_cookie, same_token, sign_in,
+    Staff, CSRF_FIELD,
 };
 use crate::error::{ApiError, ErrorCode};
 use crate::AppState;
 
 /// The login form's token lives this long (seconds).
-const LOGIN_FORM_TTL: i64 = 3600;
 
 #[derive(Debug, Deserialize)]
 pub struct LoginQuery {
@@ -56,13 +55,14 @@ fn login_page(
     status: StatusCode,
     view: LoginView,
 ) -> Result<Response, ApiError> {
-    let mut response = render_page(state, locale, status, "newsroom/login.html", &view)?;
-    let names = &state.auth.cookies;
-    response.headers_mut().append(
-        SET_COOKIE,
-        set_cookie(names, names.login, &view.csrf, LOGIN_FORM_TTL),
-    );
-    Ok(response)
+    render_with_form_token(
+        state,
+        locale,
+        status,
+        "newsroom/login.html",
+        &view,
+        &view.csrf,
+    )
 }
 
 /// `GET /newsroom/login`: the form, with a fresh double-submit token.

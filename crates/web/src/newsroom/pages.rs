@@ -4,14 +4,14 @@
 
 use axum::body::to_bytes;
 use axum::extract::{OriginalUri, Request, State};
-use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, LOCATION};
+use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use dateline_render::PageLocale;
 use serde::Serialize;
 
-use crate::auth::Staff;
+use crate::auth::{set_cookie, Staff};
 use crate::error::{html_error_response, ApiError, ErrorCode, ErrorReport};
 use crate::urls::newsroom as urls;
 use crate::AppState;
@@ -89,6 +89,29 @@ pub fn render_page<T: Serialize>(
         .render(template, &locale.0, view)
         .map_err(|e| ApiError::internal(e.to_string()))?;
     Ok((status, Html(html)).into_response())
+}
+
+/// How long a signed-out form's double-submit token lives (seconds).
+const FORM_TOKEN_TTL: i64 = 3600;
+
+/// Renders a page whose form is posted signed out and checks its own
+/// double-submit token (login, setup, invitation): `token` is in the form
+/// and goes out as the login-form cookie too.
+pub fn render_with_form_token<T: Serialize>(
+    state: &AppState,
+    locale: &NewsroomLocale,
+    status: StatusCode,
+    template: &str,
+    view: &T,
+    token: &str,
+) -> Result<Response, ApiError> {
+    let mut response = render_page(state, locale, status, template, view)?;
+    let names = &state.auth.cookies;
+    response.headers_mut().append(
+        SET_COOKIE,
+        set_cookie(names, names.login, token, FORM_TOKEN_TTL),
+    );
+    Ok(response)
 }
 
 #[derive(Serialize)]

@@ -4,9 +4,8 @@
 //! enable.
 
 use axum::extract::{Path, Query, State};
-use axum::http::header::LOCATION;
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use dateline_domain::Role;
 use dateline_store::AccountUpdate;
 use serde::{Deserialize, Serialize};
@@ -149,12 +148,7 @@ async fn or_page(
 ) -> Result<Response, ApiError> {
     match result {
         Ok(query) => {
-            let mut response = StatusCode::SEE_OTHER.into_response();
-            let location = format!("{}{query}", crate::urls::newsroom::USERS);
-            if let Ok(value) = HeaderValue::from_str(&location) {
-                response.headers_mut().insert(LOCATION, value);
-            }
-            Ok(response)
+            Ok(Redirect::to(&format!("{}{query}", crate::urls::newsroom::USERS)).into_response())
         }
         Err(err) if err.code.status().is_client_error() && err.code != ErrorCode::Forbidden => {
             let status = err.code.status();

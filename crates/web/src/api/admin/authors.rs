@@ -162,10 +162,18 @@ pub async fn list(
         Some(edition) => state.store.authors_of_edition(edition).await?,
         None => state.store.authors().await?,
     };
-    let mut items = Vec::with_capacity(authors.len());
-    for author in authors {
-        items.push(dto(&state, author).await?);
-    }
+    let pairs = state.store.all_author_editions().await?;
+    let items = authors
+        .into_iter()
+        .map(|author| {
+            let editions = pairs
+                .iter()
+                .filter(|(a, _)| *a == author.id)
+                .map(|(_, e)| *e)
+                .collect();
+            AuthorDto::of(author, editions)
+        })
+        .collect();
     Ok(Json(AuthorList { items }))
 }
 

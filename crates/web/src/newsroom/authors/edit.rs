@@ -3,9 +3,8 @@
 //! language; nothing is saved.
 
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use dateline_domain::{AuthorProfile, NewAuthor, Slug};
 use dateline_store::{Author, AuthorUpdate, StoreError};
 use serde::Serialize;
@@ -203,15 +202,6 @@ async fn render(
     render_page(state, &locale, status, "newsroom/author_edit.html", &view)
 }
 
-fn back_to_list() -> Response {
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    response.headers_mut().insert(
-        LOCATION,
-        HeaderValue::from_static(crate::urls::newsroom::AUTHORS),
-    );
-    response
-}
-
 pub(super) async fn new_form(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -258,7 +248,7 @@ pub(super) async fn create(
         }
     };
     match result {
-        Ok(()) => Ok(back_to_list()),
+        Ok(()) => Ok(Redirect::to(crate::urls::newsroom::AUTHORS).into_response()),
         Err(refused) => render(&state, &headers, &staff, None, typed, Some(refused)).await,
     }
 }
@@ -314,7 +304,7 @@ pub(super) async fn update(
         }
     };
     match result {
-        Ok(()) => Ok(back_to_list()),
+        Ok(()) => Ok(Redirect::to(crate::urls::newsroom::AUTHORS).into_response()),
         Err(refused) => render(&state, &headers, &staff, Some(id), typed, Some(refused)).await,
     }
 }

@@ -42,10 +42,11 @@ pub(super) async fn page(
 ) -> Result<Response, ApiError> {
     staff.require(Permission::ManageAuthors)?;
     let locale = NewsroomLocale::from_headers(&state, &headers);
-    let (authors, editions, accounts) = tokio::try_join!(
+    let (authors, editions, accounts, pairs) = tokio::try_join!(
         state.store.authors(),
         state.store.editions(),
         state.store.staff_accounts(),
+        state.store.all_author_editions(),
     )?;
     let emails: HashMap<i64, String> = accounts
         .into_iter()
@@ -53,8 +54,10 @@ pub(super) async fn page(
         .collect();
     let mut rows = Vec::with_capacity(authors.len());
     for author in authors {
-        let ids = state.store.author_editions(author.id).await?;
-        let mine: Vec<_> = editions.iter().filter(|e| ids.contains(&e.id)).collect();
+        let mine: Vec<_> = editions
+            .iter()
+            .filter(|e| pairs.contains(&(author.id, e.id)))
+            .collect();
         rows.push(AuthorRow {
             page_url: mine
                 .first()

@@ -4,9 +4,8 @@
 //! the lists and the typed story as posted, with the reason.
 
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use dateline_store::StoreError;
 
 use super::draft::{Draft, Op, Place};
@@ -75,7 +74,7 @@ pub(super) async fn submit(
                 Err(refused) => Err(StoreError::Invalid(refused)),
             };
             match saved {
-                Ok(_) => return Ok(see_other(&address(&edition, true))),
+                Ok(_) => return Ok(Redirect::to(&address(&edition, true)).into_response()),
                 Err(StoreError::Invalid(refused)) => show(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     None,
@@ -144,12 +143,4 @@ fn message(code: &str) -> &'static str {
         "unknown_article" => "front-error-unknown_article",
         _ => "front-error-place",
     }
-}
-
-fn see_other(location: &str) -> Response {
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    if let Ok(value) = HeaderValue::from_str(location) {
-        response.headers_mut().insert(LOCATION, value);
-    }
-    response
 }

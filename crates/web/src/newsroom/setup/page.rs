@@ -4,20 +4,17 @@
 use std::sync::atomic::Ordering;
 
 use axum::extract::{Query, Request, State};
-use axum::http::header::{LOCATION, SET_COOKIE};
+use axum::http::header::LOCATION;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use dateline_store::{NewAudit, SetupError, StoreError};
 use serde::{Deserialize, Serialize};
 
 use super::form::{edition_field, FieldError, SetupValues};
-use crate::auth::{client_ip, new_secret, now, read_cookie, same_token, set_cookie, sign_in};
+use crate::auth::{client_ip, new_secret, now, read_cookie, same_token, sign_in};
 use crate::error::{ApiError, ErrorCode};
-use crate::newsroom::{render_page, FormData, NewsroomLocale};
+use crate::newsroom::{render_page, render_with_form_token, FormData, NewsroomLocale};
 use crate::AppState;
-
-/// The form's double-submit token lives this long (seconds).
-const FORM_TTL: i64 = 3600;
 
 #[derive(Debug, Deserialize)]
 pub struct SetupQuery {
@@ -39,15 +36,18 @@ fn setup_page(
     status: StatusCode,
     view: &SetupView,
 ) -> Result<Response, ApiError> {
-    let mut response = render_page(state, locale, status, "newsroom/setup.html", view)?;
-    if !view.done {
-        let names = &state.auth.cookies;
-        response.headers_mut().append(
-            SET_COOKIE,
-            set_cookie(names, names.login, &view.csrf, FORM_TTL),
-        );
+    if view.done {
+        render_page(state, locale, status, "newsroom/setup.html", view)
+    } else {
+        render_with_form_token(
+            state,
+            locale,
+            status,
+            "newsroom/setup.html",
+            view,
+            &view.csrf,
+        )
     }
-    Ok(response)
 }
 
 /// 410 with a link to the login form: setup happened.
