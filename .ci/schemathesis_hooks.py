@@ -128,7 +128,8 @@ def _picture(drawn):
     """A small PNG whose colour comes from the generated body: the upload's
     body "is the picture file", which no schema can describe."""
     colour = hashlib.sha256(repr(drawn).encode()).digest()[:3]
-    width = height = 8
+    # Larger than the 32 px a valid framing case crops (see map_case).
+    width = height = 40
     rows = b"".join(b"\x00" + colour * width for _ in range(height))
 
     def chunk(kind, data):
@@ -164,6 +165,16 @@ def map_case(context, case):
         # lists (an empty arrangement is always valid) and keep the drawn
         # version (a stale one is answered 409, as documented).
         case.body = {**_with_existing_references(case.body), "top": [], "pins": []}
+    elif method == "PUT" and path == "/api/v1/admin/media/{id}/framing" and isinstance(case.body, dict):
+        # "inside the picture", "the focal point inside the crop": the
+        # document cannot say how large a picture is, so valid cases frame
+        # the top-left 32 px, which every picture has.
+        body = dict(case.body)
+        if body.get("crop") is not None:
+            body["crop"] = {"left": 0, "top": 0, "width": 32, "height": 32}
+        if body.get("focal_point") is not None:
+            body["focal_point"] = {"x": 16, "y": 16}
+        case.body = body
     elif path.startswith("/api/v1/admin/") and isinstance(case.body, (dict, list)):
         case.body = _with_existing_references(case.body)
         if path.startswith("/api/v1/admin/articles"):

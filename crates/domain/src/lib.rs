@@ -6,6 +6,7 @@ mod article;
 pub mod comment;
 mod edition;
 mod error;
+mod framing;
 // Front-page curation: top slots and section pins.
 mod front;
 mod media;
@@ -24,6 +25,7 @@ pub use edition::{
     RESERVED_SECTION_SLUGS,
 };
 pub use error::ParseError;
+pub use framing::{Crop, FocalPoint, Framing, CROP_MIN_SIDE};
 pub use front::{FrontLayout, SectionPins, FRONT_MAX_PINS, FRONT_MAX_TOP};
 pub use media::{ImageFormat, NewMediaAsset, NewRendition, RENDITION_WIDTHS};
 pub use people::{validate_author, AuthorProfile, EmailAddress, NewAuthor, NewUser, Role};

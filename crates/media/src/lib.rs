@@ -8,6 +8,7 @@ mod blob;
 pub mod budget;
 mod embed;
 mod error;
+mod framing;
 mod ingest;
 mod keys;
 mod metadata;
@@ -20,8 +21,9 @@ mod service;
 pub use blob::{BlobSink, LocalBlobs, MemoryBlobs};
 pub use budget::DecodeBudget;
 pub use error::MediaError;
+pub use framing::PREVIEW_WIDTH;
 pub use ingest::{ingest, Ingested};
-pub use keys::{original_key, rendition_key};
+pub use keys::{original_key, preview_key, rendition_key, rendition_tag};
 pub use metadata::{read_metadata, xmp_packet, EmbeddedMetadata};
 pub use probe::{
     memory_needed, probe, probe_with, Limits, ProbedImage, DEFAULT_MAX_UPLOAD_BYTES, MAX_PIXELS,

@@ -6,7 +6,7 @@
 
 use std::io::Cursor;
 
-use dateline_domain::{ImageFormat, RENDITION_WIDTHS};
+use dateline_domain::{Crop, ImageFormat, RENDITION_WIDTHS};
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 
 use crate::embed::{webp_with_xmp, XMP_APP1_PREFIX};
@@ -58,7 +58,7 @@ impl Credits {
 /// [`make_public_renditions`] without rights metadata, at the default pixel limit.
 #[inline]
 pub fn make_renditions(bytes: &[u8]) -> Result<Vec<EncodedRendition>, MediaError> {
-    make_public_renditions(bytes, &Credits::default(), MAX_PIXELS)
+    make_public_renditions(bytes, &Credits::default(), None, MAX_PIXELS)
 }
 
 /// Decodes `bytes` (after the same checks as [`crate::probe`], turned
@@ -72,22 +72,31 @@ pub fn make_renditions(bytes: &[u8]) -> Result<Vec<EncodedRendition>, MediaError
 /// calling crate's optimisation level, which keeps tests and the demo fast
 /// even where this crate is built unoptimised.
 ///
-/// `credits` go into every rendition as a small XMP packet; `max_pixels` is
-/// checked on the header before anything is decoded.
+/// `credits` go into every rendition as a small XMP packet; `crop` (in
+/// pixels of the upright picture, clamped to it) is the part the
+/// renditions show, widths counted from its own; `max_pixels` is checked
+/// on the header before anything is decoded.
 #[inline]
 pub fn make_public_renditions(
     bytes: &[u8],
     credits: &Credits,
+    crop: Option<Crop>,
     max_pixels: u64,
 ) -> Result<Vec<EncodedRendition>, MediaError> {
     let decoded = decode_upright(bytes, max_pixels)?;
-    let (width, height) = (decoded.width(), decoded.height());
+    let (full_width, full_height) = (decoded.width(), decoded.height());
     let packet = xmp_packet(&credits.credit, &credits.copyright, &credits.creator);
     let alpha = decoded.color().has_alpha();
     let (channels, pixels) = if alpha {
         (4, decoded.into_rgba8().into_raw())
     } else {
         (3, decoded.into_rgb8().into_raw())
+    };
+    // Cropped after the 8-bit conversion, so that at most two 8-bit
+    // copies are alive at once, as `memory_needed` reserved.
+    let (width, height, pixels) = match crop {
+        Some(c) => cut(&pixels, full_width, full_height, channels, c),
+        None => (full_width, full_height, pixels),
     };
     let mut widths = target_widths(width);
     widths.sort_unstable_by(|a, b| b.cmp(a));
@@ -129,6 +138,37 @@ pub fn make_public_renditions(
     Ok(out)
 }
 
+/// The whole picture, upright, as a JPEG at most `max_width` wide and
+/// without any metadata: what the newsroom draws a crop on (renditions
+/// show only the crop, and originals are never served).
+#[inline]
+pub(crate) fn preview_jpeg(
+    bytes: &[u8],
+    max_pixels: u64,
+    max_width: u32,
+) -> Result<EncodedRendition, MediaError> {
+    let decoded = decode_upright(bytes, max_pixels)?;
+    let (width, height) = (decoded.width(), decoded.height());
+    let rgb = if decoded.color().has_alpha() {
+        flatten_on_white(&decoded.into_rgba8().into_raw())
+    } else {
+        decoded.into_rgb8().into_raw()
+    };
+    if width <= max_width {
+        return encode_jpeg(&rgb, width, height, None);
+    }
+    let h = scaled_height(width, height, max_width);
+    let small = resample::resize(
+        &rgb,
+        width as usize,
+        height as usize,
+        3,
+        max_width as usize,
+        h as usize,
+    );
+    encode_jpeg(&small, max_width, h, None)
+}
+
 /// The picture's pixels, upright, after the header checks of [`crate::probe`].
 #[inline]
 pub(crate) fn decode_upright(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, MediaError> {
@@ -156,6 +196,26 @@ fn decode(bytes: &[u8], format: ImageFormat, max_pixels: u64) -> Result<DynamicI
     let mut image = DynamicImage::from_decoder(decoder).map_err(bad)?;
     image.apply_orientation(orientation);
     Ok(image)
+}
+
+/// The `crop` of a `width` × `height` picture of `channels` bytes per
+/// pixel, clamped to it (at least one pixel).
+#[inline]
+fn cut(pixels: &[u8], width: u32, height: u32, channels: usize, crop: Crop) -> (u32, u32, Vec<u8>) {
+    let left = crop.left.min(width - 1);
+    let top = crop.top.min(height - 1);
+    let w = crop.width.clamp(1, width - left);
+    let h = crop.height.clamp(1, height - top);
+    let stride = width as usize * channels;
+    let mut out = Vec::with_capacity(w as usize * h as usize * channels);
+    for row in pixels
+        .chunks_exact(stride)
+        .skip(top as usize)
+        .take(h as usize)
+    {
+        out.extend_from_slice(&row[left as usize * channels..(left + w) as usize * channels]);
+    }
+    (w, h, out)
 }
 
 #[inline]

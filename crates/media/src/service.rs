@@ -20,8 +20,8 @@ use dateline_store::{
 use tokio::sync::{watch, Notify};
 
 use crate::{
-    ingest, make_public_renditions, memory_needed, original_key, rendition_key, BlobSink, Credits,
-    DecodeBudget, EmbeddedMetadata, Limits, MediaError,
+    ingest, make_public_renditions, memory_needed, original_key, rendition_key, rendition_tag,
+    BlobSink, Credits, DecodeBudget, EmbeddedMetadata, Limits, MediaError,
 };
 
 /// How long a claimed job is a worker's before another may take it over.
@@ -54,12 +54,12 @@ pub struct Uploaded {
 /// Uploads and renditions over one store and one blob sink; cheap to share
 /// behind an `Arc`.
 pub struct MediaService {
-    store: Store,
-    blobs: Arc<dyn BlobSink>,
-    limits: Limits,
+    pub(crate) store: Store,
+    pub(crate) blobs: Arc<dyn BlobSink>,
+    pub(crate) limits: Limits,
     /// Memory for decodes, shared by uploads and the rendition worker.
-    budget: DecodeBudget,
-    wake: Notify,
+    pub(crate) budget: DecodeBudget,
+    pub(crate) wake: Notify,
 }
 
 impl std::fmt::Debug for MediaService {
@@ -77,7 +77,7 @@ fn now() -> UnixTime {
         .unwrap_or_default()
 }
 
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, MediaError> + Send + 'static,
 ) -> Result<T, MediaError> {
     tokio::task::spawn_blocking(work)
@@ -290,29 +290,37 @@ impl MediaService {
             copyright: job.copyright.clone(),
             creator: job.creator.clone(),
         };
-        let tag = credits.tag();
+        let crop = job.crop;
+        let tag = rendition_tag(&credits, crop);
         let max_pixels = self.limits.max_pixels;
         let reserved = self
             .budget
             .reserve(memory_needed(&original, max_pixels)?)
             .await?;
         let renditions =
-            blocking(move || make_public_renditions(&original, &credits, max_pixels)).await?;
+            blocking(move || make_public_renditions(&original, &credits, crop, max_pixels)).await?;
         drop(reserved);
+        let mut made = Vec::with_capacity(renditions.len());
         for r in renditions {
             let key = rendition_key(&job.sha256, &tag, r.width, r.format);
             let byte_size = r.bytes.len() as u64;
             self.blobs.put(&key, r.bytes).await?;
-            self.store
-                .add_rendition(&NewRendition {
-                    media_id: job.media_id,
-                    width: r.width,
-                    height: r.height,
-                    format: r.format,
-                    storage_key: key,
-                    byte_size,
-                })
-                .await?;
+            made.push(NewRendition {
+                media_id: job.media_id,
+                width: r.width,
+                height: r.height,
+                format: r.format,
+                storage_key: key,
+                byte_size,
+            });
+        }
+        // Recorded together, and not at all when an edit meanwhile asked
+        // for other credits or another crop (the job is queued again).
+        if !self.store.record_renditions(job, &made).await? {
+            tracing::info!(
+                media_id = job.media_id,
+                "renditions made stale by an edit; not recorded"
+            );
         }
         Ok(())
     }

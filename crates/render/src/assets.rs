@@ -16,6 +16,7 @@ const EMBEDDED: &[(&str, &[u8])] = &[
     ("newsroom.js", include_bytes!("../static/newsroom.js")),
     ("editor.js", include_bytes!("../static/editor.js")),
     ("front.js", include_bytes!("../static/front.js")),
+    ("framing.js", include_bytes!("../static/framing.js")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
     ("logo.svg", include_bytes!("../static/logo.svg")),
 ];

@@ -34,6 +34,10 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/en-notifications.ftl"),
             "\n",
             include_str!("../locales/en-staff.ftl"),
+            "\n",
+            include_str!("../locales/en-pictures.ftl"),
+            "\n",
+            include_str!("../locales/en-desk.ftl"),
         ),
     ),
     (
@@ -54,6 +58,10 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/ru-notifications.ftl"),
             "\n",
             include_str!("../locales/ru-staff.ftl"),
+            "\n",
+            include_str!("../locales/ru-pictures.ftl"),
+            "\n",
+            include_str!("../locales/ru-desk.ftl"),
         ),
     ),
 ];

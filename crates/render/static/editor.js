@@ -468,6 +468,25 @@
       field.after(shown);
     }
     shown.replaceChildren(thumb(asset));
+    editLink(field);
+  }
+
+  // A link from a picture field to the picture's own page (crop, focal
+  // point, caption, credit, alt text), opened beside the story.
+  function editLink(field) {
+    var link = field.parentNode.querySelector(":scope > a.picture-edit");
+    var id = field.value.trim();
+    if (!/^[0-9]+$/.test(id)) { if (link) link.remove(); return; }
+    if (!link) {
+      link = document.createElement("a");
+      link.className = "picture-edit";
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = picker.dataset.edit;
+      var after = field.nextElementSibling && field.nextElementSibling.classList.contains("picked-thumb") ? field.nextElementSibling : field;
+      after.after(link);
+    }
+    link.href = "/newsroom/media/" + id + "#framing-heading";
   }
 
   function search(q) {
@@ -499,6 +518,13 @@
           return li;
         }));
       });
+  }
+
+  if (picker) {
+    form.querySelectorAll("#f-lead-media, input[name$='-media']").forEach(editLink);
+    form.addEventListener("change", function (e) {
+      if (e.target.matches && e.target.matches("#f-lead-media, input[name$='-media']")) editLink(e.target);
+    });
   }
 
   if (picker && picker.showModal) {

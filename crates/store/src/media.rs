@@ -2,6 +2,7 @@
 //! and rendition jobs in `uploads`, search and text edits in `search`, who
 //! may see a picture in `visibility`.
 
+mod framing;
 mod search;
 mod uploads;
 mod visibility;
@@ -15,7 +16,9 @@ pub(crate) use visibility::{purge_flipped, shift_uses};
 
 use std::collections::HashMap;
 
-use dateline_domain::{ImageFormat, NewMediaAsset, NewRendition, ParseError};
+use dateline_domain::{
+    Crop, FocalPoint, Framing, ImageFormat, NewMediaAsset, NewRendition, ParseError,
+};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -26,7 +29,8 @@ use crate::{Cursor, Result, Store, StoreError};
 const MEDIA_COLUMNS: &str =
     "id, storage_key, format, width, height, byte_size, sha256, caption, alt_text, \
      credit, copyright, source, is_file_photo, created_at, edition_id, section_id, usage_count, \
-     public_use_count, is_released, is_public";
+     public_use_count, is_released, is_public, crop_left, crop_top, crop_width, crop_height, \
+     focal_x, focal_y";
 
 /// Largest archive page.
 const MAX_PAGE: u32 = 100;
@@ -85,8 +89,43 @@ fn media_from_row(row: &AnyRow) -> Result<MediaAsset> {
         public_use_count: row.try_get("public_use_count")?,
         is_released: row.try_get::<i64, _>("is_released")? != 0,
         is_public: row.try_get::<i64, _>("is_public")? != 0,
+        framing: framing_from_row(row)?,
         renditions: Vec::new(),
     })
+}
+
+/// The crop and focal point columns (see migration 0020).
+fn framing_from_row(row: &AnyRow) -> Result<Framing> {
+    let get = |col: &str| -> Result<Option<u32>> {
+        match row.try_get::<Option<i64>, _>(col)? {
+            None => Ok(None),
+            Some(raw) => u32::try_from(raw)
+                .map(Some)
+                .map_err(|_| StoreError::Corrupt {
+                    table: "media_assets",
+                    detail: format!("{col}: {raw} is out of range"),
+                }),
+        }
+    };
+    let crop = match (
+        get("crop_left")?,
+        get("crop_top")?,
+        get("crop_width")?,
+        get("crop_height")?,
+    ) {
+        (Some(left), Some(top), Some(width), Some(height)) => Some(Crop {
+            left,
+            top,
+            width,
+            height,
+        }),
+        _ => None,
+    };
+    let focal_point = match (get("focal_x")?, get("focal_y")?) {
+        (Some(x), Some(y)) => Some(FocalPoint { x, y }),
+        _ => None,
+    };
+    Ok(Framing::stored(crop, focal_point))
 }
 
 fn rendition_from_row(row: &AnyRow) -> Result<Rendition> {

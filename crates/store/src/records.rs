@@ -1,8 +1,8 @@
 //! What the store returns: rows of the content model, read back and parsed.
 
 use dateline_domain::{
-    ArticleStatus, BodyBlock, DateFormat, EditionCode, EmailAddress, ImageFormat, LanguageTag,
-    Role, Slug, TextDirection, TimeZoneName, UnixTime,
+    ArticleStatus, BodyBlock, DateFormat, EditionCode, EmailAddress, Framing, ImageFormat,
+    LanguageTag, Role, Slug, TextDirection, TimeZoneName, UnixTime,
 };
 use serde::Serialize;
 
@@ -97,6 +97,8 @@ pub struct MediaAsset {
     /// Readers may see it: `public_use_count > 0 || is_released` (edition
     /// logos are public too; the web layer adds them, see `web::visibility`).
     pub is_public: bool,
+    /// The crop renditions are made from and the focal point.
+    pub framing: Framing,
     /// Sorted by format, then width ascending.
     pub renditions: Vec<Rendition>,
 }

@@ -31,6 +31,7 @@ macro_rules! on_both_backends {
 
 mod blobs;
 mod fixtures;
+mod framing;
 mod memory;
 mod metadata;
 mod probing;

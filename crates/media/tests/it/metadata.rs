@@ -98,7 +98,7 @@ fn a_sideways_camera_picture_is_stood_upright() {
     );
     let ingested = ingest(&jpeg, "IMG_0001.JPG", &Limits::default()).unwrap();
     assert_eq!((ingested.probed.width, ingested.probed.height), (200, 300));
-    let out = make_public_renditions(&jpeg, &Credits::default(), MAX_PIXELS).unwrap();
+    let out = make_public_renditions(&jpeg, &Credits::default(), None, MAX_PIXELS).unwrap();
     assert!(out.iter().all(|r| (r.width, r.height) == (200, 300)));
 }
 
@@ -111,7 +111,7 @@ fn renditions_keep_credit_and_copyright_but_no_private_metadata() {
         copyright: "© 2024 Northwind Agency".into(),
         creator: "Jane Roe".into(),
     };
-    let out = make_public_renditions(&original, &credits, MAX_PIXELS).unwrap();
+    let out = make_public_renditions(&original, &credits, None, MAX_PIXELS).unwrap();
     assert_eq!(out.len(), 6, "320, 640 and 960 in JPEG and WebP");
     for r in &out {
         let m = read_metadata(&r.bytes, r.format);
@@ -144,7 +144,7 @@ fn renditions_keep_credit_and_copyright_but_no_private_metadata() {
         "extended WebP with an XMP chunk"
     );
     // Without credits, renditions carry no metadata at all.
-    let bare = make_public_renditions(&original, &Credits::default(), MAX_PIXELS).unwrap();
+    let bare = make_public_renditions(&original, &Credits::default(), None, MAX_PIXELS).unwrap();
     assert!(bare.iter().all(|r| !contains(&r.bytes, b"xmpmeta")));
 }
 

@@ -45,6 +45,9 @@ pub struct DeskRow {
     pub scheduled_at: Option<UnixTime>,
     pub created_by: Option<i64>,
     pub version: i64,
+    pub lead_media_id: Option<i64>,
+    /// Names on the byline, in byline order.
+    pub author_names: Vec<String>,
 }
 
 /// `LIKE` pattern for one word: its wildcards are escaped with `\`.
@@ -145,8 +148,8 @@ impl Store {
         };
         let sql = format!(
             "SELECT a.id, a.edition_id, a.section_id, s.title AS section_title, a.slug, a.headline, \
-             a.status, a.updated_at, a.published_at, a.scheduled_at, a.created_by, a.version \
-             FROM articles a JOIN sections s ON s.id = a.section_id {filter} \
+             a.status, a.updated_at, a.published_at, a.scheduled_at, a.created_by, a.version, \
+             a.lead_media_id FROM articles a JOIN sections s ON s.id = a.section_id {filter} \
              ORDER BY a.updated_at DESC, a.id DESC LIMIT {limit_param}"
         );
         let mut q = sqlx::query(&sql);
@@ -173,6 +176,8 @@ impl Store {
                     scheduled_at: row.try_get("scheduled_at")?,
                     created_by: row.try_get("created_by")?,
                     version: row.try_get("version")?,
+                    lead_media_id: row.try_get("lead_media_id")?,
+                    author_names: Vec::new(),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -185,7 +190,32 @@ impl Store {
         } else {
             None
         };
+        self.fill_bylines(&mut items).await?;
         Ok(Page { items, next })
+    }
+
+    /// The byline names of a page of rows, in one query.
+    async fn fill_bylines(&self, rows: &mut [DeskRow]) -> Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let sql = format!(
+            "SELECT j.article_id, au.name FROM article_authors j \
+             JOIN authors au ON au.id = j.author_id WHERE j.article_id IN ({}) \
+             ORDER BY j.article_id, j.position, au.id",
+            super::placeholders(1, rows.len())
+        );
+        let mut q = sqlx::query(&sql);
+        for row in rows.iter() {
+            q = q.bind(row.id);
+        }
+        for found in q.fetch_all(&self.pool).await? {
+            let id: i64 = found.try_get("article_id")?;
+            if let Some(row) = rows.iter_mut().find(|r| r.id == id) {
+                row.author_names.push(found.try_get("name")?);
+            }
+        }
+        Ok(())
     }
 }
 

@@ -3,11 +3,13 @@
 //! PostgreSQL several nodes never work on one asset at a time and work in
 //! flight at a crash is taken up again once its lease runs out.
 
-use dateline_domain::{ImageFormat, NewMediaAsset, UnixTime};
+use dateline_domain::{Crop, ImageFormat, NewMediaAsset, UnixTime};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::{byte_size, format_col, media_from_row, search_text, validate, MEDIA_COLUMNS};
+use super::{
+    byte_size, format_col, framing_from_row, media_from_row, search_text, validate, MEDIA_COLUMNS,
+};
 use crate::audit::{record_audit_on, NewAudit};
 use crate::events::{CacheKey, Event};
 use crate::records::MediaAsset;
@@ -94,6 +96,8 @@ pub struct RenditionJob {
     pub credit: String,
     pub copyright: String,
     pub creator: String,
+    /// The part of the original renditions are made from (`None`: all).
+    pub crop: Option<Crop>,
     /// This claim included (1 the first time).
     pub attempt: u32,
 }
@@ -264,7 +268,8 @@ impl Store {
              renditions_attempts = renditions_attempts + 1 \
              WHERE id = (SELECT id FROM media_assets WHERE {CLAIMABLE} ORDER BY id LIMIT 1 {lock}) \
              AND {CLAIMABLE} \
-             RETURNING id, storage_key, sha256, format, credit, copyright, creator, renditions_attempts"
+             RETURNING id, storage_key, sha256, format, credit, copyright, creator, renditions_attempts, \
+             crop_left, crop_top, crop_width, crop_height, focal_x, focal_y"
         );
         let row = sqlx::query(&sql)
             .bind(lease_until)
@@ -283,6 +288,7 @@ impl Store {
             credit: row.try_get("credit")?,
             copyright: row.try_get("copyright")?,
             creator: row.try_get("creator")?,
+            crop: framing_from_row(&row)?.crop(),
             attempt: u32::try_from(attempts).unwrap_or(u32::MAX),
         }))
     }

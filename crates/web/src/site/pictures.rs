@@ -36,6 +36,9 @@ pub(crate) struct Picture {
     pub original_url: String,
     pub original_width: u32,
     pub original_height: u32,
+    /// The focal point as CSS `object-position`, for layouts that cut the
+    /// picture to their own shape; `None`: the centre.
+    pub focus: Option<String>,
 }
 
 /// The rendition `src` falls back to when `srcset` is not understood.
@@ -70,6 +73,7 @@ impl Picture {
                 asset.height,
             ),
         };
+        let area = asset.framing.area(asset.width, asset.height);
         let max_width = asset
             .renditions
             .iter()
@@ -94,8 +98,10 @@ impl Picture {
             mediabank_url: urls.media_page(edition, asset.id),
             // The largest public rendition: originals are not served.
             original_url: Self::share_image(asset).0,
-            original_width: asset.width,
-            original_height: asset.height,
+            // What readers get of it: the crop, when there is one.
+            original_width: area.width,
+            original_height: area.height,
+            focus: asset.framing.object_position(asset.width, asset.height),
         }
     }
 
@@ -195,6 +201,7 @@ mod tests {
             public_use_count: 0,
             is_released: false,
             is_public: false,
+            framing: dateline_domain::Framing::default(),
             renditions,
         }
     }

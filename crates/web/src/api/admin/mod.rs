@@ -11,6 +11,7 @@ mod editions;
 // The arrangement of an edition's front page.
 mod front;
 mod media;
+mod media_framing;
 mod media_release;
 mod responses;
 mod sections;
@@ -56,6 +57,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
             media_release::release,
             media_release::withdraw
         )))
+        .routes(json_405(routes!(media_framing::frame)))
         .routes(json_405(routes!(articles::list, articles::create)))
         .routes(json_405(routes!(articles::get_one, articles::update)))
         .routes(json_405(routes!(articles::move_status)))

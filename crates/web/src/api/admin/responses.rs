@@ -6,7 +6,7 @@
 //! `taken_from`); only a media asset's `created_at` is an RFC 3339 string,
 //! as it has been since the media endpoints came.
 
-use dateline_domain::{ArticleStatus, BodyBlock, EditionCode, ImageFormat};
+use dateline_domain::{ArticleStatus, BodyBlock, Crop, EditionCode, FocalPoint, ImageFormat};
 use dateline_store as store;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -343,6 +343,12 @@ pub struct AdminMedia {
     /// Readers may see it (media bank, Content API, files): a published
     /// story uses it, it is released, or it is an edition's logo.
     pub public: bool,
+    /// The part of the picture (pixels of the upright original) every
+    /// rendition shows; `null`: the whole picture.
+    pub crop: Option<Crop>,
+    /// The point layouts keep in view when they cut the picture further
+    /// (pixels of the upright original); `null`: the centre.
+    pub focal_point: Option<FocalPoint>,
     /// Resized encodings, by format then width ascending.
     pub renditions: Vec<AdminRendition>,
 }
@@ -391,6 +397,8 @@ impl AdminMedia {
             usage_count: asset.usage_count,
             released: asset.is_released,
             public: public_picture(asset.id, asset.is_public, ctx.editions()),
+            crop: asset.framing.crop(),
+            focal_point: asset.framing.focal_point(),
             renditions: (asset.renditions.iter())
                 .map(|r| AdminRendition {
                     url: urls.media_file(&r.storage_key),

@@ -8,14 +8,16 @@ use dateline_domain::{ArticleStatus, Role};
 use dateline_store::{Account, Cursor, DeskQuery, DeskRow};
 use serde::{Deserialize, Serialize};
 
+use super::bulk::BULK_MOVES;
 use super::view::{Choice, Desk};
 use crate::error::{ApiError, ErrorCode};
+use crate::newsroom::media::Thumb;
 use crate::newsroom::Chrome;
 use crate::AppState;
 
 const PAGE_SIZE: u32 = 50;
 
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub(super) struct Filters {
     #[serde(default)]
     edition: String,
@@ -37,6 +39,16 @@ struct Row {
     row: DeskRow,
     edition_code: String,
     url: String,
+    /// The lead picture's smallest rendition, once made.
+    thumb: Option<String>,
+}
+
+/// What the last bulk action did (`bulk.rs` sends the list these).
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub(super) struct BulkDone {
+    moved: Option<u32>,
+    refused: Option<u32>,
+    to: Option<ArticleStatus>,
 }
 
 /// Editions whose articles an editor's list shows: `None` for all.
@@ -63,6 +75,10 @@ struct ListView<'a> {
     sections: Vec<Choice>,
     authors: Vec<Choice>,
     statuses: Vec<ArticleStatus>,
+    bulk_moves: [ArticleStatus; 4],
+    bulk: BulkDone,
+    /// This list's address without its page, for the bulk form to return to.
+    back: String,
 }
 
 fn id(typed: &str) -> Option<i64> {
@@ -73,6 +89,7 @@ pub(super) async fn page(
     State(state): State<AppState>,
     desk: Desk,
     Query(filters): Query<Filters>,
+    Query(bulk): Query<BulkDone>,
 ) -> Result<Response, ApiError> {
     let store = &state.store;
     let editions = store.editions().await?;
@@ -120,6 +137,21 @@ pub(super) async fn page(
             .map(|e| e.code.as_str().to_owned())
             .unwrap_or_default()
     };
+    let media_ids: Vec<i64> = page.items.iter().filter_map(|r| r.lead_media_id).collect();
+    let pictures = store.media_by_ids(&media_ids).await?;
+    let thumb_of = |id: Option<i64>| {
+        pictures
+            .iter()
+            .find(|p| Some(p.id) == id)
+            .and_then(|p| Thumb::of(p).src)
+    };
+    let back = crate::urls::newsroom::articles(
+        &serde_urlencoded::to_string(Filters {
+            after: String::new(),
+            ..filters.clone()
+        })
+        .unwrap_or_default(),
+    );
     let next_url = page.next.map(|cursor| {
         let query = serde_urlencoded::to_string(Filters {
             after: cursor.encode(),
@@ -141,6 +173,7 @@ pub(super) async fn page(
             .map(|row| Row {
                 edition_code: code_of(row.edition_id),
                 url: crate::urls::newsroom::article(row.id),
+                thumb: thumb_of(row.lead_media_id),
                 row,
             })
             .collect(),
@@ -161,6 +194,9 @@ pub(super) async fn page(
             })
             .collect(),
         statuses: ArticleStatus::ALL.to_vec(),
+        bulk_moves: BULK_MOVES,
+        bulk,
+        back,
     };
     desk.render(&state, StatusCode::OK, "newsroom/articles.html", &view)
 }

@@ -1,4 +1,4 @@
-//! The newsroom's articles: the desk list, the editor with autosave and
+//! The newsroom's articles: the desk list (with bulk moves), the editor with autosave and
 //! optimistic concurrency, the exact reader preview, the workflow (review,
 //! schedule, publish, correct, unpublish) and the revision history.
 //!
@@ -6,6 +6,7 @@
 //! holds what the pages share. Who may do what is `crate::auth`'s
 //! `Permission`, checked for every article touched.
 
+mod bulk;
 mod create;
 mod edit;
 pub(crate) mod form;
@@ -30,6 +31,7 @@ pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/newsroom/articles", get(list::page).post(create::submit))
         .route("/newsroom/articles/new", get(create::form))
+        .route("/newsroom/articles/bulk", post(bulk::submit))
         .route("/newsroom/articles/search", get(pick::articles))
         .route(
             "/newsroom/articles/{id}",

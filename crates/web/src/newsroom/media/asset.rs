@@ -10,6 +10,7 @@ use axum::Form;
 use dateline_store::{MediaTextUpdate, UploadInfo};
 use serde::{Deserialize, Serialize};
 
+use super::framing::FramingFields;
 use super::list::Thumb;
 use crate::auth::{MediaRef, Permission};
 use crate::error::ApiError;
@@ -28,6 +29,7 @@ pub(super) struct Done {
     saved: Option<String>,
     released: Option<String>,
     withdrawn: Option<String>,
+    framed: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,6 +81,13 @@ struct AssetView<'a> {
     public: bool,
     can_release: bool,
     notice: Option<&'static str>,
+    /// The crop and focal point fields, as stored or as typed.
+    framing: FramingFields,
+    /// What readers get of the picture: the crop, or the whole.
+    shown_width: u32,
+    shown_height: u32,
+    cropped: bool,
+    framing_error: Option<String>,
 }
 
 pub(super) async fn page(
@@ -86,6 +95,37 @@ pub(super) async fn page(
     desk: Desk,
     Path(id): Path<i64>,
     Query(done): Query<Done>,
+) -> Result<Response, ApiError> {
+    let notice = match done {
+        Done {
+            uploaded: Some(_), ..
+        } => Some("media-uploaded"),
+        Done {
+            duplicate: Some(_), ..
+        } => Some("media-duplicate"),
+        Done { saved: Some(_), .. } => Some("media-saved"),
+        Done {
+            released: Some(_), ..
+        } => Some("media-released"),
+        Done {
+            withdrawn: Some(_), ..
+        } => Some("media-withdrawn"),
+        Done {
+            framed: Some(_), ..
+        } => Some("media-framed"),
+        _ => None,
+    };
+    show(&state, &desk, id, notice, None).await
+}
+
+/// The asset page; `refused` is a framing the editor typed and the
+/// message why it was refused (422, the typed numbers kept).
+pub(super) async fn show(
+    state: &AppState,
+    desk: &Desk,
+    id: i64,
+    notice: Option<&'static str>,
+    refused: Option<(FramingFields, String)>,
 ) -> Result<Response, ApiError> {
     desk.staff.require(Permission::ReadMedia)?;
     let (asset, info, usage) = tokio::try_join!(
@@ -110,6 +150,7 @@ pub(super) async fn page(
         edition_id: asset.edition_id,
         uploaded_by: info.uploaded_by,
     };
+    let area = asset.framing.area(asset.width, asset.height);
     let chrome = Chrome {
         page: "media",
         ..desk.chrome.clone()
@@ -149,25 +190,22 @@ pub(super) async fn page(
         released: asset.is_released,
         public: public_picture(asset.id, asset.is_public, &editions),
         can_release: desk.can(Permission::ReleaseMedia(media_ref)),
-        notice: match done {
-            Done {
-                uploaded: Some(_), ..
-            } => Some("media-uploaded"),
-            Done {
-                duplicate: Some(_), ..
-            } => Some("media-duplicate"),
-            Done { saved: Some(_), .. } => Some("media-saved"),
-            Done {
-                released: Some(_), ..
-            } => Some("media-released"),
-            Done {
-                withdrawn: Some(_), ..
-            } => Some("media-withdrawn"),
-            _ => None,
-        },
+        notice,
+        framing: refused
+            .as_ref()
+            .map_or_else(|| FramingFields::of(&asset.framing), |r| r.0.clone()),
+        framing_error: refused.map(|r| r.1),
+        shown_width: area.width,
+        shown_height: area.height,
+        cropped: asset.framing.crop().is_some(),
         asset: Thumb::of(&asset),
     };
-    desk.render(&state, StatusCode::OK, "newsroom/media_asset.html", &view)
+    let status = if view.framing_error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    desk.render(state, status, "newsroom/media_asset.html", &view)
 }
 
 pub(super) async fn save(

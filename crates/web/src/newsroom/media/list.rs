@@ -38,18 +38,18 @@ pub(crate) struct Thumb {
     pub width: u32,
     pub height: u32,
     pub created_at: i64,
-    /// The smallest JPEG rendition, once made.
+    /// The narrowest rendition, once made.
     pub src: Option<String>,
     pub url: String,
 }
 
 impl Thumb {
     pub fn of(asset: &MediaAsset) -> Self {
+        // The narrowest file, a JPEG where one is that narrow.
         let src = asset
             .renditions
             .iter()
-            .filter(|r| r.format == dateline_domain::ImageFormat::Jpeg)
-            .min_by_key(|r| r.width)
+            .min_by_key(|r| (r.width, r.format != dateline_domain::ImageFormat::Jpeg))
             .map(|r| Urls::relative().media_file(&r.storage_key));
         Self {
             id: asset.id,

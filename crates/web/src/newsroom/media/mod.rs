@@ -1,9 +1,10 @@
 //! The newsroom's media bank: search by caption, credit and date, upload
 //! (credit, caption, copyright and by-line pre-filled from the file's
-//! IPTC/XMP/EXIF metadata), edit an asset's texts and see where it is used,
-//! release it to the public media bank or withdraw it.
+//! IPTC/XMP/EXIF metadata), edit an asset's texts, crop and focal point,
+//! see where it is used, release it to the public media bank or withdraw it.
 
 mod asset;
+mod framing;
 mod list;
 mod release;
 mod upload;
@@ -32,4 +33,6 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/newsroom/media/{id}", get(asset::page).post(asset::save))
         .route("/newsroom/media/{id}/release", post(release::submit))
+        .route("/newsroom/media/{id}/framing", post(framing::save))
+        .route("/newsroom/media/{id}/framing.jpg", get(framing::preview))
 }

@@ -1,0 +1,135 @@
+//! A picture's crop and focal point, and recording the renditions a job
+//! made from them: a changed crop queues the renditions again, and a job's
+//! files are recorded only while the asset still wants what it made.
+
+use dateline_domain::{Crop, Framing, NewRendition};
+
+use super::uploads::RenditionJob;
+use super::{byte_size, framing_from_row, MEDIA_COLUMNS};
+use crate::audit::{record_audit_on, NewAudit};
+use crate::events::{CacheKey, Event};
+use crate::records::MediaAsset;
+use crate::{Result, Store, StoreError};
+
+/// Binds of a crop's four columns, all `NULL` for none.
+fn crop_columns(crop: Option<Crop>) -> [Option<i64>; 4] {
+    match crop {
+        Some(c) => [c.left, c.top, c.width, c.height].map(|v| Some(i64::from(v))),
+        None => [None; 4],
+    }
+}
+
+impl Store {
+    /// Sets an asset's framing (checked against its size by the caller,
+    /// [`Framing::new`]) and records `audit`. A new crop queues the
+    /// renditions again in the same transaction; the current files keep
+    /// serving until the new ones are recorded. Pages showing the picture
+    /// are purged, since the focal point moves it in every card.
+    pub async fn set_media_framing(
+        &self,
+        media_id: i64,
+        framing: &Framing,
+        audit: &NewAudit,
+    ) -> Result<MediaAsset> {
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query(&format!(
+            "SELECT {MEDIA_COLUMNS} FROM media_assets WHERE id = $1"
+        ))
+        .bind(media_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let recrop = framing_from_row(&row)?.crop() != framing.crop();
+        let [left, top, width, height] = crop_columns(framing.crop());
+        let focal = framing.focal_point();
+        let done = sqlx::query(
+            "UPDATE media_assets SET crop_left = $1, crop_top = $2, crop_width = $3, \
+             crop_height = $4, focal_x = $5, focal_y = $6, \
+             renditions_state = CASE WHEN $8 = 1 THEN 'pending' ELSE renditions_state END, \
+             renditions_attempts = CASE WHEN $8 = 1 THEN 0 ELSE renditions_attempts END, \
+             renditions_error = CASE WHEN $8 = 1 THEN '' ELSE renditions_error END, \
+             renditions_lease_until = CASE WHEN $8 = 1 THEN NULL ELSE renditions_lease_until END \
+             WHERE id = $7",
+        )
+        .bind(left)
+        .bind(top)
+        .bind(width)
+        .bind(height)
+        .bind(focal.map(|p| i64::from(p.x)))
+        .bind(focal.map(|p| i64::from(p.y)))
+        .bind(media_id)
+        .bind(i64::from(recrop))
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        record_audit_on(&mut tx, audit).await?;
+        let events = vec![Event::purge(self.node_id(), [CacheKey::Media(media_id)])];
+        let staged = self.stage_events(&mut tx, events).await?;
+        tx.commit().await?;
+        staged.deliver();
+        self.media_by_id(media_id)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Replaces an asset's renditions with those `job` made, in one
+    /// transaction (so a page never mixes files of two crops), but only
+    /// while the asset is still claimed and still asks for the credits and
+    /// the crop the job worked from: an edit meanwhile queued the job
+    /// again, and these files would be stale. Returns whether they were
+    /// recorded.
+    pub async fn record_renditions(
+        &self,
+        job: &RenditionJob,
+        renditions: &[NewRendition],
+    ) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let [left, top, width, height] = crop_columns(job.crop);
+        // A no-op write: it takes the row's lock until the commit.
+        let current = sqlx::query(
+            "UPDATE media_assets SET renditions_state = renditions_state \
+             WHERE id = $1 AND renditions_state = 'working' AND credit = $2 AND copyright = $3 \
+             AND creator = $4 AND crop_left IS NOT DISTINCT FROM $5 \
+             AND crop_top IS NOT DISTINCT FROM $6 AND crop_width IS NOT DISTINCT FROM $7 \
+             AND crop_height IS NOT DISTINCT FROM $8",
+        )
+        .bind(job.media_id)
+        .bind(job.credit.as_str())
+        .bind(job.copyright.as_str())
+        .bind(job.creator.as_str())
+        .bind(left)
+        .bind(top)
+        .bind(width)
+        .bind(height)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !current {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM media_renditions WHERE media_id = $1")
+            .bind(job.media_id)
+            .execute(&mut *tx)
+            .await?;
+        for r in renditions {
+            sqlx::query(
+                "INSERT INTO media_renditions (media_id, format, width, height, storage_key, byte_size) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(job.media_id)
+            .bind(r.format.as_str())
+            .bind(i64::from(r.width))
+            .bind(i64::from(r.height))
+            .bind(r.storage_key.as_str())
+            .bind(byte_size(r.byte_size)?)
+            .execute(&mut *tx)
+            .await
+            .map_err(StoreError::on_constraint("media asset"))?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,222 @@
+//! A picture's crop and focal point in the newsroom: the form on the
+//! asset's page (numbers in pixels of the original, so it works without
+//! JavaScript and from the keyboard; `static/framing.js` lets an editor
+//! draw them on the picture), and `framing.jpg`, the whole picture that
+//! form is drawn on (renditions show only the crop; originals are never
+//! served).
+
+use axum::extract::{Path, State};
+use axum::http::header::{CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use axum::response::{IntoResponse, Redirect, Response};
+use dateline_domain::{Crop, FocalPoint, Framing};
+use dateline_media::MediaError;
+use serde::Serialize;
+
+use super::asset;
+use crate::auth::{MediaRef, Permission};
+use crate::error::{ApiError, ErrorCode};
+use crate::newsroom::form::FormData;
+use crate::newsroom::Desk;
+use crate::AppState;
+
+/// The framing fields as the form shows them: stored values, or what was
+/// typed when it was refused.
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct FramingFields {
+    crop_left: String,
+    crop_top: String,
+    crop_width: String,
+    crop_height: String,
+    focal_x: String,
+    focal_y: String,
+}
+
+impl FramingFields {
+    pub fn of(framing: &Framing) -> Self {
+        let text = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+        let crop = framing.crop();
+        let focal = framing.focal_point();
+        Self {
+            crop_left: text(crop.map(|c| c.left)),
+            crop_top: text(crop.map(|c| c.top)),
+            crop_width: text(crop.map(|c| c.width)),
+            crop_height: text(crop.map(|c| c.height)),
+            focal_x: text(focal.map(|p| p.x)),
+            focal_y: text(focal.map(|p| p.y)),
+        }
+    }
+
+    fn typed(form: &FormData) -> Self {
+        Self {
+            crop_left: form.get("crop_left").to_owned(),
+            crop_top: form.get("crop_top").to_owned(),
+            crop_width: form.get("crop_width").to_owned(),
+            crop_height: form.get("crop_height").to_owned(),
+            focal_x: form.get("focal_x").to_owned(),
+            focal_y: form.get("focal_y").to_owned(),
+        }
+    }
+
+    /// The framing of a `width` × `height` picture, or the message key
+    /// saying why not. Empty crop fields: the whole picture; empty focal
+    /// fields: the centre; a group filled in part is refused.
+    fn parse(&self, width: u32, height: u32) -> Result<Framing, &'static str> {
+        fn number(s: &str) -> Result<Option<u32>, &'static str> {
+            match s {
+                "" => Ok(None),
+                s => s.parse().map(Some).map_err(|_| "framing-error-number"),
+            }
+        }
+        let crop = match [
+            number(&self.crop_left)?,
+            number(&self.crop_top)?,
+            number(&self.crop_width)?,
+            number(&self.crop_height)?,
+        ] {
+            [None, None, None, None] => None,
+            [Some(left), Some(top), Some(width), Some(height)] => Some(Crop {
+                left,
+                top,
+                width,
+                height,
+            }),
+            _ => return Err("framing-error-crop-incomplete"),
+        };
+        let focal_point = match [number(&self.focal_x)?, number(&self.focal_y)?] {
+            [None, None] => None,
+            [Some(x), Some(y)] => Some(FocalPoint { x, y }),
+            _ => return Err("framing-error-focal-incomplete"),
+        };
+        Framing::new(crop, focal_point, width, height).map_err(|e| match e.code {
+            "crop_too_small" => "framing-error-crop-too-small",
+            "crop_outside_picture" => "framing-error-crop-outside",
+            _ => "framing-error-focal-outside",
+        })
+    }
+}
+
+/// `POST /newsroom/media/{id}/framing`: saves the crop and focal point
+/// (`whole` clears both); a refusal shows the page again with the typed
+/// numbers and why.
+pub(super) async fn save(
+    State(state): State<AppState>,
+    desk: Desk,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, ApiError> {
+    let (found, info) = tokio::try_join!(state.store.media_by_id(id), state.store.upload_info(id))?;
+    let found = found.ok_or_else(|| ApiError::not_found("media asset"))?;
+    desk.staff.require(Permission::EditMedia(MediaRef {
+        edition_id: found.edition_id,
+        uploaded_by: info.and_then(|i| i.uploaded_by),
+    }))?;
+    let fields = if form.has("whole") {
+        FramingFields::default()
+    } else {
+        FramingFields::typed(&form)
+    };
+    let framing = match fields.parse(found.width, found.height) {
+        Ok(framing) => framing,
+        Err(key) => {
+            return asset::show(&state, &desk, id, None, Some((fields, key.to_owned()))).await
+        }
+    };
+    let audit = desk
+        .staff
+        .audit("media.framing", "media", Some(id))
+        .details(serde_json::json!({
+            "crop": framing.crop(),
+            "focal_point": framing.focal_point(),
+        }));
+    state.media.set_framing(id, &framing, &audit).await?;
+    Ok(Redirect::to(&format!(
+        "{}?framed=1#framing-heading",
+        crate::urls::newsroom::media_asset(id)
+    ))
+    .into_response())
+}
+
+/// `GET /newsroom/media/{id}/framing.jpg`: the whole picture, upright, at
+/// most `PREVIEW_WIDTH` wide, for staff only.
+pub(super) async fn preview(
+    State(state): State<AppState>,
+    desk: Desk,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
+    desk.staff.require(Permission::ReadMedia)?;
+    let found = state
+        .store
+        .media_by_id(id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("media asset"))?;
+    let bytes = match state.media.framing_preview(&found).await {
+        Ok(bytes) => bytes,
+        Err(MediaError::Database(err)) => return Err(err.into()),
+        Err(err @ MediaError::Busy) => {
+            return Err(ApiError::new(ErrorCode::Unavailable, err.to_string()).with_retry_after(60))
+        }
+        Err(err) => return Err(ApiError::internal(err.to_string())),
+    };
+    // Like every newsroom answer, `no-store` (set by the newsroom's layer).
+    Ok((
+        [
+            (CONTENT_TYPE, "image/jpeg"),
+            (X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(values: [&str; 6]) -> FramingFields {
+        let [l, t, w, h, x, y] = values.map(str::to_owned);
+        FramingFields {
+            crop_left: l,
+            crop_top: t,
+            crop_width: w,
+            crop_height: h,
+            focal_x: x,
+            focal_y: y,
+        }
+    }
+
+    #[test]
+    fn the_form_names_what_is_wrong() {
+        let parse = |v| typed(v).parse(1000, 500);
+        assert_eq!(parse(["", "", "", "", "", ""]), Ok(Framing::default()));
+        assert_eq!(
+            parse(["0", "0", "", "", "", ""]),
+            Err("framing-error-crop-incomplete")
+        );
+        assert_eq!(
+            parse(["", "", "", "", "5", ""]),
+            Err("framing-error-focal-incomplete")
+        );
+        assert_eq!(
+            parse(["a", "", "", "", "", ""]),
+            Err("framing-error-number")
+        );
+        assert_eq!(
+            parse(["-1", "0", "100", "100", "", ""]),
+            Err("framing-error-number")
+        );
+        assert_eq!(
+            parse(["0", "0", "10", "100", "", ""]),
+            Err("framing-error-crop-too-small")
+        );
+        assert_eq!(
+            parse(["900", "0", "200", "100", "", ""]),
+            Err("framing-error-crop-outside")
+        );
+        assert_eq!(
+            parse(["0", "0", "500", "500", "600", "5"]),
+            Err("framing-error-focal-outside")
+        );
+        let ok = parse(["500", "0", "500", "500", "600", "5"]).unwrap();
+        assert_eq!(FramingFields::of(&ok).crop_left, "500");
+    }
+}
