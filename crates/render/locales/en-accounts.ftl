@@ -123,6 +123,7 @@ account-error-locked = { $minutes ->
    *[other] Too many failed attempts. Please try again in { $minutes } minutes.
 }
 account-error-mail = We could not send the mail. Please try again in a moment.
+account-error-busy = The site is busy. Please send the form again in a moment.
 account-error-credentials = Wrong e-mail address or password.
 account-error-code = This code is wrong or no longer valid. After five wrong tries a code stops working: ask for a new one.
 account-error-current-password = The password is wrong.

@@ -6,11 +6,11 @@ use dateline_domain::UnixTime;
 use crate::{Result, Store};
 
 impl Store {
-    /// Deletes expired staff and reader sessions and spent or expired mail
-    /// tokens; returns how many rows went.
+    /// Deletes expired staff and reader sessions, spent or expired mail
+    /// tokens and failure counters that ran out; returns how many rows went.
     pub async fn purge_expired(&self, now: UnixTime) -> Result<u64> {
         let mut removed = self.purge_reader_tokens(now).await?;
-        for table in ["reader_sessions", "sessions"] {
+        for table in ["reader_sessions", "sessions", "failure_counts"] {
             removed += sqlx::query(&format!("DELETE FROM {table} WHERE expires_at <= $1"))
                 .bind(now)
                 .execute(&self.pool)

@@ -28,6 +28,7 @@ mod edition_admin;
 mod editions;
 mod error;
 pub mod events;
+mod failure_counts;
 mod folding;
 // Front-page curation: top slots and section pins per edition.
 mod front;
@@ -55,6 +56,7 @@ pub use connect::{Backend, SqliteSync, Store};
 pub use cursor::Cursor;
 pub use edition_admin::{EditionUpdate, Move};
 pub use error::StoreError;
+pub use failure_counts::FailureRule;
 pub use front::FrontArrangement;
 pub use invitations::{Invitation, NewInvitation};
 pub use media::{

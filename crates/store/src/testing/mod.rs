@@ -159,6 +159,20 @@ impl TestDb {
     pub fn store(&self) -> &Store {
         &self.store
     }
+
+    /// The database's URL on either backend, for a test that connects as
+    /// a second node would.
+    pub fn url(&self) -> String {
+        match &self.cleanup {
+            Cleanup::Sqlite(dir) => {
+                format!("sqlite://{}", dir.path().join("dateline.db").display())
+            }
+            Cleanup::Postgres {
+                admin_url,
+                database,
+            } => with_database(admin_url, database),
+        }
+    }
 }
 
 impl Drop for TestDb {

@@ -44,6 +44,7 @@ mod counters;
 mod editions;
 mod edits;
 mod events;
+mod failure_counts;
 mod folding;
 mod front;
 mod invitations;

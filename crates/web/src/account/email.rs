@@ -60,7 +60,11 @@ pub(super) async fn request(
         );
     };
     let now = now();
-    if let Err(wait) = state.readers.count_mail_request(email.as_str(), &ip, now) {
+    if let Some(wait) = state
+        .readers
+        .count_mail_request(&state.store, email.as_str(), &ip, now)
+        .await?
+    {
         view.error = FormError::wait("account-error-too-many", wait);
         return render(&state, &page, &reader, StatusCode::TOO_MANY_REQUESTS, &view);
     }

@@ -61,7 +61,7 @@ pub(super) async fn submit(
     let auth = &state.readers;
     let now = now();
     if !ip.is_empty() {
-        if let Err(wait) = auth.by_ip.check(&ip, now) {
+        if let Some(wait) = auth.by_ip.wait(&state.store, &ip, now).await? {
             return refuse(
                 StatusCode::TOO_MANY_REQUESTS,
                 FormError::wait("account-error-too-many", wait),
@@ -74,11 +74,11 @@ pub(super) async fn submit(
         Err(_) => None,
     };
     let locked = match &reader {
-        Some(r) if r.is_locked(now) => Err(r.locked_until.unwrap_or(now) - now),
-        Some(_) => Ok(()),
-        None => auth.unknown_accounts.check(&key, now),
+        Some(r) if r.is_locked(now) => Some(r.locked_until.unwrap_or(now) - now),
+        Some(_) => None,
+        None => auth.unknown_accounts.wait(&state.store, &key, now).await?,
     };
-    if let Err(wait) = locked {
+    if let Some(wait) = locked {
         return refuse(
             StatusCode::TOO_MANY_REQUESTS,
             FormError::wait("account-error-locked", wait),
@@ -91,7 +91,7 @@ pub(super) async fn submit(
         }
     }
     if !ip.is_empty() {
-        auth.by_ip.fail(&ip, now);
+        auth.by_ip.fail(&state.store, &ip, now).await?;
     }
     let locked_now = match &reader {
         Some(r) => state
@@ -101,7 +101,8 @@ pub(super) async fn submit(
             .map(|until| until - now),
         None => auth
             .unknown_accounts
-            .fail(&key, now)
+            .fail(&state.store, &key, now)
+            .await?
             .map(|until| until - now),
     };
     match locked_now {

@@ -271,7 +271,7 @@ pub(crate) fn form_token_ok(state: &AppState, headers: &HeaderMap, field: &str) 
 /// mail) passes before anything is looked up: its form token, a valid
 /// address, and the per-address and per-client mail limits. The address,
 /// or the status and message to show the form again with.
-pub(crate) fn mail_request_checks(
+pub(crate) async fn mail_request_checks(
     state: &AppState,
     headers: &HeaderMap,
     csrf_token: &str,
@@ -292,11 +292,26 @@ pub(crate) fn mail_request_checks(
             FormError::new("account-error-email"),
         ));
     };
-    if let Err(wait) = state.readers.count_mail_request(email.as_str(), ip, now) {
-        return Err((
-            StatusCode::TOO_MANY_REQUESTS,
-            FormError::wait("account-error-too-many", wait),
-        ));
+    match state
+        .readers
+        .count_mail_request(&state.store, email.as_str(), ip, now)
+        .await
+    {
+        Ok(None) => {}
+        Ok(Some(wait)) => {
+            return Err((
+                StatusCode::TOO_MANY_REQUESTS,
+                FormError::wait("account-error-too-many", wait),
+            ))
+        }
+        // The form is shown again, with the typed address, to send later.
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot count a mail request");
+            return Err((
+                StatusCode::SERVICE_UNAVAILABLE,
+                FormError::new("account-error-busy"),
+            ));
+        }
     }
     Ok(email)
 }

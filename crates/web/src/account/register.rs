@@ -119,7 +119,11 @@ pub(super) async fn submit(
         );
     }
     let now = now();
-    if let Err(wait) = state.readers.count_mail_request(email.as_str(), &ip, now) {
+    if let Some(wait) = state
+        .readers
+        .count_mail_request(&state.store, email.as_str(), &ip, now)
+        .await?
+    {
         return refuse(
             StatusCode::TOO_MANY_REQUESTS,
             FormError::wait("account-error-too-many", wait),

@@ -81,6 +81,7 @@ pub(super) async fn forgot(
     };
     let now = now();
     let email = match mail_request_checks(&state, &headers, &form.csrf_token, &form.email, &ip, now)
+        .await
     {
         Ok(email) => email,
         Err((status, error)) => return refuse(status, error),

@@ -4,7 +4,7 @@ use axum::http::header::{LOCATION, SET_COOKIE, USER_AGENT};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use dateline_domain::UnixTime;
-use dateline_store::NewReaderSession;
+use dateline_store::{NewReaderSession, Store, StoreError};
 
 use crate::auth::{hash_secret, new_secret, read_cookie, set_cookie, CookieNames, FailureLimiter};
 use crate::error::ApiError;
@@ -54,25 +54,35 @@ impl ReaderAuth {
             max_failures: 5,
             lockout: 15 * 60,
             code_attempts: 5,
-            by_ip: FailureLimiter::new(30, 15 * 60, 15 * 60),
-            unknown_accounts: FailureLimiter::new(5, 15 * 60, 15 * 60),
-            mail_per_address: FailureLimiter::new(5, 3600, 3600),
-            mail_per_ip: FailureLimiter::new(50, 3600, 3600),
+            by_ip: FailureLimiter::new("reader_login_ip", 30, 15 * 60, 15 * 60),
+            unknown_accounts: FailureLimiter::new("reader_login_unknown", 5, 15 * 60, 15 * 60),
+            mail_per_address: FailureLimiter::new("reader_mail_address", 5, 3600, 3600),
+            mail_per_ip: FailureLimiter::new("reader_mail_ip", 50, 3600, 3600),
         }
     }
 
-    /// Counts one mail request from `ip` for `address`; `Err(seconds)` when
-    /// either has asked too often (the request is then refused, whether or
-    /// not the address has an account).
-    pub fn count_mail_request(&self, address: &str, ip: &str, now: UnixTime) -> Result<(), i64> {
+    /// Counts one mail request from `ip` for `address`; `Some(seconds)`
+    /// to wait when either has asked too often (the request is then
+    /// refused, whether or not the address has an account).
+    pub async fn count_mail_request(
+        &self,
+        store: &Store,
+        address: &str,
+        ip: &str,
+        now: UnixTime,
+    ) -> Result<Option<i64>, StoreError> {
         let key = address.trim().to_lowercase();
-        self.mail_per_address.check(&key, now)?;
-        if !ip.is_empty() {
-            self.mail_per_ip.check(ip, now)?;
-            self.mail_per_ip.fail(ip, now);
+        if let Some(wait) = self.mail_per_address.wait(store, &key, now).await? {
+            return Ok(Some(wait));
         }
-        self.mail_per_address.fail(&key, now);
-        Ok(())
+        if !ip.is_empty() {
+            if let Some(wait) = self.mail_per_ip.wait(store, ip, now).await? {
+                return Ok(Some(wait));
+            }
+            self.mail_per_ip.fail(store, ip, now).await?;
+        }
+        self.mail_per_address.fail(store, &key, now).await?;
+        Ok(None)
     }
 
     pub fn set_cookie(&self, name: &str, value: &str, max_age: i64) -> HeaderValue {
@@ -123,10 +133,13 @@ impl SessionStart {
     }
 
     /// The store has started it: 303 to `to` with the new cookie.
-    pub(crate) fn started(self, state: &AppState, to: &str) -> Response {
+    pub(crate) async fn started(self, state: &AppState, to: &str) -> Response {
         let auth = &state.readers;
         if !self.ip.is_empty() {
-            auth.by_ip.clear(&self.ip);
+            // A failed clear only leaves old failures to run out.
+            if let Err(e) = auth.by_ip.clear(&state.store, &self.ip).await {
+                tracing::warn!(error = %e, "cannot clear the sign-in failures of an address");
+            }
         }
         let mut response = see_other(to);
         response.headers_mut().append(
@@ -156,7 +169,7 @@ pub(crate) async fn sign_in(
         .store
         .start_reader_session(&start.for_reader(reader_id), replaced.as_deref())
         .await?;
-    Ok(start.started(state, to))
+    Ok(start.started(state, to).await)
 }
 
 /// 303 See Other to a path of this site.

@@ -69,6 +69,7 @@ pub(super) async fn request(
     };
     let now = now();
     let email = match mail_request_checks(&state, &headers, &form.csrf_token, &form.email, &ip, now)
+        .await
     {
         Ok(email) => email,
         Err((status, error)) => return refuse(status, error),
@@ -159,7 +160,7 @@ pub(super) async fn code_submit(
     let auth = &state.readers;
     let now = now();
     if !ip.is_empty() {
-        if let Err(wait) = auth.by_ip.check(&ip, now) {
+        if let Some(wait) = auth.by_ip.wait(&state.store, &ip, now).await? {
             return refuse(
                 StatusCode::TOO_MANY_REQUESTS,
                 FormError::wait("account-error-too-many", wait),
@@ -184,7 +185,7 @@ pub(super) async fn code_submit(
         }
     }
     if !ip.is_empty() {
-        auth.by_ip.fail(&ip, now);
+        auth.by_ip.fail(&state.store, &ip, now).await?;
     }
     // One message for a wrong, used-up, expired or unknown code and an
     // unknown address alike.
@@ -273,7 +274,8 @@ pub(super) async fn signed_in_by_mail(
         .store
         .sign_in_by_mail(secret, |id| start.for_reader(id), replaced.as_deref(), now)
         .await?;
-    Ok(signed_in
-        .ok()
-        .map(|_| start.started(state, &page.back_or_front())))
+    Ok(match signed_in {
+        Ok(_) => Some(start.started(state, &page.back_or_front()).await),
+        Err(_) => None,
+    })
 }

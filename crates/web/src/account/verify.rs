@@ -112,9 +112,10 @@ pub(super) async fn resend(
         return Ok(super::session::see_other(&profile));
     }
     let now = now();
-    if let Err(wait) = state
+    if let Some(wait) = state
         .readers
-        .count_mail_request(&reader.email, &reader.ip, now)
+        .count_mail_request(&state.store, &reader.email, &reader.ip, now)
+        .await?
     {
         return super::profile::form_error(
             &state,

@@ -56,7 +56,7 @@ pub async fn authenticate(
 ) -> Result<Account, ApiError> {
     let auth = &state.auth;
     if !ip.is_empty() {
-        if let Err(wait) = auth.by_ip.check(ip, now) {
+        if let Some(wait) = auth.by_ip.wait(&state.store, ip, now).await? {
             return Err(ApiError::new(
                 ErrorCode::RateLimited,
                 "too many failed logins from your address; try again later",
@@ -73,7 +73,11 @@ pub async fn authenticate(
         Some(account) if account.is_locked(now) => {
             return Err(locked(account.locked_until.unwrap_or(now) - now));
         }
-        None => auth.unknown_accounts.check(&key, now).map_err(locked)?,
+        None => {
+            if let Some(wait) = auth.unknown_accounts.wait(&state.store, &key, now).await? {
+                return Err(locked(wait));
+            }
+        }
         Some(_) => {}
     }
     let hash = account.as_ref().and_then(|a| a.user.password_hash.clone());
@@ -91,7 +95,7 @@ pub async fn authenticate(
         return Ok(account);
     }
     if !ip.is_empty() {
-        auth.by_ip.fail(ip, now);
+        auth.by_ip.fail(&state.store, ip, now).await?;
     }
     match account {
         Some(account) => {
@@ -111,7 +115,7 @@ pub async fn authenticate(
             state.store.record_audit(&entry).await?;
         }
         None => {
-            auth.unknown_accounts.fail(&key, now);
+            auth.unknown_accounts.fail(&state.store, &key, now).await?;
         }
     }
     Err(invalid_credentials())

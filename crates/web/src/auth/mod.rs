@@ -95,11 +95,13 @@ impl AuthState {
         let secure = base_url.starts_with("https://");
         Self {
             by_ip: FailureLimiter::new(
+                "staff_login_ip",
                 policy.ip_max_failures,
                 policy.ip_lockout,
                 policy.ip_lockout,
             ),
             unknown_accounts: FailureLimiter::new(
+                "staff_login_unknown",
                 policy.max_failures,
                 policy.lockout,
                 policy.lockout,

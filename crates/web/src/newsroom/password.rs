@@ -37,7 +37,11 @@ pub async fn change(
     // like logins are.
     let limit_key = format!("password-change:{}", staff.id());
     let limiter = &state.auth.unknown_accounts;
-    if limiter.check(&limit_key, now()).is_err() {
+    if limiter
+        .wait(&state.store, &limit_key, now())
+        .await?
+        .is_some()
+    {
         return refuse(StatusCode::TOO_MANY_REQUESTS, "nr-password-rate-limited").await;
     }
     let current = form.raw("current_password").to_owned();
@@ -57,10 +61,10 @@ pub async fn change(
         .await?
         .ok_or_else(|| ApiError::not_found("account"))?;
     if !verify_password(current, account.user.password_hash.clone()).await {
-        limiter.fail(&limit_key, now());
+        limiter.fail(&state.store, &limit_key, now()).await?;
         return refuse(unprocessable, "nr-password-wrong").await;
     }
-    limiter.clear(&limit_key);
+    limiter.clear(&state.store, &limit_key).await?;
     let update = AccountUpdate {
         password_hash: Some(hash_password(new.to_owned()).await?),
         ..AccountUpdate::default()

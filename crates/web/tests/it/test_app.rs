@@ -136,6 +136,42 @@ impl TestApp {
     }
 }
 
+/// Another node serving the same database as a [`TestApp`], with its own
+/// connections, memory and data folder, as a second server behind a load
+/// balancer would.
+pub struct Node {
+    addr: SocketAddr,
+    server: JoinHandle<()>,
+    _data_dir: tempfile::TempDir,
+}
+
+impl Node {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+impl TestApp {
+    /// A second node on this app's database.
+    pub async fn second_node(&self) -> Node {
+        let store = Store::connect(&self.db.url(), 4).await.unwrap();
+        let data_dir = fresh_data_dir();
+        let state = AppState::new(store, config(data_dir.path()));
+        let (addr, server) = start(state, ServerLimits::default()).await;
+        Node {
+            addr,
+            server,
+            _data_dir: data_dir,
+        }
+    }
+}
+
 /// A data folder of a test's own: no two tests share media or mail files.
 pub fn fresh_data_dir() -> tempfile::TempDir {
     tempfile::Builder::new()
