@@ -17,3 +17,5 @@ bulk-done = { $moved ->
     [one] {" "}One could not be moved: its status does not allow this move, or you may not make it.
    *[other] {" "}{ $refused } could not be moved: their status does not allow this move, or you may not make it.
 }
+editor-no-bylines = This edition has no bylines yet: the story goes out without one.
+editor-add-byline = Add a byline
