@@ -490,6 +490,20 @@ try {
   check(await admin.locator('[data-media-picker]').evaluate((d) => d.open), 'the media bank picker opens');
   await choice.click();
   check(await admin.getByLabel(/Lead picture/).inputValue() === mediaId, 'the picker sets the lead picture');
+  // The picture's caption, corrected from the story (picture-texts.js).
+  await admin.getByRole('button', { name: 'Caption, credit, alt text' }).first().click();
+  const texts = admin.locator('[data-picture-texts]');
+  await admin.waitForFunction(() => !document.getElementById('texts-caption').disabled);
+  check(await texts.getByLabel('Caption', { exact: true }).inputValue() === 'The tidal turbines under the old pier',
+    'the texts dialog shows the picture\'s caption');
+  const corrected = 'The tidal turbines under the old pier, at low water';
+  await texts.getByLabel('Caption', { exact: true }).fill(corrected);
+  await texts.getByRole('button', { name: 'Save the texts' }).click();
+  await admin.waitForFunction(() => !document.querySelector('[data-picture-texts]').open);
+  check((await admin.locator('.picked-thumb').first().textContent()).includes(corrected),
+    'the thumbnail shows the corrected caption');
+  const stored = await admin.context().request.get(`${BASE}/api/v1/admin/media/${mediaId}`);
+  check((await stored.json()).caption === corrected, 'the picture keeps the caption typed in the story');
   await Promise.all([admin.waitForURL(/saved=1/), admin.getByRole('button', { name: 'Save', exact: true }).click()]);
   check(await admin.getByText('Saved.').isVisible(), 'the save is confirmed');
   check(await markup() === MARKUP, 'the saved story comes back with the same text');
@@ -595,6 +609,7 @@ try {
   check(await body.locator('strong').first().textContent() === BOLD, 'the bold words are <strong> on the site');
   check(await body.locator(`a[href="${LINK}"]`).textContent() === LINKED, 'the link goes to the address typed');
   check((await body.textContent()).includes(PARAGRAPH), 'the paragraph reads as written');
+  check((await reader.locator('main').textContent()).includes('at low water'), 'the caption corrected in the editor is on the site');
   await axe(reader, 'reader article');
   await saveHtml(reader, 'reader-article');
   await reader.screenshot({ path: path.join(OUT, 'firstrun-reader-article.png'), fullPage: true });

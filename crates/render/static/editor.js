@@ -471,12 +471,18 @@
     editLink(field);
   }
 
-  // A link from a picture field to the picture's own page (crop, focal
-  // point, caption, credit, alt text), opened beside the story.
+  // Beside a picture field: a button editing the picture's caption,
+  // credit and alt text in place (picture-texts.js), and a link to its own
+  // page (crop, focal point, every text), opened beside the story.
   function editLink(field) {
     var link = field.parentNode.querySelector(":scope > a.picture-edit");
+    var texts = field.parentNode.querySelector(":scope > button.picture-texts-open");
     var id = field.value.trim();
-    if (!/^[0-9]+$/.test(id)) { if (link) link.remove(); return; }
+    if (!/^[0-9]+$/.test(id)) {
+      if (link) link.remove();
+      if (texts) texts.remove();
+      return;
+    }
     if (!link) {
       link = document.createElement("a");
       link.className = "picture-edit";
@@ -487,7 +493,22 @@
       after.after(link);
     }
     link.href = "/newsroom/media/" + id + "#framing-heading";
+    if (!texts && picker.dataset.texts) {
+      texts = document.createElement("button");
+      texts.type = "button";
+      texts.className = "picture-texts-open";
+      texts.textContent = picker.dataset.texts;
+      link.before(texts);
+    }
+    if (texts) texts.dataset.textsOpen = id;
   }
+
+  // picture-texts.js saved new texts: the thumbnail and its warnings follow.
+  form.addEventListener("dateline:picture", function (e) {
+    var button = e.target.closest ? e.target.closest("button.picture-texts-open") : null;
+    var field = button && button.parentNode.querySelector("#f-lead-media, input[name$='-media']");
+    if (field && e.detail) showPicked(field, e.detail);
+  });
 
   function search(q) {
     var results = picker.querySelector("[data-picker-results]");
@@ -521,7 +542,15 @@
   }
 
   if (picker) {
-    form.querySelectorAll("#f-lead-media, input[name$='-media']").forEach(editLink);
+    form.querySelectorAll("#f-lead-media, input[name$='-media']").forEach(function (field) {
+      editLink(field);
+      // The chosen picture, with its warnings, from the start.
+      var id = field.value.trim();
+      if (!/^[0-9]+$/.test(id)) return;
+      fetch("/api/v1/admin/media/" + id, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (asset) { if (asset && field.value.trim() === id) showPicked(field, asset); }, function () {});
+    });
     form.addEventListener("change", function (e) {
       if (e.target.matches && e.target.matches("#f-lead-media, input[name$='-media']")) editLink(e.target);
     });
