@@ -201,7 +201,8 @@ async fn save(
     };
     if let Some(file) = form.file {
         let audit = staff.audit("media.upload", "media", None);
-        match store_form_picture(state, file, Some(staff.id()), audit).await? {
+        let (by, filed) = (Some(staff.id()), Some(edition.id));
+        match store_form_picture(state, file, by, filed, audit).await? {
             Ok(id) => {
                 update.logo_media_id = Some(Some(id));
                 typed.logo = id.to_string();

@@ -279,6 +279,14 @@ async fn a_setup_with_a_logo_names_the_site_and_shows_the_logo(app: FreshApp) {
     let mut browser = Browser::new(app.url(""));
     let csrf = open_form(&mut browser, &app.setup_token).await;
 
+    // Without the printed token, the logo is not even looked at.
+    let picture = crate::newsroom_media::png();
+    let (content_type, body) = with_logo(&csrf, "not-the-token", &picture);
+    let forged = browser.post_body("/setup", &content_type, body).await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN, "[{backend}]");
+    assert_eq!(media_count(&app).await, 0, "[{backend}] no picture kept");
+    let csrf = hidden(&forged.text().await.unwrap(), "csrf_token");
+
     // A file that is not a picture: refused on the logo, nothing created.
     let (content_type, body) = with_logo(&csrf, &app.setup_token, b"plain text, not a picture");
     let refused = browser.post_body("/setup", &content_type, body).await;
@@ -310,7 +318,6 @@ async fn a_setup_with_a_logo_names_the_site_and_shows_the_logo(app: FreshApp) {
     assert_eq!(media_count(&app).await, 0, "[{backend}] no picture kept");
 
     let csrf = hidden(&html, "csrf_token");
-    let picture = crate::newsroom_media::png();
     let (content_type, body) = with_logo(&csrf, &app.setup_token, &picture);
     let done = browser.post_body("/setup", &content_type, body).await;
     assert_eq!(done.status(), StatusCode::SEE_OTHER, "[{backend}]");

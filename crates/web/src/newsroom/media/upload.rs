@@ -29,19 +29,22 @@ pub(crate) struct PictureRefused {
 }
 
 /// Stores a picture sent with another form (an edition's logo) in the
-/// media bank, as the upload form would, with `audit` (its actor and
-/// address) written by the transaction that records it. Its id, or why
-/// it was refused (nothing kept); database trouble is an error.
+/// media bank, as the upload form would, filed under `edition_id`, with
+/// `audit` (its actor and address) written by the transaction that
+/// records it. Its id, or why it was refused (nothing kept); database
+/// trouble is an error.
 pub(crate) async fn store_form_picture(
     state: &AppState,
     file: FormFile,
     uploaded_by: Option<i64>,
+    edition_id: Option<i64>,
     audit: NewAudit,
 ) -> Result<Result<i64, PictureRefused>, ApiError> {
     let upload = Upload {
         bytes: file.bytes,
         filename: file.filename,
         uploaded_by,
+        edition_id,
         ..Upload::default()
     };
     let refused = |status: StatusCode, message| Ok(Err(PictureRefused { status, message }));

@@ -129,9 +129,26 @@ async fn store_logo(
         return Ok(Err(FieldError::on("token")));
     }
     let audit = NewAudit::new("media.upload", "media", None, now()).ip(ip);
-    Ok(store_form_picture(state, file, None, audit)
+    // Nobody uploads it yet, and the edition does not exist yet.
+    Ok(store_form_picture(state, file, None, None, audit)
         .await?
         .map_err(FieldError::logo))
+}
+
+/// The form field a refusal of the store concerns; other errors are not
+/// the form's.
+fn store_field(err: StoreError) -> Result<FieldError, ApiError> {
+    Ok(match &err {
+        StoreError::Duplicate {
+            what: "e-mail address",
+        } => FieldError::on("email"),
+        StoreError::Duplicate { what: "section" } => FieldError::on("sections"),
+        StoreError::Duplicate { .. } => FieldError::on("edition_code"),
+        StoreError::Invalid(parse) if parse.field == "display_name" => FieldError::on("admin_name"),
+        StoreError::Invalid(parse) if parse.field == "site_name" => FieldError::on("site_name"),
+        StoreError::Invalid(_) => edition_field(ApiError::from(err)),
+        _ => return Err(err.into()),
+    })
 }
 
 pub async fn submit(State(state): State<AppState>, request: Request) -> Result<Response, ApiError> {
@@ -167,22 +184,7 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
             return refused(&state, &locale, values, FieldError::on("token"))
         }
         Err(SetupError::Store(err)) => {
-            let field = match &err {
-                StoreError::Duplicate {
-                    what: "e-mail address",
-                } => FieldError::on("email"),
-                StoreError::Duplicate { what: "section" } => FieldError::on("sections"),
-                StoreError::Duplicate { .. } => FieldError::on("edition_code"),
-                StoreError::Invalid(parse) if parse.field == "display_name" => {
-                    FieldError::on("admin_name")
-                }
-                StoreError::Invalid(parse) if parse.field == "site_name" => {
-                    FieldError::on("site_name")
-                }
-                StoreError::Invalid(_) => edition_field(ApiError::from(err)),
-                _ => return Err(err.into()),
-            };
-            return refused(&state, &locale, values, field);
+            return refused(&state, &locale, values, store_field(err)?);
         }
     };
     state.setup_pending.store(false, Ordering::Relaxed);
