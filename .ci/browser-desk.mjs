@@ -85,6 +85,8 @@ try {
     ['author-new', '/newsroom/authors/new'],
     ['author', author],
     ['editions', '/newsroom/editions'],
+    ['edition', '/newsroom/editions/en'],
+    ['settings', '/newsroom/settings'],
     ['sections', '/newsroom/editions/en/sections'],
     ['front', '/newsroom/front/en'],
     ['moderation', '/newsroom/moderation'],

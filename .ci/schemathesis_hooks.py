@@ -15,6 +15,9 @@ edition, and leave the byline alone where the edition is not known; a new
 author's address must be free and a staff account has one byline at most,
 so valid new authors get an address of their own and no account.
 
+Site settings: the home edition is named by its code, which must be an
+edition's, so valid cases name an edition of the demo site.
+
 Two more rules hold for every case, because they depend on who calls: the
 run never revokes its own token (the rest of the run would be answered 401)
 and never changes its own account (an admin may not demote or disable
@@ -46,6 +49,7 @@ REFERENCES = {
     "editions": "editions",
     "edition_ids": "editions",
     "photo_media_id": "media",
+    "logo_media_id": "media",
 }
 NEW_AUTHORS = iter(range(1, 10**9))
 
@@ -193,6 +197,14 @@ def map_case(context, case):
             if method == "POST" and isinstance(body.get("slug"), str):
                 body["slug"] = f"{body['slug'][:100]}-{next(NEW_AUTHORS)}"
             case.body = body
+        if method == "PUT" and path == "/api/v1/admin/settings" and isinstance(case.body, dict):
+            # "the code of an edition": a schema cannot list the editions,
+            # so valid cases name one that exists (picked by the drawn code).
+            codes = sorted((IDS.get("edition_codes") or {}).keys())
+            drawn = case.body.get("default_edition")
+            if isinstance(drawn, str) and codes:
+                pick = codes[int(hashlib.sha256(drawn.encode()).hexdigest(), 16) % len(codes)]
+                case.body = {**case.body, "default_edition": pick}
         if path == "/api/v1/admin/articles/{id}/status" and isinstance(case.body, dict):
             # "required to schedule, in the future"; "required to correct"
             body = dict(case.body)

@@ -143,6 +143,20 @@ impl FromStr for DateFormat {
 }
 
 impl DateFormat {
+    /// The patterns the newsroom offers (day first, month first, ISO,
+    /// with month names, with the time); the Admin API takes any pattern
+    /// that parses.
+    pub const PRESETS: &'static [&'static str] = &[
+        "%d.%m.%Y",
+        "%d/%m/%Y",
+        "%m/%d/%Y",
+        "%Y-%m-%d",
+        "%e %B %Y",
+        "%B %e, %Y",
+        "%e %b %Y",
+        "%d.%m.%Y %H:%M",
+    ];
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -246,5 +260,19 @@ impl NewSection {
             ));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_date_format_parses_once() {
+        for (i, preset) in DateFormat::PRESETS.iter().enumerate() {
+            assert_eq!(preset.parse::<DateFormat>().unwrap().as_str(), *preset);
+            assert!(!DateFormat::PRESETS[..i].contains(preset), "{preset} twice");
+        }
+        assert!("%d.%m.%Q".parse::<DateFormat>().is_err());
     }
 }

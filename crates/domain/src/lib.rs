@@ -13,6 +13,8 @@ mod media;
 mod people;
 // Inline formatting (bold, italic, links) of body text, as marks over ranges.
 pub mod rich;
+// Site-wide settings: name, default edition, social links, contact.
+mod site;
 mod text;
 
 pub use article::{
@@ -30,6 +32,10 @@ pub use front::{FrontLayout, SectionPins, FRONT_MAX_PINS, FRONT_MAX_TOP};
 pub use media::{ImageFormat, NewMediaAsset, NewRendition, RENDITION_WIDTHS};
 pub use people::{validate_author, AuthorProfile, EmailAddress, NewAuthor, NewUser, Role};
 pub use rich::Mark;
+pub use site::{
+    SiteSettings, SocialLink, CONTACT_TEXT_MAX_CHARS, SITE_NAME_MAX_CHARS, SOCIAL_LABEL_MAX_CHARS,
+    SOCIAL_LINKS_MAX, SOCIAL_URL_MAX_CHARS,
+};
 pub use text::{EditionCode, LanguageTag, Slug};
 
 /// Seconds since the Unix epoch, UTC. Stored as a 64-bit integer on every backend

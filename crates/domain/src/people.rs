@@ -207,7 +207,11 @@ pub fn validate_author(name: &str, bio: &str, profile: &AuthorProfile) -> Result
             format!("an author has at most {AUTHOR_LINKS_MAX} links"),
         ));
     }
-    if let Some(bad) = profile.links.iter().find(|l| !is_profile_link(l)) {
+    if let Some(bad) = profile
+        .links
+        .iter()
+        .find(|l| !is_web_address(l, AUTHOR_LINK_MAX_CHARS))
+    {
         return Err(ParseError::new(
             "links",
             "bad_link",
@@ -224,11 +228,11 @@ pub fn validate_author(name: &str, bio: &str, profile: &AuthorProfile) -> Result
     Ok(())
 }
 
-/// An absolute `http(s)` address with a host, without spaces, control
-/// characters or byte-order marks.
-fn is_profile_link(link: &str) -> bool {
+/// An absolute `http(s)` address with a host, of at most `max_chars`
+/// characters, without spaces, control characters or byte-order marks.
+pub(crate) fn is_web_address(link: &str, max_chars: usize) -> bool {
     let lower = link.to_ascii_lowercase();
-    link.chars().count() <= AUTHOR_LINK_MAX_CHARS
+    link.chars().count() <= max_chars
         && !link
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == '\u{feff}')

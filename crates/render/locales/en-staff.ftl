@@ -61,3 +61,53 @@ mail-staff_invitation-expiry = { $count ->
     [one] The link works for { $count } day, once.
    *[other] The link works for { $count } days, once.
 }
+
+# Site-wide settings (admins).
+nr-nav-settings = Site settings
+settings-title = Site settings
+settings-intro = What every page of the site shows, whatever its edition: the site's name, its profiles elsewhere and how readers reach you. The footer of every page changes as soon as you save.
+settings-saved = The settings are saved.
+settings-site-name = Site name
+settings-site-name-help = Shown in page titles, in link previews and to search engines. Leave it empty to use each edition's own name (now: { $name }).
+settings-default-edition = Home edition
+settings-default-edition-none = The reader's language, else the first edition
+settings-default-edition-help = The edition the site's address (/) leads to. With none chosen, readers go to the edition in their browser's language, or the first one.
+settings-social = Social links
+settings-social-help = The site's profiles elsewhere, shown in the footer of every page: a network's name (or any label) and an http(s) address, at most { $max }. Empty rows are left out.
+settings-social-label = Label { $n }
+settings-social-url = Address { $n }
+settings-contact = Contact
+settings-contact-email = Public e-mail address
+settings-contact-email-help = Shown to readers in the footer; leave it empty to show none.
+settings-contact-text = Contact text
+settings-contact-text-help = A short text shown with it, such as a postal address or opening hours (at most 500 characters).
+settings-error-row = Link { $row }:
+settings-error-site_name = Site name: at most 120 characters, or leave it empty.
+settings-error-default_edition = Home edition: choose one of the editions.
+settings-error-social_links = Social links: at most { $max }.
+settings-error-social_label = give the link a label of at most 40 characters.
+settings-error-social_url = enter an http or https address of at most { $chars } characters.
+settings-error-contact_email = Public e-mail address: enter a valid address, or leave it empty.
+settings-error-contact_text = Contact text: at most 500 characters.
+
+# An edition's date format and logo, and what setup adds to them.
+ed-date-format = Date format
+ed-date-format-help = How readers of the edition see dates (shown with 31 January 2024 as the example).
+ed-logo = Logo
+ed-no-logo = none
+ed-logo-of = Logo of { $name }
+ed-edit-link = Change { $name }
+ed-logo-in-bank = Picture { $id } in the media bank
+ed-logo-number = Media bank number
+ed-logo-help = The picture shown in the header of every page of the edition; leave it empty for the site's own mark. A logo is public as long as it is one.
+ed-logo-file = Or upload a new logo
+ed-logo-file-help = JPEG, PNG, WebP, AVIF or GIF, at most { $mb } MB. It goes to the media bank and becomes the logo.
+ed-error-date_format = Date format: choose one of the formats offered.
+ed-error-logo = Logo: there is no picture with this number in the media bank.
+setup-site = Your site
+setup-site-name-help = Shown in page titles and link previews. Leave it empty to use the edition's name; you can change it later in the site settings.
+setup-logo = Logo (optional)
+setup-logo-help = A picture for the header of every page: JPEG, PNG, WebP, AVIF or GIF, at most { $mb } MB.
+setup-error-site_name = Site name: at most 120 characters, or leave it empty.
+setup-error-date_format = Date format: choose one of the formats offered.
+setup-error-logo = Logo: this file could not be used. Choose another picture or leave the field empty.

@@ -10,6 +10,8 @@ home = Front page
 footer-tagline = Independent reporting, published with Dateline.
 footer-feeds = Feeds
 footer-sitemap = Sitemap
+footer-follow = Follow us
+footer-contact = Contact
 
 ## Subscriptions
 subscribe = Subscribe

@@ -10,6 +10,8 @@ home = Главная
 footer-tagline = Независимая журналистика, опубликовано с помощью Dateline.
 footer-feeds = Ленты
 footer-sitemap = Карта сайта
+footer-follow = Мы в сетях
+footer-contact = Контакты
 
 ## Подписка
 subscribe = Подписаться

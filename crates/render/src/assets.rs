@@ -17,7 +17,10 @@ const EMBEDDED: &[(&str, &[u8])] = &[
     ("editor.js", include_bytes!("../static/editor.js")),
     ("front.js", include_bytes!("../static/front.js")),
     ("framing.js", include_bytes!("../static/framing.js")),
-    ("picture-texts.js", include_bytes!("../static/picture-texts.js")),
+    (
+        "picture-texts.js",
+        include_bytes!("../static/picture-texts.js"),
+    ),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
     ("logo.svg", include_bytes!("../static/logo.svg")),
 ];

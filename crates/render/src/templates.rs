@@ -76,6 +76,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/newsroom/editions.html"),
     ),
     (
+        "newsroom/edition.html",
+        include_str!("../templates/newsroom/edition.html"),
+    ),
+    (
+        "newsroom/settings.html",
+        include_str!("../templates/newsroom/settings.html"),
+    ),
+    (
         "newsroom/sections.html",
         include_str!("../templates/newsroom/sections.html"),
     ),

@@ -2,12 +2,12 @@
 //! Admin API alike): each with its audit entry in the same transaction, and
 //! a purge of the `site` key so reader pages show the change at once.
 
-use dateline_domain::{NewEdition, TimeZoneName};
+use dateline_domain::{DateFormat, NewEdition, TimeZoneName};
 use serde_json::json;
 
 use crate::audit::{record_audit_on, NewAudit};
 use crate::editions::{edition_from_row, insert_edition, section_from_row, EDITION_COLUMNS};
-use crate::events::CacheKey;
+use crate::events::{CacheKey, Event};
 use crate::people::non_empty;
 use crate::records::{Edition, Section};
 use crate::{Result, Store, StoreError};
@@ -18,6 +18,36 @@ use crate::{Result, Store, StoreError};
 pub struct EditionUpdate {
     pub name: Option<String>,
     pub time_zone: Option<TimeZoneName>,
+    pub date_format: Option<DateFormat>,
+    /// `Some(None)` removes the logo.
+    pub logo_media_id: Option<Option<i64>>,
+}
+
+/// The fields an edition update changed, each as `[before, after]`.
+fn changes(before: &Edition, after: &Edition) -> serde_json::Map<String, serde_json::Value> {
+    let pairs = [
+        ("name", json!(before.name), json!(after.name)),
+        (
+            "time_zone",
+            json!(before.time_zone.as_str()),
+            json!(after.time_zone.as_str()),
+        ),
+        (
+            "date_format",
+            json!(before.date_format.as_str()),
+            json!(after.date_format.as_str()),
+        ),
+        (
+            "logo_media_id",
+            json!(before.logo_media_id),
+            json!(after.logo_media_id),
+        ),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, was, is)| was != is)
+        .map(|(field, was, is)| (field.to_owned(), json!([was, is])))
+        .collect()
 }
 
 /// Which way a section moves in its edition's order.
@@ -49,15 +79,27 @@ impl Store {
             "name": edition.name,
             "language": edition.language.as_str(),
             "time_zone": edition.time_zone.as_str(),
+            "date_format": edition.date_format.as_str(),
+            "logo_media_id": edition.logo_media_id,
         }));
         record_audit_on(&mut tx, &entry).await?;
+        let keys = [CacheKey::Site]
+            .into_iter()
+            .chain(edition.logo_media_id.map(CacheKey::Media));
+        let staged = self
+            .stage_events(&mut tx, vec![Event::purge(self.node_id(), keys)])
+            .await?;
         tx.commit().await?;
-        self.emit_purge([CacheKey::Site]).await?;
+        staged.deliver();
         Ok(edition)
     }
 
-    /// Changes an edition's name or time zone and records `audit` with the
-    /// old and new values. Unknown edition → `NotFound`; blank name → `Invalid`.
+    /// Changes an edition's name, time zone, date format or logo and
+    /// records `audit` with the old and new values. Unknown edition →
+    /// `NotFound`; blank name → `Invalid`; a logo that is not in the media
+    /// bank → `MissingReference { what: "logo" }`. A new logo is public
+    /// from the commit (readers see every edition's logo), the old one no
+    /// longer is: both pictures' keys are purged with `site`.
     pub async fn update_edition(
         &self,
         id: i64,
@@ -78,7 +120,8 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let before = edition_from_row(&before)?;
         let sql = format!(
-            "UPDATE editions SET name = $1, time_zone = $2 WHERE id = $3 RETURNING {EDITION_COLUMNS}"
+            "UPDATE editions SET name = $1, time_zone = $2, date_format = $3, logo_media_id = $4 \
+             WHERE id = $5 RETURNING {EDITION_COLUMNS}"
         );
         let row = sqlx::query(&sql)
             .bind(name.unwrap_or(&before.name))
@@ -89,27 +132,34 @@ impl Store {
                     .unwrap_or(&before.time_zone)
                     .as_str(),
             )
+            .bind(
+                update
+                    .date_format
+                    .as_ref()
+                    .unwrap_or(&before.date_format)
+                    .as_str(),
+            )
+            .bind(update.logo_media_id.unwrap_or(before.logo_media_id))
             .bind(id)
             .fetch_one(&mut *tx)
-            .await?;
+            .await
+            .map_err(StoreError::on_constraint("logo"))?;
         let after = edition_from_row(&row)?;
-        let mut changes = serde_json::Map::new();
-        if before.name != after.name {
-            changes.insert("name".into(), json!([before.name, after.name]));
-        }
-        if before.time_zone != after.time_zone {
-            changes.insert(
-                "time_zone".into(),
-                json!([before.time_zone.as_str(), after.time_zone.as_str()]),
-            );
-        }
         let entry = audit
             .clone()
             .on_item(id)
-            .details(json!({ "code": after.code.as_str(), "changes": changes }));
+            .details(json!({ "code": after.code.as_str(), "changes": changes(&before, &after) }));
         record_audit_on(&mut tx, &entry).await?;
+        let mut keys = vec![CacheKey::Site];
+        if before.logo_media_id != after.logo_media_id {
+            keys.extend(before.logo_media_id.map(CacheKey::Media));
+            keys.extend(after.logo_media_id.map(CacheKey::Media));
+        }
+        let staged = self
+            .stage_events(&mut tx, vec![Event::purge(self.node_id(), keys)])
+            .await?;
         tx.commit().await?;
-        self.emit_purge([CacheKey::Site]).await?;
+        staged.deliver();
         Ok(after)
     }
 

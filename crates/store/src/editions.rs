@@ -58,7 +58,8 @@ pub(crate) fn section_from_row(row: &AnyRow) -> Result<Section> {
 }
 
 /// Inserts a validated edition on `conn` (a pool connection or a
-/// transaction). Taken code → `Duplicate { what: "edition" }`.
+/// transaction). Taken code → `Duplicate { what: "edition" }`; a logo
+/// that is not in the media bank → `MissingReference { what: "logo" }`.
 pub(crate) async fn insert_edition(conn: &mut AnyConnection, new: &NewEdition) -> Result<Edition> {
     new.validate()?;
     let sql = format!(
@@ -76,7 +77,13 @@ pub(crate) async fn insert_edition(conn: &mut AnyConnection, new: &NewEdition) -
         .bind(i64::from(new.position))
         .fetch_one(&mut *conn)
         .await
-        .map_err(StoreError::on_constraint("edition"))?;
+        .map_err(|err| match &err {
+            // The logo is the table's one reference.
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
+                StoreError::MissingReference { what: "logo" }
+            }
+            _ => StoreError::on_constraint("edition")(err),
+        })?;
     edition_from_row(&row)
 }
 
@@ -121,8 +128,16 @@ impl Store {
             .transpose()
     }
 
-    /// Sets or clears an edition's logo.
+    /// Sets or clears an edition's logo (the demo's installer; staff
+    /// change it with [`Store::update_edition`], audited). The old and the
+    /// new picture change visibility: both keys are purged with `site`.
     pub async fn set_edition_logo(&self, edition_id: i64, media_id: Option<i64>) -> Result<()> {
+        let before: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT logo_media_id FROM editions WHERE id = $1")
+                .bind(edition_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        let before = before.ok_or(StoreError::NotFound)?;
         let done = sqlx::query("UPDATE editions SET logo_media_id = $1 WHERE id = $2")
             .bind(media_id)
             .bind(edition_id)
@@ -132,7 +147,9 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        self.emit_purge([CacheKey::Site]).await
+        let logos = before.into_iter().chain(media_id).map(CacheKey::Media);
+        self.emit_purge([CacheKey::Site].into_iter().chain(logos))
+            .await
     }
 
     pub async fn create_section(&self, new: &NewSection) -> Result<Section> {

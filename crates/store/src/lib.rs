@@ -43,6 +43,8 @@ mod readers;
 mod records;
 mod section_admin;
 mod sessions;
+// Site-wide settings (one row): name, default edition, links, contact.
+mod site_settings;
 mod site_setup;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;

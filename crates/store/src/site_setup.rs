@@ -1,7 +1,7 @@
 //! First run: one-time setup tokens and the one transaction that creates the
 //! first admin, the first edition with its sections, and their audit rows.
 
-use dateline_domain::{NewEdition, NewSection, NewUser, Role, Slug, UnixTime};
+use dateline_domain::{NewEdition, NewSection, NewUser, Role, SiteSettings, Slug, UnixTime};
 use serde_json::json;
 
 use crate::accounts::{insert_account, Account};
@@ -10,6 +10,7 @@ use crate::editions::insert_edition;
 use crate::events::CacheKey;
 use crate::records::{Edition, Section};
 use crate::section_admin::insert_section;
+use crate::site_settings::write_settings;
 use crate::{Result, Store, StoreError};
 
 /// What the setup form asks for, parsed. The admin's role is forced to
@@ -19,6 +20,11 @@ pub struct SiteSetup {
     /// SHA-256 of the token the visitor typed.
     pub token_hash: String,
     pub admin: NewUser,
+    /// The site's name; `None` leaves it unset (the edition's name stands
+    /// for it).
+    pub site_name: Option<String>,
+    /// Its logo, when one was uploaded with the form, is already in the
+    /// media bank.
     pub edition: NewEdition,
     /// Slug and title of each section, in display order.
     pub sections: Vec<(Slug, String)>,
@@ -61,6 +67,17 @@ impl Store {
         Ok(found.is_some())
     }
 
+    /// Whether a setup token with this SHA-256 is waiting to be used
+    /// (setup checks it before it stores an uploaded logo).
+    pub async fn setup_token_known(&self, token_hash: &str) -> Result<bool> {
+        let found: Option<String> =
+            sqlx::query_scalar("SELECT token_hash FROM setup_tokens WHERE token_hash = $1")
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(found.is_some())
+    }
+
     /// Keeps the SHA-256 of a setup token `serve` printed. Every node that
     /// starts on an unset site adds its own; any of them is accepted.
     pub async fn add_setup_token(&self, token_hash: &str, at: UnixTime) -> Result<()> {
@@ -77,14 +94,19 @@ impl Store {
     /// Sets the site up in one transaction: claims the single `site_setup`
     /// row first (of two racing setups the second fails there, on both
     /// backends), checks the token and that no staff exists, creates the
-    /// admin, the edition and its sections with audit rows, and spends
-    /// every setup token.
+    /// admin, the edition and its sections and the site's name with audit
+    /// rows, and spends every setup token.
     pub async fn set_up_site(
         &self,
         setup: &SiteSetup,
         at: UnixTime,
     ) -> std::result::Result<SetUpSite, SetupError> {
         setup.edition.validate().map_err(StoreError::from)?;
+        let settings = SiteSettings {
+            site_name: setup.site_name.clone(),
+            ..SiteSettings::default()
+        };
+        settings.validate().map_err(StoreError::from)?;
         let mut tx = self.begin_write().await?;
         let claimed = sqlx::query("INSERT INTO site_setup (id, done_at) VALUES (1, $1)")
             .bind(at)
@@ -126,10 +148,21 @@ impl Store {
         };
         record_audit_on(
             &mut tx,
-            &by_admin("edition.create", "edition", edition.id)
-                .details(json!({ "code": edition.code.as_str(), "setup": true })),
+            &by_admin("edition.create", "edition", edition.id).details(json!({
+                "code": edition.code.as_str(),
+                "date_format": edition.date_format.as_str(),
+                "logo_media_id": edition.logo_media_id,
+                "setup": true,
+            })),
         )
         .await?;
+        if settings.site_name.is_some() {
+            write_settings(&mut tx, &settings, at).await?;
+            let entry = NewAudit::new("site.settings", "site", None, at)
+                .by(Some(account.id()), None)
+                .details(json!({ "after": settings, "setup": true }));
+            record_audit_on(&mut tx, &entry).await?;
+        }
         let mut sections = Vec::with_capacity(setup.sections.len());
         for (position, (slug, title)) in setup.sections.iter().enumerate() {
             let new = NewSection {
@@ -154,7 +187,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        self.emit_purge([CacheKey::Site]).await?;
+        let logo = edition.logo_media_id.map(CacheKey::Media);
+        self.emit_purge([CacheKey::Site].into_iter().chain(logo))
+            .await?;
         Ok(SetUpSite {
             admin: account,
             edition,

@@ -24,6 +24,8 @@ pub mod server;
 // Content-Security-Policy and the other confining headers on every answer.
 mod security_headers;
 mod site;
+// Site-wide settings shared by the newsroom and the Admin API.
+mod site_settings;
 mod state;
 pub mod urls;
 mod visibility;

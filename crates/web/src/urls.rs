@@ -171,6 +171,10 @@ pub mod newsroom {
     pub const CHATS: &str = "/newsroom/chats";
     pub const MODERATION: &str = "/newsroom/moderation";
     pub const MODERATION_SETTINGS: &str = "/newsroom/moderation/settings";
+    /// The site-wide settings (admins).
+    pub const SETTINGS: &str = "/newsroom/settings";
+    /// The settings page, saying they were saved.
+    pub const SETTINGS_SAVED: &str = "/newsroom/settings?saved=1";
     /// The first-run setup page.
     pub const SETUP: &str = "/setup";
 
@@ -239,6 +243,11 @@ pub mod newsroom {
     pub fn sections(edition: &EditionCode) -> String {
         format!("{EDITIONS}/{edition}/sections")
     }
+
+    /// One edition's form: name, time zone, date format, logo.
+    pub fn edition(edition: &EditionCode) -> String {
+        format!("{EDITIONS}/{edition}")
+    }
 }
 
 #[cfg(test)]
@@ -287,6 +296,7 @@ mod tests {
             "/newsroom/moderation"
         );
         assert_eq!(newsroom::sections(&en), "/newsroom/editions/en/sections");
+        assert_eq!(newsroom::edition(&en), "/newsroom/editions/en");
     }
 
     #[test]

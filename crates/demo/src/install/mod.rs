@@ -8,18 +8,21 @@ use std::collections::HashMap;
 
 use dateline_domain::{
     ArticleStatus, BodyBlock, DateFormat, EditionCode, LanguageTag, NewArticle, NewAuthor,
-    NewEdition, NewMediaAsset, NewRendition, NewSection, TextDirection, TimeZoneName, UnixTime,
+    NewEdition, NewMediaAsset, NewRendition, NewSection, SiteSettings, TextDirection, TimeZoneName,
+    UnixTime,
 };
 use dateline_media::{original_key, rendition_key, BlobSink};
-use dateline_store::{Article, StatusChange, Store};
+use dateline_store::{Article, NewAudit, StatusChange, Store};
 
 pub use bank::{render_bank, RenderedPicture};
 
-use crate::plan::{DemoPlan, EditionMeta, PlannedBlock};
+use crate::plan::{DemoPlan, EditionMeta, PlannedBlock, CONTACT_EMAIL, SITE_NAME};
 use crate::text::Lang;
 use crate::{DemoError, DemoSummary};
 
-/// Creates the demo through the store's public methods: two editions (`en`
+/// Creates the demo through the store's public methods: the site's
+/// settings (named "Dateline", `/` leading to `en`, a contact address and
+/// no social links), two editions (`en`
 /// "Dateline International" and `ru` "Дейтлайн") with logos, seven sections
 /// each, sixteen authors, a media bank per edition (`PICTURES_PER_SECTION`
 /// pictures per section, each with a twin in the other edition: 112 in all)
@@ -86,6 +89,17 @@ pub async fn install(
         store.set_edition_logo(edition.id, Some(logo_id)).await?;
         summary.media_assets += usize::from(created);
     }
+
+    let settings = SiteSettings {
+        site_name: Some(SITE_NAME.to_owned()),
+        default_edition_id: Some(edition_ids[0]),
+        social_links: Vec::new(),
+        contact_email: Some(CONTACT_EMAIL.parse()?),
+        contact_text: String::new(),
+    };
+    // The installer is nobody on the staff: the entry has no actor.
+    let audit = NewAudit::new("site.settings", "site", None, now);
+    store.update_site_settings(&settings, &audit).await?;
 
     let mut author_ids = Vec::with_capacity(plan.authors.len());
     for a in &plan.authors {

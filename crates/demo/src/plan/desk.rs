@@ -11,6 +11,13 @@ use crate::text::{lexicon, render, Ctx, Facts, Lang};
 const MINUTE: i64 = 60;
 const DAY: i64 = 86_400;
 
+/// The demo site's name, the same in both editions (each edition keeps
+/// its own name on its masthead).
+pub const SITE_NAME: &str = "Dateline";
+/// The public address the footer of every page shows (a reserved domain:
+/// the demo invents no real contact, and no social accounts at all).
+pub const CONTACT_EMAIL: &str = "newsdesk@example.org";
+
 /// How an edition presents itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditionMeta {

@@ -14,7 +14,7 @@ use crate::story::StoryPlan;
 use crate::text::Lang;
 
 pub(crate) use desk::{authors, pictures, sections};
-pub use desk::{edition_meta, slug_of, EditionMeta};
+pub use desk::{edition_meta, slug_of, EditionMeta, CONTACT_EMAIL, SITE_NAME};
 
 /// Articles per edition.
 pub const ARTICLES_PER_EDITION: usize = 200;

@@ -48,6 +48,17 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
         names,
         [("en", "Dateline International"), ("ru", "Дейтлайн")]
     );
+    let settings = store.site_settings().await.unwrap();
+    assert_eq!(settings.site_name.as_deref(), Some("Dateline"));
+    assert_eq!(settings.default_edition_id, Some(editions[0].id));
+    assert!(
+        settings.social_links.is_empty(),
+        "no invented social accounts"
+    );
+    assert_eq!(
+        settings.contact_email.as_ref().map(|e| e.as_str()),
+        Some("newsdesk@example.org")
+    );
     let ru = store
         .edition_by_code(&"ru".parse::<EditionCode>().unwrap())
         .await

@@ -157,11 +157,15 @@ async fn edits_and_counters_announce_what_they_change(store: &Store) {
     store.add_comment_count(id, 2).await.unwrap();
     assert_eq!(next_purge(&mut rx, me).await, [format!("a{id}")]);
 
+    // A logo is public while it is one: its picture's key goes with `site`.
     store
         .set_edition_logo(fx.en.id, Some(fx.media.id))
         .await
         .unwrap();
-    assert_eq!(next_purge(&mut rx, me).await, strings(&["site"]));
+    assert_eq!(
+        next_purge(&mut rx, me).await,
+        ["site".to_owned(), format!("m{}", fx.media.id)]
+    );
     assert_quiet(store, &mut rx).await;
 }
 

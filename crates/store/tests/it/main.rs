@@ -58,6 +58,7 @@ mod people;
 mod reader_erasure;
 mod readers;
 mod sessions;
+mod site_settings;
 mod site_setup;
 mod tokens;
 mod translations;

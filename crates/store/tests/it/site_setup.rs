@@ -7,7 +7,7 @@ use dateline_store::{
     AuditQuery, EditionUpdate, Move, NewAudit, SetupError, SiteSetup, Store, StoreError,
 };
 
-fn setup(token_hash: &str, email: &str, code: &str) -> SiteSetup {
+pub(crate) fn setup(token_hash: &str, email: &str, code: &str) -> SiteSetup {
     SiteSetup {
         token_hash: token_hash.into(),
         admin: NewUser {
@@ -16,6 +16,7 @@ fn setup(token_hash: &str, email: &str, code: &str) -> SiteSetup {
             role: Role::Admin,
             password_hash: Some("$argon2id$stub".into()),
         },
+        site_name: None,
         edition: NewEdition {
             code: code.parse().unwrap(),
             name: "The Daily".into(),
@@ -164,6 +165,7 @@ async fn admins_create_and_change_editions_and_reorder_sections(store: &Store) {
     let update = EditionUpdate {
         name: Some("Die Morgenzeitung".into()),
         time_zone: Some("Europe/Berlin".parse().unwrap()),
+        ..EditionUpdate::default()
     };
     let changed = store
         .update_edition(de.id, &update, &by("edition.update", "edition"))

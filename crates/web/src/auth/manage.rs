@@ -130,8 +130,13 @@ async fn mail_invitation(
     secret: &str,
     language: &str,
 ) -> bool {
-    let site_name = match state.store.editions().await {
-        Ok(editions) => editions.first().map(|e| e.name.clone()),
+    // The name an admin gave the site, else the first edition's.
+    let site_name = match state.cache.site(&state.store).await {
+        Ok(site) => site
+            .settings
+            .site_name
+            .clone()
+            .or_else(|| site.editions.first().map(|e| e.name.clone())),
         Err(_) => None,
     }
     .unwrap_or_else(|| "Dateline".to_owned());

@@ -249,6 +249,10 @@ pub enum Permission {
     /// the newsroom: admins only (scope `users:admin`, which covers site
     /// settings).
     ManageEditions,
+    /// Read and change the site-wide settings (name, default edition,
+    /// social links, contact): admins only, scope `users:admin` as for
+    /// editions.
+    ManageSettings,
     ReadAudit,
     /// Moderate readers' comments and chats (queues, decisions, sanctions,
     /// word lists): editors and admins.
@@ -272,7 +276,10 @@ impl Permission {
                 Scope::MediaWrite
             }
             Self::WriteSection { .. } => Scope::SectionsWrite,
-            Self::AdminUsers | Self::ManageEditions | Self::ManageAuthors => Scope::UsersAdmin,
+            Self::AdminUsers
+            | Self::ManageEditions
+            | Self::ManageSettings
+            | Self::ManageAuthors => Scope::UsersAdmin,
             Self::ReadAuthors => Scope::ArticlesRead,
             Self::ReadAudit => Scope::AuditRead,
             Self::Moderate => Scope::DiscussionModerate,
@@ -317,6 +324,7 @@ fn editor_rule(permission: Permission, assigned: impl Fn(i64) -> bool) -> bool {
         | Permission::ReadAuthors => true,
         Permission::AdminUsers
         | Permission::ManageEditions
+        | Permission::ManageSettings
         | Permission::ManageAuthors
         | Permission::ReadAudit => false,
     }
@@ -346,6 +354,7 @@ fn own_work_rule(actor: &Actor, role: Role, permission: Permission) -> bool {
         | Permission::ReleaseMedia(_)
         | Permission::AdminUsers
         | Permission::ManageEditions
+        | Permission::ManageSettings
         | Permission::ManageAuthors
         | Permission::ReadAudit
         | Permission::Moderate => false,
@@ -401,7 +410,7 @@ mod tests {
         let own_live = article(ME, RU, Published);
         let theirs_en = article(OTHER, EN, Draft);
         let theirs_ru = article(OTHER, RU, Draft);
-        let cases: [(Permission, [bool; 4]); 25] = [
+        let cases: [(Permission, [bool; 4]); 26] = [
             (
                 Permission::ArrangeFront { edition_id: EN },
                 [false, false, true, true],
@@ -499,6 +508,7 @@ mod tests {
             (Permission::ManageTokens, [true, true, true, true]),
             (Permission::ReadAuthors, [true, true, true, true]),
             (Permission::ManageAuthors, [false, false, false, true]),
+            (Permission::ManageSettings, [false, false, false, true]),
         ];
         let roles = [Role::Contributor, Role::Author, Role::Editor, Role::Admin];
         for (permission, expected) in cases {

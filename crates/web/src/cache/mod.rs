@@ -154,7 +154,8 @@ impl PageCache {
         cache
     }
 
-    /// Editions and sections, read from the store only after a change.
+    /// Editions, sections and the site's settings, read from the store
+    /// only after a change.
     pub async fn site(&self, store: &Store) -> Result<Arc<Site>, StoreError> {
         self.drain();
         self.site.get(store).await

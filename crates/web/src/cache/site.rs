@@ -1,16 +1,20 @@
-//! Editions and sections, which every reader page shows, kept in memory
-//! between changes instead of being read on every request.
+//! Editions, sections and the site's settings, which every reader page
+//! shows, kept in memory between changes instead of being read on every
+//! request.
 
 use std::sync::{Arc, Mutex, PoisonError};
 
+use dateline_domain::SiteSettings;
 use dateline_store::{Edition, Section, Store, StoreError};
 
-/// Every edition in display order and its sections in display order.
+/// Every edition in display order and its sections in display order, and
+/// the site-wide settings (a change to them purges `site` too).
 #[derive(Debug)]
 pub struct Site {
     pub editions: Vec<Edition>,
     /// `(edition id, its sections)`, in the order of `editions`.
     pub sections: Vec<(i64, Vec<Section>)>,
+    pub settings: SiteSettings,
 }
 
 impl Site {
@@ -51,7 +55,12 @@ impl SiteCache {
         for edition in &editions {
             sections.push((edition.id, store.sections(edition.id).await?));
         }
-        let site = Arc::new(Site { editions, sections });
+        let settings = store.site_settings().await?;
+        let site = Arc::new(Site {
+            editions,
+            sections,
+            settings,
+        });
         let mut state = self.state();
         if state.generation == generation {
             state.site = Some(Arc::clone(&site));

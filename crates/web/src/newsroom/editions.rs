@@ -1,18 +1,22 @@
-//! `/newsroom/editions` (admins): list the editions, create one, rename one
-//! or change its time zone. The use cases are shared with the Admin API
+//! `/newsroom/editions` (admins): list the editions (with their date
+//! format and logo) and create one; each edition's own page
+//! (`edition.rs`) changes it. The use cases are shared with the Admin API
 //! (`crate::editions`).
 
-use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Serialize;
 
 use super::form::FormData;
+use super::media::Thumb;
 use super::pages::{render_page, Chrome, NewsroomLocale};
 use crate::auth::{Permission, Staff};
-use crate::editions::{create_edition, edition_by_code, update_edition, EditionInput};
+use crate::editions::{
+    create_edition, date_choices, DateChoice, EditionInput, DEFAULT_DATE_FORMAT,
+};
 use crate::error::{ApiError, ErrorCode};
+use crate::urls::newsroom as urls;
 use crate::AppState;
 
 #[derive(Serialize)]
@@ -21,7 +25,12 @@ struct EditionRow {
     name: String,
     language: String,
     time_zone: String,
+    /// Today's date as readers of the edition see it written.
+    date_example: String,
+    logo: Option<Thumb>,
     article_count: i64,
+    edit_url: String,
+    sections_url: String,
 }
 
 /// What the create form held, shown again after a refusal.
@@ -31,6 +40,7 @@ struct NewValues {
     name: String,
     language: String,
     time_zone: String,
+    date_format: String,
 }
 
 #[derive(Serialize)]
@@ -39,10 +49,10 @@ struct EditionsView {
     chrome: Chrome,
     editions: Vec<EditionRow>,
     new: NewValues,
-    /// The refused field (`code`, `name`, `language`, `time_zone`) and, for
-    /// an edit, the edition it was on.
+    date_formats: Vec<DateChoice>,
+    /// The refused field of the create form (`code`, `name`, `language`,
+    /// `time_zone`, `date_format`).
     error_field: Option<&'static str>,
-    error_on: Option<String>,
 }
 
 async fn view(
@@ -51,40 +61,45 @@ async fn view(
     staff: &Staff,
     status: StatusCode,
     new: NewValues,
-    error: Option<(&'static str, Option<String>)>,
+    error_field: Option<&'static str>,
 ) -> Result<Response, ApiError> {
     let locale = NewsroomLocale::from_headers(state, headers);
-    let editions = state
-        .store
-        .editions()
-        .await?
+    let editions = state.store.editions().await?;
+    let logo_ids: Vec<i64> = editions.iter().filter_map(|e| e.logo_media_id).collect();
+    let logos = state.store.media_by_ids(&logo_ids).await?;
+    let today = crate::auth::now();
+    let rows = editions
         .into_iter()
-        .map(|e| EditionRow {
-            code: e.code.to_string(),
-            name: e.name,
-            language: e.language.to_string(),
-            time_zone: e.time_zone.to_string(),
-            article_count: e.article_count,
+        .map(|e| {
+            let shown = state.renderer.locale(
+                e.language.as_str(),
+                e.time_zone.as_str(),
+                e.date_format.as_str(),
+            );
+            EditionRow {
+                date_example: state.renderer.date(&shown, today, None),
+                logo: logos
+                    .iter()
+                    .find(|a| Some(a.id) == e.logo_media_id)
+                    .map(Thumb::of),
+                edit_url: urls::edition(&e.code),
+                sections_url: urls::sections(&e.code),
+                code: e.code.to_string(),
+                name: e.name,
+                language: e.language.to_string(),
+                time_zone: e.time_zone.to_string(),
+                article_count: e.article_count,
+            }
         })
         .collect();
-    let (error_field, error_on) = error.map_or((None, None), |(f, on)| (Some(f), on));
     let view = EditionsView {
         chrome: Chrome::new(staff, "editions"),
-        editions,
+        editions: rows,
+        date_formats: date_choices(state, locale.0.language, &new.date_format),
         new,
         error_field,
-        error_on,
     };
     render_page(state, &locale, status, "newsroom/editions.html", &view)
-}
-
-fn back_to_list() -> Response {
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    response.headers_mut().insert(
-        LOCATION,
-        HeaderValue::from_static(crate::urls::newsroom::EDITIONS),
-    );
-    response
 }
 
 /// The refused field of a client error; other errors are not the form's.
@@ -93,7 +108,7 @@ fn refused_field(err: &ApiError) -> Option<&'static str> {
         && !matches!(err.code, ErrorCode::Forbidden | ErrorCode::UnknownEdition);
     let field = err
         .field
-        .filter(|f| matches!(*f, "name" | "language" | "time_zone"))
+        .filter(|f| matches!(*f, "name" | "language" | "time_zone" | "date_format"))
         .unwrap_or("code");
     form_error.then_some(field)
 }
@@ -106,6 +121,7 @@ pub async fn page(
     staff.require(Permission::ManageEditions)?;
     let new = NewValues {
         time_zone: "UTC".to_owned(),
+        date_format: DEFAULT_DATE_FORMAT.to_owned(),
         ..NewValues::default()
     };
     view(&state, &headers, &staff, StatusCode::OK, new, None).await
@@ -123,9 +139,13 @@ pub async fn create(
         name: form.get("name").to_owned(),
         language: form.get("language").to_owned(),
         time_zone: form.get("time_zone").to_owned(),
+        date_format: Some(form.get("date_format"))
+            .filter(|f| !f.is_empty())
+            .map(str::to_owned),
+        logo_media_id: None,
     };
     match create_edition(&state, &staff, &input).await {
-        Ok(_) => Ok(back_to_list()),
+        Ok(_) => Ok(Redirect::to(urls::EDITIONS).into_response()),
         Err(err) => {
             let Some(field) = refused_field(&err) else {
                 return Err(err);
@@ -135,6 +155,7 @@ pub async fn create(
                 name: input.name,
                 language: input.language,
                 time_zone: input.time_zone,
+                date_format: input.date_format.unwrap_or_default(),
             };
             view(
                 &state,
@@ -142,49 +163,7 @@ pub async fn create(
                 &staff,
                 err.code.status(),
                 new,
-                Some((field, None)),
-            )
-            .await
-        }
-    }
-}
-
-/// Each edition's row sends its name and time zone.
-pub async fn update(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    staff: Staff,
-    Path(code): Path<String>,
-    form: FormData,
-) -> Result<Response, ApiError> {
-    staff.require(Permission::ManageEditions)?;
-    let edition = edition_by_code(&state, &code).await?;
-    let result = update_edition(
-        &state,
-        &staff,
-        &edition,
-        Some(form.get("name")),
-        Some(form.get("time_zone")),
-    )
-    .await;
-    match result {
-        Ok(_) => Ok(back_to_list()),
-        Err(err) => {
-            let Some(field) = refused_field(&err) else {
-                return Err(err);
-            };
-            let on = Some(edition.code.to_string());
-            let new = NewValues {
-                time_zone: "UTC".to_owned(),
-                ..NewValues::default()
-            };
-            view(
-                &state,
-                &headers,
-                &staff,
-                err.code.status(),
-                new,
-                Some((field, on)),
+                Some(field),
             )
             .await
         }

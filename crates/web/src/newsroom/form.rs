@@ -44,6 +44,11 @@ impl FormData {
     pub fn has(&self, name: &str) -> bool {
         self.0.iter().any(|(k, _)| k == name)
     }
+
+    /// Fields read from another encoding (a multipart form's text fields).
+    pub(crate) fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        Self(pairs)
+    }
 }
 
 impl<S: Send + Sync> FromRequest<S> for FormData {

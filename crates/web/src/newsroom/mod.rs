@@ -13,8 +13,12 @@ mod audit;
 mod authors;
 // Chat rooms and their moderation.
 mod chats;
+// Admins: one edition's name, time zone, date format and logo.
+mod edition;
 // Admins: editions and their sections.
 mod editions;
+// A form that may carry one picture (an edition's logo).
+mod file_form;
 mod form;
 // Editors arrange each edition's front page.
 mod front;
@@ -29,6 +33,8 @@ mod pages;
 mod password;
 mod sections;
 mod sessions;
+// Admins: the site-wide settings.
+mod settings;
 // First run: the setup page and the gate leading to it.
 mod setup;
 mod tokens;
@@ -70,7 +76,16 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/newsroom/editions",
             get(editions::page).post(editions::create),
         )
-        .route("/newsroom/editions/{code}", post(editions::update))
+        .route(
+            "/newsroom/editions/{code}",
+            get(edition::page)
+                .post(edition::update)
+                .layer(media::picture_form_limit(&state)),
+        )
+        .route(
+            "/newsroom/settings",
+            get(settings::page).post(settings::save),
+        )
         .route(
             "/newsroom/editions/{code}/sections",
             get(sections::page).post(sections::create),
@@ -103,7 +118,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(invitation::form).post(invitation::accept),
         )
         // Setup checks its own double-submit token and its setup token.
-        .merge(setup::router())
+        .merge(setup::router(&state))
         .merge(protected)
         .layer(middleware::from_fn_with_state(state, pages::html_errors))
         .layer(middleware::map_response(private))

@@ -106,7 +106,7 @@ async fn author_page(
         author.bio.clone()
     };
     let meta = Meta::new(
-        format!("{} - {}", author.name, ctx.edition.name),
+        format!("{} - {}", author.name, ctx.site_name()),
         description,
     )
     .canonical(path.clone())

@@ -120,6 +120,7 @@ async fn front(state: &AppState, code: &str) -> Result<Response, PageError> {
     );
     let mut meta = Meta::new(ctx.edition.name.clone(), description).canonical(rel.front(code));
     meta.alternates = front_alternates(&ctx.editions);
+    meta.json_ld = Some(super::structured::website_json_ld(state, &ctx));
     let view = FrontView {
         layout: ctx
             .layout(state, "front", meta, Some(&media))
@@ -249,17 +250,26 @@ pub(super) async fn add_slash(
     }
 }
 
-/// `/`: the edition whose language the browser prefers, else the first.
+/// `/`: the default edition an admin chose in the site's settings; when
+/// none is chosen, the edition whose language the browser prefers, else
+/// the first.
 pub(super) async fn root(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let editions = match state.store.editions().await {
-        Ok(editions) => editions,
+    let site = match state.cache.site(&state.store).await {
+        Ok(site) => site,
         Err(err) => return respond(&state, None, Err(err.into())).await,
     };
+    let chosen = site
+        .settings
+        .default_edition_id
+        .and_then(|id| site.editions.iter().find(|e| e.id == id));
+    if let Some(edition) = chosen {
+        return Redirect::temporary(&Urls::relative().front(&edition.code)).into_response();
+    }
     let accept = headers
         .get(ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    match pick_edition(&editions, accept) {
+    match pick_edition(&site.editions, accept) {
         Some(edition) => {
             let mut response =
                 Redirect::temporary(&Urls::relative().front(&edition.code)).into_response();

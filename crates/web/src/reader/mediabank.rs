@@ -94,7 +94,7 @@ async fn archive_page(
     let title = format!(
         "{} - {}",
         state.renderer.t(&ctx.locale, "mediabank", &[]),
-        ctx.edition.name
+        ctx.site_name()
     );
     let description = state.renderer.t(
         &ctx.locale,
@@ -228,7 +228,7 @@ async fn asset_page(state: &AppState, code: &str, id: &str) -> Result<Response, 
         caption => caption.to_owned(),
     };
     let mut meta = Meta::new(
-        format!("{name} - {}", ctx.edition.name),
+        format!("{name} - {}", ctx.site_name()),
         picture.credit.clone(),
     )
     .canonical(picture.mediabank_url.clone());

@@ -58,7 +58,7 @@ async fn newsfeed(state: &AppState, code: &str, query: &PageQuery) -> Result<Res
     let title = format!(
         "{} - {}",
         state.renderer.t(&ctx.locale, "newsfeed", &[]),
-        ctx.edition.name
+        ctx.site_name()
     );
     let description = state.renderer.t(
         &ctx.locale,

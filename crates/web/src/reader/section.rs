@@ -61,7 +61,7 @@ async fn section_page(
         .cards(&page.items)
         .media(media.ids());
     let path = Urls::relative().section(ctx.code(), &section.slug);
-    let title = format!("{} - {}", section.title, ctx.edition.name);
+    let title = format!("{} - {}", section.title, ctx.site_name());
     let meta = Meta::new(title, section.description.clone())
         .canonical(path.clone())
         .in_section(section.id)

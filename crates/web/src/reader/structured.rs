@@ -40,7 +40,7 @@ pub(super) fn article_meta(state: &AppState, ctx: &EditionCtx, facts: &ArticleFa
             }
         });
     let ld = json_ld(state, ctx, facts, image.as_ref(), &dates);
-    let title = format!("{} - {}", article.headline, ctx.edition.name);
+    let title = format!("{} - {}", article.headline, ctx.site_name());
     let mut meta = Meta::new(title, article.lead.clone())
         .canonical(facts.path.to_owned())
         .in_section(facts.section.id);
@@ -81,6 +81,16 @@ fn json_ld(
             || state.renderer.assets().url("logo.svg").into_owned(),
             |a| Picture::share_image(a).0,
         );
+    let mut publisher = json!({
+        "@type": "NewsMediaOrganization",
+        "name": ctx.site_name(),
+        "url": format!("{base}{}", rel.front(ctx.code())),
+        "logo": { "@type": "ImageObject", "url": format!("{base}{logo}") },
+    });
+    let same_as = ctx.same_as();
+    if !same_as.is_empty() {
+        publisher["sameAs"] = json!(same_as);
+    }
     json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -104,13 +114,33 @@ fn json_ld(
             }
             person
         }).collect::<Vec<_>>(),
-        "publisher": {
-            "@type": "NewsMediaOrganization",
-            "name": ctx.edition.name,
-            "url": format!("{base}{}", rel.front(ctx.code())),
-            "logo": { "@type": "ImageObject", "url": format!("{base}{logo}") },
-        },
+        "publisher": publisher,
     })
+}
+
+/// schema.org `WebSite` for an edition's front page: the site's name (the
+/// name search engines show for the site), its address and language, and
+/// the organisation behind it with its profiles elsewhere.
+pub(super) fn website_json_ld(state: &AppState, ctx: &EditionCtx) -> String {
+    let base = state.config.base_url.trim_end_matches('/');
+    let url = format!("{base}{}", Urls::relative().front(ctx.code()));
+    let mut publisher = json!({
+        "@type": "NewsMediaOrganization",
+        "name": ctx.site_name(),
+        "url": url,
+    });
+    let same_as = ctx.same_as();
+    if !same_as.is_empty() {
+        publisher["sameAs"] = json!(same_as);
+    }
+    script_safe_json(&json!({
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": ctx.site_name(),
+        "url": url,
+        "inLanguage": ctx.edition.language.as_str(),
+        "publisher": publisher,
+    }))
 }
 
 /// One `hreflang` link per public translation (the page itself included, as

@@ -72,7 +72,7 @@ async fn tag_page(
             ("edition", ctx.edition.name.as_str().into()),
         ],
     );
-    let meta = Meta::new(format!("{heading} - {}", ctx.edition.name), description)
+    let meta = Meta::new(format!("{heading} - {}", ctx.site_name()), description)
         .canonical(path.clone())
         .paged(after.is_some());
     let view = TagView {

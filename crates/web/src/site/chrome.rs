@@ -1,8 +1,9 @@
 //! The edition a page belongs to (loaded once per request) and the page
-//! chrome every template shares: masthead, navigation, SEO metadata.
+//! chrome every template shares: masthead, navigation, the footer's links
+//! and contact, SEO metadata.
 
 use axum::response::{Html, IntoResponse, Response};
-use dateline_domain::EditionCode;
+use dateline_domain::{EditionCode, SiteSettings};
 use dateline_render::PageLocale;
 use dateline_store::{Edition, Section};
 use serde::Serialize;
@@ -14,14 +15,16 @@ use crate::cache::PageKeys;
 use crate::urls::Urls;
 use crate::AppState;
 
-/// The edition named in the URL, all editions (for the switcher) and the
-/// edition's sections (for the navigation), from the page cache's copy of
-/// them (read again only after a change).
+/// The edition named in the URL, all editions (for the switcher), the
+/// edition's sections (for the navigation) and the site's settings (name,
+/// footer), from the page cache's copy of them (read again only after a
+/// change).
 #[derive(Debug, Clone)]
 pub(crate) struct EditionCtx {
     pub edition: Edition,
     pub editions: Vec<Edition>,
     pub sections: Vec<Section>,
+    pub settings: SiteSettings,
     pub locale: PageLocale,
 }
 
@@ -45,8 +48,26 @@ impl EditionCtx {
             edition,
             editions,
             sections,
+            settings: site.settings.clone(),
             locale,
         })
+    }
+
+    /// The site's name: the one an admin set, else the edition's own.
+    pub fn site_name(&self) -> &str {
+        self.settings
+            .site_name
+            .as_deref()
+            .unwrap_or(&self.edition.name)
+    }
+
+    /// The social links' addresses, for `sameAs` in JSON-LD.
+    pub fn same_as(&self) -> Vec<&str> {
+        self.settings
+            .social_links
+            .iter()
+            .map(|l| l.url.as_str())
+            .collect()
     }
 
     /// The cache keys of what every page of the edition shows: editions,
@@ -116,6 +137,20 @@ impl EditionCtx {
                 mediabank_url: rel.media_bank(code),
                 logo,
             },
+            site: SiteView {
+                name: self.site_name().to_owned(),
+                social_links: self
+                    .settings
+                    .social_links
+                    .iter()
+                    .map(|l| LinkView {
+                        label: l.label.clone(),
+                        url: l.url.clone(),
+                    })
+                    .collect(),
+                contact_email: self.settings.contact_email.as_ref().map(|e| e.to_string()),
+                contact_text: self.settings.contact_text.clone(),
+            },
             editions: self
                 .editions
                 .iter()
@@ -152,6 +187,7 @@ impl EditionCtx {
 pub(crate) struct Layout {
     pub page_kind: &'static str,
     pub edition: EditionView,
+    pub site: SiteView,
     pub editions: Vec<EditionLink>,
     pub sections: Vec<SectionLink>,
     pub meta: Meta,
@@ -176,6 +212,12 @@ impl Layout {
                 newsfeed_url: "/".to_owned(),
                 mediabank_url: "/".to_owned(),
                 logo: None,
+            },
+            site: SiteView {
+                name: "Dateline".to_owned(),
+                social_links: Vec::new(),
+                contact_email: None,
+                contact_text: String::new(),
             },
             editions: Vec::new(),
             sections: Vec::new(),
@@ -203,6 +245,21 @@ pub(crate) struct EditionView {
     pub newsfeed_url: String,
     pub mediabank_url: String,
     pub logo: Option<Picture>,
+}
+
+/// The site as the footer and `og:site_name` show it.
+#[derive(Debug, Serialize)]
+pub(crate) struct SiteView {
+    pub name: String,
+    pub social_links: Vec<LinkView>,
+    pub contact_email: Option<String>,
+    pub contact_text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct LinkView {
+    pub label: String,
+    pub url: String,
 }
 
 #[derive(Debug, Serialize)]

@@ -129,6 +129,18 @@ async fn each_role_gets_exactly_its_rights(app: TestApp) {
         ),
         (
             Method::GET,
+            "/api/v1/admin/settings".into(),
+            None,
+            [false, false, false, true],
+        ),
+        (
+            Method::PUT,
+            "/api/v1/admin/settings".into(),
+            Some(json!({"site_name": "Site {n}"})),
+            [false, false, false, true],
+        ),
+        (
+            Method::GET,
             "/api/v1/admin/tokens".into(),
             None,
             [true, true, true, true],

@@ -72,5 +72,6 @@ mod security_headers;
 mod server_limits;
 mod setup;
 mod site_admin;
+mod site_settings;
 mod smtp_sink;
 mod test_app;

@@ -13,7 +13,8 @@ use crate::test_app::TestApp;
 
 const BOUNDARY: &str = "----datelineTestBoundary7MA4YWxk";
 
-fn png() -> Vec<u8> {
+/// A small PNG picture.
+pub fn png() -> Vec<u8> {
     let picture = image::RgbImage::from_fn(48, 32, |x, y| {
         image::Rgb([90, (x * 5) as u8, (y * 7) as u8])
     });

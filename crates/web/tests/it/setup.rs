@@ -258,8 +258,98 @@ async fn a_site_set_up_without_sections_points_new_article_to_the_sections_page(
     );
 }
 
+/// The form as a browser sends it with a file chosen for the logo.
+fn with_logo<'a>(csrf: &'a str, token: &'a str, logo: &'a [u8]) -> (String, Vec<u8>) {
+    let mut fields = form(csrf, token, "ada@example.org");
+    fields.insert(4, ("site_name", "Morning Group"));
+    fields.push(("date_format", "%e %B %Y"));
+    crate::site_settings::multipart(&fields, ("logo", "masthead.png", logo))
+}
+
+async fn media_count(app: &FreshApp) -> usize {
+    let search = dateline_store::MediaSearch {
+        limit: 100,
+        ..Default::default()
+    };
+    app.store().search_media(&search).await.unwrap().items.len()
+}
+
+async fn a_setup_with_a_logo_names_the_site_and_shows_the_logo(app: FreshApp) {
+    let backend = app.backend();
+    let mut browser = Browser::new(app.url(""));
+    let csrf = open_form(&mut browser, &app.setup_token).await;
+
+    // Without the printed token, the logo is not even looked at.
+    let picture = crate::newsroom_media::png();
+    let (content_type, body) = with_logo(&csrf, "not-the-token", &picture);
+    let forged = browser.post_body("/setup", &content_type, body).await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN, "[{backend}]");
+    assert_eq!(media_count(&app).await, 0, "[{backend}] no picture kept");
+    let csrf = hidden(&forged.text().await.unwrap(), "csrf_token");
+
+    // A file that is not a picture: refused on the logo, nothing created.
+    let (content_type, body) = with_logo(&csrf, &app.setup_token, b"plain text, not a picture");
+    let refused = browser.post_body("/setup", &content_type, body).await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "[{backend}]"
+    );
+    let html = refused.text().await.unwrap();
+    assert!(
+        html.contains("This file is not a picture Dateline can read"),
+        "[{backend}] {html}"
+    );
+    let doc = scraper::Html::parse_document(&html);
+    let invalid = scraper::Selector::parse("[aria-invalid=true]").unwrap();
+    let ids: Vec<_> = doc
+        .select(&invalid)
+        .filter_map(|e| e.value().id())
+        .collect();
+    assert_eq!(ids, ["logo"], "[{backend}]");
+    assert_eq!(
+        hidden(&html, "site_name"),
+        "Morning Group",
+        "typed values kept"
+    );
+    assert_eq!(hidden(&html, "edition_name"), "The Morning Post");
+    assert!(!app.store().has_staff().await.unwrap(), "[{backend}]");
+    assert!(app.store().editions().await.unwrap().is_empty());
+    assert_eq!(media_count(&app).await, 0, "[{backend}] no picture kept");
+
+    let csrf = hidden(&html, "csrf_token");
+    let (content_type, body) = with_logo(&csrf, &app.setup_token, &picture);
+    let done = browser.post_body("/setup", &content_type, body).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER, "[{backend}]");
+    assert_eq!(location(&done), "/newsroom/");
+    let edition = &app.store().editions().await.unwrap()[0];
+    assert_eq!(edition.date_format.as_str(), "%e %B %Y");
+    let logo = edition.logo_media_id.expect("the logo");
+    assert_eq!(media_count(&app).await, 1);
+    let settings = app.store().site_settings().await.unwrap();
+    assert_eq!(settings.site_name.as_deref(), Some("Morning Group"));
+
+    let front = browser.get("/en/").await.text().await.unwrap();
+    let doc = scraper::Html::parse_document(&front);
+    let brand = scraper::Selector::parse("a.brand picture.brand-logo img").unwrap();
+    assert_eq!(doc.select(&brand).count(), 1, "[{backend}] {front}");
+    let site_name = scraper::Selector::parse("meta[property='og:site_name']").unwrap();
+    let named = doc
+        .select(&site_name)
+        .next()
+        .and_then(|m| m.value().attr("content"));
+    assert_eq!(named, Some("Morning Group"), "[{backend}]");
+    let bank = browser.get(&format!("/en/mediabank/{logo}")).await.status();
+    assert_eq!(
+        bank,
+        StatusCode::OK,
+        "[{backend}] a logo is a public picture"
+    );
+}
+
 on_both_backends!(
     crate::test_app::FreshApp::on;
+    a_setup_with_a_logo_names_the_site_and_shows_the_logo,
     a_fresh_install_is_set_up_once_from_the_printed_address,
     a_refused_setup_keeps_the_typed_values_and_names_the_field_in_russian,
     a_site_set_up_without_sections_points_new_article_to_the_sections_page,

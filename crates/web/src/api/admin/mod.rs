@@ -1,6 +1,7 @@
-//! The Admin API (`/api/v1/admin/…`): users, sections, API tokens and the
-//! audit log, for bearer API tokens (or a newsroom session, which must then
-//! send its CSRF token in `X-CSRF-Token` for writes). Every write is checked
+//! The Admin API (`/api/v1/admin/…`): users, editions, sections, site
+//! settings, API tokens and the audit log, for bearer API tokens (or a
+//! newsroom session, which must then send its CSRF token in
+//! `X-CSRF-Token` for writes). Every write is checked
 //! against [`crate::auth::permits`] and audited in its own transaction.
 //! Answers are never cached.
 
@@ -15,6 +16,8 @@ mod media_framing;
 mod media_release;
 mod responses;
 mod sections;
+// The site-wide settings.
+mod settings;
 mod tokens;
 mod users;
 
@@ -45,6 +48,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(json_405(routes!(authors::get_one, authors::update)))
         .routes(json_405(routes!(editions::list, editions::create)))
         .routes(json_405(routes!(editions::update)))
+        .routes(json_405(routes!(settings::get_one, settings::replace)))
         .routes(json_405(routes!(front::get_one, front::replace)))
         .routes(json_405(routes!(sections::create)))
         .routes(json_405(routes!(sections::update)))

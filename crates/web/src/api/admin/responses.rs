@@ -6,7 +6,9 @@
 //! `taken_from`); only a media asset's `created_at` is an RFC 3339 string,
 //! as it has been since the media endpoints came.
 
-use dateline_domain::{ArticleStatus, BodyBlock, Crop, EditionCode, FocalPoint, ImageFormat};
+use dateline_domain::{
+    ArticleStatus, BodyBlock, Crop, EditionCode, FocalPoint, ImageFormat, SiteSettings,
+};
 use dateline_store as store;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -409,6 +411,49 @@ impl AdminMedia {
                     byte_size: r.byte_size,
                 })
                 .collect(),
+        }
+    }
+}
+
+/// The site-wide settings, as `PUT /api/v1/admin/settings` takes them
+/// back.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AdminSettings {
+    /// `null` while unset: each edition's own name stands for the site's.
+    pub site_name: Option<String>,
+    /// Code of the edition `/` leads to; `null` while unset (the browser's
+    /// language picks one).
+    #[schema(example = "en")]
+    pub default_edition: Option<String>,
+    /// In footer order.
+    pub social_links: Vec<AdminSocialLink>,
+    pub contact_email: Option<String>,
+    pub contact_text: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AdminSocialLink {
+    #[schema(example = "Mastodon")]
+    pub label: String,
+    #[schema(example = "https://social.example/@daily")]
+    pub url: String,
+}
+
+impl AdminSettings {
+    pub fn build(settings: &SiteSettings, editions: &[store::Edition]) -> Self {
+        Self {
+            site_name: settings.site_name.clone(),
+            default_edition: crate::site_settings::default_code(settings, editions),
+            social_links: settings
+                .social_links
+                .iter()
+                .map(|l| AdminSocialLink {
+                    label: l.label.clone(),
+                    url: l.url.clone(),
+                })
+                .collect(),
+            contact_email: settings.contact_email.as_ref().map(|e| e.to_string()),
+            contact_text: settings.contact_text.clone(),
         }
     }
 }

@@ -10,6 +10,7 @@ mod release;
 mod upload;
 
 pub(crate) use list::Thumb;
+pub(crate) use upload::{store_form_picture, PictureRefused};
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -17,19 +18,20 @@ use axum::Router;
 
 use crate::AppState;
 
-/// Room for the form's other fields around the largest accepted file.
-const FORM_OVERHEAD: usize = 64 * 1024;
+/// The body limit of a form carrying one picture: the largest accepted
+/// file and room for the form's other fields.
+pub(crate) fn picture_form_limit(state: &AppState) -> DefaultBodyLimit {
+    let max_upload = usize::try_from(state.media.limits().max_bytes).unwrap_or(usize::MAX);
+    DefaultBodyLimit::max(max_upload.saturating_add(upload::FORM_OVERHEAD))
+}
 
 pub(crate) fn router(state: &AppState) -> Router<AppState> {
-    let max_upload = usize::try_from(state.media.limits().max_bytes).unwrap_or(usize::MAX);
     Router::new()
         .route(
             "/newsroom/media",
             get(list::page)
                 .post(upload::submit)
-                .layer(DefaultBodyLimit::max(
-                    max_upload.saturating_add(FORM_OVERHEAD),
-                )),
+                .layer(picture_form_limit(state)),
         )
         .route("/newsroom/media/{id}", get(asset::page).post(asset::save))
         .route("/newsroom/media/{id}/release", post(release::submit))

@@ -8,12 +8,61 @@ use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use dateline_media::{MediaError, Upload};
+use dateline_store::NewAudit;
 
 use super::list::{render, Filters};
 use crate::auth::Permission;
 use crate::error::ApiError;
+use crate::newsroom::file_form::FormFile;
 use crate::newsroom::Desk;
 use crate::AppState;
+
+/// Room for a form's other fields around the largest accepted file.
+pub(crate) const FORM_OVERHEAD: usize = 64 * 1024;
+
+/// Why a picture sent with another form was not kept: the answer's status
+/// and the catalog message to show on the file field.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PictureRefused {
+    pub status: StatusCode,
+    pub message: &'static str,
+}
+
+/// Stores a picture sent with another form (an edition's logo) in the
+/// media bank, as the upload form would, filed under `edition_id`, with
+/// `audit` (its actor and address) written by the transaction that
+/// records it. Its id, or why it was refused (nothing kept); database
+/// trouble is an error.
+pub(crate) async fn store_form_picture(
+    state: &AppState,
+    file: FormFile,
+    uploaded_by: Option<i64>,
+    edition_id: Option<i64>,
+    audit: NewAudit,
+) -> Result<Result<i64, PictureRefused>, ApiError> {
+    let upload = Upload {
+        bytes: file.bytes,
+        filename: file.filename,
+        uploaded_by,
+        edition_id,
+        ..Upload::default()
+    };
+    let refused = |status: StatusCode, message| Ok(Err(PictureRefused { status, message }));
+    match state.media.upload_audited(upload, audit).await {
+        Ok(uploaded) => Ok(Ok(uploaded.asset.id)),
+        Err(err) if err.is_bad_input() => {
+            tracing::info!(reason = err.code(), detail = %err, "picture refused");
+            let status = crate::error::ErrorCode::for_refused_upload(&err).status();
+            refused(status, message(&err))
+        }
+        Err(MediaError::Database(err)) => Err(err.into()),
+        Err(err @ MediaError::Busy) => refused(StatusCode::SERVICE_UNAVAILABLE, message(&err)),
+        Err(err) => {
+            tracing::error!(error = %err, "upload failed");
+            refused(StatusCode::INTERNAL_SERVER_ERROR, "media-failed")
+        }
+    }
+}
 
 /// The catalog message for a refused file.
 fn message(err: &MediaError) -> &'static str {

@@ -3,13 +3,15 @@
 
 use std::collections::HashSet;
 
-use dateline_domain::{EmailAddress, NewUser, Role, Slug, RESERVED_SECTION_SLUGS};
+use axum::http::StatusCode;
+use dateline_domain::{EmailAddress, NewUser, Role, SiteSettings, Slug, RESERVED_SECTION_SLUGS};
 use dateline_store::SiteSetup;
 use serde::Serialize;
 
 use crate::auth::{check_new_password, hash_password, hash_secret};
-use crate::editions::EditionInput;
+use crate::editions::{EditionInput, DEFAULT_DATE_FORMAT};
 use crate::error::ApiError;
+use crate::newsroom::media::PictureRefused;
 use crate::newsroom::FormData;
 
 /// Everything typed but the password, which is never sent back.
@@ -18,23 +20,48 @@ pub struct SetupValues {
     pub token: String,
     pub admin_name: String,
     pub email: String,
+    /// Empty: the edition's name stands for the site's.
+    pub site_name: String,
     pub edition_code: String,
     pub edition_name: String,
     pub language: String,
     pub time_zone: String,
+    pub date_format: String,
     /// One section name per line.
     pub sections: String,
 }
 
-/// A refusal: the field it concerns (the `id` of its input) and why.
+/// A refusal: the field it concerns (the `id` of its input), the catalog
+/// message (`setup-error-{field}` unless another is named) and the
+/// answer's status.
 #[derive(Debug, Clone, Serialize)]
 pub struct FieldError {
     pub field: &'static str,
+    pub message: Option<&'static str>,
+    #[serde(skip)]
+    pub status: StatusCode,
 }
 
 impl FieldError {
     pub fn on(field: &'static str) -> Self {
-        Self { field }
+        let status = match field {
+            "token" | "csrf" => StatusCode::FORBIDDEN,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        Self {
+            field,
+            message: None,
+            status,
+        }
+    }
+
+    /// The logo file was not a picture the media bank keeps.
+    pub fn logo(refused: PictureRefused) -> Self {
+        Self {
+            field: "logo",
+            message: Some(refused.message),
+            status: refused.status,
+        }
     }
 }
 
@@ -46,6 +73,7 @@ impl SetupValues {
             edition_code: language.to_owned(),
             language: language.to_owned(),
             time_zone: "UTC".to_owned(),
+            date_format: DEFAULT_DATE_FORMAT.to_owned(),
             ..Self::default()
         }
     }
@@ -55,10 +83,12 @@ impl SetupValues {
             token: form.get("token").to_owned(),
             admin_name: form.get("admin_name").to_owned(),
             email: form.get("email").to_owned(),
+            site_name: form.get("site_name").to_owned(),
             edition_code: form.get("edition_code").to_owned(),
             edition_name: form.get("edition_name").to_owned(),
             language: form.get("language").to_owned(),
             time_zone: form.get("time_zone").to_owned(),
+            date_format: form.get("date_format").to_owned(),
             sections: form.raw("sections").to_owned(),
         }
     }
@@ -74,11 +104,23 @@ impl SetupValues {
         }
         let email: EmailAddress = self.email.parse().map_err(|_| FieldError::on("email"))?;
         check_new_password(password).map_err(|_| FieldError::on("password"))?;
+        let site_name = Some(self.site_name.trim())
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned);
+        let settings = SiteSettings {
+            site_name: site_name.clone(),
+            ..SiteSettings::default()
+        };
+        settings
+            .validate()
+            .map_err(|_| FieldError::on("site_name"))?;
         let edition = EditionInput {
             code: self.edition_code.clone(),
             name: self.edition_name.clone(),
             language: self.language.clone(),
             time_zone: self.time_zone.clone(),
+            date_format: Some(self.date_format.clone()).filter(|f| !f.is_empty()),
+            logo_media_id: None,
         }
         .parse()
         .map_err(edition_field)?;
@@ -94,6 +136,7 @@ impl SetupValues {
                 role: Role::Admin,
                 password_hash: Some(password_hash),
             },
+            site_name,
             edition,
             sections,
         })
@@ -101,12 +144,14 @@ impl SetupValues {
 }
 
 /// The form field of an edition error (`EditionInput` names `code`,
-/// `name`, `language` and `time_zone`).
+/// `name`, `language`, `time_zone`, `date_format` and `logo`).
 pub fn edition_field(err: ApiError) -> FieldError {
     FieldError::on(match err.field {
         Some("name") => "edition_name",
         Some("language") => "language",
         Some("time_zone") => "time_zone",
+        Some("date_format") => "date_format",
+        Some("logo") => "logo",
         _ => "edition_code",
     })
 }

@@ -1,6 +1,7 @@
 //! First run: while the site has no staff account, `dateline serve` prints
 //! a one-time setup address; the front page and the newsroom lead visitors
-//! to `/setup`, whose form creates the first admin, edition and sections.
+//! to `/setup`, whose form creates the first admin, edition (with its date
+//! format and an optional logo) and sections, and names the site.
 //!
 //! Tokens are 256-bit secrets stored only as SHA-256 (`setup_tokens`), so
 //! any node accepts the token any node printed; the store's single
@@ -23,9 +24,14 @@ use dateline_store::{Store, StoreError};
 use crate::auth::{hash_secret, new_secret, now};
 use crate::AppState;
 
-/// `/setup`, the form and its submission.
-pub(super) fn router() -> Router<AppState> {
-    Router::new().route("/setup", get(page::form).post(page::submit))
+/// `/setup`, the form and its submission (which may carry a logo).
+pub(super) fn router(state: &AppState) -> Router<AppState> {
+    Router::new().route(
+        "/setup",
+        get(page::form)
+            .post(page::submit)
+            .layer(super::media::picture_form_limit(state)),
+    )
 }
 
 /// Makes a setup token, keeps its hash in the store and returns the token

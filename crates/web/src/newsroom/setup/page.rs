@@ -1,19 +1,25 @@
 //! `GET /setup` (the form, or "already set up") and `POST /setup` (one
-//! store transaction, then the new admin is signed in).
+//! store transaction, then the new admin is signed in). The form is
+//! multipart when a logo is chosen: the logo goes to the media bank only
+//! once every typed field is valid and the setup token is known, so a bad
+//! form or a bad file creates nothing.
 
 use std::sync::atomic::Ordering;
 
-use axum::extract::{Query, Request, State};
+use axum::extract::{FromRequest, Query, Request, State};
 use axum::http::header::LOCATION;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use dateline_store::{NewAudit, SetupError, StoreError};
+use dateline_store::{NewAudit, SetupError, SiteSetup, StoreError};
 use serde::{Deserialize, Serialize};
 
 use super::form::{edition_field, FieldError, SetupValues};
 use crate::auth::{client_ip, new_secret, now, read_cookie, same_token, sign_in};
-use crate::error::{ApiError, ErrorCode};
-use crate::newsroom::{render_page, render_with_form_token, FormData, NewsroomLocale};
+use crate::editions::{date_choices, DateChoice};
+use crate::error::ApiError;
+use crate::newsroom::file_form::{FileForm, FormFile};
+use crate::newsroom::media::store_form_picture;
+use crate::newsroom::{render_page, render_with_form_token, NewsroomLocale};
 use crate::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -27,7 +33,22 @@ struct SetupView {
     done: bool,
     csrf: String,
     values: SetupValues,
+    date_formats: Vec<DateChoice>,
+    max_upload_mb: u64,
     error: Option<FieldError>,
+}
+
+impl SetupView {
+    fn new(state: &AppState, locale: &NewsroomLocale, values: SetupValues) -> Self {
+        Self {
+            done: false,
+            csrf: new_secret(),
+            date_formats: date_choices(state, locale.0.language, &values.date_format),
+            max_upload_mb: state.media.limits().max_bytes >> 20,
+            values,
+            error: None,
+        }
+    }
 }
 
 fn setup_page(
@@ -56,6 +77,8 @@ fn done_page(state: &AppState, locale: &NewsroomLocale) -> Result<Response, ApiE
         done: true,
         csrf: String::new(),
         values: SetupValues::default(),
+        date_formats: Vec::new(),
+        max_upload_mb: 0,
         error: None,
     };
     setup_page(state, locale, StatusCode::GONE, &view)
@@ -68,15 +91,10 @@ fn refused(
     values: SetupValues,
     error: FieldError,
 ) -> Result<Response, ApiError> {
-    let status = match error.field {
-        "token" | "csrf" => StatusCode::FORBIDDEN,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
-    };
+    let status = error.status;
     let view = SetupView {
-        done: false,
-        csrf: new_secret(),
-        values,
         error: Some(error),
+        ..SetupView::new(state, locale, values)
     };
     setup_page(state, locale, status, &view)
 }
@@ -90,41 +108,74 @@ pub async fn form(
     if state.store.has_staff().await? {
         return done_page(&state, &locale);
     }
-    let view = SetupView {
-        done: false,
-        csrf: new_secret(),
-        values: SetupValues::suggested(
-            locale.0.language,
-            query.token.as_deref().unwrap_or_default().trim(),
-        ),
-        error: None,
-    };
+    let values = SetupValues::suggested(
+        locale.0.language,
+        query.token.as_deref().unwrap_or_default().trim(),
+    );
+    let view = SetupView::new(&state, &locale, values);
     setup_page(&state, &locale, StatusCode::OK, &view)
+}
+
+/// Stores the logo file, once the token is known to be waiting: its id,
+/// or the refusal to show (nothing kept). The upload is audited without
+/// an actor, as `site.setup` is: the admin does not exist yet.
+async fn store_logo(
+    state: &AppState,
+    setup: &SiteSetup,
+    file: FormFile,
+    ip: &str,
+) -> Result<Result<i64, FieldError>, ApiError> {
+    if !state.store.setup_token_known(&setup.token_hash).await? {
+        return Ok(Err(FieldError::on("token")));
+    }
+    let audit = NewAudit::new("media.upload", "media", None, now()).ip(ip);
+    // Nobody uploads it yet, and the edition does not exist yet.
+    Ok(store_form_picture(state, file, None, None, audit)
+        .await?
+        .map_err(FieldError::logo))
+}
+
+/// The form field a refusal of the store concerns; other errors are not
+/// the form's.
+fn store_field(err: StoreError) -> Result<FieldError, ApiError> {
+    Ok(match &err {
+        StoreError::Duplicate {
+            what: "e-mail address",
+        } => FieldError::on("email"),
+        StoreError::Duplicate { what: "section" } => FieldError::on("sections"),
+        StoreError::Duplicate { .. } => FieldError::on("edition_code"),
+        StoreError::Invalid(parse) if parse.field == "display_name" => FieldError::on("admin_name"),
+        StoreError::Invalid(parse) if parse.field == "site_name" => FieldError::on("site_name"),
+        StoreError::Invalid(_) => edition_field(ApiError::from(err)),
+        _ => return Err(err.into()),
+    })
 }
 
 pub async fn submit(State(state): State<AppState>, request: Request) -> Result<Response, ApiError> {
     let (parts, body) = request.into_parts();
     let ip = client_ip(&parts);
-    let headers = parts.headers;
-    let form = FormData::parse(
-        &axum::body::to_bytes(body, 64 * 1024)
-            .await
-            .map_err(|_| ApiError::new(ErrorCode::InvalidInput, "the form is too large"))?,
-    );
+    let headers = parts.headers.clone();
+    let form = FileForm::from_request(Request::from_parts(parts, body), &state).await?;
     let locale = NewsroomLocale::from_headers(&state, &headers);
-    let values = SetupValues::from_form(&form);
+    let values = SetupValues::from_form(&form.fields);
     if state.store.has_staff().await? {
         return done_page(&state, &locale);
     }
     let names = &state.auth.cookies;
     let cookie_token = read_cookie(&headers, names.login).unwrap_or_default();
-    if !same_token(form.get(crate::auth::CSRF_FIELD), &cookie_token) {
+    if !same_token(form.fields.get(crate::auth::CSRF_FIELD), &cookie_token) {
         return refused(&state, &locale, values, FieldError::on("csrf"));
     }
-    let setup = match values.parse(form.raw("password")).await {
+    let mut setup = match values.parse(form.fields.raw("password")).await {
         Ok(setup) => setup,
         Err(error) => return refused(&state, &locale, values, error),
     };
+    if let Some(file) = form.file {
+        match store_logo(&state, &setup, file, &ip).await? {
+            Ok(id) => setup.edition.logo_media_id = Some(id),
+            Err(error) => return refused(&state, &locale, values, error),
+        }
+    }
     let at = now();
     let site = match state.store.set_up_site(&setup, at).await {
         Ok(site) => site,
@@ -133,19 +184,7 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
             return refused(&state, &locale, values, FieldError::on("token"))
         }
         Err(SetupError::Store(err)) => {
-            let field = match &err {
-                StoreError::Duplicate {
-                    what: "e-mail address",
-                } => FieldError::on("email"),
-                StoreError::Duplicate { what: "section" } => FieldError::on("sections"),
-                StoreError::Duplicate { .. } => FieldError::on("edition_code"),
-                StoreError::Invalid(parse) if parse.field == "display_name" => {
-                    FieldError::on("admin_name")
-                }
-                StoreError::Invalid(_) => edition_field(ApiError::from(err)),
-                _ => return Err(err.into()),
-            };
-            return refused(&state, &locale, values, field);
+            return refused(&state, &locale, values, store_field(err)?);
         }
     };
     state.setup_pending.store(false, Ordering::Relaxed);

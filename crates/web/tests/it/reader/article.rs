@@ -14,6 +14,9 @@ pub struct Expect {
     pub path: String,
     pub lang: &'static str,
     pub edition_name: String,
+    /// The site's name (the edition's own while none is set): the title's
+    /// suffix, `og:site_name` and the JSON-LD publisher.
+    pub site_name: String,
     pub section: String,
     pub headline: String,
     pub comments: String,
@@ -55,6 +58,7 @@ fn en() -> Expect {
         path: "/en/world/bridge-reopens".into(),
         lang: "en",
         edition_name: "Dateline".into(),
+        site_name: "Dateline".into(),
         section: "World".into(),
         headline: "Headline of bridge-reopens".into(),
         comments: "2 comments".into(),
@@ -69,6 +73,7 @@ fn ru() -> Expect {
         path: "/ru/world/most-otkryt".into(),
         lang: "ru",
         edition_name: "Дейтлайн".into(),
+        site_name: "Дейтлайн".into(),
         section: "В мире".into(),
         headline: "Мост открыт".into(),
         comments: "21 комментарий".into(),
@@ -236,7 +241,12 @@ pub fn check_article(doc: &Html, e: &Expect) {
     );
     assert!(ld["datePublished"].is_string() && ld["dateModified"].is_string());
     assert!(ld["author"][0]["name"].is_string());
-    assert_eq!(ld["publisher"]["name"], e.edition_name);
+    assert_eq!(ld["publisher"]["name"], e.site_name);
+    assert_eq!(
+        attr(one(doc, "meta[property='og:site_name']"), "content"),
+        e.site_name
+    );
+    assert!(text(one(doc, "title")).ends_with(&format!(" - {}", e.site_name)));
     assert!(ld["publisher"]["logo"]["url"]
         .as_str()
         .unwrap()

@@ -160,6 +160,12 @@ async fn expect(
         path: own_path,
         lang,
         edition_name: edition.name.clone(),
+        site_name: store
+            .site_settings()
+            .await
+            .unwrap()
+            .site_name
+            .expect("the demo names its site"),
         section: section.title,
         headline: article.headline.clone(),
         comments,
