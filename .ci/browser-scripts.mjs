@@ -6,7 +6,10 @@
 //   comment's answer shows in that story's discussion, not the first one's;
 // - Enter that ends an input method's composition does not send a chat
 //   message; the Enter after it does, once;
-// - a refused autosave is shown and not posted again until the text changes.
+// - a refused autosave is shown and not posted again until the text changes;
+// - the editor's search and social fields: counters that warn past what
+//   search results show, the search-result preview, the social picture's
+//   picker button, and the fields saved by autosave.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -156,6 +159,30 @@ try {
   await desk.waitForFunction(() => document.querySelector('[data-state]').textContent.includes('All changes saved'), null, { timeout: WAIT });
   check(posts.length === 2, `one post for the refused text and one for the fix (${posts.length})`);
   check(await desk.getByLabel('Headline').getAttribute('aria-invalid') === null, 'the mark goes once the save succeeds');
+
+  step('search and social: counters, the search preview, the picker and autosave');
+  await desk.locator('details.seo summary').click();
+  check(await desk.locator('button[data-media-pick="f-social-media"]').isVisible(), 'the social picture has the picker button');
+  const seoTitle = `A search title for the autosave check ${stamp}, longer than is shown`;
+  await desk.getByLabel('Search title').fill(seoTitle);
+  check(await desk.locator('#f-seo-title-count [data-count]').textContent() === String([...seoTitle].length), 'the count follows the typing');
+  check(await desk.locator('#f-seo-title-count [data-over]').isVisible(), 'past 60 characters, a warning');
+  check(await desk.locator('[data-serp-title]').textContent() === seoTitle, 'the preview shows the search title');
+  await desk.getByLabel('Search title').fill('');
+  check(!(await desk.locator('#f-seo-title-count [data-over]').isVisible()), 'the warning goes with the text');
+  check((await desk.locator('[data-serp-title]').textContent()).startsWith(`Autosave check ${stamp}, fixed - `), 'the preview falls back to the headline');
+  const original = `https://wire.example/${stamp}`;
+  await desk.getByLabel('Address of the original').fill(original);
+  check(await desk.locator('[data-serp-url]').textContent() === original, 'the preview shows the canonical address');
+  // An autosave already on its way may answer first: ask the Admin API
+  // (with the editor's session) until the address is stored.
+  const articleId = new URL(desk.url()).pathname.split('/').pop();
+  let saved = null;
+  for (const until = Date.now() + WAIT; Date.now() < until; await desk.waitForTimeout(500)) {
+    saved = await desk.evaluate(async (id) => (await fetch(`/api/v1/admin/articles/${id}`)).json(), articleId);
+    if (saved.canonical_url === original) break;
+  }
+  check(saved.canonical_url === original && saved.seo_title === null, `autosaved: ${JSON.stringify(saved)}`);
 } finally {
   await browser.close();
 }

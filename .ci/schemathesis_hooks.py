@@ -44,6 +44,7 @@ OWN = {
 REFERENCES = {
     "media_id": "media",
     "lead_media_id": "media",
+    "social_media_id": "media",
     "article_id": "articles",
     "author_ids": "authors",
     "editions": "editions",

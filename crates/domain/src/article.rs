@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::rich::{validate_marks, Mark, LIST_MAX_ITEMS};
-use crate::{ParseError, Slug, UnixTime};
+use crate::{ArticleSeo, ParseError, Slug, UnixTime};
 
 pub const HEADLINE_MAX_CHARS: usize = 200;
 pub const LEAD_MAX_CHARS: usize = 600;
@@ -277,6 +277,8 @@ pub struct NewArticle {
     pub author_ids: Vec<i64>,
     /// Tags by slug and display name; created in the article's edition when new.
     pub tags: Vec<(Slug, String)>,
+    /// Search and social overrides; the defaults when empty.
+    pub seo: ArticleSeo,
 }
 
 impl NewArticle {
@@ -319,6 +321,7 @@ impl NewArticle {
                 format!("at most {ARTICLE_MAX_AUTHORS} authors"),
             ));
         }
+        self.seo.validate()?;
         if self.status.is_public() && self.published_at.is_none() {
             return Err(ParseError::new(
                 "published_at",

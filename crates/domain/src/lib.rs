@@ -2,6 +2,8 @@
 //! validated once at the edge so that an invalid one cannot exist further in.
 
 mod article;
+// Search and social overrides, and the canonical address of a syndicated copy.
+mod article_seo;
 // Reader comments: bodies, moderation settings and the check pipeline.
 pub mod comment;
 mod edition;
@@ -21,6 +23,10 @@ pub use article::{
     ArticleStatus, BodyBlock, HeadingLevel, ListItem, NewArticle, ARTICLE_BODY_MAX_BLOCKS,
     ARTICLE_MAX_AUTHORS, ARTICLE_MAX_TAGS, CORRECTION_MAX_CHARS, HEADLINE_MAX_CHARS,
     LEAD_MAX_CHARS,
+};
+pub use article_seo::{
+    ArticleSeo, ArticleSeoPatch, CanonicalUrl, SEO_DESCRIPTION_SHOWN_CHARS, SEO_TEXT_MAX_CHARS,
+    SEO_TITLE_SHOWN_CHARS, SOCIAL_DESCRIPTION_SHOWN_CHARS, SOCIAL_TITLE_SHOWN_CHARS,
 };
 pub use edition::{
     DateFormat, NewEdition, NewSection, TextDirection, TimeZoneName, RESERVED_EDITION_CODES,

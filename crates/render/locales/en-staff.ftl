@@ -111,3 +111,24 @@ setup-logo-help = A picture for the header of every page: JPEG, PNG, WebP, AVIF 
 setup-error-site_name = Site name: at most 120 characters, or leave it empty.
 setup-error-date_format = Date format: choose one of the formats offered.
 setup-error-logo = Logo: this file could not be used. Choose another picture or leave the field empty.
+
+# The editor's search and social fields.
+seo-section = Search and social
+seo-intro = How the story looks in search results and when it is shared. Leave a field empty to use the default.
+seo-preview = In search results
+seo-field-seo_title = Search title
+seo-hint-seo_title = The page title search engines show, about 60 characters of it. Empty: the headline and the edition's name.
+seo-field-seo_description = Search description
+seo-hint-seo_description = The summary under the title in search results, about 160 characters of it. Empty: the lead.
+seo-field-social_title = Social title
+seo-hint-social_title = The title of the card when the story is shared, about 70 characters of it. Empty: the headline.
+seo-field-social_description = Social description
+seo-hint-social_description = The text of the card when the story is shared, about 200 characters of it. Empty: the search description, else the lead.
+seo-field-social_media = Social picture (media bank number)
+seo-hint-social_media = The picture of the card when the story is shared; it becomes public with the story. Empty: the lead picture.
+seo-field-canonical_url = Address of the original
+seo-hint-canonical_url = Only for a syndicated copy: the full address of the original story (https://…). Search engines are sent there and the sitemap leaves this copy out. Empty: this page is the original.
+seo-chars = characters
+seo-over = Longer than about { $shown } characters: the end may be cut off.
+form-seo-too-long = At most 300 characters.
+form-bad-canonical = Give the full address of the original, starting with https:// or http://, without spaces.

@@ -14,9 +14,13 @@
 //   autosave and the save button always send the blocks in page order.
 // - A word count of the lead and body.
 // - Pictures: a media-bank picker (search, thumbnails, a warning when a
-//   picture lacks a credit or alt text) for the lead picture and image
-//   blocks, and picture files dropped on the story are uploaded (Admin
-//   API, with the session's CSRF token) into new image blocks.
+//   picture lacks a credit or alt text) for the lead picture, the social
+//   picture and image blocks, and picture files dropped on the story are
+//   uploaded (Admin API, with the session's CSRF token) into new image
+//   blocks.
+// - Search and social: the length of each text against what search
+//   results and social cards show, and the search result preview, kept
+//   current as one types (the server wrote both for the page as loaded).
 (function () {
   "use strict";
   var form = document.getElementById("editor");
@@ -557,8 +561,10 @@
   }
 
   if (picker && picker.showModal) {
-    // The lead picture's button; blocks' buttons are shown by setup().
-    form.querySelectorAll(".editor > [data-media-pick]").forEach(function (b) { b.hidden = false; });
+    // The lead and social pictures' buttons; blocks' are shown by setup().
+    form.querySelectorAll("[data-media-pick]").forEach(function (b) {
+      if (!b.closest("[data-block]")) b.hidden = false;
+    });
     var timer = null;
     var q = picker.querySelector("[data-picker-q]");
     q.addEventListener("input", function () {
@@ -622,6 +628,32 @@
     });
     return li;
   }
+
+  // ---- search and social: counters and the search result preview -------
+
+  var serp = form.querySelector("[data-serp]");
+  function typed(name) {
+    var field = form.elements.namedItem(name);
+    return field && field.value ? field.value.trim() : "";
+  }
+  function seoCount(field) {
+    var out = form.querySelector("[data-count-for='" + field.id + "']");
+    if (!out) return;
+    var n = Array.from(field.value.trim()).length;
+    out.querySelector("[data-count]").textContent = String(n);
+    out.querySelector("[data-over]").hidden = n <= Number(field.dataset.shown);
+  }
+  function preview() {
+    if (!serp) return;
+    serp.querySelector("[data-serp-url]").textContent = typed("canonical_url") || serp.dataset.own;
+    serp.querySelector("[data-serp-title]").textContent =
+      typed("seo_title") || typed("headline") + " - " + serp.dataset.edition;
+    serp.querySelector("[data-serp-description]").textContent = typed("seo_description") || typed("lead");
+  }
+  form.addEventListener("input", function (e) {
+    if (e.target.dataset && e.target.dataset.shown) seoCount(e.target);
+    preview();
+  });
 
   Array.prototype.forEach.call(list.children, setup);
   count();

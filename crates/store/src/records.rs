@@ -1,8 +1,9 @@
 //! What the store returns: rows of the content model, read back and parsed.
 
 use dateline_domain::{
-    ArticleStatus, BodyBlock, DateFormat, EditionCode, EmailAddress, Framing, ImageFormat,
-    LanguageTag, Role, Slug, TextDirection, TimeZoneName, UnixTime,
+    ArticleSeo, ArticleSeoPatch, ArticleStatus, BodyBlock, CanonicalUrl, DateFormat, EditionCode,
+    EmailAddress, Framing, ImageFormat, LanguageTag, Role, Slug, TextDirection, TimeZoneName,
+    UnixTime,
 };
 use serde::Serialize;
 
@@ -145,6 +146,8 @@ pub struct Article {
     pub created_by: Option<i64>,
     /// Dated correction notes, oldest first; shown to readers.
     pub corrections: Vec<Correction>,
+    /// Search and social overrides and the canonical address.
+    pub seo: ArticleSeo,
 }
 
 /// A visible, dated note saying what a correction changed (templates show it).
@@ -209,6 +212,10 @@ pub struct ArticleSnapshot {
     pub author_ids: Vec<i64>,
     /// `(slug, name)` in the editor's order.
     pub tags: Vec<(Slug, String)>,
+    /// Absent from snapshots taken before migration 0022, when no story had
+    /// any: those read (and restore) as empty.
+    #[serde(default)]
+    pub seo: ArticleSeo,
 }
 
 impl ArticleSnapshot {
@@ -226,6 +233,7 @@ impl ArticleSnapshot {
                 .iter()
                 .map(|t| (t.slug.clone(), t.name.clone()))
                 .collect(),
+            seo: article.seo.clone(),
         }
     }
 
@@ -240,6 +248,7 @@ impl ArticleSnapshot {
             lead_media_id: Some(self.lead_media_id),
             author_ids: Some(self.author_ids.clone()),
             tags: Some(self.tags.clone()),
+            seo: ArticleSeoPatch::all(self.seo.clone()),
         }
     }
 }
@@ -317,6 +326,9 @@ pub struct Translation {
     pub section_slug: Slug,
     pub slug: Slug,
     pub headline: String,
+    /// Set when this translation is a syndicated copy: its canonical page
+    /// is elsewhere, so hreflang links leave it out.
+    pub canonical_url: Option<CanonicalUrl>,
 }
 
 /// One public article's line in an edition's sitemap.
@@ -385,6 +397,8 @@ pub struct ArticleUpdate {
     pub lead_media_id: Option<Option<i64>>,
     pub author_ids: Option<Vec<i64>>,
     pub tags: Option<Vec<(Slug, String)>>,
+    /// Search and social fields, each left as it is unless named.
+    pub seo: ArticleSeoPatch,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

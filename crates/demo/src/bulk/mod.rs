@@ -217,6 +217,7 @@ impl BulkGenerator {
             translation_group: None,
             author_ids,
             tags: Vec::new(),
+            seo: dateline_domain::ArticleSeo::default(),
         };
         (article, tag_ids)
     }

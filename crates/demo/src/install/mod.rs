@@ -177,6 +177,7 @@ pub async fn install(
                 .filter_map(|x| author_ids.get(*x).copied())
                 .collect(),
             tags: a.tags.clone(),
+            seo: dateline_domain::ArticleSeo::default(),
         };
         let article = store.create_article(&new).await?;
         finish_workflow(store, &article, a.lang, i, now).await?;

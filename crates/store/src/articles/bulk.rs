@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use dateline_domain::{NewArticle, ParseError};
 use sqlx::{AnyConnection, Row};
 
-use super::{body_to_json, dedup_keep_order, flag, media_ids, search_text};
+use super::{bind_seo, body_to_json, dedup_keep_order, flag, media_ids, search_text, AnyQuery};
 use crate::{Backend, Result, Store, StoreError};
 
 /// Bind parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535.
 const MAX_BINDS: usize = 30_000;
-const ARTICLE_BINDS: usize = 14;
+const ARTICLE_BINDS: usize = 20;
 const _: () = assert!(MAX_BINDS <= 32_766);
 
 /// `($1, …, $cols), ($cols+1, …)` for `rows` rows, bound in that order.
@@ -64,14 +64,15 @@ async fn insert_int_rows<const N: usize>(
     Ok(())
 }
 
-type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
-
+/// The columns written, the SEO columns (`super::SEO_COLUMNS`) included.
 const ARTICLE_INSERT: &str =
     "INSERT INTO articles (edition_id, section_id, slug, headline, lead, body, \
      status, is_public, published_at, updated_at, created_at, lead_media_id, search_text, \
-     translation_group";
+     seo_title, seo_description, social_title, social_description, social_media_id, \
+     canonical_url, translation_group";
 
 /// Binds an article's columns in `ARTICLE_INSERT` order, group excluded.
+/// (A test checks that the SEO columns there are `super::SEO_COLUMNS`.)
 fn bind_article<'q>(query: AnyQuery<'q>, new: &'q NewArticle) -> Result<AnyQuery<'q>> {
     Ok(query
         .bind(new.edition_id)
@@ -87,6 +88,7 @@ fn bind_article<'q>(query: AnyQuery<'q>, new: &'q NewArticle) -> Result<AnyQuery
         .bind(new.updated_at)
         .bind(new.lead_media_id)
         .bind(search_text(&new.headline, &new.lead)))
+    .map(|query| bind_seo(query, &new.seo))
 }
 
 fn on_bulk_write(err: sqlx::Error) -> StoreError {
@@ -257,7 +259,7 @@ impl Store {
             for (position, tag) in (0_i64..).zip(dedup_keep_order(tag_list)) {
                 tags.push([id, Some(tag), Some(position), published_at, public]);
             }
-            for media_id in media_ids(new.lead_media_id, &new.body) {
+            for media_id in media_ids(new.lead_media_id, new.seo.social_media_id, &new.body) {
                 media.push([id, Some(media_id)]);
                 let counts = usage.entry(media_id).or_default();
                 counts.0 += 1;
@@ -320,5 +322,15 @@ mod tests {
             "($1, $2, $3), ($4, $5, $6)"
         );
         assert_eq!(values_list(Backend::Sqlite, 2, 2), "(?, ?), (?, ?)");
+    }
+
+    #[test]
+    fn the_insert_names_the_seo_columns_in_binding_order() {
+        let columns = super::super::SEO_COLUMNS.join(", ");
+        let insert = ARTICLE_INSERT.split_whitespace().collect::<Vec<_>>();
+        let insert = insert.join(" ");
+        assert!(insert.contains(&format!("search_text, {columns}, translation_group")));
+        // One bind per column: the commas between ARTICLE_BINDS columns.
+        assert_eq!(insert.matches(',').count(), ARTICLE_BINDS - 1);
     }
 }

@@ -1,12 +1,14 @@
 //! Creating one article with its byline, tags and media links.
 
 use dateline_domain::{NewArticle, Slug};
+use sqlx::{AnyConnection, Row};
 
 use super::pictures::link_media;
 use super::relations::{insert_authors, insert_tags, shift_visibility, tag_ids_for};
 use super::revisions::record_revision;
 use super::{
-    body_to_json, dedup_keep_order, flag, load_article, media_ids, search_text, ArticleKey,
+    bind_seo, body_to_json, dedup_keep_order, flag, load_article, media_ids, placeholders,
+    search_text, ArticleKey, SEO_COLUMNS,
 };
 use crate::audit::{record_audit_on, NewAudit};
 use crate::author_admin::check_bylines;
@@ -26,6 +28,27 @@ pub(super) fn on_article_write(err: sqlx::Error) -> StoreError {
             }
         }
         _ => StoreError::Database(err),
+    }
+}
+
+/// A social picture that is not in the media bank, named as such (the
+/// foreign key could not tell it from a missing lead picture).
+pub(super) async fn check_social_picture(
+    conn: &mut AnyConnection,
+    social_media_id: Option<i64>,
+) -> Result<()> {
+    let Some(id) = social_media_id else {
+        return Ok(());
+    };
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM media_assets WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::MissingReference {
+            what: "social picture",
+        }),
     }
 }
 
@@ -69,37 +92,44 @@ impl Store {
         let body = body_to_json(&new.body)?;
         let author_ids = dedup_keep_order(&new.author_ids);
         let tags = dedup_tags(&new.tags);
-        let media = media_ids(new.lead_media_id, &new.body);
+        let media = media_ids(new.lead_media_id, new.seo.social_media_id, &new.body);
         let public = new.status.is_public();
 
         let mut tx = self.begin_write().await?;
+        check_social_picture(&mut tx, new.seo.social_media_id).await?;
         // Selecting from `sections` checks in the same statement that the
         // section exists and belongs to the article's edition. Group 0 is a
         // placeholder: ids start at 1.
-        let id: Option<i64> = sqlx::query_scalar(
+        let sql = format!(
             "INSERT INTO articles (edition_id, section_id, slug, headline, lead, body, status, is_public, \
              published_at, updated_at, created_at, lead_media_id, translation_group, created_by, \
-             search_text) \
-             SELECT $1, id, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14 FROM sections \
+             search_text, {}) \
+             SELECT $1, id, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, {} FROM sections \
              WHERE id = $2 AND edition_id = $1 RETURNING id",
-        )
-        .bind(new.edition_id)
-        .bind(new.section_id)
-        .bind(new.slug.as_str())
-        .bind(new.headline.trim())
-        .bind(new.lead.trim())
-        .bind(body)
-        .bind(new.status.as_str())
-        .bind(flag(public))
-        .bind(new.published_at)
-        .bind(new.updated_at)
-        .bind(new.lead_media_id)
-        .bind(new.translation_group.unwrap_or(0))
-        .bind(actor)
-        .bind(search_text(&new.headline, &new.lead))
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(on_article_write)?;
+            SEO_COLUMNS.join(", "),
+            placeholders(15, SEO_COLUMNS.len()),
+        );
+        let query = sqlx::query(&sql)
+            .bind(new.edition_id)
+            .bind(new.section_id)
+            .bind(new.slug.as_str())
+            .bind(new.headline.trim())
+            .bind(new.lead.trim())
+            .bind(body)
+            .bind(new.status.as_str())
+            .bind(flag(public))
+            .bind(new.published_at)
+            .bind(new.updated_at)
+            .bind(new.lead_media_id)
+            .bind(new.translation_group.unwrap_or(0))
+            .bind(actor)
+            .bind(search_text(&new.headline, &new.lead));
+        let id: Option<i64> = bind_seo(query, &new.seo)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(on_article_write)?
+            .map(|row| row.try_get("id"))
+            .transpose()?;
         let id = id.ok_or(StoreError::MissingReference { what: "section" })?;
         check_bylines(&mut tx, new.edition_id, &author_ids, &[]).await?;
         if new.translation_group.is_none() {

@@ -147,7 +147,8 @@ impl Store {
 
     /// An edition's public articles by id ascending, after `after_id` (0 for
     /// the first page); `limit` is clamped to 1..=50,000. The last entry's id
-    /// is the next page's `after_id`.
+    /// is the next page's `after_id`. Syndicated copies (with a canonical
+    /// address elsewhere) are left out: a sitemap lists canonical pages only.
     pub async fn sitemap_entries(
         &self,
         edition_id: i64,
@@ -157,7 +158,8 @@ impl Store {
         let rows = sqlx::query(
             "SELECT a.id, s.slug AS section_slug, a.slug, a.published_at, a.updated_at \
              FROM articles a JOIN sections s ON s.id = a.section_id \
-             WHERE a.edition_id = $1 AND a.is_public = 1 AND a.id > $2 ORDER BY a.id LIMIT $3",
+             WHERE a.edition_id = $1 AND a.is_public = 1 AND a.canonical_url IS NULL AND a.id > $2 \
+             ORDER BY a.id LIMIT $3",
         )
         .bind(edition_id)
         .bind(after_id)

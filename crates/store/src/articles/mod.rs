@@ -20,7 +20,7 @@ pub use update::Save;
 
 use std::collections::HashSet;
 
-use dateline_domain::{BodyBlock, UnixTime};
+use dateline_domain::{ArticleSeo, BodyBlock, CanonicalUrl, UnixTime};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -31,7 +31,8 @@ use crate::{Result, StoreError};
 
 const ARTICLE_COLUMNS: &str = "id, edition_id, section_id, slug, headline, lead, body, status, \
      published_at, updated_at, created_at, lead_media_id, translation_group, comment_count, version, \
-     scheduled_at, created_by";
+     scheduled_at, created_by, seo_title, seo_description, social_title, social_description, \
+     social_media_id, canonical_url";
 
 /// What a card selects; `a` is the article, `s` its section, `m` its lead picture.
 const CARD_COLUMNS: &str = "a.id, a.edition_id, a.section_id, s.slug AS section_slug, \
@@ -56,11 +57,17 @@ pub(crate) fn flag(value: bool) -> i64 {
     i64::from(value)
 }
 
-/// The media assets an article uses: its lead picture and body images, each once.
-pub(crate) fn media_ids(lead_media_id: Option<i64>, body: &[BodyBlock]) -> Vec<i64> {
+/// The media assets an article uses: its lead picture, its social picture
+/// and its body images, each once.
+pub(crate) fn media_ids(
+    lead_media_id: Option<i64>,
+    social_media_id: Option<i64>,
+    body: &[BodyBlock],
+) -> Vec<i64> {
     let mut seen = HashSet::new();
     lead_media_id
         .into_iter()
+        .chain(social_media_id)
         .chain(body.iter().filter_map(|block| match block {
             BodyBlock::Image { media_id, .. } => Some(*media_id),
             _ => None,
@@ -94,6 +101,56 @@ fn u32_col(row: &AnyRow, col: &str, table: &'static str) -> Result<u32> {
     })
 }
 
+/// One of the search and social texts as stored: trimmed, NULL when blank.
+fn seo_text(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// Binds the search and social columns in the order of [`SEO_COLUMNS`].
+fn bind_seo<'q>(query: AnyQuery<'q>, seo: &'q ArticleSeo) -> AnyQuery<'q> {
+    query
+        .bind(seo_text(&seo.seo_title))
+        .bind(seo_text(&seo.seo_description))
+        .bind(seo_text(&seo.social_title))
+        .bind(seo_text(&seo.social_description))
+        .bind(seo.social_media_id)
+        .bind(seo.canonical_url.as_ref().map(CanonicalUrl::as_str))
+}
+
+/// The search and social columns, as [`bind_seo`] binds them.
+const SEO_COLUMNS: [&str; 6] = [
+    "seo_title",
+    "seo_description",
+    "social_title",
+    "social_description",
+    "social_media_id",
+    "canonical_url",
+];
+
+pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+fn seo_from_row(row: &AnyRow) -> Result<ArticleSeo> {
+    let canonical: Option<String> = row.try_get("canonical_url")?;
+    Ok(ArticleSeo {
+        seo_title: row.try_get("seo_title")?,
+        seo_description: row.try_get("seo_description")?,
+        social_title: row.try_get("social_title")?,
+        social_description: row.try_get("social_description")?,
+        social_media_id: row.try_get("social_media_id")?,
+        canonical_url: parse_canonical(canonical)?,
+    })
+}
+
+/// A stored canonical address, parsed again.
+pub(crate) fn parse_canonical(raw: Option<String>) -> Result<Option<CanonicalUrl>> {
+    raw.map(|url| url.parse())
+        .transpose()
+        .map_err(|e: dateline_domain::ParseError| StoreError::Corrupt {
+            table: "articles",
+            detail: format!("canonical_url: {e}"),
+        })
+}
+
 /// An article row without byline and tags.
 fn article_from_row(row: &AnyRow) -> Result<Article> {
     let body: String = row.try_get("body")?;
@@ -121,6 +178,7 @@ fn article_from_row(row: &AnyRow) -> Result<Article> {
         scheduled_at: row.try_get("scheduled_at")?,
         created_by: row.try_get("created_by")?,
         corrections: Vec::new(),
+        seo: seo_from_row(row)?,
     })
 }
 
@@ -275,9 +333,11 @@ mod tests {
                 caption: Some("again".into()),
             },
         ];
-        assert_eq!(media_ids(Some(3), &body), vec![3, 7]);
-        assert_eq!(media_ids(None, &body), vec![7, 3]);
-        assert!(media_ids(None, &[]).is_empty());
+        assert_eq!(media_ids(Some(3), None, &body), vec![3, 7]);
+        assert_eq!(media_ids(None, None, &body), vec![7, 3]);
+        assert_eq!(media_ids(Some(3), Some(9), &body), vec![3, 9, 7]);
+        assert_eq!(media_ids(None, Some(7), &body), vec![7, 3]);
+        assert!(media_ids(None, None, &[]).is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use dateline_domain::Slug;
 use sqlx::Row;
 
-use super::{load_article, ArticleKey};
+use super::{load_article, parse_canonical, ArticleKey};
 use crate::editions::parse_col;
 use crate::records::{Article, Translation};
 use crate::{Result, Store};
@@ -23,7 +23,7 @@ impl Store {
     /// Public translations in a group, ordered by edition position.
     pub async fn translations(&self, translation_group: i64) -> Result<Vec<Translation>> {
         let rows = sqlx::query(
-            "SELECT a.id, e.code, e.language, s.slug AS section_slug, a.slug, a.headline \
+            "SELECT a.id, e.code, e.language, s.slug AS section_slug, a.slug, a.headline, a.canonical_url \
              FROM articles a JOIN editions e ON e.id = a.edition_id JOIN sections s ON s.id = a.section_id \
              WHERE a.translation_group = $1 AND a.is_public = 1 ORDER BY e.position, e.id, a.id",
         )
@@ -39,6 +39,7 @@ impl Store {
                     section_slug: parse_col(row, "section_slug", "sections")?,
                     slug: parse_col(row, "slug", "articles")?,
                     headline: row.try_get("headline")?,
+                    canonical_url: parse_canonical(row.try_get("canonical_url")?)?,
                 })
             })
             .collect()

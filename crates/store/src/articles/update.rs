@@ -2,14 +2,17 @@
 
 use dateline_domain::{NewArticle, UnixTime};
 
-use super::create::{dedup_tags, on_article_write};
+use super::create::{check_social_picture, dedup_tags, on_article_write};
 use super::pictures::relink_media;
 use super::relations::{
     insert_authors, insert_tags, shift_author_counts, shift_section_count, shift_tag_counts,
     tag_ids_for,
 };
 use super::revisions::record_revision;
-use super::{body_to_json, dedup_keep_order, load_article, media_ids, search_text, ArticleKey};
+use super::{
+    bind_seo, body_to_json, dedup_keep_order, load_article, media_ids, search_text, ArticleKey,
+    SEO_COLUMNS,
+};
 use crate::audit::{record_audit_on, NewAudit};
 use crate::author_admin::check_bylines;
 use crate::records::{Article, ArticleUpdate, RevisionKind};
@@ -37,6 +40,7 @@ fn merged(current: &Article, update: &ArticleUpdate, now: UnixTime) -> NewArticl
             .clone()
             .unwrap_or_else(|| current.authors.iter().map(|a| a.id).collect()),
         tags: update.tags.clone().unwrap_or_default(),
+        seo: update.seo.apply(&current.seo),
     }
 }
 
@@ -120,26 +124,34 @@ impl Store {
         let public = current.status.is_public();
 
         let mut tx = self.begin_write().await?;
+        check_social_picture(&mut tx, next.seo.social_media_id).await?;
         // Writing first, guarded by the version, both detects a concurrent
         // save and makes what we read above the state we are replacing.
-        let done = sqlx::query(
+        let seo_sets = SEO_COLUMNS
+            .iter()
+            .zip(11..)
+            .map(|(column, n)| format!(", {column} = ${n}"))
+            .collect::<String>();
+        let sql = format!(
             "UPDATE articles SET section_id = $1, slug = $2, headline = $3, lead = $4, body = $5, \
-             lead_media_id = $6, updated_at = $7, version = version + 1, search_text = $10 \
-             WHERE id = $8 AND version = $9",
-        )
-        .bind(next.section_id)
-        .bind(next.slug.as_str())
-        .bind(next.headline.trim())
-        .bind(next.lead.trim())
-        .bind(body_to_json(&next.body)?)
-        .bind(next.lead_media_id)
-        .bind(now)
-        .bind(id)
-        .bind(expected_version)
-        .bind(search_text(&next.headline, &next.lead))
-        .execute(&mut *tx)
-        .await
-        .map_err(on_article_write)?;
+             lead_media_id = $6, updated_at = $7, version = version + 1, search_text = $10{seo_sets} \
+             WHERE id = $8 AND version = $9"
+        );
+        let query = sqlx::query(&sql)
+            .bind(next.section_id)
+            .bind(next.slug.as_str())
+            .bind(next.headline.trim())
+            .bind(next.lead.trim())
+            .bind(body_to_json(&next.body)?)
+            .bind(next.lead_media_id)
+            .bind(now)
+            .bind(id)
+            .bind(expected_version)
+            .bind(search_text(&next.headline, &next.lead));
+        let done = bind_seo(query, &next.seo)
+            .execute(&mut *tx)
+            .await
+            .map_err(on_article_write)?;
         if done.rows_affected() == 0 {
             return Err(StoreError::Conflict { what: "article" });
         }
@@ -178,7 +190,7 @@ impl Store {
                 shift_tag_counts(&mut tx, id, 1).await?;
             }
         }
-        let mut media = media_ids(next.lead_media_id, &next.body);
+        let mut media = media_ids(next.lead_media_id, next.seo.social_media_id, &next.body);
         media.sort_unstable();
         let flipped = relink_media(&mut tx, id, &media, public).await?;
 

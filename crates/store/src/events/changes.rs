@@ -26,9 +26,13 @@ fn visibility_keys(article: &Article) -> Vec<CacheKey> {
 }
 
 fn media_of(article: &Article) -> BTreeSet<i64> {
-    media_ids(article.lead_media_id, &article.body)
-        .into_iter()
-        .collect()
+    media_ids(
+        article.lead_media_id,
+        article.seo.social_media_id,
+        &article.body,
+    )
+    .into_iter()
+    .collect()
 }
 
 /// Ids in exactly one of the two sets: the listings an article joined or left.
@@ -176,6 +180,7 @@ mod tests {
             scheduled_at: None,
             created_by: None,
             corrections: Vec::new(),
+            seo: dateline_domain::ArticleSeo::default(),
         }
     }
 

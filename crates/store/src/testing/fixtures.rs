@@ -1,8 +1,8 @@
 //! A small newsroom to test against: two editions, sections, an author, a picture.
 
 use dateline_domain::{
-    ArticleStatus, BodyBlock, ImageFormat, NewArticle, NewAuthor, NewEdition, NewMediaAsset,
-    NewSection, Slug, UnixTime,
+    ArticleSeo, ArticleStatus, BodyBlock, ImageFormat, NewArticle, NewAuthor, NewEdition,
+    NewMediaAsset, NewSection, Slug, UnixTime,
 };
 
 use crate::records::{Author, Edition, MediaAsset, Section};
@@ -82,6 +82,7 @@ impl Fixtures {
             translation_group: None,
             author_ids: vec![self.author.id],
             tags: Vec::new(),
+            seo: ArticleSeo::default(),
         }
     }
 

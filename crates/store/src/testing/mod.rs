@@ -241,6 +241,17 @@ fn with_database(url: &str, database: &str) -> String {
     }
 }
 
+/// Replaces the snapshot a revision holds, so that a test can stand for one
+/// written by an older version (before a field existed).
+pub async fn overwrite_revision_content(store: &Store, revision_id: i64, content: &str) {
+    sqlx::query("UPDATE article_revisions SET content = $1 WHERE id = $2")
+        .bind(content)
+        .bind(revision_id)
+        .execute(&store.pool)
+        .await
+        .unwrap_or_else(|e| panic!("cannot overwrite revision {revision_id}: {e}"));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

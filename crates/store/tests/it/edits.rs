@@ -39,6 +39,7 @@ async fn update_applies_fields_and_moves_counters(store: &Store) {
             (slug("rain"), "Rain".into()),
             (slug("drought"), "Drought".into()),
         ]),
+        seo: Default::default(),
     };
     let updated = store
         .update_article(created.id, 1, &update, T + 60)

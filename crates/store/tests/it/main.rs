@@ -32,6 +32,7 @@ macro_rules! on_both_backends {
 }
 
 mod accounts;
+mod article_seo;
 mod articles;
 mod audit;
 mod authors;

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use axum::extract::State;
 use axum::Json;
-use dateline_domain::{ArticleStatus, BodyBlock, EditionCode, Slug};
+use dateline_domain::{ArticleStatus, BodyBlock, CanonicalUrl, EditionCode, Slug};
 use dateline_store as store;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -47,6 +47,22 @@ pub struct Article {
     pub body_media: Vec<Media>,
     /// The same story in other editions.
     pub translations: Vec<TranslationRef>,
+    /// The original's address when this story is a syndicated copy: the
+    /// canonical page to link and to point search engines at; `null` when
+    /// `url` is canonical.
+    #[schema(value_type = Option<CanonicalUrl>)]
+    pub canonical_url: Option<String>,
+    /// The page title for search results; `null`: the headline and the
+    /// edition's name.
+    pub seo_title: Option<String>,
+    /// The description for search results; `null`: the lead.
+    pub seo_description: Option<String>,
+    /// The title of social cards; `null`: the headline.
+    pub social_title: Option<String>,
+    /// The description of social cards; `null`: `seo_description`, else the lead.
+    pub social_description: Option<String>,
+    /// The picture of social cards; `null`: the lead picture (`media`).
+    pub social_media: Option<Media>,
 }
 
 /// A bylined author, linked to their page in the article's edition.
@@ -114,6 +130,7 @@ pub async fn get_article(
     let ids: Vec<i64> = article
         .lead_media_id
         .into_iter()
+        .chain(article.seo.social_media_id)
         .chain(body_media_ids(&article))
         .collect();
     let assets = state.store.media_by_ids(&ids).await?;
@@ -186,6 +203,12 @@ impl Article {
                     url: urls.article(&t.edition_code, &t.section_slug, &t.slug),
                 })
                 .collect(),
+            social_media: article.seo.social_media_id.and_then(media_of),
+            canonical_url: article.seo.canonical_url.map(String::from),
+            seo_title: article.seo.seo_title,
+            seo_description: article.seo.seo_description,
+            social_title: article.seo.social_title,
+            social_description: article.seo.social_description,
             body: article.body,
         }
     }

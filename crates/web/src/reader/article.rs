@@ -181,6 +181,7 @@ pub(crate) async fn render_article(
     let media_ids = body_media(article)
         .chain(card_media(&related))
         .chain(article.lead_media_id)
+        .chain(article.seo.social_media_id)
         .chain(ctx.edition.logo_media_id);
     let media = MediaMap::fetch(state, media_ids.collect::<Vec<_>>()).await?;
     let keys = article_keys(

@@ -5,6 +5,9 @@
 //! `((n-1)·10000, n·10000]`, so that any sitemap is one indexed range query
 //! and never lists more than 10,000 URLs; the index lists only the numbers
 //! that have articles, found with one `LIMIT 1` probe per sitemap.
+//! Syndicated copies (an article with a canonical address elsewhere) are
+//! left out by `Store::sitemap_entries`: a sitemap lists canonical pages
+//! only, and listing a copy would contradict its own canonical link.
 
 use std::fmt::Write;
 

@@ -1,7 +1,10 @@
-//! Search and sharing metadata of an article: OpenGraph image, hreflang
-//! alternates between translations, and schema.org `NewsArticle` JSON-LD.
+//! Search and sharing metadata of an article: title and description (the
+//! editor's overrides, else headline and lead), OpenGraph and Twitter
+//! cards, the canonical address (the original's, for a syndicated copy),
+//! hreflang alternates between translations, and schema.org `NewsArticle`
+//! JSON-LD.
 
-use dateline_store::{Article, Section, Translation};
+use dateline_store::{Article, MediaAsset, Section, Translation};
 use serde_json::json;
 
 use crate::site::{Alternate, EditionCtx, MediaMap, Meta, MetaImage, Picture};
@@ -12,7 +15,7 @@ use crate::AppState;
 pub(super) struct ArticleFacts<'a> {
     pub article: &'a Article,
     pub section: &'a Section,
-    /// Root-relative canonical path.
+    /// Root-relative path of the page itself.
     pub path: &'a str,
     pub media: &'a MediaMap,
     pub translations: &'a [Translation],
@@ -27,27 +30,35 @@ pub(super) fn article_meta(state: &AppState, ctx: &EditionCtx, facts: &ArticleFa
         dateline_render::iso8601(published, tz),
         dateline_render::iso8601(article.updated_at.max(published), tz),
     );
-    let image = article
-        .lead_media_id
-        .and_then(|id| facts.media.get(id))
-        .map(|asset| {
-            let (url, width, height) = Picture::share_image(asset);
-            MetaImage {
-                url,
-                width,
-                height,
-                alt: Picture::alt_of(asset).to_owned(),
-            }
-        });
-    let ld = json_ld(state, ctx, facts, image.as_ref(), &dates);
-    let title = format!("{} - {}", article.headline, ctx.site_name());
-    let mut meta = Meta::new(title, article.lead.clone())
-        .canonical(facts.path.to_owned())
+    let seo = &article.seo;
+    let lead = article.lead_media_id.and_then(|id| facts.media.get(id));
+    let social = seo.social_media_id.and_then(|id| facts.media.get(id));
+    let ld = json_ld(state, ctx, facts, [lead, social], &dates);
+    let title = seo
+        .seo_title
+        .clone()
+        .unwrap_or_else(|| format!("{} - {}", article.headline, ctx.site_name()));
+    let description = seo
+        .seo_description
+        .clone()
+        .unwrap_or_else(|| article.lead.clone());
+    let mut meta = Meta::new(title, description)
+        .canonical(canonical(facts))
         .in_section(facts.section.id);
     meta.og_type = "article";
-    meta.social_title = Some(article.headline.clone());
-    meta.image = image;
-    meta.alternates = alternates(facts.translations);
+    meta.social_title = Some(
+        seo.social_title
+            .clone()
+            .unwrap_or_else(|| article.headline.clone()),
+    );
+    meta.social_description = seo.social_description.clone();
+    meta.image = social.or(lead).map(meta_image);
+    // A syndicated copy sends search engines to the original, so it claims
+    // no place among the story's language versions (hreflang alternates
+    // must be canonical pages, and this page is not one).
+    if seo.canonical_url.is_none() {
+        meta.alternates = alternates(facts.translations);
+    }
     let rel = Urls::relative();
     meta.in_editions = facts
         .translations
@@ -62,17 +73,54 @@ pub(super) fn article_meta(state: &AppState, ctx: &EditionCtx, facts: &ArticleFa
     meta
 }
 
-/// schema.org `NewsArticle` with absolute URLs; `dates` are ISO 8601
+/// The page's canonical address: the original's for a syndicated copy,
+/// else its own path (made absolute with the layout).
+fn canonical(facts: &ArticleFacts<'_>) -> String {
+    facts
+        .article
+        .seo
+        .canonical_url
+        .as_ref()
+        .map_or_else(|| facts.path.to_owned(), |url| url.as_str().to_owned())
+}
+
+fn meta_image(asset: &MediaAsset) -> MetaImage {
+    let (url, width, height) = Picture::share_image(asset);
+    MetaImage {
+        url,
+        width,
+        height,
+        alt: Picture::alt_of(asset).to_owned(),
+    }
+}
+
+/// schema.org `NewsArticle` with absolute URLs; `pictures` are the lead
+/// and the social picture (either may be missing); `dates` are ISO 8601
 /// (published, modified).
 fn json_ld(
     state: &AppState,
     ctx: &EditionCtx,
     facts: &ArticleFacts<'_>,
-    image: Option<&MetaImage>,
+    pictures: [Option<&MediaAsset>; 2],
     dates: &(String, String),
 ) -> serde_json::Value {
     let (article, rel) = (facts.article, Urls::relative());
     let base = state.config.base_url.trim_end_matches('/');
+    let absolute = |url: String| {
+        if url.starts_with('/') {
+            format!("{base}{url}")
+        } else {
+            url
+        }
+    };
+    let page = absolute(canonical(facts));
+    let mut images: Vec<String> = Vec::new();
+    for asset in pictures.into_iter().flatten() {
+        let url = absolute(Picture::share_image(asset).0);
+        if !images.contains(&url) {
+            images.push(url);
+        }
+    }
     let logo = ctx
         .edition
         .logo_media_id
@@ -94,10 +142,11 @@ fn json_ld(
     json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "mainEntityOfPage": { "@type": "WebPage", "@id": format!("{base}{}", facts.path) },
+        "mainEntityOfPage": { "@type": "WebPage", "@id": page },
+        "url": page,
         "headline": article.headline,
-        "description": article.lead,
-        "image": image.map(|i| vec![format!("{base}{}", i.url)]).unwrap_or_default(),
+        "description": article.seo.seo_description.as_deref().unwrap_or(&article.lead),
+        "image": images,
         "datePublished": dates.0,
         "dateModified": dates.1,
         "inLanguage": ctx.edition.language.as_str(),
@@ -145,17 +194,22 @@ pub(super) fn website_json_ld(state: &AppState, ctx: &EditionCtx) -> String {
 
 /// One `hreflang` link per public translation (the page itself included, as
 /// the reciprocity rule wants) plus `x-default` on the first edition's.
+/// Syndicated copies are left out: their canonical page is elsewhere.
 fn alternates(translations: &[Translation]) -> Vec<Alternate> {
     let rel = Urls::relative();
     let href = |t: &Translation| rel.article(&t.edition_code, &t.section_slug, &t.slug);
-    let mut out: Vec<_> = translations
+    let canonical: Vec<&Translation> = translations
+        .iter()
+        .filter(|t| t.canonical_url.is_none())
+        .collect();
+    let mut out: Vec<_> = canonical
         .iter()
         .map(|t| Alternate {
             hreflang: t.language.to_string(),
             href: href(t),
         })
         .collect();
-    if let Some(first) = translations.first() {
+    if let Some(first) = canonical.first() {
         out.push(Alternate {
             hreflang: "x-default".to_owned(),
             href: href(first),

@@ -286,7 +286,12 @@ pub(crate) struct SectionLink {
 pub(crate) struct Meta {
     pub title: String,
     pub description: String,
+    /// `og:title` and `twitter:title`; else `title`.
     pub social_title: Option<String>,
+    /// `og:description` and `twitter:description`; else `description`.
+    pub social_description: Option<String>,
+    /// A root-relative path, or an absolute address elsewhere (the
+    /// original of a syndicated copy).
     pub canonical: Option<String>,
     pub og_type: &'static str,
     pub image: Option<MetaImage>,

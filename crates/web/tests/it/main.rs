@@ -65,6 +65,7 @@ mod newsroom_history;
 mod newsroom_invitations;
 mod newsroom_media;
 mod newsroom_pick;
+mod newsroom_seo;
 mod openapi;
 mod openapi_rules;
 mod reader;

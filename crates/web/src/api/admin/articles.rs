@@ -17,6 +17,7 @@ use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::openapi::RefOr;
 use utoipa::{IntoParams, ToSchema};
 
+use super::article_seo::{new_seo, seo_patch, CanonicalUrlField};
 use super::responses::{AdminArticle, AdminRevision};
 use super::ApiJson;
 use crate::api::context::ApiContext;
@@ -111,6 +112,28 @@ pub struct NewArticleDto {
     #[serde(default)]
     #[schema(max_items = 50, value_type = Vec<TagName>)]
     pub tags: Vec<String>,
+    /// The page's whole `<title>` (search engines show about 60
+    /// characters); empty or absent: the headline and the edition's name.
+    #[schema(max_length = 300)]
+    pub seo_title: Option<String>,
+    /// The search result's description (about 160 characters shown);
+    /// empty or absent: the lead.
+    #[schema(max_length = 300)]
+    pub seo_description: Option<String>,
+    /// The title of social cards; empty or absent: the headline.
+    #[schema(max_length = 300)]
+    pub social_title: Option<String>,
+    /// The description of social cards; empty or absent: the search
+    /// description, else the lead.
+    #[schema(max_length = 300)]
+    pub social_description: Option<String>,
+    /// A media-bank picture for social cards (public once the story is);
+    /// absent: the lead picture.
+    pub social_media_id: Option<i64>,
+    /// The original's address when the story is a syndicated copy: search
+    /// engines are pointed there and the sitemap leaves the copy out.
+    #[schema(value_type = Option<CanonicalUrlField>)]
+    pub canonical_url: Option<String>,
 }
 
 /// A tag's name in the document (`TagName`): it needs a letter or digit a
@@ -156,6 +179,27 @@ pub struct ArticlePatch {
     pub author_ids: Option<Vec<i64>>,
     #[schema(max_items = 50, value_type = Option<Vec<TagName>>)]
     pub tags: Option<Vec<String>>,
+    /// As for a new article; `null` or empty restores the default.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 300)]
+    pub seo_title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 300)]
+    pub seo_description: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 300)]
+    pub social_title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 300)]
+    pub social_description: Option<Option<String>>,
+    /// `null` returns social cards to the lead picture.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<i64>)]
+    pub social_media_id: Option<Option<i64>>,
+    /// `null` or empty: the story is its own canonical page again.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<CanonicalUrlField>)]
+    pub canonical_url: Option<Option<String>>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -182,10 +226,10 @@ fn body_slug(field: &'static str, raw: &str) -> Result<Slug, ApiError> {
 }
 
 /// A field that is there (maybe `null`) as `Some`, absent as `None`.
-pub(super) fn present<'de, D: serde::Deserializer<'de>>(
+pub(super) fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
     d: D,
-) -> Result<Option<Option<i64>>, D::Error> {
-    Option::<i64>::deserialize(d).map(Some)
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
 }
 
 fn tags(names: &[String]) -> Result<Vec<(Slug, String)>, ApiError> {
@@ -280,7 +324,7 @@ pub async fn list(
         (status = 403, description = "`forbidden` (scope `articles:write`, or an edition not assigned)", body = ErrorBody),
         (status = 404, description = "`unknown_edition`, `unknown_section`", body = ErrorBody),
         (status = 409, description = "The slug is taken (`duplicate`)", body = ErrorBody),
-        (status = 422, description = "`invalid_input` (empty headline, bad block, unknown media or author, an author who does not write for the edition)", body = ErrorBody),
+        (status = 422, description = "`invalid_input` (empty headline, bad block, a search or social text over 300 characters, a canonical address that is not an absolute http(s) URL, unknown media or author, an author who does not write for the edition), `missing_reference` (no such picture)", body = ErrorBody),
     ))]
 pub async fn create(
     State(state): State<AppState>,
@@ -309,6 +353,7 @@ pub async fn create(
             .with_field("headline")
         })?,
     };
+    let seo = new_seo(&body)?;
     let new = NewArticle {
         edition_id: edition.id,
         section_id: section.id,
@@ -321,6 +366,7 @@ pub async fn create(
         updated_at: crate::auth::now(),
         lead_media_id: body.lead_media_id,
         translation_group: None,
+        seo,
         author_ids: body.author_ids,
         tags: tags(&body.tags)?,
     };
@@ -358,7 +404,7 @@ pub async fn get_one(
         (status = 403, description = "`forbidden`, `csrf_failed`", body = ErrorBody),
         (status = 404, description = "`not_found`, `unknown_section`", body = ErrorBody),
         (status = 409, description = "`conflict`: changed since `version`; `duplicate` slug", body = ErrorBody),
-        (status = 422, description = "`invalid_input` (as for a new article; authors already on the article stay allowed)", body = ErrorBody),
+        (status = 422, description = "`invalid_input` (as for a new article; authors already on the article stay allowed), `missing_reference` (no such picture)", body = ErrorBody),
     ))]
 pub async fn update(
     State(state): State<AppState>,
@@ -380,6 +426,7 @@ pub async fn update(
         }
         None => None,
     };
+    let seo = seo_patch(&body)?;
     let update = ArticleUpdate {
         section_id,
         slug: body
@@ -391,6 +438,7 @@ pub async fn update(
         lead: body.lead,
         body: body.body,
         lead_media_id: body.lead_media_id,
+        seo,
         author_ids: body.author_ids,
         tags: body.tags.as_deref().map(tags).transpose()?,
     };

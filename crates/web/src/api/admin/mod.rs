@@ -5,6 +5,8 @@
 //! against [`crate::auth::permits`] and audited in its own transaction.
 //! Answers are never cached.
 
+// Search and social fields of article bodies.
+mod article_seo;
 mod articles;
 mod audit;
 mod authors;

@@ -7,7 +7,8 @@
 //! as it has been since the media endpoints came.
 
 use dateline_domain::{
-    ArticleStatus, BodyBlock, Crop, EditionCode, FocalPoint, ImageFormat, SiteSettings,
+    ArticleStatus, BodyBlock, CanonicalUrl, Crop, EditionCode, FocalPoint, ImageFormat,
+    SiteSettings,
 };
 use dateline_store as store;
 use serde::Serialize;
@@ -49,6 +50,19 @@ pub struct AdminArticle {
     pub created_by: Option<i64>,
     /// Dated correction notes readers see, oldest first.
     pub corrections: Vec<AdminCorrection>,
+    /// The page's whole `<title>`; `null`: the headline and the edition's name.
+    pub seo_title: Option<String>,
+    /// The search result's description; `null`: the lead.
+    pub seo_description: Option<String>,
+    /// The title of social cards; `null`: the headline.
+    pub social_title: Option<String>,
+    /// The description of social cards; `null`: the search description, else the lead.
+    pub social_description: Option<String>,
+    /// The picture of social cards; `null`: the lead picture.
+    pub social_media_id: Option<i64>,
+    /// The original's address when the story is a syndicated copy.
+    #[schema(value_type = Option<CanonicalUrl>)]
+    pub canonical_url: Option<String>,
 }
 
 impl From<store::Article> for AdminArticle {
@@ -78,6 +92,12 @@ impl From<store::Article> for AdminArticle {
                 .into_iter()
                 .map(AdminCorrection::from)
                 .collect(),
+            seo_title: a.seo.seo_title,
+            seo_description: a.seo.seo_description,
+            social_title: a.seo.social_title,
+            social_description: a.seo.social_description,
+            social_media_id: a.seo.social_media_id,
+            canonical_url: a.seo.canonical_url.map(String::from),
         }
     }
 }

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use dateline_domain::{ArticleStatus, NewArticle, Slug};
+use dateline_domain::{ArticleSeo, ArticleStatus, NewArticle, Slug};
 use dateline_store::StoreError;
 use serde::{Deserialize, Serialize};
 
@@ -130,6 +130,7 @@ pub(super) async fn submit(
         translation_group: None,
         author_ids: own_byline,
         tags: Vec::new(),
+        seo: ArticleSeo::default(),
     };
     let audit = desk.audit("article.create", 0);
     // Two stories may share a headline: a taken slug gets a number.

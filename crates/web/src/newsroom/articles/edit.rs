@@ -140,6 +140,7 @@ fn refusal(err: StoreError) -> Result<Refusal, ApiError> {
         StoreError::MissingReference { what } => invalid(match what {
             "section" => field("section_id", "form-required"),
             "author" => field("author", "form-bad-author"),
+            "social picture" => field("social_media", "form-bad-media"),
             _ => field("lead_media", "form-bad-media"),
         }),
         StoreError::Invalid(e) if e.code == "author_not_in_edition" => {
@@ -215,7 +216,7 @@ pub(super) async fn submit(
     let mut view = EditorView::build(&state, &desk, &current, form).await?;
     view.conflict = refused.status == StatusCode::CONFLICT;
     view.notice = Some(refused.notice);
-    view.errors = refused.fields;
+    view.show_errors(refused.fields);
     desk.render(&state, refused.status, "newsroom/article_edit.html", &view)
 }
 

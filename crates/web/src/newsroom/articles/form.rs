@@ -7,10 +7,12 @@
 //! the editor works without JavaScript.
 
 use dateline_domain::rich::validate_marks;
-use dateline_domain::{BodyBlock, HeadingLevel, ListItem, ParseError, Slug};
+use dateline_domain::{ArticleSeoPatch, BodyBlock, HeadingLevel, ListItem, ParseError, Slug};
 use dateline_render::rich::{parse_markup, write_markup};
 use dateline_store::{Article, ArticleUpdate};
 use serde::Serialize;
+
+use super::seo_form::SeoForm;
 
 /// Block kinds in the order the editor offers them.
 pub const BLOCK_KINDS: [&str; 7] = [
@@ -132,6 +134,8 @@ pub struct EditorForm {
     /// Tag names, comma-separated.
     pub tags: String,
     pub blocks: Vec<BlockForm>,
+    /// Search and social fields (`seo_form.rs`).
+    pub seo: SeoForm,
 }
 
 /// What the pressed button asks for.
@@ -171,6 +175,7 @@ impl EditorForm {
                 .collect::<Vec<_>>()
                 .join(", "),
             blocks: article.body.iter().map(BlockForm::of).collect(),
+            seo: SeoForm::of(&article.seo),
         }
     }
 
@@ -189,6 +194,7 @@ impl EditorForm {
                 "author" => form.authors.push(value.clone()),
                 "tags" => form.tags = value.clone(),
                 "action" => action = parse_action(value),
+                _ if form.seo.take(name, value) => {}
                 _ => {
                     if let Some((index, field)) = block_field(name) {
                         if form.blocks.len() <= index {
@@ -406,10 +412,11 @@ impl EditorForm {
             };
             body.extend(parsed);
         }
+        let seo = self.seo.parse(&mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
-        let (Some(section_id), Some(slug)) = (section_id, slug) else {
+        let (Some(section_id), Some(slug), Some(seo)) = (section_id, slug, seo) else {
             return Err(errors);
         };
         Ok((
@@ -423,6 +430,7 @@ impl EditorForm {
                 lead_media_id: Some(lead_media_id),
                 author_ids: Some(author_ids),
                 tags: Some(tags),
+                seo: ArticleSeoPatch::all(seo),
             },
         ))
     }

@@ -151,6 +151,14 @@ fn list_lines(ordered: bool, items: &[ListItem]) -> String {
         .join("\n")
 }
 
+/// The catalog labels of the search and social texts, by field.
+const SEO_LABELS: [(&str, &str); 4] = [
+    ("seo_title", "seo-field-seo_title"),
+    ("seo_description", "seo-field-seo_description"),
+    ("social_title", "seo-field-social_title"),
+    ("social_description", "seo-field-social_description"),
+];
+
 /// What a snapshot names by id, as editors know it: sections and authors.
 #[derive(Debug, Default)]
 struct Names {
@@ -201,6 +209,28 @@ fn rows(old: &ArticleSnapshot, new: &ArticleSnapshot, names: &Names) -> Vec<Row>
             &media(new.lead_media_id),
         ),
     ];
+    for ((name, left), (_, right)) in old.seo.texts().into_iter().zip(new.seo.texts()) {
+        let label = SEO_LABELS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or("", |l| l.1);
+        rows.push(words(
+            label,
+            left.unwrap_or_default(),
+            right.unwrap_or_default(),
+        ));
+    }
+    let canonical = |s: &ArticleSnapshot| s.seo.canonical_url.as_ref().map(ToString::to_string);
+    rows.push(words(
+        "seo-field-social_media",
+        &media(old.seo.social_media_id),
+        &media(new.seo.social_media_id),
+    ));
+    rows.push(words(
+        "seo-field-canonical_url",
+        &canonical(old).unwrap_or_default(),
+        &canonical(new).unwrap_or_default(),
+    ));
     let old_lines: Vec<String> = old.body.iter().map(block_line).collect();
     let new_lines: Vec<String> = new.body.iter().map(block_line).collect();
     let old_refs: Vec<&str> = old_lines.iter().map(String::as_str).collect();
@@ -352,6 +382,7 @@ mod tests {
             lead_media_id: None,
             author_ids: vec![],
             tags: vec![],
+            seo: Default::default(),
         }
     }
 
@@ -387,5 +418,16 @@ mod tests {
         assert_eq!(body[2].left[0].text, "Gone.");
         assert_eq!(body[2].right[0].text, "Added.");
         assert!(!rows[2].changed, "slug unchanged");
+    }
+
+    #[test]
+    fn search_and_social_fields_are_compared_by_name() {
+        let old = snapshot("Bridge", vec![]);
+        let mut new = snapshot("Bridge", vec![]);
+        new.seo.seo_title = Some("Bridge reopens | Dateline".into());
+        new.seo.canonical_url = Some("https://wire.example/b".parse().unwrap());
+        let rows = rows(&old, &new, &Names::default());
+        let changed: Vec<_> = rows.iter().filter(|r| r.changed).map(|r| r.label).collect();
+        assert_eq!(changed, ["seo-field-seo_title", "seo-field-canonical_url"]);
     }
 }

@@ -2,8 +2,8 @@
 //! optimistic concurrency, the exact reader preview, the workflow (review,
 //! schedule, publish, correct, unpublish) and the revision history.
 //!
-//! One file per use case; `form.rs` parses the editor's form, `view.rs`
-//! holds what the pages share. Who may do what is `crate::auth`'s
+//! One file per use case; `form.rs` parses the editor's form (its search
+//! and social fields in `seo_form.rs`), `view.rs` holds what the pages share. Who may do what is `crate::auth`'s
 //! `Permission`, checked for every article touched.
 
 mod bulk;
@@ -15,6 +15,7 @@ mod list;
 mod live;
 mod pick;
 mod preview;
+mod seo_form;
 mod view;
 mod workflow;
 

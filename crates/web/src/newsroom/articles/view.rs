@@ -11,6 +11,7 @@ use dateline_store::{Article, Correction, Edition, Section};
 use serde::Serialize;
 
 use super::form::{EditorForm, FieldError, BLOCK_KINDS};
+use super::seo_form::SeoSection;
 use crate::auth::{ArticleRef, Permission, Staff};
 use crate::error::{ApiError, ErrorCode};
 use crate::newsroom::{render_page, Chrome, NewsroomLocale};
@@ -135,6 +136,8 @@ pub(crate) struct EditorView<'a> {
     pub next_steps: Vec<ArticleStatus>,
     /// A correction note being typed, kept when the move was refused.
     pub correction: String,
+    /// The "Search and social" section's counters and defaults.
+    pub seo: SeoSection,
 }
 
 impl<'a> EditorView<'a> {
@@ -160,9 +163,17 @@ impl<'a> EditorView<'a> {
         }
         let edition = edition.ok_or_else(|| ApiError::not_found("edition"))?;
         let r = ArticleRef::from(article);
+        let own_url = sections
+            .iter()
+            .find(|s| s.id == article.section_id)
+            .map(|s| {
+                Urls::new(&state.config.base_url).article(&edition.code, &s.slug, &article.slug)
+            })
+            .unwrap_or_default();
         Ok(Self {
             chrome: &desk.chrome,
             article: info(&edition, &sections, article),
+            seo: SeoSection::new(&form.seo, own_url),
             form,
             errors: Vec::new(),
             notice: None,
@@ -191,6 +202,12 @@ impl<'a> EditorView<'a> {
                 .collect(),
             correction: String::new(),
         })
+    }
+
+    /// Shows why a save was refused, field by field.
+    pub fn show_errors(&mut self, errors: Vec<FieldError>) {
+        self.seo.show_errors(&errors);
+        self.errors = errors;
     }
 }
 

@@ -100,7 +100,7 @@ async fn update_body(store: &Store, id: i64, version: i64, body: Vec<BodyBlock>)
 }
 
 /// JPEG and WebP at every standard width, as the media pipeline makes them.
-async fn full_renditions(store: &Store, asset: &MediaAsset) {
+pub(crate) async fn full_renditions(store: &Store, asset: &MediaAsset) {
     for format in [ImageFormat::Jpeg, ImageFormat::Webp] {
         for width in RENDITION_WIDTHS {
             store

@@ -3,6 +3,7 @@
 
 mod article;
 mod article_details;
+mod article_seo;
 mod demo;
 mod fixture;
 mod listings;
