@@ -2,6 +2,8 @@
 //! validated once at the edge so that an invalid one cannot exist further in.
 
 mod article;
+// Characters no stored text may hold (controls, noncharacters).
+mod characters;
 // Reader comments: bodies, moderation settings and the check pipeline.
 pub mod comment;
 mod edition;
@@ -20,6 +22,7 @@ pub use article::{
     ARTICLE_MAX_AUTHORS, ARTICLE_MAX_TAGS, CORRECTION_MAX_CHARS, HEADLINE_MAX_CHARS,
     LEAD_MAX_CHARS,
 };
+pub use characters::{check_chars, first_forbidden_char, forbidden_message, is_forbidden_char};
 pub use edition::{
     DateFormat, NewEdition, NewSection, TextDirection, TimeZoneName, RESERVED_EDITION_CODES,
     RESERVED_SECTION_SLUGS,
