@@ -4,6 +4,8 @@
 mod article;
 // Search and social overrides, and the canonical address of a syndicated copy.
 mod article_seo;
+// Characters no stored text may hold (controls, noncharacters).
+mod characters;
 // Reader comments: bodies, moderation settings and the check pipeline.
 pub mod comment;
 mod edition;
@@ -28,6 +30,7 @@ pub use article_seo::{
     ArticleSeo, ArticleSeoPatch, CanonicalUrl, SEO_DESCRIPTION_SHOWN_CHARS, SEO_TEXT_MAX_CHARS,
     SEO_TITLE_SHOWN_CHARS, SOCIAL_DESCRIPTION_SHOWN_CHARS, SOCIAL_TITLE_SHOWN_CHARS,
 };
+pub use characters::{check_chars, first_forbidden_char, forbidden_message, is_forbidden_char};
 pub use edition::{
     DateFormat, NewEdition, NewSection, TextDirection, TimeZoneName, RESERVED_EDITION_CODES,
     RESERVED_SECTION_SLUGS,

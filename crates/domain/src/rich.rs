@@ -98,8 +98,10 @@ pub fn is_valid_href(href: &str) -> bool {
     match after_scheme {
         Some(rest) => !rest.is_empty() && !rest.starts_with('/'),
         None => {
+            // Browsers read a backslash as a slash: `/\host` is
+            // `//host`, another site.
             (lower.starts_with("mailto:") && href.len() > "mailto:".len())
-                || (href.starts_with('/') && !href.starts_with("//"))
+                || (href.starts_with('/') && !href.starts_with("//") && !href.starts_with("/\\"))
         }
     }
 }
@@ -241,6 +243,7 @@ mod tests {
             "JavaScript:alert(1)",
             "data:text/html,x",
             "//evil.example",
+            "/\\evil.example/path",
             "https:///path",
             "https://",
             "mailto:",

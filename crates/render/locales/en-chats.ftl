@@ -38,6 +38,7 @@ chat-refused-chat-banned = You are banned from chats. Reason: { $reason }
 chat-refused-room-closed = This room is closed.
 chat-refused-message-empty = Write something first.
 chat-refused-message-too-long = A message has at most { $max } characters.
+chat-refused-forbidden-character = Your message holds an invisible control character. Remove it and send again.
 chat-refused-banned-word = Your message contains a word that is not allowed: “{ $word }”. Please rephrase it.
 chat-refused-too-many-links = Too many links ({ $count }): a message may hold at most 2.
 chat-refused-rate-limited = You are sending messages too fast. Wait a few seconds.

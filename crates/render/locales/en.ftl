@@ -99,6 +99,8 @@ filter-reset = Clear filters
 ## Errors
 error-400-title = This address is not valid
 error-400-text = Part of the address could not be understood. Try the first page of the list instead.
+error-422-title = This form could not be accepted
+error-422-text = Something in it cannot be kept, such as an invisible control character that came with pasted text. Go back, check what you typed and send it again.
 error-401-title = Please sign in
 error-401-text = This page is for signed-in readers. Sign in, then try again.
 error-403-title = Not allowed

@@ -39,6 +39,7 @@ chat-refused-chat-banned = Вам запрещено писать в чатах.
 chat-refused-room-closed = Эта комната закрыта.
 chat-refused-message-empty = Сначала напишите что-нибудь.
 chat-refused-message-too-long = В сообщении не больше { $max } символов.
+chat-refused-forbidden-character = В сообщении есть невидимый управляющий символ. Удалите его и отправьте снова.
 chat-refused-banned-word = В сообщении есть недопустимое слово: «{ $word }». Пожалуйста, переформулируйте.
 chat-refused-too-many-links = Слишком много ссылок ({ $count }): в сообщении не больше двух.
 chat-refused-rate-limited = Вы отправляете сообщения слишком часто. Подождите несколько секунд.

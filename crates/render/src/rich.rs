@@ -9,14 +9,22 @@
 //! not give (`**a**b` and `** a**` read differently from their marks).
 //! Markdown proper stays where readers type it (comments, `markdown.rs`).
 
-use dateline_domain::rich::{normalize_marks, Mark, MarkKind};
+use dateline_domain::rich::{is_valid_href, normalize_marks, Mark, MarkKind};
 
 /// The HTML of a text with its marks: escaped text in properly nested
 /// `<a href>`, `<strong>` and `<em>` elements. Marks are used in their
-/// normal form; a link overlapping an earlier one is left out.
+/// normal form; a link overlapping an earlier one is left out, and so is a
+/// link to an address a story may not link (`is_valid_href`): stored marks
+/// never hold one, but the editor shows typed markup that was refused.
 pub fn html(text: &str, marks: &[Mark]) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let marks = drop_overlapping_links(normalize_marks(text, marks));
+    let marks = drop_overlapping_links(normalize_marks(text, marks))
+        .into_iter()
+        .filter(|m| match m {
+            Mark::Link { href, .. } => is_valid_href(href),
+            _ => true,
+        })
+        .collect::<Vec<_>>();
     let mut out = String::with_capacity(text.len() + marks.len() * 16);
     let mut open: Vec<usize> = Vec::new();
     let cuts = boundaries(chars.len() as u32, &marks);
@@ -385,6 +393,18 @@ mod tests {
             "<strong>ab<em>cd</em></strong><em>ef</em>"
         );
         assert_eq!(html("plain & simple", &[]), "plain &amp; simple");
+    }
+
+    #[test]
+    fn html_never_links_an_address_a_story_may_not_link() {
+        // Typed markup the editor refused is shown again through `html`.
+        let (text, marks) =
+            parse_markup(r"[click](javascript:alert(1\)) and [away](/\\evil.example)");
+        assert_eq!(html(&text, &marks), "click and away");
+        assert_eq!(
+            html("ok", &[link(0, 2, "https://example.org/")]),
+            "<a href=\"https://example.org/\">ok</a>"
+        );
     }
 
     #[test]

@@ -19,8 +19,12 @@
   }
 
   // The answer replaces the parts of the discussion the form belongs to.
+  // An answer that is no comments page (a form refused before its handler,
+  // as one holding a control character) is left to the browser: the form
+  // is sent again the plain way, and the reader sees that answer.
   function swap(doc, form) {
     var fresh = doc.getElementById("comments");
+    if (!fresh) { form.submit(); return; }
     var here = form.closest("#comments");
     if (fresh && here) {
       here.replaceWith(fresh);

@@ -332,8 +332,12 @@ fn database_unavailable(err: &sqlx::Error) -> bool {
         | sqlx::Error::WorkerCrashed => true,
         sqlx::Error::Database(db) => {
             let code = db.code().unwrap_or_default();
-            // SQLite: SQLITE_BUSY (5), SQLITE_LOCKED (6) and their extended codes.
-            let sqlite_busy = code.parse::<i32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6));
+            // SQLite: SQLITE_BUSY (5), SQLITE_LOCKED (6) and their extended
+            // codes, all of at most four digits. PostgreSQL's SQLSTATEs have
+            // five characters, some all digits (`22021`, `42501`): read as
+            // numbers, their low byte could look busy.
+            let sqlite_busy =
+                code.len() < 5 && code.parse::<i32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6));
             // PostgreSQL: connection exceptions (08…), shutdown or not yet
             // accepting connections (57P01–57P03), too many connections (53300).
             let postgres_down = code.starts_with("08")
@@ -467,6 +471,54 @@ mod tests {
             (report.code, report.detail.as_str()),
             (ErrorCode::Internal, "disk on fire")
         );
+    }
+
+    /// A database error carrying only a code, as either backend reports one.
+    #[derive(Debug)]
+    struct Coded(&'static str);
+
+    impl std::fmt::Display for Coded {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "error {}", self.0)
+        }
+    }
+
+    impl std::error::Error for Coded {}
+
+    impl sqlx::error::DatabaseError for Coded {
+        fn message(&self) -> &str {
+            "coded"
+        }
+        fn code(&self) -> Option<std::borrow::Cow<'_, str>> {
+            Some(self.0.into())
+        }
+        fn as_error(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+            self
+        }
+        fn as_error_mut(&mut self) -> &mut (dyn std::error::Error + Send + Sync + 'static) {
+            self
+        }
+        fn into_error(self: Box<Self>) -> Box<dyn std::error::Error + Send + Sync + 'static> {
+            self
+        }
+        fn kind(&self) -> sqlx::error::ErrorKind {
+            sqlx::error::ErrorKind::Other
+        }
+    }
+
+    #[test]
+    fn only_busy_databases_answer_unavailable() {
+        let unavailable =
+            |code| database_unavailable(&sqlx::Error::Database(Box::new(Coded(code))));
+        // SQLite busy and locked, with extended codes; PostgreSQL down.
+        for code in ["5", "6", "517", "262", "08006", "57P01", "53300"] {
+            assert!(unavailable(code), "{code}");
+        }
+        // SQLite constraint; PostgreSQL's bad text (NUL) and missing
+        // privilege, whose low byte as a number is 5.
+        for code in ["19", "2067", "22021", "42501", "23505"] {
+            assert!(!unavailable(code), "{code}");
+        }
     }
 
     #[test]

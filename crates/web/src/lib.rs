@@ -13,6 +13,8 @@ pub mod comments;
 mod editions;
 mod error;
 mod health;
+// Control characters and noncharacters refused in every form and JSON body.
+mod input_text;
 pub mod live;
 pub mod mail;
 pub mod newsroom;

@@ -3,7 +3,8 @@
 use axum::{middleware, Router};
 
 use crate::{
-    account, api, cache, comments, error, newsroom, reader, security_headers, site, AppState,
+    account, api, cache, comments, error, input_text, newsroom, reader, security_headers, site,
+    AppState,
 };
 
 /// Builds the application. Each feature module owns its routes.
@@ -12,15 +13,13 @@ pub fn router(state: AppState) -> Router {
         // Health probes, Content and Admin APIs: the OpenAPI document's routes.
         .merge(api::router(state.clone()))
         .merge(newsroom::router(state.clone()))
-        // Account forms answer errors as pages when a browser sent them.
-        .merge(account::router().layer(middleware::from_fn_with_state(
-            state.clone(),
-            site::html_errors,
-        )))
+        // Forms answer errors as pages when a browser sent them; text no
+        // page or feed can carry is refused before their handlers run.
+        .merge(with_forms(&state, account::router()))
         // Comments pages are per reader: outside the page cache.
-        .merge(comments::router())
+        .merge(with_forms(&state, comments::router()))
         // Chat rooms are per reader and live: outside the page cache.
-        .merge(crate::chats::router())
+        .merge(with_forms(&state, crate::chats::router()))
         // Live streams never pass through the page cache.
         .merge(crate::live::router())
         .merge(reader::router().layer(middleware::from_fn_with_state(
@@ -38,4 +37,15 @@ pub fn router(state: AppState) -> Router {
             security_headers::add,
         ))
         .with_state(state)
+}
+
+/// A reader-facing router that takes forms: control characters refused
+/// (`input_text`), error answers as pages for browsers.
+fn with_forms(state: &AppState, router: Router<AppState>) -> Router<AppState> {
+    router
+        .layer(middleware::from_fn(input_text::refuse_in_forms))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            site::html_errors,
+        ))
 }

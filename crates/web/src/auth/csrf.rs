@@ -22,7 +22,7 @@ pub const CSRF_HEADER: &str = "x-csrf-token";
 pub const CSRF_FIELD: &str = "csrf_token";
 
 /// Largest URL-encoded form read to find the token (article bodies included).
-const FORM_LIMIT: usize = 16 * 1024 * 1024;
+pub(crate) const FORM_LIMIT: usize = 16 * 1024 * 1024;
 
 /// Middleware: refuses an unsafe request whose CSRF token is missing or
 /// wrong with 403 `csrf_failed`, before the handler runs (nothing changes).

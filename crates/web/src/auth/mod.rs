@@ -30,6 +30,7 @@ mod staff;
 mod tokens;
 
 pub use cookies::{clear_cookie, read_cookie, set_cookie, CookieNames};
+pub(crate) use csrf::FORM_LIMIT;
 pub use csrf::{require_csrf, CSRF_FIELD, CSRF_HEADER};
 pub use limiter::FailureLimiter;
 pub use login::{authenticate, client_ip};

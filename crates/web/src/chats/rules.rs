@@ -32,6 +32,10 @@ impl ChatBody {
         if body.chars().count() > MAX_CHARS {
             return Err(ChatRefusal::TooLong);
         }
+        // Frames bypass the form check (`input_text`): the same rule here.
+        if dateline_domain::first_forbidden_char(&body).is_some() {
+            return Err(ChatRefusal::ForbiddenCharacter);
+        }
         Ok(Self(body))
     }
 
@@ -63,6 +67,8 @@ pub enum ChatRefusal {
     Closed,
     Empty,
     TooLong,
+    /// A control character or noncharacter (`dateline_domain::is_forbidden_char`).
+    ForbiddenCharacter,
     BannedWord(String),
     TooManyLinks(usize),
     RateLimited,
@@ -95,6 +101,7 @@ impl ChatRefusal {
             Self::Closed => "room_closed",
             Self::Empty => "message_empty",
             Self::TooLong => "message_too_long",
+            Self::ForbiddenCharacter => "forbidden_character",
             Self::BannedWord(_) => "banned_word",
             Self::TooManyLinks(_) => "too_many_links",
             Self::RateLimited => "rate_limited",
@@ -195,6 +202,15 @@ mod tests {
             Err(ChatRefusal::TooLong)
         );
         assert!(ChatBody::parse(&"ж".repeat(MAX_CHARS)).is_ok());
+        assert_eq!(
+            ChatBody::parse("a\u{0}b"),
+            Err(ChatRefusal::ForbiddenCharacter)
+        );
+        assert_eq!(
+            ChatBody::parse("a\u{b}b"),
+            Err(ChatRefusal::ForbiddenCharacter)
+        );
+        assert_eq!(ChatBody::parse("a\tb\nc").unwrap().as_str(), "a\tb\nc");
     }
 
     #[test]

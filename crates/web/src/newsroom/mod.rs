@@ -120,6 +120,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         // Setup checks its own double-submit token and its setup token.
         .merge(setup::router(&state))
         .merge(protected)
+        // Inside the error pages, so that a refused form is answered as one.
+        .layer(middleware::from_fn(crate::input_text::refuse_in_forms))
         .layer(middleware::from_fn_with_state(state, pages::html_errors))
         .layer(middleware::map_response(private))
 }

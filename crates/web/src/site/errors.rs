@@ -89,8 +89,9 @@ pub(crate) async fn respond(
     }
 }
 
-/// Middleware for pages whose handlers answer errors as [`ApiError`] JSON
-/// (the reader's account pages): a browser that asked for HTML gets the
+/// Middleware for pages whose handlers (or layers) answer errors as
+/// [`ApiError`] JSON (the reader's account pages; comments and chats for
+/// forms `input_text` refuses): a browser that asked for HTML gets the
 /// error page instead, in the language of the `edition` named in the query.
 pub(crate) async fn html_errors(
     State(state): State<AppState>,
@@ -164,6 +165,7 @@ async fn error_page(state: &AppState, edition: Option<&str>, err: PageError) -> 
         StatusCode::TOO_MANY_REQUESTS => ("error-429-title", "error-429-text"),
         StatusCode::NOT_FOUND => ("error-404-title", "error-404-text"),
         StatusCode::GONE => ("error-410-title", "error-410-text"),
+        StatusCode::UNPROCESSABLE_ENTITY => ("error-422-title", "error-422-text"),
         s if s.is_client_error() => ("error-400-title", "error-400-text"),
         _ => ("error-500-title", "error-500-text"),
     };

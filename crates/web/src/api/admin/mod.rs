@@ -111,6 +111,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 "the body must be a JSON object",
             ));
         }
+        crate::input_text::check_json(&value)?;
         serde_json::from_value(value).map(ApiJson).map_err(|err| {
             ApiError::new(
                 ErrorCode::InvalidInput,
