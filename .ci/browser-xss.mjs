@@ -250,6 +250,11 @@ function watch(page, who) {
     if (m.type() !== 'error') return;
     const t = m.text();
     if (/status of 4\d\d/.test(t) && page.refused.has(m.location().url)) return;
+    // The pictures whose texts the check changed are drawn again under new
+    // addresses while it visits pages; once the new files are recorded, an
+    // address a page was given a moment before answers 404. Not an
+    // injection: other checks look at pictures.
+    if (/status of 404/.test(t) && /^\/media\//.test(new URL(m.location().url || BASE, BASE).pathname)) return;
     page.seen.push(`console: ${t}`);
   });
   page.on('response', (r) => {
@@ -623,13 +628,18 @@ try {
   await r1.locator('.discussion').first().getByLabel('Your comment').fill(text(c0, 'cm'));
   r1.refused.add(`${BASE}${storyPath}/comments`);
   const [refusal] = await Promise.all([
-    r1.waitForResponse((r) => r.request().isNavigationRequest() && r.request().method() === 'POST'),
+    r1.waitForResponse((r) => r.request().isNavigationRequest() && r.request().method() === 'POST', { timeout: 10_000 }).catch(() => null),
     r1.locator('.discussion').first().getByRole('button', { name: 'Post comment' }).click(),
   ]);
-  await r1.waitForLoadState('load');
-  wrote(c0, 'cm', refusal.status());
-  check((await r1.locator('h1').textContent()).includes('This form could not be accepted'), 'the reader is told the comment could not be accepted');
-  await scan(r1, 'comment refused for a control character');
+  if (refusal) {
+    await r1.waitForLoadState('load');
+    wrote(c0, 'cm', refusal.status());
+    if (!(await r1.locator('h1').textContent()).includes('This form could not be accepted')) problem('a comment refused for a control character: the page does not say so');
+    await scan(r1, 'comment refused for a control character');
+  } else {
+    problem('a comment holding a control character, sent from the story page, brought no page saying it was refused');
+    await scan(r1, 'story page after sending a comment holding a control character');
+  }
   await r3.goto(`${BASE}${storyPath}/comments`);
   for (const i of each('cm').filter((j) => !plain(j) && j !== c0)) wrote(i, 'cm', await postFormOf(r3, '#comment-form', { body: text(i, 'cm') }));
   // A comment of its own for the rejection reasons (it leaves the story).
