@@ -61,6 +61,7 @@ pub struct NewEditionDto {
     pub date_format: Option<String>,
     /// A picture in the media bank, shown in the header of the edition's
     /// pages (and public while it is a logo).
+    #[schema(minimum = 1)]
     pub logo_media_id: Option<i64>,
 }
 
@@ -80,7 +81,7 @@ pub struct EditionPatch {
     /// A picture in the media bank (upload one with `POST
     /// /api/v1/admin/media`); `null` removes the logo.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<i64>)]
+    #[schema(value_type = Option<i64>, minimum = 1)]
     pub logo_media_id: Option<Option<i64>>,
 }
 
