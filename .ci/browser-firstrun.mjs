@@ -9,8 +9,8 @@
 // text and a link, the cropped picture as its lead, and publishes it; the
 // editor publishes a newer story; the admin makes the first the lead of
 // the front page. A reader then sees the story leading the front page,
-// its picture cut from the crop at the focal point, and the formatted
-// text on the article page. Screenshots of the setup, the dashboard and
+// its card's 16:9 picture cut from the crop around the focal point, and on
+// the article page the cropped picture and the formatted text. Screenshots of the setup, the dashboard and
 // the editor at desktop and phone widths; console errors, failed requests
 // and axe findings fail the run; the served HTML goes to OUT/html for the
 // Nu checker.
@@ -427,7 +427,9 @@ try {
   await admin.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
   await admin.mouse.move(to.x, to.y, { steps: 5 });
   await admin.mouse.up();
-  const number = async (label) => Number(await framing.getByLabel(label, { exact: true }).inputValue());
+  // The crop's fields (each shape has fields of the same names).
+  const cropGroup = framing.getByRole('group', { name: 'Crop', exact: true });
+  const number = async (label, group = cropGroup) => Number(await group.getByLabel(label, { exact: true }).inputValue());
   const crop = { left: await number('From the left'), top: await number('From the top'), width: await number('Width'), height: await number('Height') };
   console.log(`  crop drawn: ${JSON.stringify(crop)}`);
   check(crop.left >= PICTURE.width / 2 && crop.left + crop.width <= PICTURE.width, `the crop lies in the right half (${JSON.stringify(crop)})`);
@@ -436,7 +438,7 @@ try {
   await framing.getByLabel('set the focal point').check();
   const spot = atPixel(0.8, 0.3);
   await admin.mouse.click(spot.x, spot.y);
-  const focal = { x: await number('Across'), y: await number('Down') };
+  const focal = { x: await number('Across', framing), y: await number('Down', framing) };
   check(Math.abs(focal.x - 0.8 * PICTURE.width) < 4 && Math.abs(focal.y - 0.3 * PICTURE.height) < 4, `the focal point is where it was clicked (${JSON.stringify(focal)})`);
   check(await framing.locator('[data-framing-focus]').isVisible(), 'the focal point is shown over the picture');
   await framing.screenshot({ path: path.join(OUT, 'firstrun-framing.png') });
@@ -445,11 +447,28 @@ try {
   check((await admin.getByRole('status').first().textContent()).includes('The framing is saved.'), 'the page says the framing is saved');
   const kept = { left: await number('From the left'), top: await number('From the top'), width: await number('Width'), height: await number('Height') };
   check(JSON.stringify(kept) === JSON.stringify(crop), `the crop is kept (${JSON.stringify(kept)})`);
-  check(await number('Across') === focal.x && await number('Down') === focal.y, 'the focal point is kept');
+  check(await number('Across', framing) === focal.x && await number('Down', framing) === focal.y, 'the focal point is kept');
   console.log(`  ${await renditionsReady(admin, 'the crop')}`);
   check((await admin.locator('main').textContent()).includes(`Cropped to ${crop.width} × ${crop.height}.`), 'the page says the picture is cropped');
   const cropped = pathOf(await admin.locator('figure img').getAttribute('src'));
   check(cropped !== uncropped, `the cropped renditions have new addresses (${uncropped} → ${cropped})`);
+  // A shape's own crop is drawn the same way, kept to its proportions
+  // (not saved here: cards keep the cut around the focal point).
+  await framing.getByLabel('draw the cards crop (16:9)').check();
+  await stage.scrollIntoViewIfNeeded();
+  const box2 = await stage.boundingBox();
+  const at2 = (fx, fy) => ({ x: box2.x + box2.width * fx, y: box2.y + box2.height * fy });
+  const a = at2(0.05, 0.1);
+  const b = at2(0.45, 0.9);
+  await admin.mouse.move(a.x, a.y);
+  await admin.mouse.down();
+  await admin.mouse.move(b.x, b.y, { steps: 5 });
+  await admin.mouse.up();
+  const wideGroup = framing.getByRole('group', { name: 'Crop for cards (16:9)' });
+  const wide = { width: await number('Width', wideGroup), height: await number('Height', wideGroup) };
+  check(wide.width >= 32 && Math.abs(wide.width / wide.height - 16 / 9) < 0.02, `the cards' crop is drawn 16:9 (${JSON.stringify(wide)})`);
+  check(await number('Width') === crop.width, 'drawing a shape leaves the crop alone');
+  await admin.reload();
   await axe(admin, 'media asset');
   await saveHtml(admin, 'media-asset');
 
@@ -575,13 +594,13 @@ try {
   const img = leadCard.locator('picture img');
   check(await img.count() === 1, 'the lead has its picture');
   await img.evaluate((el) => (el.complete ? null : new Promise((r) => { el.onload = r; el.onerror = r; })));
-  check(await img.evaluate((el) => el.style.objectPosition) === objectPosition(crop, focal),
-    `the picture is cut at the focal point (object-position ${await img.evaluate((el) => el.style.objectPosition)}, expected ${objectPosition(crop, focal)})`);
+  // Cards show files of their own 16:9 shape, cut from the crop around
+  // the focal point (the story's page shows the crop's own files).
   const srcset = (await leadCard.locator('picture source').evaluateAll((els) => els.map((s) => s.getAttribute('srcset')))).join(', ');
   const files = srcset.split(',').map((s) => s.trim().split(' ')[0]).filter(Boolean);
   check(files.length > 0, 'the picture offers its renditions');
-  check(files.includes(cropped), `the srcset offers the cropped renditions (${cropped} in ${srcset})`);
-  check(!files.includes(uncropped), `and none made before the crop (${uncropped})`);
+  check(files.every((f) => /-wide-\d+\.(jpg|webp)$/.test(f)), `the card offers its 16:9 files (${srcset})`);
+  check(!files.includes(uncropped) && !files.includes(cropped), `and none of the crop's own (${uncropped}, ${cropped})`);
   const shown = await img.evaluate(async (el) => {
     // The file the browser chose, drawn whole to read its pixels.
     const pic = new Image();
@@ -598,7 +617,7 @@ try {
   const near = (rgb, want) => rgb.every((v, i) => Math.abs(v - want[i]) <= 24);
   check(files.includes(pathOf(shown.src)), `the browser shows one of the offered files (${shown.src})`);
   check(shown.samples.every((rgb) => near(rgb, RIGHT_RGB)), `the file shows only the cropped right half (${JSON.stringify(shown.samples)})`);
-  check(Math.abs(shown.width / shown.height - crop.width / crop.height) < 0.02, `the file has the crop's shape (${shown.width}×${shown.height}, crop ${crop.width}×${crop.height})`);
+  check(Math.abs(shown.width / shown.height - 16 / 9) < 0.02, `the file is 16:9 (${shown.width}×${shown.height})`);
   await axe(reader, 'reader front page');
   await saveHtml(reader, 'reader-front');
   await reader.screenshot({ path: path.join(OUT, 'firstrun-reader-front.png'), fullPage: true });
@@ -610,6 +629,15 @@ try {
   check(await body.locator(`a[href="${LINK}"]`).textContent() === LINKED, 'the link goes to the address typed');
   check((await body.textContent()).includes(PARAGRAPH), 'the paragraph reads as written');
   check((await reader.locator('main').textContent()).includes('at low water'), 'the caption corrected in the editor is on the site');
+  const lead = reader.locator('main picture img').first();
+  check(await lead.evaluate((el) => el.style.objectPosition) === objectPosition(crop, focal),
+    `the story's picture keeps the focal point (object-position ${await lead.evaluate((el) => el.style.objectPosition)}, expected ${objectPosition(crop, focal)})`);
+  const leadSet = (await reader.locator('main picture').first().locator('source').evaluateAll((els) => els.map((s) => s.getAttribute('srcset')))).join(', ');
+  check(leadSet.includes(cropped), `the story's picture offers the cropped renditions (${cropped} in ${leadSet})`);
+  check(!leadSet.includes(uncropped) && !leadSet.includes('-wide-'), `and neither the uncropped nor the card's files (${leadSet})`);
+  await lead.evaluate((el) => (el.complete ? null : new Promise((r) => { el.onload = r; el.onerror = r; })));
+  const leadShape = await lead.evaluate((el) => el.naturalWidth / el.naturalHeight);
+  check(Math.abs(leadShape - crop.width / crop.height) < 0.02, `the story's picture has the crop's shape (${leadShape}, crop ${crop.width}×${crop.height})`);
   await axe(reader, 'reader article');
   await saveHtml(reader, 'reader-article');
   await reader.screenshot({ path: path.join(OUT, 'firstrun-reader-article.png'), fullPage: true });

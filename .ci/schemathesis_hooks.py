@@ -134,8 +134,9 @@ def _picture(drawn):
     """A small PNG whose colour comes from the generated body: the upload's
     body "is the picture file", which no schema can describe."""
     colour = hashlib.sha256(repr(drawn).encode()).digest()[:3]
-    # Larger than the 32 px a valid framing case crops (see map_case).
-    width = height = 40
+    # Larger than what a valid framing case crops (see map_case): 32 px
+    # high, and 57 px wide for the 16:9 shape.
+    width, height = 64, 40
     rows = b"".join(b"\x00" + colour * width for _ in range(height))
 
     def chunk(kind, data):
@@ -208,6 +209,15 @@ def map_case(context, case):
             body["crop"] = {"left": 0, "top": 0, "width": 32, "height": 32}
         if body.get("focal_point") is not None:
             body["focal_point"] = {"x": 16, "y": 16}
+        # "in the shape's proportions": each shape drawn gets a crop of its
+        # own proportions, 32 px high, at the top-left corner.
+        shapes = {"wide": 57, "standard": 43, "square": 32}
+        if isinstance(body.get("shape_crops"), dict):
+            body["shape_crops"] = {
+                name: {"left": 0, "top": 0, "width": shapes[name], "height": 32}
+                for name in body["shape_crops"]
+                if name in shapes
+            }
         case.body = body
     elif path.startswith("/api/v1/admin/") and isinstance(case.body, (dict, list)):
         case.body = _with_existing_references(case.body)

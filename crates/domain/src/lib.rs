@@ -36,7 +36,7 @@ pub use edition::{
     RESERVED_SECTION_SLUGS,
 };
 pub use error::ParseError;
-pub use framing::{Crop, FocalPoint, Framing, CROP_MIN_SIDE};
+pub use framing::{Crop, FocalPoint, Framing, Shape, ShapeCrops, CROP_MIN_SIDE};
 pub use front::{FrontLayout, SectionPins, FRONT_MAX_PINS, FRONT_MAX_TOP};
 pub use media::{ImageFormat, NewMediaAsset, NewRendition, RENDITION_WIDTHS};
 pub use people::{validate_author, AuthorProfile, EmailAddress, NewAuthor, NewUser, Role};

@@ -87,6 +87,8 @@ pub struct NewMediaAsset {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewRendition {
     pub media_id: i64,
+    /// The fixed shape it shows (`None`: the crop, in its own proportions).
+    pub shape: Option<crate::Shape>,
     pub width: u32,
     pub height: u32,
     pub format: ImageFormat,

@@ -59,6 +59,28 @@ pub fn rendition_tag(credits: &Credits, crop: Option<Crop>) -> String {
     hex::encode(&hasher.finalize()[..4])
 }
 
+/// The key of one rendition of the picture `sha256`, made with `credits`
+/// from the framing whose crop is `crop`: the crop's own files are named by
+/// [`rendition_tag`]; a shape's by the tag of the part of the picture it
+/// shows and the shape's name, so that they keep their addresses until
+/// that part moves.
+pub fn key_for(
+    sha256: &str,
+    credits: &Credits,
+    crop: Option<Crop>,
+    rendition: &crate::EncodedRendition,
+) -> String {
+    let tag = match rendition.shape {
+        None => rendition_tag(credits, crop),
+        Some(shape) => format!(
+            "{}-{}",
+            rendition_tag(credits, Some(rendition.area)),
+            shape.as_str()
+        ),
+    };
+    rendition_key(sha256, &tag, rendition.width, rendition.format)
+}
+
 fn shard(sha256: &str) -> &str {
     sha256.get(..2).unwrap_or("00")
 }

@@ -23,7 +23,7 @@ pub use budget::DecodeBudget;
 pub use error::MediaError;
 pub use framing::PREVIEW_WIDTH;
 pub use ingest::{ingest, Ingested};
-pub use keys::{original_key, preview_key, rendition_key, rendition_tag};
+pub use keys::{key_for, original_key, preview_key, rendition_key, rendition_tag};
 pub use metadata::{read_metadata, xmp_packet, EmbeddedMetadata};
 pub use probe::{
     memory_needed, probe, probe_with, Limits, ProbedImage, DEFAULT_MAX_UPLOAD_BYTES, MAX_PIXELS,

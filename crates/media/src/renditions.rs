@@ -6,7 +6,7 @@
 
 use std::io::Cursor;
 
-use dateline_domain::{Crop, ImageFormat, RENDITION_WIDTHS};
+use dateline_domain::{Crop, Framing, ImageFormat, Shape, RENDITION_WIDTHS};
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 
 use crate::embed::{webp_with_xmp, XMP_APP1_PREFIX};
@@ -22,6 +22,10 @@ pub const WEBP_QUALITY: f32 = 78.0;
 /// One encoded rendition, ready for the blob store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EncodedRendition {
+    /// The fixed shape it shows (`None`: the crop, in its own proportions).
+    pub shape: Option<Shape>,
+    /// The part of the upright original it shows.
+    pub area: Crop,
     pub width: u32,
     pub height: u32,
     pub format: ImageFormat,
@@ -58,84 +62,162 @@ impl Credits {
 /// [`make_public_renditions`] without rights metadata, at the default pixel limit.
 #[inline]
 pub fn make_renditions(bytes: &[u8]) -> Result<Vec<EncodedRendition>, MediaError> {
-    make_public_renditions(bytes, &Credits::default(), None, MAX_PIXELS)
+    make_public_renditions(bytes, &Credits::default(), &Framing::default(), MAX_PIXELS)
 }
 
 /// Decodes `bytes` (after the same checks as [`crate::probe`], turned
-/// upright by its EXIF orientation) and encodes,
-/// for each rendition width not larger than the original, a JPEG and a
-/// lossy WebP resized with a Lanczos-3 filter (see `resample`). A picture narrower than the
-/// smallest width gets one pair at its own width, so that every asset has
-/// something to serve. Ordered by width, JPEG before WebP.
+/// upright by its EXIF orientation) and encodes, for each rendition width
+/// not larger than the framing's crop, a JPEG and a lossy WebP resized with
+/// a Lanczos-3 filter (see `resample`); then the same for every [`Shape`],
+/// cut as [`Framing::shape_area`] says, at the shape's own widths. An area
+/// narrower than the smallest width gets one pair at its own width, so that
+/// every asset has something to serve. Ordered by shape (the crop's own
+/// first), width, JPEG before WebP.
 ///
 /// The pixel work is `#[inline]` on purpose: it is then compiled with the
 /// calling crate's optimisation level, which keeps tests and the demo fast
 /// even where this crate is built unoptimised.
 ///
-/// `credits` go into every rendition as a small XMP packet; `crop` (in
-/// pixels of the upright picture, clamped to it) is the part the
-/// renditions show, widths counted from its own; `max_pixels` is checked
-/// on the header before anything is decoded.
+/// `credits` go into every rendition as a small XMP packet; `max_pixels`
+/// is checked on the header before anything is decoded.
 #[inline]
 pub fn make_public_renditions(
     bytes: &[u8],
     credits: &Credits,
-    crop: Option<Crop>,
+    framing: &Framing,
     max_pixels: u64,
 ) -> Result<Vec<EncodedRendition>, MediaError> {
     let decoded = decode_upright(bytes, max_pixels)?;
     let (full_width, full_height) = (decoded.width(), decoded.height());
     let packet = xmp_packet(&credits.credit, &credits.copyright, &credits.creator);
+    let xmp = packet.as_deref();
     let alpha = decoded.color().has_alpha();
     let (channels, pixels) = if alpha {
         (4, decoded.into_rgba8().into_raw())
     } else {
         (3, decoded.into_rgb8().into_raw())
     };
-    // Cropped after the 8-bit conversion, so that at most two 8-bit
-    // copies are alive at once, as `memory_needed` reserved.
-    let (width, height, pixels) = match crop {
+    let encoding = Encoding {
+        channels,
+        alpha,
+        xmp,
+    };
+    let mut out = Vec::new();
+    // Shapes are cut from a copy at most twice as wide as their widest
+    // file (the 2× margin of `Encoding::sizes` keeps them as sharp), not
+    // from every pixel of a large original; a copy that small fits beside
+    // the two 8-bit ones `memory_needed` reserved.
+    let widest = Shape::ALL
+        .iter()
+        .flat_map(|s| s.widths().iter().copied())
+        .max()
+        .unwrap_or(0)
+        * 2;
+    let smaller = (full_width > widest).then(|| {
+        let h = scaled_height(full_width, full_height, widest);
+        let px = resample::resize(
+            &pixels,
+            full_width as usize,
+            full_height as usize,
+            channels,
+            widest as usize,
+            h as usize,
+        );
+        (widest, h, px)
+    });
+    let (work_width, work_height, work) = match &smaller {
+        Some((w, h, px)) => (*w, *h, px.as_slice()),
+        None => (full_width, full_height, pixels.as_slice()),
+    };
+    // One area at a time, in the working copy's pixels.
+    let scale = |v: u32, side: u32, full: u32| {
+        (u64::from(v) * u64::from(side) / u64::from(full.max(1))) as u32
+    };
+    for shape in Shape::ALL {
+        let area = framing.shape_area(shape, full_width, full_height);
+        let there = Crop {
+            left: scale(area.left, work_width, full_width),
+            top: scale(area.top, work_height, full_height),
+            width: scale(area.width, work_width, full_width).max(1),
+            height: scale(area.height, work_height, full_height).max(1),
+        };
+        let (width, height, cut) = cut(work, work_width, work_height, channels, there);
+        let widths = fitting(shape.widths(), width);
+        out.extend(encoding.sizes(width, height, cut, &widths, Some(shape), area)?);
+    }
+    drop(smaller);
+    // The crop's own files, cut after the 8-bit conversion, so that at
+    // most two 8-bit copies are alive at once.
+    let area = framing.area(full_width, full_height);
+    let (width, height, pixels) = match framing.crop() {
         Some(c) => cut(&pixels, full_width, full_height, channels, c),
         None => (full_width, full_height, pixels),
     };
-    let mut widths = target_widths(width);
-    widths.sort_unstable_by(|a, b| b.cmp(a));
-    // (width, height, pixels) of every size made so far, the original first.
-    let mut made: Vec<(u32, u32, Vec<u8>)> = vec![(width, height, pixels)];
-    let mut out = Vec::with_capacity(widths.len() * 2);
-    for w in widths {
-        let h = scaled_height(width, height, w);
-        // Resize from the smallest version at least twice as wide (or the
-        // original): a 2× margin keeps the result as sharp as resizing from
-        // the original, for a fraction of the work.
-        let source = made
-            .iter()
-            .filter(|m| m.0 >= w * 2 || m.0 == width)
-            .min_by_key(|m| m.0)
-            .unwrap_or(&made[0]);
-        let pixels = if source.0 == w {
-            source.2.clone()
-        } else {
-            resample::resize(
-                &source.2,
-                source.0 as usize,
-                source.1 as usize,
-                channels,
-                w as usize,
-                h as usize,
-            )
-        };
-        let xmp = packet.as_deref();
-        if alpha {
-            out.push(encode_jpeg(&flatten_on_white(&pixels), w, h, xmp)?);
-        } else {
-            out.push(encode_jpeg(&pixels, w, h, xmp)?);
-        }
-        out.push(encode_webp(&pixels, w, h, alpha, xmp)?);
-        made.push((w, h, pixels));
-    }
-    out.sort_by_key(|r| (r.width, r.format != ImageFormat::Jpeg));
+    let widths = fitting(&RENDITION_WIDTHS, width);
+    out.extend(encoding.sizes(width, height, pixels, &widths, None, area)?);
+    out.sort_by_key(|r| (r.shape, r.width, r.format != ImageFormat::Jpeg));
     Ok(out)
+}
+
+/// How one decoded picture's renditions are encoded.
+struct Encoding<'a> {
+    channels: usize,
+    alpha: bool,
+    xmp: Option<&'a str>,
+}
+
+impl Encoding<'_> {
+    /// A JPEG and a WebP of `pixels` (`width` × `height`) at each of
+    /// `widths`, resized from the smallest version at least twice as wide
+    /// (or the source): a 2× margin keeps the result as sharp as resizing
+    /// from the source, for a fraction of the work.
+    #[inline]
+    fn sizes(
+        &self,
+        width: u32,
+        height: u32,
+        pixels: Vec<u8>,
+        widths: &[u32],
+        shape: Option<Shape>,
+        area: Crop,
+    ) -> Result<Vec<EncodedRendition>, MediaError> {
+        let mut widths = widths.to_vec();
+        widths.sort_unstable_by(|a, b| b.cmp(a));
+        // (width, height, pixels) of every size made so far, the source first.
+        let mut made: Vec<(u32, u32, Vec<u8>)> = vec![(width, height, pixels)];
+        let mut out = Vec::with_capacity(widths.len() * 2);
+        for w in widths {
+            let h = scaled_height(width, height, w);
+            let source = made
+                .iter()
+                .filter(|m| m.0 >= w * 2 || m.0 == width)
+                .min_by_key(|m| m.0)
+                .unwrap_or(&made[0]);
+            let pixels = if source.0 == w {
+                source.2.clone()
+            } else {
+                resample::resize(
+                    &source.2,
+                    source.0 as usize,
+                    source.1 as usize,
+                    self.channels,
+                    w as usize,
+                    h as usize,
+                )
+            };
+            let jpeg = if self.alpha {
+                encode_jpeg(&flatten_on_white(&pixels), w, h, self.xmp)?
+            } else {
+                encode_jpeg(&pixels, w, h, self.xmp)?
+            };
+            let webp = encode_webp(&pixels, w, h, self.alpha, self.xmp)?;
+            for r in [jpeg, webp] {
+                out.push(EncodedRendition { shape, area, ..r });
+            }
+            made.push((w, h, pixels));
+        }
+        Ok(out)
+    }
 }
 
 /// The whole picture, upright, as a JPEG at most `max_width` wide and
@@ -218,15 +300,12 @@ fn cut(pixels: &[u8], width: u32, height: u32, channels: usize, crop: Crop) -> (
     (w, h, out)
 }
 
+/// The `widths` no wider than `source`, or `source` itself when none is.
 #[inline]
-fn target_widths(original: u32) -> Vec<u32> {
-    let fitting: Vec<u32> = RENDITION_WIDTHS
-        .iter()
-        .copied()
-        .filter(|w| *w <= original)
-        .collect();
+fn fitting(widths: &[u32], source: u32) -> Vec<u32> {
+    let fitting: Vec<u32> = widths.iter().copied().filter(|w| *w <= source).collect();
     if fitting.is_empty() {
-        vec![original]
+        vec![source]
     } else {
         fitting
     }
@@ -278,6 +357,13 @@ fn encode_jpeg(
         .encode(rgb, w, h, jpeg_encoder::ColorType::Rgb)
         .map_err(|e| failed(e.to_string()))?;
     Ok(EncodedRendition {
+        shape: None,
+        area: Crop {
+            left: 0,
+            top: 0,
+            width,
+            height,
+        },
         width,
         height,
         format: ImageFormat::Jpeg,
@@ -317,6 +403,13 @@ fn encode_webp(
         None => memory.to_vec(),
     };
     Ok(EncodedRendition {
+        shape: None,
+        area: Crop {
+            left: 0,
+            top: 0,
+            width,
+            height,
+        },
         width,
         height,
         format: ImageFormat::Webp,

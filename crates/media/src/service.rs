@@ -20,8 +20,8 @@ use dateline_store::{
 use tokio::sync::{watch, Notify};
 
 use crate::{
-    ingest, make_public_renditions, memory_needed, original_key, rendition_key, rendition_tag,
-    BlobSink, Credits, DecodeBudget, EmbeddedMetadata, Limits, MediaError,
+    ingest, key_for, make_public_renditions, memory_needed, original_key, BlobSink, Credits,
+    DecodeBudget, EmbeddedMetadata, Limits, MediaError,
 };
 
 /// How long a claimed job is a worker's before another may take it over.
@@ -290,23 +290,25 @@ impl MediaService {
             copyright: job.copyright.clone(),
             creator: job.creator.clone(),
         };
-        let crop = job.crop;
-        let tag = rendition_tag(&credits, crop);
+        let framing = job.framing.clone();
         let max_pixels = self.limits.max_pixels;
         let reserved = self
             .budget
             .reserve(memory_needed(&original, max_pixels)?)
             .await?;
+        let named = credits.clone();
         let renditions =
-            blocking(move || make_public_renditions(&original, &credits, crop, max_pixels)).await?;
+            blocking(move || make_public_renditions(&original, &credits, &framing, max_pixels))
+                .await?;
         drop(reserved);
         let mut made = Vec::with_capacity(renditions.len());
         for r in renditions {
-            let key = rendition_key(&job.sha256, &tag, r.width, r.format);
+            let key = key_for(&job.sha256, &named, job.framing.crop(), &r);
             let byte_size = r.bytes.len() as u64;
             self.blobs.put(&key, r.bytes).await?;
             made.push(NewRendition {
                 media_id: job.media_id,
+                shape: r.shape,
                 width: r.width,
                 height: r.height,
                 format: r.format,
@@ -315,7 +317,7 @@ impl MediaService {
             });
         }
         // Recorded together, and not at all when an edit meanwhile asked
-        // for other credits or another crop (the job is queued again).
+        // for other credits or another framing (the job is queued again).
         if !self.store.record_renditions(job, &made).await? {
             tracing::info!(
                 media_id = job.media_id,

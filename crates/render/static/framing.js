@@ -1,8 +1,9 @@
-// Drawing a picture's crop and focal point on its newsroom page. The
-// form's number fields (pixels of the original) are what is saved and
-// work without this script, from the keyboard too; here a drag on the
-// picture draws the crop (kept to the chosen shape), a click or tap sets
-// the focal point, and both are shown over the picture as the fields
+// Drawing a picture's crop, focal point and shape crops on its newsroom
+// page. The form's number fields (pixels of the original) are what is
+// saved and work without this script, from the keyboard too; here a drag
+// on the picture draws the crop (kept to the chosen proportions) or a
+// shape's crop (kept to the shape's), a click or tap sets the focal
+// point, and the one being drawn is shown over the picture as the fields
 // change.
 (function () {
   "use strict";
@@ -26,15 +27,27 @@
   function write(name, v) { field(name).value = v === null ? "" : String(Math.round(v)); }
   function clamp(v, lo, hi) { return Math.min(Math.max(v, lo), hi); }
 
-  function crop() {
-    var c = { left: read("crop_left"), top: read("crop_top"), width: read("crop_width"), height: read("crop_height") };
+  // The rectangle of fields `<prefix>_left`… ("crop" or a shape's name).
+  function rect(prefix) {
+    var c = { left: read(prefix + "_left"), top: read(prefix + "_top"), width: read(prefix + "_width"), height: read(prefix + "_height") };
     return c.left === null || c.top === null || c.width === null || c.height === null ? null : c;
   }
+  function crop() { return rect("crop"); }
   function area() { return crop() || { left: 0, top: 0, width: W, height: H }; }
+  function mode() {
+    var checked = form.querySelector("input[name=framing_mode]:checked");
+    return checked ? checked.value : "crop";
+  }
+  // What a drag draws: the crop, or a shape's crop.
+  function drawn() { return mode() === "focal" ? "crop" : mode(); }
+  function ratio(prefix) {
+    if (prefix === "crop") return Number(shape.value);
+    return Number(form.querySelector("input[name=framing_mode][value=" + prefix + "]").dataset.ratio);
+  }
 
   function draw() {
     var scale = img.clientWidth / W;
-    var c = crop();
+    var c = rect(drawn());
     cropBox.hidden = !c;
     if (c) {
       cropBox.style.left = c.left * scale + "px";
@@ -58,11 +71,6 @@
       y: clamp(Math.floor((e.clientY - r.top) / r.height * H), 0, H - 1)
     };
   }
-  function mode() {
-    var checked = form.querySelector("input[name=framing_mode]:checked");
-    return checked ? checked.value : "crop";
-  }
-
   // Keeps the focal point inside the crop, or drops it.
   function keepFocus() {
     var x = read("focal_x"), y = read("focal_y"), a = area();
@@ -73,7 +81,7 @@
     }
   }
 
-  var start = null;
+  var start = null, target = "crop";
   stage.addEventListener("pointerdown", function (e) {
     if (e.button !== 0) return;
     e.preventDefault();
@@ -86,6 +94,7 @@
       return;
     }
     start = p;
+    target = drawn();
     stage.setPointerCapture(e.pointerId);
   });
   stage.addEventListener("pointermove", function (e) {
@@ -95,28 +104,29 @@
     // As far as the picture allows in the direction of the drag.
     var w = Math.min(Math.abs(p.x - start.x) + 1, right ? W - start.x : start.x + 1);
     var h = Math.min(Math.abs(p.y - start.y) + 1, down ? H - start.y : start.y + 1);
-    var ratio = Number(shape.value);
-    if (ratio > 0) {
-      if (w / h > ratio) w = Math.max(1, Math.round(h * ratio)); else h = Math.max(1, Math.round(w / ratio));
+    var r = ratio(target);
+    if (r > 0) {
+      if (w / h > r) w = Math.max(1, Math.round(h * r)); else h = Math.max(1, Math.round(w / r));
     }
-    write("crop_left", right ? start.x : start.x + 1 - w);
-    write("crop_top", down ? start.y : start.y + 1 - h);
-    write("crop_width", w);
-    write("crop_height", h);
+    write(target + "_left", right ? start.x : start.x + 1 - w);
+    write(target + "_top", down ? start.y : start.y + 1 - h);
+    write(target + "_width", w);
+    write(target + "_height", h);
     draw();
   });
   function end() {
     if (!start) return;
     start = null;
-    var c = crop();
+    var c = rect(target);
     // A click, or a box too small to be meant: no crop.
-    if (c && (c.width < MIN || c.height < MIN)) ["crop_left", "crop_top", "crop_width", "crop_height"].forEach(function (n) { write(n, null); });
+    if (c && (c.width < MIN || c.height < MIN)) ["_left", "_top", "_width", "_height"].forEach(function (n) { write(target + n, null); });
     keepFocus();
     draw();
   }
   stage.addEventListener("pointerup", end);
   stage.addEventListener("pointercancel", end);
   form.addEventListener("input", draw);
+  form.addEventListener("change", draw);
   window.addEventListener("resize", draw);
   if (img.complete) draw(); else img.addEventListener("load", draw);
 })();

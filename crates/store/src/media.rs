@@ -17,7 +17,8 @@ pub(crate) use visibility::{purge_flipped, shift_uses};
 use std::collections::HashMap;
 
 use dateline_domain::{
-    Crop, FocalPoint, Framing, ImageFormat, NewMediaAsset, NewRendition, ParseError,
+    Crop, FocalPoint, Framing, ImageFormat, NewMediaAsset, NewRendition, ParseError, Shape,
+    ShapeCrops,
 };
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -30,7 +31,7 @@ const MEDIA_COLUMNS: &str =
     "id, storage_key, format, width, height, byte_size, sha256, caption, alt_text, \
      credit, copyright, source, is_file_photo, created_at, edition_id, section_id, usage_count, \
      public_use_count, is_released, is_public, crop_left, crop_top, crop_width, crop_height, \
-     focal_x, focal_y";
+     focal_x, focal_y, shape_crops";
 
 /// Largest archive page.
 const MAX_PAGE: u32 = 100;
@@ -94,7 +95,15 @@ fn media_from_row(row: &AnyRow) -> Result<MediaAsset> {
     })
 }
 
-/// The crop and focal point columns (see migration 0020).
+/// The shape crops as stored (migration 0024): JSON, keys in shape order.
+fn shape_crops_json(framing: &Framing) -> Result<String> {
+    serde_json::to_string(framing.shape_crops()).map_err(|e| StoreError::Corrupt {
+        table: "media_assets",
+        detail: format!("shape_crops: {e}"),
+    })
+}
+
+/// The crop, focal point and shape crop columns (migrations 0020, 0024).
 fn framing_from_row(row: &AnyRow) -> Result<Framing> {
     let get = |col: &str| -> Result<Option<u32>> {
         match row.try_get::<Option<i64>, _>(col)? {
@@ -125,11 +134,25 @@ fn framing_from_row(row: &AnyRow) -> Result<Framing> {
         (Some(x), Some(y)) => Some(FocalPoint { x, y }),
         _ => None,
     };
-    Ok(Framing::stored(crop, focal_point))
+    let shapes: String = row.try_get("shape_crops")?;
+    let shapes: ShapeCrops = serde_json::from_str(&shapes).map_err(|e| StoreError::Corrupt {
+        table: "media_assets",
+        detail: format!("shape_crops: {e}"),
+    })?;
+    Ok(Framing::stored(crop, focal_point, shapes))
 }
 
 fn rendition_from_row(row: &AnyRow) -> Result<Rendition> {
+    let shape: String = row.try_get("shape")?;
+    let shape = match shape.as_str() {
+        "" => None,
+        name => Some(Shape::parse(name).ok_or_else(|| StoreError::Corrupt {
+            table: "media_renditions",
+            detail: format!("unknown shape {name:?}"),
+        })?),
+    };
     Ok(Rendition {
+        shape,
         width: unsigned(row, "width", "media_renditions")?,
         height: unsigned(row, "height", "media_renditions")?,
         format: format_col(row, "media_renditions")?,
@@ -228,8 +251,8 @@ impl Store {
             .into());
         }
         sqlx::query(
-            "INSERT INTO media_renditions (media_id, format, width, height, storage_key, byte_size) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (media_id, format, width) DO UPDATE SET \
+            "INSERT INTO media_renditions (media_id, format, width, height, storage_key, byte_size, shape) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (media_id, shape, format, width) DO UPDATE SET \
              height = excluded.height, storage_key = excluded.storage_key, byte_size = excluded.byte_size",
         )
         .bind(new.media_id)
@@ -238,6 +261,7 @@ impl Store {
         .bind(i64::from(new.height))
         .bind(new.storage_key.as_str())
         .bind(byte_size(new.byte_size)?)
+        .bind(new.shape.map_or("", Shape::as_str))
         .execute(&self.pool)
         .await
         .map_err(StoreError::on_constraint("media asset"))?;
@@ -280,8 +304,8 @@ impl Store {
             return Ok(());
         }
         let sql = format!(
-            "SELECT media_id, format, width, height, storage_key, byte_size FROM media_renditions \
-             WHERE media_id IN ({}) ORDER BY media_id, format, width",
+            "SELECT media_id, shape, format, width, height, storage_key, byte_size \
+             FROM media_renditions WHERE media_id IN ({}) ORDER BY media_id, shape, format, width",
             placeholders(1, by_id.len())
         );
         let mut query = sqlx::query(&sql);

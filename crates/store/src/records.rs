@@ -2,8 +2,8 @@
 
 use dateline_domain::{
     ArticleSeo, ArticleSeoPatch, ArticleStatus, BodyBlock, CanonicalUrl, DateFormat, EditionCode,
-    EmailAddress, Framing, ImageFormat, LanguageTag, Role, Slug, TextDirection, TimeZoneName,
-    UnixTime,
+    EmailAddress, Framing, ImageFormat, LanguageTag, Role, Shape, Slug, TextDirection,
+    TimeZoneName, UnixTime,
 };
 use serde::Serialize;
 
@@ -64,6 +64,8 @@ pub struct Tag {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rendition {
+    /// The fixed shape it shows (`None`: the crop, in its own proportions).
+    pub shape: Option<Shape>,
     pub width: u32,
     pub height: u32,
     pub format: ImageFormat,

@@ -17,6 +17,7 @@ mod health;
 mod input_text;
 pub mod live;
 pub mod mail;
+mod media_access;
 pub mod newsroom;
 pub mod reader;
 mod router;

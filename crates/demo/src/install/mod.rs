@@ -11,7 +11,7 @@ use dateline_domain::{
     NewEdition, NewMediaAsset, NewRendition, NewSection, SiteSettings, TextDirection, TimeZoneName,
     UnixTime,
 };
-use dateline_media::{original_key, rendition_key, BlobSink};
+use dateline_media::{key_for, original_key, BlobSink, Credits};
 use dateline_store::{Article, NewAudit, StatusChange, Store};
 
 pub use bank::{render_bank, RenderedPicture};
@@ -215,10 +215,11 @@ pub(crate) async fn store_picture(
         .await?;
     let (stored, created) = store.create_media(asset).await?;
     for r in &picture.renditions {
-        let key = rendition_key(&asset.sha256, "", r.width, r.format);
+        let key = key_for(&asset.sha256, &Credits::default(), None, r);
         media.put(&key, r.bytes.clone()).await?;
         store
             .add_rendition(&NewRendition {
+                shape: r.shape,
                 media_id: stored.id,
                 width: r.width,
                 height: r.height,

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use dateline_demo::text::Lang;
 use dateline_demo::{bulk_setup, BulkEdition, BulkGenerator, BulkTargets};
-use dateline_domain::Slug;
+use dateline_domain::{Shape, Slug, RENDITION_WIDTHS};
 use dateline_media::MemoryBlobs;
 use dateline_store::testing::TestDb;
 
@@ -108,7 +108,12 @@ async fn bulk_setup_prepares_an_empty_store_and_articles_go_in() {
     assert!(targets.editions[0].tag_ids.len() >= 40);
     assert!(!targets.editions[0].author_ids.is_empty());
     assert_eq!(targets.media_ids.len(), 7);
-    assert_eq!(blobs.len(), 7 * 11, "originals and renditions written");
+    let shape_files: usize = Shape::ALL.iter().map(|s| s.widths().len()).sum();
+    assert_eq!(
+        blobs.len(),
+        7 * (1 + 2 * (RENDITION_WIDTHS.len() + shape_files)),
+        "originals and renditions written"
+    );
 
     let again = bulk_setup(store, &blobs, 3, NOW).await.unwrap();
     assert_eq!(again, targets, "a second run creates nothing new");

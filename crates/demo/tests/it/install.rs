@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use dateline_demo::plan::PICTURES_PER_SECTION;
 use dateline_demo::{install, DemoError};
-use dateline_domain::{BodyBlock, EditionCode, ImageFormat, RENDITION_WIDTHS};
+use dateline_domain::{BodyBlock, EditionCode, ImageFormat, Shape, RENDITION_WIDTHS};
 use dateline_media::MemoryBlobs;
 use dateline_store::testing::TestDb;
 use dateline_store::{ArticleFilter, ArticleQuery, MediaAsset, MediaQuery, Store};
@@ -122,7 +122,12 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
                 .await
                 .unwrap()
                 .unwrap();
-            assert_eq!(media.renditions.len(), RENDITION_WIDTHS.len() * 2);
+            let whole = media.renditions.iter().filter(|r| r.shape.is_none());
+            assert_eq!(whole.count(), RENDITION_WIDTHS.len() * 2);
+            for shape in Shape::ALL {
+                let files = media.renditions.iter().filter(|r| r.shape == Some(shape));
+                assert_eq!(files.count(), shape.widths().len() * 2, "{shape:?}");
+            }
             for r in &media.renditions {
                 let bytes = blobs.get(&r.storage_key).expect("rendition blob written");
                 assert_eq!(bytes.len() as u64, r.byte_size);

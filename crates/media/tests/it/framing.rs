@@ -1,10 +1,11 @@
 //! Framing a picture: a crop gives renditions of the cropped part under new
-//! addresses, a job made stale by an edit records nothing, and the
-//! newsroom's preview shows the whole picture.
+//! addresses, a shape's own crop gives that shape's files, a job made stale
+//! by an edit records nothing, and the newsroom's preview shows the whole
+//! picture.
 
 use std::sync::Arc;
 
-use dateline_domain::{Crop, FocalPoint, Framing};
+use dateline_domain::{Crop, FocalPoint, Framing, Shape, ShapeCrops};
 use dateline_media::{preview_key, Limits, MediaService, MemoryBlobs, Upload, PREVIEW_WIDTH};
 use dateline_store::{NewAudit, RenditionsState, Store};
 use image::{Rgb, RgbImage};
@@ -77,7 +78,10 @@ async fn a_crop_gives_renditions_of_the_cropped_part(store: &Store) {
 
     assert_eq!(media.run_once().await.unwrap(), Some(id));
     let after = store.media_by_id(id).await.unwrap().unwrap();
-    let mut widths: Vec<u32> = after.renditions.iter().map(|r| r.width).collect();
+    let mut widths: Vec<u32> = (after.renditions.iter())
+        .filter(|r| r.shape.is_none())
+        .map(|r| r.width)
+        .collect();
     widths.sort_unstable();
     assert_eq!(
         widths,
@@ -85,7 +89,10 @@ async fn a_crop_gives_renditions_of_the_cropped_part(store: &Store) {
         "no width wider than the crop"
     );
     for r in &after.renditions {
-        assert_eq!(r.height * 2, r.width, "the crop's 2:1 shape");
+        match r.shape {
+            None => assert_eq!(r.height * 2, r.width, "the crop's 2:1 shape"),
+            Some(shape) => assert_eq!(r.height, shape.height_for(r.width)),
+        }
         assert!(
             !before
                 .renditions
@@ -108,17 +115,63 @@ async fn a_crop_gives_renditions_of_the_cropped_part(store: &Store) {
         }
     }
 
-    // Moving only the focal point keeps the files.
+    // Moving only the focal point keeps the crop's files and moves the
+    // shapes cut around it, under new addresses.
     let moved = Framing::new(Some(crop), Some(FocalPoint { x: 1100, y: 10 }), 2000, 1000).unwrap();
     media.set_framing(id, &moved, &audit(id)).await.unwrap();
-    assert_eq!(
-        media.run_once().await.unwrap(),
-        None,
-        "nothing to make again"
-    );
+    assert_eq!(media.run_once().await.unwrap(), Some(id));
     let kept = store.media_by_id(id).await.unwrap().unwrap();
-    assert_eq!(kept.renditions, after.renditions);
+    let of = |asset: &dateline_store::MediaAsset, shape: Option<Shape>| -> Vec<String> {
+        (asset.renditions.iter())
+            .filter(|r| r.shape == shape)
+            .map(|r| r.storage_key.clone())
+            .collect()
+    };
+    assert_eq!(of(&kept, None), of(&after, None));
+    let wide = of(&kept, Some(Shape::Wide));
+    assert!(
+        !wide.is_empty()
+            && wide
+                .iter()
+                .all(|k| !of(&after, Some(Shape::Wide)).contains(k))
+    );
     assert_eq!(kept.framing, moved);
+
+    // A square of its own, on the left (red) half, outside the crop.
+    let square = Crop {
+        left: 100,
+        top: 100,
+        width: 600,
+        height: 600,
+    };
+    let own = moved
+        .clone()
+        .with_shape_crops(ShapeCrops::from([(Shape::Square, square)]), 2000, 1000)
+        .unwrap();
+    media.set_framing(id, &own, &audit(id)).await.unwrap();
+    assert_eq!(media.run_once().await.unwrap(), Some(id));
+    let squared = store.media_by_id(id).await.unwrap().unwrap();
+    assert_eq!(
+        squared.framing.shape_crops().get(&Shape::Square),
+        Some(&square)
+    );
+    assert_eq!(
+        of(&squared, Some(Shape::Wide)),
+        wide,
+        "other shapes keep their files"
+    );
+    for r in squared
+        .renditions
+        .iter()
+        .filter(|r| r.shape == Some(Shape::Square))
+    {
+        assert_eq!(r.width, r.height);
+        let pixels = image::load_from_memory(&blobs.get(&r.storage_key).unwrap())
+            .unwrap()
+            .to_rgb8();
+        let Rgb([red, _, blue]) = *pixels.get_pixel(r.width / 2, r.height / 2);
+        assert!(red > 150 && blue < 90, "{}: the red half", r.storage_key);
+    }
 
     // Back to the whole picture: the widths of the whole come back.
     let whole = Framing::new(None, None, 2000, 1000).unwrap();
@@ -141,7 +194,7 @@ async fn renditions_made_stale_by_an_edit_are_not_recorded(store: &Store) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(job.crop, None);
+    assert_eq!(job.framing.crop(), None);
     // While the worker is busy, an editor crops the picture.
     let crop = Crop {
         left: 0,
@@ -160,7 +213,7 @@ async fn renditions_made_stale_by_an_edit_are_not_recorded(store: &Store) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(job.crop, Some(crop));
+    assert_eq!(job.framing.crop(), Some(crop));
 }
 
 async fn the_framing_preview_shows_the_whole_picture(store: &Store) {

@@ -1,7 +1,7 @@
 //! Embedded metadata is read from real file structures, merged XMP > IIM >
 //! EXIF, and public renditions keep only credit, copyright and creator.
 
-use dateline_domain::ImageFormat;
+use dateline_domain::{Framing, ImageFormat};
 use dateline_media::{ingest, make_public_renditions, read_metadata, Credits, Limits, MAX_PIXELS};
 
 use crate::fixtures::{
@@ -98,8 +98,13 @@ fn a_sideways_camera_picture_is_stood_upright() {
     );
     let ingested = ingest(&jpeg, "IMG_0001.JPG", &Limits::default()).unwrap();
     assert_eq!((ingested.probed.width, ingested.probed.height), (200, 300));
-    let out = make_public_renditions(&jpeg, &Credits::default(), None, MAX_PIXELS).unwrap();
-    assert!(out.iter().all(|r| (r.width, r.height) == (200, 300)));
+    let out = make_public_renditions(&jpeg, &Credits::default(), &Framing::default(), MAX_PIXELS)
+        .unwrap();
+    let upright = |r: &&dateline_media::EncodedRendition| match r.shape {
+        None => (r.width, r.height) == (200, 300),
+        Some(shape) => r.width <= 200 && r.height == shape.height_for(r.width),
+    };
+    assert!(out.iter().all(|r| upright(&r)), "{out:?}");
 }
 
 #[test]
@@ -111,8 +116,12 @@ fn renditions_keep_credit_and_copyright_but_no_private_metadata() {
         copyright: "© 2024 Northwind Agency".into(),
         creator: "Jane Roe".into(),
     };
-    let out = make_public_renditions(&original, &credits, None, MAX_PIXELS).unwrap();
-    assert_eq!(out.len(), 6, "320, 640 and 960 in JPEG and WebP");
+    let out = make_public_renditions(&original, &credits, &Framing::default(), MAX_PIXELS).unwrap();
+    assert_eq!(
+        out.iter().filter(|r| r.shape.is_none()).count(),
+        6,
+        "320, 640 and 960 in JPEG and WebP"
+    );
     for r in &out {
         let m = read_metadata(&r.bytes, r.format);
         assert_eq!(m.credit, credits.credit, "{:?} {}", r.format, r.width);
@@ -144,7 +153,13 @@ fn renditions_keep_credit_and_copyright_but_no_private_metadata() {
         "extended WebP with an XMP chunk"
     );
     // Without credits, renditions carry no metadata at all.
-    let bare = make_public_renditions(&original, &Credits::default(), None, MAX_PIXELS).unwrap();
+    let bare = make_public_renditions(
+        &original,
+        &Credits::default(),
+        &Framing::default(),
+        MAX_PIXELS,
+    )
+    .unwrap();
     assert!(bare.iter().all(|r| !contains(&r.bytes, b"xmpmeta")));
 }
 

@@ -1,11 +1,12 @@
-//! A picture's crop and focal point, and recording the renditions a job
-//! made from them: a changed crop queues the renditions again, and a job's
-//! files are recorded only while the asset still wants what it made.
+//! A picture's crop, focal point and shape crops, and recording the
+//! renditions a job made from them: a changed framing queues the
+//! renditions again, and a job's files are recorded only while the asset
+//! still wants what it made.
 
-use dateline_domain::{Crop, Framing, NewRendition};
+use dateline_domain::{Crop, Framing, NewRendition, Shape};
 
 use super::uploads::RenditionJob;
-use super::{byte_size, framing_from_row, MEDIA_COLUMNS};
+use super::{byte_size, framing_from_row, shape_crops_json, MEDIA_COLUMNS};
 use crate::audit::{record_audit_on, NewAudit};
 use crate::events::{CacheKey, Event};
 use crate::records::MediaAsset;
@@ -21,10 +22,12 @@ fn crop_columns(crop: Option<Crop>) -> [Option<i64>; 4] {
 
 impl Store {
     /// Sets an asset's framing (checked against its size by the caller,
-    /// [`Framing::new`]) and records `audit`. A new crop queues the
-    /// renditions again in the same transaction; the current files keep
-    /// serving until the new ones are recorded. Pages showing the picture
-    /// are purged, since the focal point moves it in every card.
+    /// [`Framing::new`]) and records `audit`. A changed framing queues the
+    /// renditions again in the same transaction (the focal point places
+    /// the shapes without a crop of their own); the current files keep
+    /// serving until the new ones are recorded, and files whose part of
+    /// the picture did not change keep their addresses. Pages showing the
+    /// picture are purged, since the focal point moves it in every card.
     pub async fn set_media_framing(
         &self,
         media_id: i64,
@@ -39,12 +42,12 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(StoreError::NotFound)?;
-        let recrop = framing_from_row(&row)?.crop() != framing.crop();
+        let recrop = framing_from_row(&row)? != *framing;
         let [left, top, width, height] = crop_columns(framing.crop());
         let focal = framing.focal_point();
         let done = sqlx::query(
             "UPDATE media_assets SET crop_left = $1, crop_top = $2, crop_width = $3, \
-             crop_height = $4, focal_x = $5, focal_y = $6, \
+             crop_height = $4, focal_x = $5, focal_y = $6, shape_crops = $9, \
              renditions_state = CASE WHEN $8 = 1 THEN 'pending' ELSE renditions_state END, \
              renditions_attempts = CASE WHEN $8 = 1 THEN 0 ELSE renditions_attempts END, \
              renditions_error = CASE WHEN $8 = 1 THEN '' ELSE renditions_error END, \
@@ -59,6 +62,7 @@ impl Store {
         .bind(focal.map(|p| i64::from(p.y)))
         .bind(media_id)
         .bind(i64::from(recrop))
+        .bind(shape_crops_json(framing)?)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
@@ -77,7 +81,7 @@ impl Store {
     /// Replaces an asset's renditions with those `job` made, in one
     /// transaction (so a page never mixes files of two crops), but only
     /// while the asset is still claimed and still asks for the credits and
-    /// the crop the job worked from: an edit meanwhile queued the job
+    /// the framing the job worked from: an edit meanwhile queued the job
     /// again, and these files would be stale. Returns whether they were
     /// recorded.
     pub async fn record_renditions(
@@ -86,14 +90,16 @@ impl Store {
         renditions: &[NewRendition],
     ) -> Result<bool> {
         let mut tx = self.begin_write().await?;
-        let [left, top, width, height] = crop_columns(job.crop);
+        let [left, top, width, height] = crop_columns(job.framing.crop());
+        let focal = job.framing.focal_point();
         // A no-op write: it takes the row's lock until the commit.
         let current = sqlx::query(
             "UPDATE media_assets SET renditions_state = renditions_state \
              WHERE id = $1 AND renditions_state = 'working' AND credit = $2 AND copyright = $3 \
              AND creator = $4 AND crop_left IS NOT DISTINCT FROM $5 \
              AND crop_top IS NOT DISTINCT FROM $6 AND crop_width IS NOT DISTINCT FROM $7 \
-             AND crop_height IS NOT DISTINCT FROM $8",
+             AND crop_height IS NOT DISTINCT FROM $8 AND focal_x IS NOT DISTINCT FROM $9 \
+             AND focal_y IS NOT DISTINCT FROM $10 AND shape_crops = $11",
         )
         .bind(job.media_id)
         .bind(job.credit.as_str())
@@ -103,6 +109,9 @@ impl Store {
         .bind(top)
         .bind(width)
         .bind(height)
+        .bind(focal.map(|p| i64::from(p.x)))
+        .bind(focal.map(|p| i64::from(p.y)))
+        .bind(shape_crops_json(&job.framing)?)
         .execute(&mut *tx)
         .await?
         .rows_affected()
@@ -116,8 +125,9 @@ impl Store {
             .await?;
         for r in renditions {
             sqlx::query(
-                "INSERT INTO media_renditions (media_id, format, width, height, storage_key, byte_size) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO media_renditions \
+                 (media_id, format, width, height, storage_key, byte_size, shape) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(job.media_id)
             .bind(r.format.as_str())
@@ -125,6 +135,7 @@ impl Store {
             .bind(i64::from(r.height))
             .bind(r.storage_key.as_str())
             .bind(byte_size(r.byte_size)?)
+            .bind(r.shape.map_or("", Shape::as_str))
             .execute(&mut *tx)
             .await
             .map_err(StoreError::on_constraint("media asset"))?;

@@ -3,7 +3,7 @@
 //! PostgreSQL several nodes never work on one asset at a time and work in
 //! flight at a crash is taken up again once its lease runs out.
 
-use dateline_domain::{Crop, ImageFormat, NewMediaAsset, UnixTime};
+use dateline_domain::{Framing, ImageFormat, NewMediaAsset, UnixTime};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -96,8 +96,8 @@ pub struct RenditionJob {
     pub credit: String,
     pub copyright: String,
     pub creator: String,
-    /// The part of the original renditions are made from (`None`: all).
-    pub crop: Option<Crop>,
+    /// The crop, focal point and shape crops the renditions are made from.
+    pub framing: Framing,
     /// This claim included (1 the first time).
     pub attempt: u32,
 }
@@ -269,7 +269,7 @@ impl Store {
              WHERE id = (SELECT id FROM media_assets WHERE {CLAIMABLE} ORDER BY id LIMIT 1 {lock}) \
              AND {CLAIMABLE} \
              RETURNING id, storage_key, sha256, format, credit, copyright, creator, renditions_attempts, \
-             crop_left, crop_top, crop_width, crop_height, focal_x, focal_y"
+             crop_left, crop_top, crop_width, crop_height, focal_x, focal_y, shape_crops"
         );
         let row = sqlx::query(&sql)
             .bind(lease_until)
@@ -288,7 +288,7 @@ impl Store {
             credit: row.try_get("credit")?,
             copyright: row.try_get("copyright")?,
             creator: row.try_get("creator")?,
-            crop: framing_from_row(&row)?.crop(),
+            framing: framing_from_row(&row)?,
             attempt: u32::try_from(attempts).unwrap_or(u32::MAX),
         }))
     }

@@ -94,6 +94,7 @@ async fn identical_files_are_stored_once(store: &Store) {
 fn rendition(media_id: i64, format: ImageFormat, width: u32, key: &str) -> NewRendition {
     NewRendition {
         media_id,
+        shape: None,
         width,
         height: width * 9 / 16,
         format,

@@ -233,6 +233,7 @@ async fn files_name_their_picture(store: &Store) {
     let key = "renditions/00/file-640.webp";
     store
         .add_rendition(&NewRendition {
+            shape: None,
             media_id: p.id,
             format: ImageFormat::Webp,
             width: 640,

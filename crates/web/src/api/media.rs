@@ -5,7 +5,7 @@
 
 use axum::extract::State;
 use axum::Json;
-use dateline_domain::ImageFormat;
+use dateline_domain::{ImageFormat, Shape};
 use dateline_store::{self as store, Cursor, MediaQuery};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -48,13 +48,17 @@ pub struct Media {
     pub edition: Option<String>,
     /// The asset's page in the reader site's media bank, when it has an edition.
     pub page_url: Option<String>,
-    /// Resized encodings, by format then width ascending.
+    /// Resized encodings: the crop's own (no `shape`), then each fixed
+    /// shape's (16:9 `wide`, 4:3 `standard`, 1:1 `square`), by format then
+    /// width ascending.
     pub renditions: Vec<Rendition>,
 }
 
 /// One resized encoding of a picture.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Rendition {
+    /// The fixed shape it shows; `null`: the picture as cropped.
+    pub shape: Option<Shape>,
     pub url: String,
     pub format: ImageFormat,
     #[schema(example = "image/webp")]
@@ -75,6 +79,7 @@ impl Media {
             .renditions
             .iter()
             .map(|r| Rendition {
+                shape: r.shape,
                 url: urls.media_file(&r.storage_key),
                 format: r.format,
                 mime_type: r.format.mime(),
@@ -83,9 +88,8 @@ impl Media {
                 byte_size: r.byte_size,
             })
             .collect();
-        let largest = asset
-            .renditions
-            .iter()
+        let largest = (asset.renditions.iter())
+            .filter(|r| r.shape.is_none())
             .max_by_key(|r| (r.format == ImageFormat::Jpeg, r.width))
             .map(|r| urls.media_file(&r.storage_key));
         Self {

@@ -2,10 +2,10 @@
 //! renditions, credits and alt text, and the one-query map of a page's
 //! pictures.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use dateline_domain::{EditionCode, ImageFormat, UnixTime};
-use dateline_store::MediaAsset;
+use dateline_domain::{EditionCode, ImageFormat, Shape, UnixTime};
+use dateline_store::{MediaAsset, Rendition};
 use serde::Serialize;
 
 use super::errors::PageError;
@@ -14,7 +14,9 @@ use crate::AppState;
 
 /// A media-bank picture as templates show it. `src` is the fallback `<img>`
 /// (a mid-size JPEG rendition, else the original); the srcsets list every
-/// rendition of one format, up to 1920 px wide.
+/// rendition of one format, up to 1920 px wide. `shapes` holds the same for
+/// each fixed shape that has renditions (by [`Shape::as_str`]): layouts of
+/// that shape use them (the `picture` macro's `shape`), others the crop's.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Picture {
     pub id: i64,
@@ -39,6 +41,41 @@ pub(crate) struct Picture {
     /// The focal point as CSS `object-position`, for layouts that cut the
     /// picture to their own shape; `None`: the centre.
     pub focus: Option<String>,
+    pub shapes: BTreeMap<&'static str, ShapeSources>,
+}
+
+/// A fixed shape's files, as the `picture` macro reads them.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ShapeSources {
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub webp_srcset: String,
+    pub jpeg_srcset: String,
+}
+
+/// `url width` pairs of the renditions of one shape and format.
+fn srcset(renditions: &[Rendition], shape: Option<Shape>, format: ImageFormat) -> String {
+    let urls = Urls::relative();
+    renditions
+        .iter()
+        .filter(|r| r.shape == shape && r.format == format)
+        .map(|r| format!("{} {}w", urls.media_file(&r.storage_key), r.width))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The JPEG of one shape a browser without `srcset` gets: the widest up to
+/// `FALLBACK_WIDTH`, else the narrowest.
+fn fallback(renditions: &[Rendition], shape: Option<Shape>) -> Option<&Rendition> {
+    let jpegs = renditions
+        .iter()
+        .filter(|r| r.shape == shape && r.format == ImageFormat::Jpeg);
+    jpegs
+        .clone()
+        .filter(|r| r.width <= FALLBACK_WIDTH)
+        .max_by_key(|r| r.width)
+        .or_else(|| jpegs.min_by_key(|r| r.width))
 }
 
 /// The rendition `src` falls back to when `srcset` is not understood.
@@ -47,25 +84,7 @@ const FALLBACK_WIDTH: u32 = 1280;
 impl Picture {
     pub fn new(asset: &MediaAsset, edition: &EditionCode) -> Self {
         let urls = Urls::relative();
-        let srcset = |format: ImageFormat| {
-            asset
-                .renditions
-                .iter()
-                .filter(|r| r.format == format)
-                .map(|r| format!("{} {}w", urls.media_file(&r.storage_key), r.width))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let jpegs = asset
-            .renditions
-            .iter()
-            .filter(|r| r.format == ImageFormat::Jpeg);
-        let fallback = jpegs
-            .clone()
-            .filter(|r| r.width <= FALLBACK_WIDTH)
-            .max_by_key(|r| r.width)
-            .or_else(|| jpegs.min_by_key(|r| r.width));
-        let (src, width, height) = match fallback {
+        let (src, width, height) = match fallback(&asset.renditions, None) {
             Some(r) => (urls.media_file(&r.storage_key), r.width, r.height),
             None => (
                 urls.media_file(&asset.storage_key),
@@ -74,19 +93,34 @@ impl Picture {
             ),
         };
         let area = asset.framing.area(asset.width, asset.height);
-        let max_width = asset
-            .renditions
-            .iter()
+        let max_width = (asset.renditions.iter())
+            .filter(|r| r.shape.is_none())
             .map(|r| r.width)
             .max()
             .unwrap_or(asset.width);
+        let shapes = Shape::ALL
+            .into_iter()
+            .filter_map(|shape| {
+                let r = fallback(&asset.renditions, Some(shape))?;
+                Some((
+                    shape.as_str(),
+                    ShapeSources {
+                        src: urls.media_file(&r.storage_key),
+                        width: r.width,
+                        height: r.height,
+                        webp_srcset: srcset(&asset.renditions, Some(shape), ImageFormat::Webp),
+                        jpeg_srcset: srcset(&asset.renditions, Some(shape), ImageFormat::Jpeg),
+                    },
+                ))
+            })
+            .collect();
         Self {
             id: asset.id,
             src,
             width,
             height,
-            webp_srcset: srcset(ImageFormat::Webp),
-            jpeg_srcset: srcset(ImageFormat::Jpeg),
+            webp_srcset: srcset(&asset.renditions, None, ImageFormat::Webp),
+            jpeg_srcset: srcset(&asset.renditions, None, ImageFormat::Jpeg),
             max_width,
             caption: asset.caption.clone(),
             alt_text: asset.alt_text.clone(),
@@ -102,6 +136,7 @@ impl Picture {
             original_width: area.width,
             original_height: area.height,
             focus: asset.framing.object_position(asset.width, asset.height),
+            shapes,
         }
     }
 
@@ -121,7 +156,7 @@ impl Picture {
         asset
             .renditions
             .iter()
-            .filter(|r| r.format == ImageFormat::Jpeg)
+            .filter(|r| r.shape.is_none() && r.format == ImageFormat::Jpeg)
             .max_by_key(|r| r.width)
             .map_or_else(
                 || {
@@ -208,6 +243,7 @@ mod tests {
 
     fn r(width: u32, format: ImageFormat) -> Rendition {
         Rendition {
+            shape: None,
             width,
             height: width * 9 / 16,
             format,
@@ -235,11 +271,48 @@ mod tests {
             (1920, "/en/mediabank/7")
         );
 
+        assert!(
+            p.shapes.is_empty(),
+            "no shape files: the crop's for every layout"
+        );
+
         let bare = Picture::new(&asset(Vec::new()), &en);
         assert_eq!(
             (bare.src.as_str(), bare.width, bare.max_width),
             ("/media/originals/ab/ab.jpg", 2400, 2400)
         );
         assert!(bare.webp_srcset.is_empty());
+    }
+
+    #[test]
+    fn each_shape_gets_its_own_sources() {
+        let mut renditions = vec![r(1280, ImageFormat::Jpeg)];
+        for width in [320, 640] {
+            for format in [ImageFormat::Jpeg, ImageFormat::Webp] {
+                renditions.push(Rendition {
+                    shape: Some(Shape::Square),
+                    height: width,
+                    storage_key: format!(
+                        "renditions/ab/ab-t-square-{width}.{}",
+                        format.extension()
+                    ),
+                    ..r(width, format)
+                });
+            }
+        }
+        let en: EditionCode = "en".parse().unwrap();
+        let p = Picture::new(&asset(renditions), &en);
+        assert_eq!(p.jpeg_srcset, "/media/renditions/ab/ab-1280.jpg 1280w");
+        assert_eq!(p.max_width, 1280);
+        let square = &p.shapes["square"];
+        assert_eq!(
+            (square.src.as_str(), square.width, square.height),
+            ("/media/renditions/ab/ab-t-square-640.jpg", 640, 640)
+        );
+        assert_eq!(
+            square.webp_srcset,
+            "/media/renditions/ab/ab-t-square-320.webp 320w, /media/renditions/ab/ab-t-square-640.webp 640w"
+        );
+        assert!(!p.shapes.contains_key("wide"));
     }
 }

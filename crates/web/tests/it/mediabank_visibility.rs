@@ -27,6 +27,7 @@ pub async fn picture(app: &TestApp, n: u32, caption: &str) -> (MediaAsset, Strin
     let key = format!("renditions/{n:02}/{}-640.jpg", asset.sha256);
     app.store()
         .add_rendition(&NewRendition {
+            shape: None,
             media_id: asset.id,
             format: ImageFormat::Jpeg,
             width: 640,

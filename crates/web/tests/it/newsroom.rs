@@ -168,6 +168,7 @@ async fn renditions(store: &Store, asset: &MediaAsset) {
     for width in RENDITION_WIDTHS.into_iter().take(2) {
         store
             .add_rendition(&NewRendition {
+                shape: None,
                 media_id: asset.id,
                 width,
                 height: width * asset.height / asset.width,

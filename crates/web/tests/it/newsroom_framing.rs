@@ -1,7 +1,7 @@
 //! Framing a picture, as an editor does it in the newsroom and through the
 //! Admin API: the whole picture to draw on, a refused crop that keeps the
-//! typed numbers, renditions of the crop for readers, and the focal point
-//! on the reader's page.
+//! typed numbers, renditions of the crop for readers, the focal point on
+//! the reader's page, and a card's own 16:9 crop on the front page.
 
 use std::io::Cursor;
 use std::sync::Arc;
@@ -230,7 +230,7 @@ async fn an_editor_crops_a_picture_and_readers_get_the_crop(db: TestDb) {
     );
     let asset = app.store().media_by_id(id).await.unwrap().unwrap();
     assert!(!asset.renditions.is_empty());
-    for r in &asset.renditions {
+    for r in asset.renditions.iter().filter(|r| r.shape.is_none()) {
         assert_eq!(r.width, r.height, "[{backend}] square, as the crop");
         assert!(
             article.contains(&r.storage_key),
@@ -274,6 +274,123 @@ async fn an_editor_crops_a_picture_and_readers_get_the_crop(db: TestDb) {
         (&body["crop"], &body["focal_point"]),
         (&Value::Null, &json!({"x": 10, "y": 20}))
     );
+    assert_eq!(media.run_once().await.unwrap(), Some(id));
+
+    // Cards get a crop of their own: 16:9, on the red half. A crop of
+    // the wrong proportions is refused with the typed numbers kept.
+    let wrong = browser
+        .post(
+            &format!("{page_url}/framing"),
+            &pairs(&form(&[
+                ("wide_left", "10"),
+                ("wide_top", "10"),
+                ("wide_width", "480"),
+                ("wide_height", "480"),
+            ])),
+        )
+        .await;
+    assert_eq!(
+        wrong.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "[{backend}]"
+    );
+    let text = wrong.text().await.unwrap();
+    assert!(
+        text.contains("must keep the proportions"),
+        "[{backend}] {text}"
+    );
+    assert!(
+        text.contains("name=\"wide_height\" value=\"480\""),
+        "[{backend}]"
+    );
+    let saved = browser
+        .post(
+            &format!("{page_url}/framing"),
+            &pairs(&form(&[
+                ("wide_left", "10"),
+                ("wide_top", "100"),
+                ("wide_width", "480"),
+                ("wide_height", "270"),
+            ])),
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER, "[{backend}]");
+    assert_eq!(media.run_once().await.unwrap(), Some(id));
+    let asset = app.store().media_by_id(id).await.unwrap().unwrap();
+    let wide: Vec<_> = (asset.renditions.iter())
+        .filter(|r| r.shape == Some(dateline_domain::Shape::Wide))
+        .collect();
+    assert_eq!(
+        wide.iter().map(|r| (r.width, r.height)).collect::<Vec<_>>(),
+        [(320, 180), (320, 180)],
+        "[{backend}] 16:9, no wider than the crop"
+    );
+    let front = app.get("/en").await.text().await.unwrap();
+    let card = front
+        .split("<article class=\"card")
+        .find(|card| card.contains("cropped-harbour"))
+        .unwrap_or_else(|| panic!("[{backend}] no card: {front}"));
+    for r in &wide {
+        assert!(card.contains(&r.storage_key), "[{backend}] {card}");
+        let file = app.get(&format!("/media/{}", r.storage_key)).await;
+        let pixels = image::load_from_memory(&file.bytes().await.unwrap())
+            .unwrap()
+            .to_rgb8();
+        assert_eq!((pixels.width(), pixels.height()), (320, 180));
+        let image::Rgb([red, _, blue]) = *pixels.get_pixel(160, 90);
+        assert!(
+            red > 150 && blue < 90,
+            "[{backend}] the card shows the red half"
+        );
+    }
+    let article = app
+        .get("/en/world/cropped-harbour")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !wide.iter().any(|r| article.contains(&r.storage_key)),
+        "[{backend}] the story's own picture is not the card's"
+    );
+    let (_, body) = call(
+        &app,
+        &secret,
+        Method::GET,
+        &format!("/api/v1/admin/media/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        body["shape_crops"],
+        json!({"wide": {"left": 10, "top": 100, "width": 480, "height": 270}}),
+        "[{backend}]"
+    );
+    assert!(
+        body["renditions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["shape"] == "wide"),
+        "[{backend}] {body}"
+    );
+    // Through the Admin API: a square of the wrong shape names its field.
+    let (status, body) = call(
+        &app,
+        &secret,
+        Method::PUT,
+        &format!("/api/v1/admin/media/{id}/framing"),
+        Some(
+            json!({"shape_crops": {"square": {"left": 0, "top": 0, "width": 400, "height": 300}}}),
+        ),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "[{backend}] {body}"
+    );
+    assert_eq!(body["error"]["field"], "square", "[{backend}]");
 }
 
 on_both_backends!(

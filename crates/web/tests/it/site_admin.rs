@@ -10,24 +10,12 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::api_admin::{call, token};
-use crate::newsroom_auth::{staff, Browser, PASSWORD};
+use crate::newsroom_articles::signed_in;
+use crate::newsroom_auth::staff;
 use crate::test_app::TestApp;
 
-async fn signed_in(app: &TestApp, email: &str, role: Role) -> (Browser, String, i64) {
-    let account = staff(app.store(), email, role, &[app.newsroom.fixtures.en.id]).await;
-    let mut browser = Browser::of(app);
-    let response = browser.login(email, PASSWORD).await;
-    assert_eq!(
-        response.status(),
-        StatusCode::SEE_OTHER,
-        "[{}] login",
-        app.backend()
-    );
-    let csrf = browser.csrf().await;
-    (browser, csrf, account.id())
-}
-
-async fn actions(store: &Store, actor: i64) -> Vec<String> {
+/// What `actor` did, sorted, sign-ins and sign-outs left out.
+pub(crate) async fn actions(store: &Store, actor: i64) -> Vec<String> {
     let query = AuditQuery {
         actor_user_id: Some(actor),
         limit: 100,

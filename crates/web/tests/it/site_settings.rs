@@ -9,51 +9,19 @@ use std::sync::Arc;
 use dateline_domain::Role;
 use dateline_media::{Limits, MediaService, MemoryBlobs};
 use dateline_store::testing::TestDb;
-use dateline_store::{AuditQuery, Store};
 use dateline_web::auth::role_scopes;
 use reqwest::header::{ACCEPT_LANGUAGE, LOCATION};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::api_admin::{call, token};
-use crate::newsroom_auth::{hidden, staff, Browser, PASSWORD};
+use crate::newsroom_articles::signed_in;
+use crate::newsroom_auth::{hidden, staff};
 use crate::newsroom_media::png;
+use crate::site_admin::actions;
 use crate::test_app::TestApp;
 
 const BOUNDARY: &str = "----datelineSettingsBoundary";
-
-async fn signed_in(app: &TestApp, email: &str, role: Role) -> (Browser, String, i64) {
-    let account = staff(app.store(), email, role, &[app.newsroom.fixtures.en.id]).await;
-    let mut browser = Browser::of(app);
-    let response = browser.login(email, PASSWORD).await;
-    assert_eq!(
-        response.status(),
-        StatusCode::SEE_OTHER,
-        "[{}]",
-        app.backend()
-    );
-    let csrf = browser.csrf().await;
-    (browser, csrf, account.id())
-}
-
-async fn actions(store: &Store, actor: i64) -> Vec<String> {
-    let query = AuditQuery {
-        actor_user_id: Some(actor),
-        limit: 100,
-        ..AuditQuery::default()
-    };
-    let mut all: Vec<String> = store
-        .audit_log(&query)
-        .await
-        .unwrap()
-        .items
-        .into_iter()
-        .map(|e| e.action)
-        .filter(|a| !a.starts_with("session."))
-        .collect();
-    all.sort();
-    all
-}
 
 fn see_other(response: &reqwest::Response, to: &str) {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);

@@ -17,8 +17,9 @@ use super::responses::AdminMedia;
 use super::ApiJson;
 use crate::api::context::ApiContext;
 use crate::api::extract::{self, ApiPath, ApiQuery, QueryCursor, QueryLimit};
-use crate::auth::{MediaRef, Permission, Staff};
+use crate::auth::{Permission, Staff};
 use crate::error::{ApiError, ErrorBody, ErrorCode};
+use crate::media_access::asset_to_change;
 use crate::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -208,12 +209,7 @@ pub async fn update(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<MediaPatch>,
 ) -> Result<Json<AdminMedia>, ApiError> {
-    let (asset, info) = tokio::try_join!(state.store.media_by_id(id), state.store.upload_info(id))?;
-    let asset = asset.ok_or_else(|| ApiError::not_found("media asset"))?;
-    staff.require(Permission::EditMedia(MediaRef {
-        edition_id: asset.edition_id,
-        uploaded_by: info.and_then(|i| i.uploaded_by),
-    }))?;
+    asset_to_change(&state, &staff, id, Permission::EditMedia).await?;
     let trim = |s: Option<String>| s.map(|s| s.trim().to_owned());
     let update = MediaTextUpdate {
         caption: trim(body.caption),

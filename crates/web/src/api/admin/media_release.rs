@@ -9,8 +9,9 @@ use axum::Json;
 use super::responses::AdminMedia;
 use crate::api::context::ApiContext;
 use crate::api::extract::ApiPath;
-use crate::auth::{MediaRef, Permission, Staff};
+use crate::auth::{Permission, Staff};
 use crate::error::{ApiError, ErrorBody};
+use crate::media_access::asset_to_change;
 use crate::AppState;
 
 /// Releases a picture to the public media bank.
@@ -54,12 +55,7 @@ async fn set_release(
     id: i64,
     released: bool,
 ) -> Result<Json<AdminMedia>, ApiError> {
-    let (asset, info) = tokio::try_join!(state.store.media_by_id(id), state.store.upload_info(id))?;
-    let asset = asset.ok_or_else(|| ApiError::not_found("media asset"))?;
-    staff.require(Permission::ReleaseMedia(MediaRef {
-        edition_id: asset.edition_id,
-        uploaded_by: info.and_then(|i| i.uploaded_by),
-    }))?;
+    asset_to_change(state, staff, id, Permission::ReleaseMedia).await?;
     let action = if released {
         "media.release"
     } else {

@@ -7,8 +7,8 @@
 //! as it has been since the media endpoints came.
 
 use dateline_domain::{
-    ArticleStatus, BodyBlock, CanonicalUrl, Crop, EditionCode, FocalPoint, ImageFormat,
-    SiteSettings,
+    ArticleStatus, BodyBlock, CanonicalUrl, Crop, EditionCode, FocalPoint, ImageFormat, Shape,
+    ShapeCrops, SiteSettings,
 };
 use dateline_store as store;
 use serde::Serialize;
@@ -365,19 +365,26 @@ pub struct AdminMedia {
     /// Readers may see it (media bank, Content API, files): a published
     /// story uses it, it is released, or it is an edition's logo.
     pub public: bool,
-    /// The part of the picture (pixels of the upright original) every
-    /// rendition shows; `null`: the whole picture.
+    /// The part of the picture (pixels of the upright original) the
+    /// renditions without a shape show; `null`: the whole picture.
     pub crop: Option<Crop>,
     /// The point layouts keep in view when they cut the picture further
     /// (pixels of the upright original); `null`: the centre.
     pub focal_point: Option<FocalPoint>,
-    /// Resized encodings, by format then width ascending.
+    /// Crops editors gave fixed shapes (pixels of the upright original); a
+    /// shape left out is cut from `crop` around `focal_point`.
+    #[schema(value_type = super::media_framing::ShapeCropsField)]
+    pub shape_crops: ShapeCrops,
+    /// Resized encodings: the crop's own (no `shape`), then each shape's,
+    /// by format then width ascending.
     pub renditions: Vec<AdminRendition>,
 }
 
 /// One resized encoding of a picture.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AdminRendition {
+    /// The fixed shape it shows; `null`: the crop, in its own proportions.
+    pub shape: Option<Shape>,
     pub url: String,
     pub format: ImageFormat,
     #[schema(example = "image/webp")]
@@ -394,9 +401,8 @@ impl AdminMedia {
             .edition_id
             .and_then(|id| ctx.edition_by_id(id))
             .map(|e| &e.code);
-        let largest = asset
-            .renditions
-            .iter()
+        let largest = (asset.renditions.iter())
+            .filter(|r| r.shape.is_none())
             .max_by_key(|r| (r.format == ImageFormat::Jpeg, r.width))
             .map(|r| urls.media_file(&r.storage_key));
         Self {
@@ -421,8 +427,10 @@ impl AdminMedia {
             public: public_picture(asset.id, asset.is_public, ctx.editions()),
             crop: asset.framing.crop(),
             focal_point: asset.framing.focal_point(),
+            shape_crops: asset.framing.shape_crops().clone(),
             renditions: (asset.renditions.iter())
                 .map(|r| AdminRendition {
+                    shape: r.shape,
                     url: urls.media_file(&r.storage_key),
                     format: r.format,
                     mime_type: r.format.mime(),

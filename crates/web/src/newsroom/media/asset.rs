@@ -14,6 +14,7 @@ use super::framing::FramingFields;
 use super::list::Thumb;
 use crate::auth::{MediaRef, Permission};
 use crate::error::ApiError;
+use crate::media_access::asset_to_change;
 use crate::newsroom::Chrome;
 use crate::newsroom::Desk;
 use crate::visibility::public_picture;
@@ -88,6 +89,8 @@ struct AssetView<'a> {
     shown_height: u32,
     cropped: bool,
     framing_error: Option<String>,
+    /// Each shape's smallest JPEG, by shape name: what cards and tiles show.
+    shape_files: std::collections::BTreeMap<&'static str, String>,
 }
 
 pub(super) async fn page(
@@ -198,6 +201,13 @@ pub(super) async fn show(
         shown_width: area.width,
         shown_height: area.height,
         cropped: asset.framing.crop().is_some(),
+        shape_files: (asset.renditions.iter().rev())
+            .filter(|r| r.format == dateline_domain::ImageFormat::Jpeg)
+            .filter_map(|r| {
+                let url = crate::urls::Urls::relative().media_file(&r.storage_key);
+                Some((r.shape?.as_str(), url))
+            })
+            .collect(),
         asset: Thumb::of(&asset),
     };
     let status = if view.framing_error.is_some() {
@@ -214,12 +224,7 @@ pub(super) async fn save(
     Path(id): Path<i64>,
     Form(form): Form<TextForm>,
 ) -> Result<Response, ApiError> {
-    let (asset, info) = tokio::try_join!(state.store.media_by_id(id), state.store.upload_info(id))?;
-    let asset = asset.ok_or_else(|| ApiError::not_found("media asset"))?;
-    desk.staff.require(Permission::EditMedia(MediaRef {
-        edition_id: asset.edition_id,
-        uploaded_by: info.and_then(|i| i.uploaded_by),
-    }))?;
+    asset_to_change(&state, &desk.staff, id, Permission::EditMedia).await?;
     let update = MediaTextUpdate {
         caption: Some(form.caption.trim().to_owned()),
         alt_text: Some(form.alt_text.trim().to_owned()),

@@ -1,27 +1,28 @@
-//! A picture's crop and focal point in the newsroom: the form on the
-//! asset's page (numbers in pixels of the original, so it works without
-//! JavaScript and from the keyboard; `static/framing.js` lets an editor
-//! draw them on the picture), and `framing.jpg`, the whole picture that
-//! form is drawn on (renditions show only the crop; originals are never
-//! served).
+//! A picture's crop, focal point and shape crops in the newsroom: the form
+//! on the asset's page (numbers in pixels of the original, so it works
+//! without JavaScript and from the keyboard; `static/framing.js` lets an
+//! editor draw them on the picture), and `framing.jpg`, the whole picture
+//! that form is drawn on (renditions show only the crop; originals are
+//! never served).
 
 use axum::extract::{Path, State};
 use axum::http::header::{CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::response::{IntoResponse, Redirect, Response};
-use dateline_domain::{Crop, FocalPoint, Framing};
+use dateline_domain::{Crop, FocalPoint, Framing, Shape, ShapeCrops};
 use dateline_media::MediaError;
 use serde::Serialize;
 
 use super::asset;
-use crate::auth::{MediaRef, Permission};
+use crate::auth::Permission;
 use crate::error::{ApiError, ErrorCode};
+use crate::media_access::asset_to_change;
 use crate::newsroom::form::FormData;
 use crate::newsroom::Desk;
 use crate::AppState;
 
 /// The framing fields as the form shows them: stored values, or what was
 /// typed when it was refused.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct FramingFields {
     crop_left: String,
     crop_top: String,
@@ -29,6 +30,83 @@ pub(crate) struct FramingFields {
     crop_height: String,
     focal_x: String,
     focal_y: String,
+    /// One group per [`Shape`], in its order.
+    shapes: Vec<ShapeFields>,
+}
+
+/// A shape's crop fields (`{name}_left`, …); all empty: automatic.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ShapeFields {
+    name: &'static str,
+    /// "16:9", as printed.
+    ratio: String,
+    /// Width over height, for the drawing script.
+    ratio_value: String,
+    left: String,
+    top: String,
+    width: String,
+    height: String,
+}
+
+impl ShapeFields {
+    fn new(shape: Shape, [left, top, width, height]: [String; 4]) -> Self {
+        let (rw, rh) = shape.ratio();
+        Self {
+            name: shape.as_str(),
+            ratio: format!("{rw}:{rh}"),
+            ratio_value: format!("{:.4}", f64::from(rw) / f64::from(rh)),
+            left,
+            top,
+            width,
+            height,
+        }
+    }
+
+    fn numbers(&self) -> [&str; 4] {
+        [&self.left, &self.top, &self.width, &self.height]
+    }
+}
+
+impl Default for FramingFields {
+    fn default() -> Self {
+        Self {
+            crop_left: String::new(),
+            crop_top: String::new(),
+            crop_width: String::new(),
+            crop_height: String::new(),
+            focal_x: String::new(),
+            focal_y: String::new(),
+            shapes: Shape::ALL
+                .into_iter()
+                .map(|shape| ShapeFields::new(shape, Default::default()))
+                .collect(),
+        }
+    }
+}
+
+/// A whole number of pixels, or nothing for an empty field.
+fn number(s: &str) -> Result<Option<u32>, &'static str> {
+    match s {
+        "" => Ok(None),
+        s => s.parse().map(Some).map_err(|_| "framing-error-number"),
+    }
+}
+
+/// Four numbers of a crop: all empty, none; in part, refused.
+fn crop_of(numbers: [&str; 4]) -> Result<Option<Crop>, &'static str> {
+    match numbers.map(number) {
+        [Ok(None), Ok(None), Ok(None), Ok(None)] => Ok(None),
+        [Ok(Some(left)), Ok(Some(top)), Ok(Some(width)), Ok(Some(height))] => Ok(Some(Crop {
+            left,
+            top,
+            width,
+            height,
+        })),
+        parsed => match parsed.into_iter().find_map(Result::err) {
+            Some(e) => Err(e),
+            None => Err("framing-error-crop-incomplete"),
+        },
+    }
 }
 
 impl FramingFields {
@@ -43,6 +121,19 @@ impl FramingFields {
             crop_height: text(crop.map(|c| c.height)),
             focal_x: text(focal.map(|p| p.x)),
             focal_y: text(focal.map(|p| p.y)),
+            shapes: Shape::ALL
+                .into_iter()
+                .map(|shape| {
+                    let c = framing.shape_crops().get(&shape);
+                    let sides = [
+                        c.map(|c| c.left),
+                        c.map(|c| c.top),
+                        c.map(|c| c.width),
+                        c.map(|c| c.height),
+                    ];
+                    ShapeFields::new(shape, sides.map(text))
+                })
+                .collect(),
         }
     }
 
@@ -54,44 +145,49 @@ impl FramingFields {
             crop_height: form.get("crop_height").to_owned(),
             focal_x: form.get("focal_x").to_owned(),
             focal_y: form.get("focal_y").to_owned(),
+            shapes: Shape::ALL
+                .into_iter()
+                .map(|shape| {
+                    let name = shape.as_str();
+                    let sides = ["left", "top", "width", "height"]
+                        .map(|side| form.get(&format!("{name}_{side}")).to_owned());
+                    ShapeFields::new(shape, sides)
+                })
+                .collect(),
         }
     }
 
     /// The framing of a `width` × `height` picture, or the message key
     /// saying why not. Empty crop fields: the whole picture; empty focal
-    /// fields: the centre; a group filled in part is refused.
+    /// fields: the centre; empty shape fields: the shape cut from the crop;
+    /// a group filled in part is refused.
     fn parse(&self, width: u32, height: u32) -> Result<Framing, &'static str> {
-        fn number(s: &str) -> Result<Option<u32>, &'static str> {
-            match s {
-                "" => Ok(None),
-                s => s.parse().map(Some).map_err(|_| "framing-error-number"),
-            }
-        }
-        let crop = match [
-            number(&self.crop_left)?,
-            number(&self.crop_top)?,
-            number(&self.crop_width)?,
-            number(&self.crop_height)?,
-        ] {
-            [None, None, None, None] => None,
-            [Some(left), Some(top), Some(width), Some(height)] => Some(Crop {
-                left,
-                top,
-                width,
-                height,
-            }),
-            _ => return Err("framing-error-crop-incomplete"),
-        };
+        let crop = crop_of([
+            &self.crop_left,
+            &self.crop_top,
+            &self.crop_width,
+            &self.crop_height,
+        ])?;
         let focal_point = match [number(&self.focal_x)?, number(&self.focal_y)?] {
             [None, None] => None,
             [Some(x), Some(y)] => Some(FocalPoint { x, y }),
             _ => return Err("framing-error-focal-incomplete"),
         };
-        Framing::new(crop, focal_point, width, height).map_err(|e| match e.code {
+        let mut shapes = ShapeCrops::new();
+        for (shape, fields) in Shape::ALL.into_iter().zip(&self.shapes) {
+            if let Some(c) = crop_of(fields.numbers())? {
+                shapes.insert(shape, c);
+            }
+        }
+        let refusal = |e: dateline_domain::ParseError| match e.code {
             "crop_too_small" => "framing-error-crop-too-small",
             "crop_outside_picture" => "framing-error-crop-outside",
+            "crop_wrong_shape" => "framing-error-shape-ratio",
             _ => "framing-error-focal-outside",
-        })
+        };
+        Framing::new(crop, focal_point, width, height)
+            .and_then(|f| f.with_shape_crops(shapes, width, height))
+            .map_err(refusal)
     }
 }
 
@@ -104,12 +200,7 @@ pub(super) async fn save(
     Path(id): Path<i64>,
     form: FormData,
 ) -> Result<Response, ApiError> {
-    let (found, info) = tokio::try_join!(state.store.media_by_id(id), state.store.upload_info(id))?;
-    let found = found.ok_or_else(|| ApiError::not_found("media asset"))?;
-    desk.staff.require(Permission::EditMedia(MediaRef {
-        edition_id: found.edition_id,
-        uploaded_by: info.and_then(|i| i.uploaded_by),
-    }))?;
+    let found = asset_to_change(&state, &desk.staff, id, Permission::EditMedia).await?;
     let fields = if form.has("whole") {
         FramingFields::default()
     } else {
@@ -127,6 +218,7 @@ pub(super) async fn save(
         .details(serde_json::json!({
             "crop": framing.crop(),
             "focal_point": framing.focal_point(),
+            "shape_crops": framing.shape_crops(),
         }));
     state.media.set_framing(id, &framing, &audit).await?;
     Ok(Redirect::to(&format!(
@@ -181,6 +273,7 @@ mod tests {
             crop_height: h,
             focal_x: x,
             focal_y: y,
+            ..FramingFields::default()
         }
     }
 
@@ -218,5 +311,34 @@ mod tests {
         );
         let ok = parse(["500", "0", "500", "500", "600", "5"]).unwrap();
         assert_eq!(FramingFields::of(&ok).crop_left, "500");
+    }
+
+    #[test]
+    fn a_shape_group_is_all_or_nothing_and_keeps_its_shape() {
+        let with_square = |sides: [&str; 4]| {
+            let mut fields = typed(["", "", "", "", "", ""]);
+            fields.shapes[2] = ShapeFields::new(Shape::Square, sides.map(str::to_owned));
+            fields.parse(1000, 500)
+        };
+        assert_eq!(
+            with_square(["0", "0", "", ""]),
+            Err("framing-error-crop-incomplete")
+        );
+        assert_eq!(
+            with_square(["0", "0", "400", "300"]),
+            Err("framing-error-shape-ratio")
+        );
+        assert_eq!(
+            with_square(["800", "0", "400", "400"]),
+            Err("framing-error-crop-outside")
+        );
+        let ok = with_square(["600", "100", "400", "400"]).unwrap();
+        let fields = FramingFields::of(&ok);
+        assert_eq!(fields.shapes[2].numbers(), ["600", "100", "400", "400"]);
+        assert_eq!(
+            (fields.shapes[0].name, fields.shapes[0].ratio.as_str()),
+            ("wide", "16:9")
+        );
+        assert_eq!(fields.shapes[0].numbers(), ["", "", "", ""]);
     }
 }

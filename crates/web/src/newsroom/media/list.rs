@@ -49,6 +49,7 @@ impl Thumb {
         let src = asset
             .renditions
             .iter()
+            .filter(|r| r.shape.is_none())
             .min_by_key(|r| (r.width, r.format != dateline_domain::ImageFormat::Jpeg))
             .map(|r| Urls::relative().media_file(&r.storage_key));
         Self {

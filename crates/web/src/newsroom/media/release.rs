@@ -7,8 +7,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
 
-use crate::auth::{MediaRef, Permission};
+use crate::auth::Permission;
 use crate::error::ApiError;
+use crate::media_access::asset_to_change;
 use crate::newsroom::Desk;
 use crate::AppState;
 
@@ -24,12 +25,7 @@ pub(super) async fn submit(
     Path(id): Path<i64>,
     Form(form): Form<ReleaseForm>,
 ) -> Result<Response, ApiError> {
-    let (asset, info) = tokio::try_join!(state.store.media_by_id(id), state.store.upload_info(id))?;
-    let asset = asset.ok_or_else(|| ApiError::not_found("media asset"))?;
-    desk.staff.require(Permission::ReleaseMedia(MediaRef {
-        edition_id: asset.edition_id,
-        uploaded_by: info.and_then(|i| i.uploaded_by),
-    }))?;
+    asset_to_change(&state, &desk.staff, id, Permission::ReleaseMedia).await?;
     let released = form.release != 0;
     let (action, done) = if released {
         ("media.release", "released")

@@ -105,6 +105,7 @@ pub(crate) async fn full_renditions(store: &Store, asset: &MediaAsset) {
         for width in RENDITION_WIDTHS {
             store
                 .add_rendition(&NewRendition {
+                    shape: None,
                     media_id: asset.id,
                     width,
                     height: width * asset.height / asset.width,
