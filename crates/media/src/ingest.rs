@@ -98,11 +98,12 @@ fn jpeg_is_complete(bytes: &[u8]) -> bool {
     false
 }
 
-/// The last path component, without control characters, at most 200 chars.
+/// The last path component, without control characters or noncharacters
+/// (`dateline_domain::is_forbidden_char`), at most 200 chars.
 fn display_name(hint: &str) -> String {
     let base = hint.rsplit(['/', '\\']).next().unwrap_or_default();
     base.chars()
-        .filter(|c| !c.is_control())
+        .filter(|&c| !c.is_control() && !dateline_domain::is_forbidden_char(c))
         .take(200)
         .collect::<String>()
         .trim()
@@ -176,5 +177,15 @@ mod tests {
         );
         assert_eq!(display_name("../../etc/passwd"), "passwd");
         assert_eq!(display_name("a\u{0}b\n.jpg"), "ab.jpg");
+    }
+
+    #[test]
+    fn file_names_lose_their_noncharacters() {
+        assert_eq!(
+            display_name("a\u{fdd0}b\u{fdef}\u{fffe}c\u{ffff}\u{1fffe}\u{10ffff}.jpg"),
+            "abc.jpg"
+        );
+        // What is not a noncharacter stays: a BOM, a replacement character.
+        assert_eq!(display_name("\u{feff}x\u{fffd}.jpg"), "\u{feff}x\u{fffd}.jpg");
     }
 }

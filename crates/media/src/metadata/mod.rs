@@ -120,10 +120,13 @@ pub fn read_metadata(bytes: &[u8], format: ImageFormat) -> EmbeddedMetadata {
     merged
 }
 
-/// Trims, drops control characters and collapses runs of white space, so
-/// that odd writers' padding never reaches a caption.
+/// Trims, drops control characters and noncharacters
+/// (`dateline_domain::is_forbidden_char`, which no stored text may hold) and
+/// collapses runs of white space, so that odd writers' padding never
+/// reaches a caption.
 fn clean(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || c.is_control())
+        .map(|w| w.replace(dateline_domain::is_forbidden_char, ""))
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -180,5 +183,15 @@ mod tests {
     #[test]
     fn cleaning_collapses_white_space() {
         assert_eq!(clean("  Kyiv,\r\n  May\t17 \u{0}"), "Kyiv, May 17");
+    }
+
+    #[test]
+    fn cleaning_drops_noncharacters() {
+        assert_eq!(
+            clean("Ky\u{fdd0}iv,\u{fffe} May \u{ffff}\u{10ffff} 17\u{fdef}\u{2fffe}"),
+            "Kyiv, May 17"
+        );
+        assert_eq!(clean("\u{fdd0} \u{ffff}"), "");
+        assert_eq!(clean("\u{feff}caf\u{e9}\u{fffd}"), "\u{feff}caf\u{e9}\u{fffd}");
     }
 }
