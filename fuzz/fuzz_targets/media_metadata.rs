@@ -35,9 +35,14 @@ fuzz_target!(|data: &[u8]| {
     .into_iter()
     .chain(&m.keywords)
     {
-        // Cleaned: trimmed, no control characters, no runs of white space.
+        // Cleaned: trimmed, no control characters or noncharacters, no
+        // runs of white space.
         assert_eq!(text.trim(), text, "{m:?}");
         assert!(!text.chars().any(char::is_control), "{m:?}");
+        assert!(
+            dateline_domain::first_forbidden_char(text).is_none(),
+            "{m:?}"
+        );
         assert!(!text.contains("  "), "{m:?}");
     }
     assert!(m.keywords.iter().all(|k| !k.is_empty()), "{m:?}");
