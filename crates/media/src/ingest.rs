@@ -186,6 +186,9 @@ mod tests {
             "abc.jpg"
         );
         // What is not a noncharacter stays: a BOM, a replacement character.
-        assert_eq!(display_name("\u{feff}x\u{fffd}.jpg"), "\u{feff}x\u{fffd}.jpg");
+        assert_eq!(
+            display_name("\u{feff}x\u{fffd}.jpg"),
+            "\u{feff}x\u{fffd}.jpg"
+        );
     }
 }

@@ -192,6 +192,9 @@ mod tests {
             "Kyiv, May 17"
         );
         assert_eq!(clean("\u{fdd0} \u{ffff}"), "");
-        assert_eq!(clean("\u{feff}caf\u{e9}\u{fffd}"), "\u{feff}caf\u{e9}\u{fffd}");
+        assert_eq!(
+            clean("\u{feff}caf\u{e9}\u{fffd}"),
+            "\u{feff}caf\u{e9}\u{fffd}"
+        );
     }
 }
