@@ -122,3 +122,36 @@ fn avif_is_probed_and_rendered() {
     broken.truncate(len - len / 3);
     assert!(dateline_media::make_renditions(&broken).is_err());
 }
+
+/// A real WebP whose last chunk is followed by an EXIF chunk that declares
+/// 4 GB: refused from its chunk sizes, before any decoder reads (and
+/// allocates) what the chunk claims. The shape of a `picture_probe` finding.
+#[test]
+fn a_webp_chunk_larger_than_the_file_is_refused() {
+    let mut webp = Vec::new();
+    image::RgbImage::from_pixel(8, 8, image::Rgb([10, 120, 200]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut webp),
+            image::ImageFormat::WebP,
+        )
+        .unwrap();
+    let whole = probe(&webp).unwrap();
+    assert_eq!(
+        (whole.format, whole.width, whole.height),
+        (ImageFormat::Webp, 8, 8)
+    );
+    let mut lying = webp.clone();
+    lying.extend_from_slice(b"EXIF");
+    lying.extend_from_slice(&0xFF00_0000u32.to_le_bytes());
+    lying.extend_from_slice(&[0u8; 32]);
+    let riff_size = (lying.len() - 8) as u32;
+    lying[4..8].copy_from_slice(&riff_size.to_le_bytes());
+    let err = probe(&lying).unwrap_err();
+    assert!(
+        err.to_string().contains("chunk is larger than the file"),
+        "{err}"
+    );
+    assert!(dateline_media::make_renditions(&lying).is_err());
+    // A chunk cut short by a truncated upload is refused the same way.
+    assert!(probe(&webp[..webp.len() - 3]).is_err());
+}
