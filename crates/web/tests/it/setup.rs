@@ -347,10 +347,82 @@ async fn a_setup_with_a_logo_names_the_site_and_shows_the_logo(app: FreshApp) {
     );
 }
 
+/// Markup typed into the setup form is kept as text and shown as text on
+/// the pages that print it; a control character is refused, saying why,
+/// and creates nothing (the same input layer as every other form).
+async fn markup_typed_at_setup_is_shown_as_text(app: FreshApp) {
+    let backend = app.backend();
+    let mut browser = Browser::new(app.url(""));
+    let csrf = open_form(&mut browser, &app.setup_token).await;
+    let admin = "Ada <img src=x onerror=alert(1)>";
+    let site = "Morning \"Group\" </title><script>alert(2)</script>";
+    let edition = "The Post <svg onload=alert(3)>";
+    let mut typed = form(&csrf, &app.setup_token, "ada@example.org");
+    typed[2] = ("admin_name", admin);
+    typed[5] = ("edition_name", "The Post\u{7}");
+    typed.insert(4, ("site_name", site));
+    let refused = browser.post("/setup", &typed).await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "[{backend}] a control character"
+    );
+    let html = refused.text().await.unwrap();
+    assert!(
+        html.contains("edition_name: holds the character U+0007"),
+        "[{backend}] says why: {html}"
+    );
+    assert!(!app.store().has_staff().await.unwrap(), "[{backend}]");
+    assert!(app.store().editions().await.unwrap().is_empty());
+
+    let mut typed = form(&csrf, &app.setup_token, "ada@example.org");
+    typed[2] = ("admin_name", admin);
+    typed[5] = ("edition_name", edition);
+    typed.insert(4, ("site_name", site));
+    let done = browser.post("/setup", &typed).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER, "[{backend}]");
+    for path in [
+        "/en/",
+        "/en/world/",
+        "/newsroom/",
+        "/newsroom/users",
+        "/newsroom/settings",
+    ] {
+        let page = browser.get(path).await;
+        assert_eq!(page.status(), StatusCode::OK, "[{backend}] {path}");
+        let html = page.text().await.unwrap();
+        for raw in [
+            "<img src=x",
+            "<script>alert",
+            "<svg onload",
+            "</title><script>",
+        ] {
+            assert!(
+                !html.contains(raw),
+                "[{backend}] {path} shows {raw:?} as markup"
+            );
+        }
+        let doc = scraper::Html::parse_document(&html);
+        let text: String = doc.root_element().text().collect();
+        let attributes: Vec<&str> = doc
+            .root_element()
+            .descendants()
+            .filter_map(|n| n.value().as_element())
+            .flat_map(|e| e.attrs().map(|(_, v)| v))
+            .collect();
+        let shown = |typed: &str| text.contains(typed) || attributes.contains(&typed);
+        assert!(
+            shown(site) || shown(edition) || shown(admin),
+            "[{backend}] {path} prints what was typed, as text"
+        );
+    }
+}
+
 on_both_backends!(
     crate::test_app::FreshApp::on;
     a_setup_with_a_logo_names_the_site_and_shows_the_logo,
     a_fresh_install_is_set_up_once_from_the_printed_address,
     a_refused_setup_keeps_the_typed_values_and_names_the_field_in_russian,
     a_site_set_up_without_sections_points_new_article_to_the_sections_page,
+    markup_typed_at_setup_is_shown_as_text,
 );
