@@ -7,9 +7,9 @@
 // comment from the reported queue, A gets the reason by mail and the comment
 // leaves the story. Fails loudly at the first step that does not do what a
 // user expects; axe and the console are checked on the way.
+import { startSmtpSink } from './smtp-sink.mjs';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 
 const require = createRequire(path.join(process.env.NODE_DIR, 'node_modules', 'x.js'));
@@ -49,133 +49,11 @@ async function api(url) {
   return res.json();
 }
 
-// --- Mail: a loopback SMTP server keeping every message it is given. ---
-const inbox = [];
-const connections = new Set();
+// --- Mail: a loopback SMTP listener (smtp-sink.mjs) keeping every message. ---
+const mail = await startSmtpSink(SMTP_PORT, { wait: MAIL_WAIT });
+const { inbox } = mail;
+const mailFor = (address, what, test) => mail.waitFor(address, what, test);
 
-function decodeQuotedPrintable(text) {
-  const bytes = [];
-  const raw = text.replace(/=\r?\n/g, '');
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(raw[i], 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-function decodeBody(headers, body) {
-  const encoding = (headers['content-transfer-encoding'] || '').toLowerCase();
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
-  return body;
-}
-
-// RFC 2047 encoded words (`=?utf-8?b?…?=`, `=?utf-8?q?…?=`) in a header.
-function decodeHeader(value) {
-  return value.replace(/=\?[^?]+\?([bBqQ])\?([^?]*)\?=\s*/g, (_, kind, text) => (kind.toLowerCase() === 'b'
-    ? Buffer.from(text, 'base64').toString('utf8')
-    : decodeQuotedPrintable(text.replace(/_/g, ' '))));
-}
-
-function splitMessage(raw) {
-  const at = raw.indexOf('\r\n\r\n');
-  const head = at < 0 ? raw : raw.slice(0, at);
-  const body = at < 0 ? '' : raw.slice(at + 4);
-  const headers = {};
-  for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return { headers, body };
-}
-
-// The decoded text of every leaf part (multipart/alternative from lettre).
-function textParts(headers, body) {
-  const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] || '');
-  if (!boundary) return [decodeBody(headers, body)];
-  return body.split(`--${boundary[1]}`).slice(1)
-    .filter((part) => !part.startsWith('--'))
-    .flatMap((part) => {
-      const inner = splitMessage(part.replace(/^\r\n/, ''));
-      return textParts(inner.headers, inner.body);
-    });
-}
-
-function parseMail(raw, envelopeTo) {
-  const { headers, body } = splitMessage(raw);
-  const parts = textParts(headers, body);
-  const text = parts.join('\n').replace(/[\u2068\u2069]/g, '');
-  return {
-    to: envelopeTo,
-    subject: decodeHeader(headers.subject || '').replace(/[\u2068\u2069]/g, ''),
-    text,
-    links: [...new Set(text.match(/https?:\/\/[^\s"'<>]+/g) || [])].map((l) => l.replace(/&amp;/g, '&')),
-  };
-}
-
-const smtp = net.createServer((socket) => {
-  connections.add(socket);
-  socket.on('close', () => connections.delete(socket));
-  let buffer = '';
-  let inData = false;
-  let to = [];
-  const say = (line) => socket.write(`${line}\r\n`);
-  say('220 dateline-ci ESMTP ready');
-  socket.on('data', (chunk) => {
-    buffer += chunk.toString('latin1');
-    for (;;) {
-      if (inData) {
-        const end = buffer.indexOf('\r\n.\r\n');
-        const bare = buffer.startsWith('.\r\n') ? 0 : -1;
-        if (end < 0 && bare < 0) return;
-        const raw = bare === 0 ? '' : buffer.slice(0, end);
-        buffer = buffer.slice(bare === 0 ? 3 : end + 5);
-        const unstuffed = Buffer.from(raw.replace(/^\.\./gm, '.'), 'latin1').toString('utf8');
-        for (const rcpt of to) inbox.push(parseMail(unstuffed, rcpt));
-        inData = false;
-        to = [];
-        say('250 2.0.0 queued');
-        continue;
-      }
-      const eol = buffer.indexOf('\r\n');
-      if (eol < 0) return;
-      const line = buffer.slice(0, eol);
-      buffer = buffer.slice(eol + 2);
-      const verb = line.slice(0, 4).toUpperCase();
-      if (verb === 'EHLO' || verb === 'HELO') say('250 dateline-ci');
-      else if (verb === 'MAIL') { to = []; say('250 2.1.0 ok'); }
-      else if (verb === 'RCPT') {
-        to.push((/<([^>]*)>/.exec(line) || [])[1] || '');
-        say('250 2.1.5 ok');
-      } else if (verb === 'DATA') { inData = true; say('354 end with <CRLF>.<CRLF>'); }
-      else if (verb === 'RSET') { to = []; say('250 2.0.0 ok'); }
-      else if (verb === 'NOOP') say('250 2.0.0 ok');
-      else if (verb === 'QUIT') { say('221 2.0.0 bye'); socket.end(); return; }
-      else say('502 5.5.2 not implemented');
-    }
-  });
-  socket.on('error', () => {});
-});
-await new Promise((resolve, reject) => {
-  smtp.once('error', reject);
-  smtp.listen(SMTP_PORT, '127.0.0.1', resolve);
-});
-
-// The first mail to `address` that `test` accepts, within MAIL_WAIT.
-async function mailFor(address, what, test = () => true) {
-  const until = Date.now() + MAIL_WAIT;
-  while (Date.now() < until) {
-    const found = inbox.find((m) => m.to.toLowerCase() === address.toLowerCase() && test(m));
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const seen = inbox.map((m) => `${m.to}: ${m.subject}`).join('; ') || 'none';
-  throw new Error(`check failed: ${what} (no such mail to ${address} within ${MAIL_WAIT} ms; mail seen: ${seen})`);
-}
 
 // --- The browser. ---
 const browser = await chromium.launch({
@@ -343,9 +221,7 @@ try {
   step('done', 'done');
 } finally {
   await browser.close();
-  // The site keeps its SMTP connection open for the next mail.
-  smtp.close();
-  connections.forEach((socket) => socket.destroy());
+  mail.close();
 }
 if (problems.length) {
   console.error(`comments end to end: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);

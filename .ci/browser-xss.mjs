@@ -21,9 +21,9 @@
 // Env: NODE_DIR, BASE, OUT, LOGIN_FILE (an admin: address and password on
 // two lines), DEMO_LOGIN_FILE (the demo's logins: staff, then two readers),
 // SMTP_PORT (where the site sends its mail).
+import { startSmtpSink } from './smtp-sink.mjs';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { PAYLOADS, EVALUATED } from './xss-corpus.mjs';
 
@@ -154,77 +154,11 @@ function pack(code, max) {
   return out.map((ids) => ({ ids, body: ids.map((j) => text(j, code)).join('\n\n') }));
 }
 
-// ---- mail: a loopback SMTP server keeping every message ------------------
+// ---- mail: a loopback SMTP listener (smtp-sink.mjs) keeping every message
 
-const inbox = [];
-const sockets = new Set();
-function parseMail(raw) {
-  const at = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, at).replace(/\r\n[ \t]+/g, ' ');
-  const headers = Object.fromEntries(head.split('\r\n').map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-  return { headers, body: raw.slice(at + 4) };
-}
-function decode(headers, body) {
-  const enc = (headers['content-transfer-encoding'] || '').toLowerCase();
-  if (enc === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (enc === 'quoted-printable') {
-    return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-  }
-  return body;
-}
-// Leaf parts as {type, text}.
-function parts(headers, body) {
-  const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] || '');
-  if (!boundary) return [{ type: (headers['content-type'] || 'text/plain').split(';')[0].trim(), text: decode(headers, body) }];
-  return body.split(`--${boundary[1]}`).slice(1).filter((p) => !p.startsWith('--'))
-    .flatMap((p) => { const inner = parseMail(p.replace(/^\r\n/, '')); return parts(inner.headers, inner.body); });
-}
-const smtp = net.createServer((socket) => {
-  sockets.add(socket);
-  socket.on('close', () => sockets.delete(socket));
-  socket.on('error', () => {});
-  let buffer = '';
-  let data = false;
-  let to = [];
-  const say = (line) => socket.write(`${line}\r\n`);
-  say('220 dateline-xss ESMTP');
-  socket.on('data', (chunk) => {
-    buffer += chunk.toString('latin1');
-    for (;;) {
-      if (data) {
-        const end = buffer.indexOf('\r\n.\r\n');
-        if (end < 0) return;
-        const raw = Buffer.from(buffer.slice(0, end).replace(/^\.\./gm, '.'), 'latin1').toString('utf8');
-        buffer = buffer.slice(end + 5);
-        const { headers, body } = parseMail(raw);
-        for (const rcpt of to) inbox.push({ to: rcpt, headers, parts: parts(headers, body) });
-        data = false;
-        to = [];
-        say('250 queued');
-        continue;
-      }
-      const eol = buffer.indexOf('\r\n');
-      if (eol < 0) return;
-      const line = buffer.slice(0, eol);
-      buffer = buffer.slice(eol + 2);
-      const verb = line.slice(0, 4).toUpperCase();
-      if (verb === 'EHLO' || verb === 'HELO') say('250 dateline-xss');
-      else if (verb === 'RCPT') { to.push((/<([^>]*)>/.exec(line) || [])[1] || ''); say('250 ok'); }
-      else if (verb === 'DATA') { data = true; say('354 go on'); }
-      else if (verb === 'QUIT') { say('221 bye'); socket.end(); return; }
-      else say('250 ok');
-    }
-  });
-});
-await new Promise((resolve, reject) => { smtp.once('error', reject); smtp.listen(SMTP_PORT, '127.0.0.1', resolve); });
-async function mailFor(address, test) {
-  for (const until = Date.now() + 20_000; Date.now() < until;) {
-    const found = inbox.find((m) => m.to.toLowerCase() === address.toLowerCase() && test(m));
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`check failed: no such mail to ${address} within 20 s`);
-}
+const mail = await startSmtpSink(SMTP_PORT);
+const { inbox } = mail;
+const mailFor = (address, test) => mail.waitFor(address, 'the mail expected', test);
 
 // ---- the browser and what it watches -------------------------------------
 
@@ -828,8 +762,7 @@ try {
   problem(e.stack || String(e));
 } finally {
   await browser.close();
-  smtp.close();
-  sockets.forEach((s) => s.destroy());
+  mail.close();
 }
 
 const fields = Object.entries(stats);
