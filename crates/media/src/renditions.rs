@@ -32,6 +32,27 @@ pub struct EncodedRendition {
     pub bytes: Vec<u8>,
 }
 
+impl EncodedRendition {
+    /// A file of a whole `width` × `height` image, no shape; the caller
+    /// says which part of the original it shows when that differs.
+    #[inline]
+    fn whole(width: u32, height: u32, format: ImageFormat, bytes: Vec<u8>) -> Self {
+        Self {
+            shape: None,
+            area: Crop {
+                left: 0,
+                top: 0,
+                width,
+                height,
+            },
+            width,
+            height,
+            format,
+            bytes,
+        }
+    }
+}
+
 /// What public renditions say about their rights (as XMP `photoshop:Credit`,
 /// `dc:rights` and `dc:creator`). All empty: no metadata at all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -356,19 +377,12 @@ fn encode_jpeg(
     encoder
         .encode(rgb, w, h, jpeg_encoder::ColorType::Rgb)
         .map_err(|e| failed(e.to_string()))?;
-    Ok(EncodedRendition {
-        shape: None,
-        area: Crop {
-            left: 0,
-            top: 0,
-            width,
-            height,
-        },
+    Ok(EncodedRendition::whole(
         width,
         height,
-        format: ImageFormat::Jpeg,
+        ImageFormat::Jpeg,
         bytes,
-    })
+    ))
 }
 
 #[inline]
@@ -402,17 +416,10 @@ fn encode_webp(
         Some(packet) => webp_with_xmp(memory.to_vec(), packet)?,
         None => memory.to_vec(),
     };
-    Ok(EncodedRendition {
-        shape: None,
-        area: Crop {
-            left: 0,
-            top: 0,
-            width,
-            height,
-        },
+    Ok(EncodedRendition::whole(
         width,
         height,
-        format: ImageFormat::Webp,
+        ImageFormat::Webp,
         bytes,
-    })
+    ))
 }
