@@ -31,6 +31,8 @@ async function pagesFor(edition) {
     section: `/${edition}/${section.slug}/`,
     article: new URL(article.url).pathname,
     mediabank: new URL(media.page_url).pathname,
+    // Results with facets, marked passages and pictures.
+    search: `/${edition}/search?q=${encodeURIComponent(article.headline.split(/\s+/)[0])}`,
   };
 }
 

@@ -1,5 +1,8 @@
 // The site's small scripts in headless Chromium, on the demo site, where a
 // reader and an editor would notice them misbehave:
+// - the masthead's search box suggests stories as one types (a combobox:
+//   Down chooses, Escape closes, Enter opens the one chosen, or else sends
+//   the form to the search page);
 // - a click elsewhere closes the Subscribe menu but not a reply the reader
 //   is typing;
 // - a story added by infinite scroll gets the reader's form token, and its
@@ -64,6 +67,34 @@ try {
   const stories = (await api(`/api/v1/editions/${EDITION}/articles?limit=20`)).items
     .map((item) => new URL(item.url).pathname);
   const reader = await newPage('reader');
+
+  {
+    step('the masthead search box suggests stories: arrows, Escape, Enter');
+    const latest = (await api(`/api/v1/editions/${EDITION}/articles?limit=1`)).items[0];
+    const word = latest.headline.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w)) ?? latest.headline.split(/\s+/)[0];
+    await reader.goto(`${BASE}/${EDITION}/`);
+    const box = reader.locator('#masthead-q');
+    const options = reader.locator('#masthead-q-suggestions [role=option]');
+    await box.pressSequentially(word.slice(0, 4).toLowerCase(), { delay: 30 });
+    await options.first().waitFor({ timeout: WAIT });
+    check(await box.getAttribute('role') === 'combobox' && await box.getAttribute('aria-expanded') === 'true', 'the box is an expanded combobox');
+    await box.press('ArrowDown');
+    const chosen = reader.locator('#masthead-q-suggestions [role=option][aria-selected=true]');
+    check(await chosen.count() === 1, 'ArrowDown chooses the first suggestion');
+    check(await box.getAttribute('aria-activedescendant') === await chosen.getAttribute('id'), 'the box names the chosen suggestion');
+    await box.press('Escape');
+    check(await box.getAttribute('aria-expanded') === 'false' && await options.count() === 0, 'Escape closes the suggestions');
+    await box.pressSequentially(word.slice(4, 6).toLowerCase(), { delay: 30 });
+    await options.first().waitFor({ timeout: WAIT });
+    await box.press('ArrowDown');
+    const target = await chosen.getAttribute('data-url');
+    await Promise.all([reader.waitForURL((u) => u.pathname === target), box.press('Enter')]);
+    // With nothing chosen, Enter sends the form: the search page lists it.
+    await reader.goto(`${BASE}/${EDITION}/`);
+    await reader.locator('#masthead-q').fill(word);
+    await Promise.all([reader.waitForURL((u) => u.pathname === `/${EDITION}/search`), reader.locator('#masthead-q').press('Enter')]);
+    check(await reader.locator('.search-hit').count() > 0, 'the search page lists what the box searched for');
+  }
 
   step('a click elsewhere closes the menu, not the reply being typed');
   const desk = await newPage('editor');

@@ -62,6 +62,9 @@ enum Command {
     Migrate,
     /// Print the OpenAPI document of the Content and Admin APIs.
     Openapi,
+    /// Rebuild the search index from the database (a running server keeps
+    /// answering from the old index until the new one is complete).
+    Reindex,
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -111,6 +114,7 @@ fn main() -> ExitCode {
             Command::Gen(args) => commands::gen::run(config, args).await,
             Command::Migrate => commands::migrate::run(config).await,
             Command::Openapi => commands::openapi::run(&config),
+            Command::Reindex => commands::reindex::run(config).await,
             Command::User { command } => commands::user::run(config, command).await,
         }
     });

@@ -17,6 +17,7 @@ const EMBEDDED: &[(&str, &[u8])] = &[
     ("editor.js", include_bytes!("../static/editor.js")),
     ("front.js", include_bytes!("../static/front.js")),
     ("framing.js", include_bytes!("../static/framing.js")),
+    ("search.js", include_bytes!("../static/search.js")),
     (
         "picture-texts.js",
         include_bytes!("../static/picture-texts.js"),

@@ -38,6 +38,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/en-pictures.ftl"),
             "\n",
             include_str!("../locales/en-desk.ftl"),
+            "\n",
+            include_str!("../locales/en-search.ftl"),
         ),
     ),
     (
@@ -62,6 +64,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/ru-pictures.ftl"),
             "\n",
             include_str!("../locales/ru-desk.ftl"),
+            "\n",
+            include_str!("../locales/ru-search.ftl"),
         ),
     ),
 ];

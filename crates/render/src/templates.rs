@@ -31,6 +31,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("media.html", include_str!("../templates/media.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("search.html", include_str!("../templates/search.html")),
     (
         "newsroom/base.html",
         include_str!("../templates/newsroom/base.html"),
@@ -126,6 +127,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "newsroom/media_asset.html",
         include_str!("../templates/newsroom/media_asset.html"),
+    ),
+    (
+        "newsroom/search.html",
+        include_str!("../templates/newsroom/search.html"),
     ),
     // Reader accounts (web/src/account) and their mail (web/src/mail).
     (

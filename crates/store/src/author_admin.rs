@@ -3,7 +3,7 @@
 //! editions an author writes for, and the rule that a story's byline is
 //! chosen from its edition's authors.
 
-use dateline_domain::{validate_author, AuthorProfile, NewAuthor};
+use dateline_domain::{validate_author, AuthorProfile, NewAuthor, UnixTime};
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
@@ -11,7 +11,8 @@ use crate::audit::{record_audit_on, NewAudit};
 use crate::events::{CacheKey, Event};
 use crate::people::{author_from_row, AUTHOR_COLUMNS};
 use crate::records::Author;
-use crate::{Result, Store, StoreError};
+use crate::search::{note_search_changes, SearchEntity};
+use crate::{Backend, Result, Store, StoreError};
 
 /// What an edit may change on an author: everything but the slug, which
 /// is part of the author page's address.
@@ -134,6 +135,20 @@ async fn release_photo(conn: &mut AnyConnection, photo: Option<i64>) -> Result<(
     Ok(())
 }
 
+/// Notes a photo [`release_photo`] released (it may have become public).
+pub(crate) async fn note_photo_release(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    photo: Option<i64>,
+    now: UnixTime,
+) -> Result<()> {
+    let changes: Vec<_> = photo
+        .map(|id| (SearchEntity::Media, id))
+        .into_iter()
+        .collect();
+    note_search_changes(conn, backend, &changes, now).await
+}
+
 async fn editions_on(conn: &mut AnyConnection, author_id: i64) -> Result<Vec<i64>> {
     let rows = sqlx::query(
         "SELECT edition_id FROM author_editions WHERE author_id = $1 ORDER BY edition_id",
@@ -192,6 +207,7 @@ impl Store {
         let mut entry = audit.clone().on_item(author.id);
         entry.details = json!({ "slug": new.slug.as_str(), "name": author.name });
         record_audit_on(&mut tx, &entry).await?;
+        note_photo_release(&mut tx, self.backend, new.profile.photo_media_id, audit.at).await?;
         tx.commit().await?;
         Ok(author)
     }
@@ -244,6 +260,21 @@ impl Store {
             "after": profile_facts(&author, &editions_after),
         });
         record_audit_on(&mut tx, &entry).await?;
+        // Article documents carry bylines by name (and the indexer may keep
+        // the biography); a newly chosen photo was released just now.
+        let mut changes = Vec::new();
+        if author.name != before.name || author.bio != before.bio {
+            changes.push((SearchEntity::Author, id));
+        }
+        if update.profile.photo_media_id != before.photo_media_id {
+            changes.extend(
+                update
+                    .profile
+                    .photo_media_id
+                    .map(|photo| (SearchEntity::Media, photo)),
+            );
+        }
+        note_search_changes(&mut tx, self.backend, &changes, audit.at).await?;
         let mut keys = vec![CacheKey::Author(id)];
         keys.extend(author.photo_media_id.map(CacheKey::Media));
         let staged = self

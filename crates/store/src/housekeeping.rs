@@ -3,11 +3,13 @@
 
 use dateline_domain::UnixTime;
 
-use crate::{Result, Store};
+use crate::{Result, Store, SEARCH_CHANGES_KEPT_SECS};
 
 impl Store {
     /// Deletes expired staff and reader sessions, spent or expired mail
-    /// tokens and failure counters that ran out; returns how many rows went.
+    /// tokens, failure counters that ran out and search changes older than
+    /// [`SEARCH_CHANGES_KEPT_SECS`] (a node further behind rebuilds its
+    /// index); returns how many rows went.
     pub async fn purge_expired(&self, now: UnixTime) -> Result<u64> {
         let mut removed = self.purge_reader_tokens(now).await?;
         for table in ["reader_sessions", "sessions", "failure_counts"] {
@@ -17,6 +19,9 @@ impl Store {
                 .await?
                 .rows_affected();
         }
+        removed += self
+            .prune_search_changes(now - SEARCH_CHANGES_KEPT_SECS)
+            .await?;
         Ok(removed)
     }
 }

@@ -42,6 +42,8 @@ mod people;
 mod readers;
 mod records;
 mod section_admin;
+// Full-text search: the change log indexers follow, document loaders.
+mod search;
 mod sessions;
 // Site-wide settings (one row): name, default edition, links, contact.
 mod site_settings;
@@ -70,6 +72,10 @@ pub use readers::{
     ReaderStatus, ReaderToken, ReplyMail, TokenPurpose, MAX_DISPLAY_NAME_CHARS,
 };
 pub use records::*;
+pub use search::{
+    ArticleSearchRow, MediaSearchRow, PictureText, SearchChange, SearchEntity, MAX_CHANGES_PAGE,
+    MAX_SEARCH_ARTICLES_PAGE, MAX_SEARCH_MEDIA_PAGE, SEARCH_CHANGES_KEPT_SECS, SEARCH_CHANGES_LOCK,
+};
 pub use section_admin::SectionUpdate;
 pub use sessions::{NewSession, Session};
 pub use site_setup::{SetUpSite, SetupError, SiteSetup};

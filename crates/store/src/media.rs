@@ -25,6 +25,7 @@ use sqlx::Row;
 
 use crate::articles::placeholders;
 use crate::records::{MediaAsset, MediaQuery, Page, Rendition};
+use crate::search::{note_search_changes, SearchEntity};
 use crate::{Cursor, Result, Store, StoreError};
 
 const MEDIA_COLUMNS: &str =
@@ -192,7 +193,8 @@ impl Store {
     /// Stores an asset; an identical file (same sha256) returns the existing
     /// asset and `false` instead of a duplicate.
     ///
-    /// A new asset comes back with `true` and no renditions yet.
+    /// A new asset comes back with `true` and no renditions yet, noted for
+    /// search in the same transaction.
     pub async fn create_media(&self, new: &NewMediaAsset) -> Result<(MediaAsset, bool)> {
         let sha256 = validate(new)?;
         let search = search_text(&[
@@ -208,6 +210,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
              ON CONFLICT (sha256) DO NOTHING RETURNING {MEDIA_COLUMNS}"
         );
+        let mut tx = self.begin_write().await?;
         let inserted = sqlx::query(&sql)
             .bind(new.storage_key.as_str())
             .bind(new.format.as_str())
@@ -225,11 +228,17 @@ impl Store {
             .bind(new.edition_id)
             .bind(new.section_id)
             .bind(search.as_str())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *tx)
             .await?;
         if let Some(row) = inserted {
-            return Ok((media_from_row(&row)?, true));
+            let asset = media_from_row(&row)?;
+            let changes = [(SearchEntity::Media, asset.id)];
+            note_search_changes(&mut tx, self.backend, &changes, new.created_at).await?;
+            tx.commit().await?;
+            return Ok((asset, true));
         }
+        // Nothing was written.
+        drop(tx);
         let id: i64 = sqlx::query_scalar("SELECT id FROM media_assets WHERE sha256 = $1")
             .bind(sha256.as_str())
             .fetch_one(&self.pool)

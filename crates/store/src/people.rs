@@ -105,6 +105,9 @@ impl Store {
     pub async fn create_author(&self, new: &NewAuthor) -> Result<Author> {
         let mut tx = self.begin_write().await?;
         let author = crate::author_admin::insert_author(&mut tx, new).await?;
+        let photo = new.profile.photo_media_id;
+        let now = crate::search::wall_clock();
+        crate::author_admin::note_photo_release(&mut tx, self.backend, photo, now).await?;
         tx.commit().await?;
         Ok(author)
     }

@@ -9,6 +9,7 @@ use crate::audit::{record_audit_on, NewAudit};
 use crate::editions::section_from_row;
 use crate::people::non_empty;
 use crate::records::Section;
+use crate::search::{note_search_changes, SearchEntity};
 use crate::{Result, Store, StoreError};
 
 const COLUMNS: &str = "id, edition_id, slug, title, description, position, article_count";
@@ -64,7 +65,8 @@ impl Store {
     }
 
     /// Changes a section's title, description or position and records
-    /// `audit` with the old and new values, in one transaction. Unknown
+    /// `audit` with the old and new values, in one transaction, noting the
+    /// section for search when its title changed. Unknown
     /// section → `NotFound`; blank title → `Invalid`.
     pub async fn update_section(
         &self,
@@ -120,6 +122,12 @@ impl Store {
             map.insert("changes".into(), serde_json::Value::Object(changes));
         }
         record_audit_on(&mut tx, &entry).await?;
+        // Article documents carry the section's title (its slug never
+        // changes; description and position are in none).
+        if before.title != after.title {
+            let changes = [(SearchEntity::Section, id)];
+            note_search_changes(&mut tx, self.backend, &changes, audit.at).await?;
+        }
         tx.commit().await?;
         self.emit_purge([crate::events::CacheKey::Site]).await?;
         Ok(after)

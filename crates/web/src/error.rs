@@ -64,10 +64,16 @@ pub enum ErrorCode {
     /// Too many open connections (or chat sockets) from this client
     /// address or reader (`Retry-After` says when to try again).
     TooManyConnections,
+    /// A search with nothing typed.
+    QueryEmpty,
+    /// A search longer than the search box takes (1 KiB).
+    QueryTooLong,
+    /// A search of only operators or punctuation: no word to look for.
+    QueryNoWords,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 26] = [
+    pub const ALL: [ErrorCode; 29] = [
         Self::NotFound,
         Self::UnknownEdition,
         Self::UnknownSection,
@@ -94,6 +100,9 @@ impl ErrorCode {
         Self::UnsupportedMediaType,
         Self::RequestTimeout,
         Self::TooManyConnections,
+        Self::QueryEmpty,
+        Self::QueryTooLong,
+        Self::QueryNoWords,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -124,6 +133,9 @@ impl ErrorCode {
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::RequestTimeout => "request_timeout",
             Self::TooManyConnections => "too_many_connections",
+            Self::QueryEmpty => "query_empty",
+            Self::QueryTooLong => "query_too_long",
+            Self::QueryNoWords => "query_no_words",
         }
     }
 
@@ -139,9 +151,12 @@ impl ErrorCode {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::InvalidCursor | Self::InvalidLimit | Self::InvalidQuery => {
-                StatusCode::BAD_REQUEST
-            }
+            Self::InvalidCursor
+            | Self::InvalidLimit
+            | Self::InvalidQuery
+            | Self::QueryEmpty
+            | Self::QueryTooLong
+            | Self::QueryNoWords => StatusCode::BAD_REQUEST,
             Self::InvalidInput | Self::MissingReference => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict | Self::Duplicate => StatusCode::CONFLICT,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -367,6 +382,37 @@ impl From<StoreError> for ApiError {
             StoreError::Database(_) | StoreError::Corrupt { .. } | StoreError::Migration(_) => {
                 Self::internal(err.to_string())
             }
+        }
+    }
+}
+
+/// What a reader typed into a search box and why it cannot run (the
+/// search crate names the problem; the code is ours).
+impl From<dateline_search::QueryProblem> for ApiError {
+    fn from(problem: dateline_search::QueryProblem) -> Self {
+        use dateline_search::QueryProblem;
+        let (code, message) = match problem {
+            QueryProblem::Empty => (ErrorCode::QueryEmpty, "q: type something to search for"),
+            QueryProblem::TooLong => (
+                ErrorCode::QueryTooLong,
+                "q: a search may be at most 1024 bytes long",
+            ),
+            QueryProblem::NoWords => (
+                ErrorCode::QueryNoWords,
+                "q: the search has no word to look for, only operators or punctuation",
+            ),
+        };
+        Self::new(code, message).with_field("q")
+    }
+}
+
+/// The index failing is the server's fault; the database behind it keeps
+/// its own mapping (503 when out of reach).
+impl From<dateline_search::Error> for ApiError {
+    fn from(err: dateline_search::Error) -> Self {
+        match err {
+            dateline_search::Error::Store(store) => store.into(),
+            other => Self::internal(other.to_string()),
         }
     }
 }

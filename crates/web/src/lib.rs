@@ -29,6 +29,8 @@ mod security_headers;
 mod site;
 // Site-wide settings shared by the newsroom and the Admin API.
 mod site_settings;
+// What a staff member may find: shared by the newsroom's and the Admin API's search.
+mod staff_search;
 mod state;
 pub mod urls;
 mod visibility;

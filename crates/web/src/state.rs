@@ -62,6 +62,10 @@ pub struct AppState {
     /// token: the front page and the newsroom lead to `/setup`. Cleared for
     /// good once a staff account is seen (see `newsroom::setup::gate`).
     pub setup_pending: Arc<AtomicBool>,
+    /// This node's full-text index (`{data_dir}/search`), kept in step with
+    /// the database by `search.follow()` (started by `serve`) or, in tests,
+    /// by `search.sync()`.
+    pub search: dateline_search::Search,
     /// Cancelled when the server shuts down: live streams and chat sockets
     /// never end by themselves, so they end on this, and a graceful
     /// shutdown can finish.
@@ -84,6 +88,7 @@ impl AppState {
             Arc::clone(&renderer),
         ));
         let readers = Arc::new(ReaderAuth::new(&config.base_url));
+        let search = dateline_search::Search::open(&config.data_dir.join("search"), store.clone());
         Self {
             store,
             config: Arc::new(config),
@@ -99,6 +104,7 @@ impl AppState {
             chats: Arc::default(),
             chat_sockets: Arc::default(),
             setup_pending: Arc::default(),
+            search,
             shutdown: tokio_util::sync::CancellationToken::new(),
         }
     }

@@ -12,6 +12,7 @@
 //! | media page      | `/{edition}/mediabank/{id}`            |
 //! | media file      | `/media/{storage_key}`                 |
 //! | RSS feed        | `/{edition}/rss.xml`                   |
+//! | search          | `/{edition}/search?q=…`, `/{edition}/search/suggest?q=…` |
 //! | comments        | `{article}/comments`                   |
 //! | chat rooms      | `/{edition}/chats`, `/{edition}/chats/{room}` |
 //! | account pages   | `/account/{page}?edition=…&return=…`  |
@@ -82,6 +83,21 @@ impl<'a> Urls<'a> {
     /// The page showing one asset with its caption and credit.
     pub fn media_page(&self, edition: &EditionCode, media_id: i64) -> String {
         format!("{}/{edition}/mediabank/{media_id}", self.base)
+    }
+
+    /// The edition's search page; `query` is an encoded query string
+    /// (may be empty: the form alone).
+    pub fn search(&self, edition: &EditionCode, query: &str) -> String {
+        if query.is_empty() {
+            format!("{}/{edition}/search", self.base)
+        } else {
+            format!("{}/{edition}/search?{query}", self.base)
+        }
+    }
+
+    /// Suggestions as one types (JSON), for `static/search.js`.
+    pub fn search_suggest(&self, edition: &EditionCode) -> String {
+        format!("{}/{edition}/search/suggest", self.base)
     }
 
     pub fn rss(&self, edition: &EditionCode) -> String {
@@ -177,6 +193,17 @@ pub mod newsroom {
     pub const SETTINGS_SAVED: &str = "/newsroom/settings?saved=1";
     /// The first-run setup page.
     pub const SETUP: &str = "/setup";
+    /// Search across every status (what the staff member may read).
+    pub const SEARCH: &str = "/newsroom/search";
+
+    /// The newsroom's search; `query` is an encoded query string.
+    pub fn search(query: &str) -> String {
+        if query.is_empty() {
+            SEARCH.to_owned()
+        } else {
+            format!("{SEARCH}?{query}")
+        }
+    }
 
     /// The login form, coming back to `next` (a newsroom path).
     pub fn login(next: &str) -> String {
@@ -277,6 +304,10 @@ mod tests {
             "/media/originals/ab/ab.jpg"
         );
         assert_eq!(rel.rss(&en), "/en/rss.xml");
+        assert_eq!(rel.search(&en, ""), "/en/search");
+        assert_eq!(rel.search(&en, "q=a%20b"), "/en/search?q=a%20b");
+        assert_eq!(rel.search_suggest(&en), "/en/search/suggest");
+        assert_eq!(newsroom::search("q=x"), "/newsroom/search?q=x");
         assert_eq!(rel.chat_room(&en, "elections"), "/en/chats/elections");
         assert_eq!(
             comments_of("/en/world/bridge-reopens"),

@@ -70,6 +70,12 @@ pub async fn run(config: Config, args: GenArgs) -> anyhow::Result<()> {
         .recount_counters()
         .await
         .context("cannot recompute counters")?;
+    // The bulk insert notes nothing per row: every node's search index
+    // reads everything again instead.
+    store
+        .note_search_rebuild()
+        .await
+        .context("cannot ask search indexes to rebuild")?;
     if args.comments > 0 {
         bar.println("adding comments…");
         add_comments(&store, &args).await?;

@@ -4,6 +4,7 @@ pub mod demo;
 pub mod gen;
 pub mod migrate;
 pub mod openapi;
+pub mod reindex;
 pub mod serve;
 pub mod user;
 

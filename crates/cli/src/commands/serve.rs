@@ -49,6 +49,7 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     // Cancelled on Ctrl-C or SIGTERM: ends live streams and chat sockets,
     // which would otherwise keep the graceful shutdown waiting forever.
     let shutdown = state.shutdown.clone();
+    let search = state.search.clone();
     let app = dateline_web::router(state).layer(TraceLayer::new_for_http());
     // Every connection is a file descriptor: take all the kernel allows,
     // and keep the caps under it.
@@ -68,6 +69,9 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     let (stop_jobs, jobs_stop) = tokio::sync::watch::channel(false);
     let scheduler = dateline_web::scheduler::spawn(store.clone(), jobs_stop);
     let media_worker = tokio::spawn(media.run_worker(stop_jobs.subscribe()));
+    // The search index follows the database's change log (and catches up
+    // on what happened while this node was down).
+    let search_follower = search.follow();
     // Requests carry the client's address (the per-address limits use it).
     dateline_web::server::serve(listener, app, limits, async move {
         shutdown_signal().await;
@@ -78,6 +82,7 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     let _ = stop_jobs.send(true);
     let _ = scheduler.await;
     let _ = media_worker.await;
+    search_follower.abort();
     store.close().await;
     tracing::info!("dateline stopped");
     Ok(())

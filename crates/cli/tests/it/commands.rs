@@ -202,3 +202,32 @@ fn gen_prints_its_rate_in_whole_articles_per_second() {
         "{line:?}"
     );
 }
+
+#[test]
+fn reindex_builds_the_search_index_of_what_gen_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("no-site");
+    let out = dateline(&typo, &["reindex"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("dateline migrate"), "{}", stderr(&out));
+    assert!(!typo.exists(), "nothing was created");
+
+    let out = dateline(dir.path(), &["gen", "--articles", "40"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = dateline(dir.path(), &["reindex"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("search index rebuilt: "))
+        .unwrap_or_else(|| panic!("{text}"));
+    let documents: u64 = line["search index rebuilt: ".len()..]
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{line:?}"));
+    // 40 articles and the pictures gen made for them.
+    assert!(documents > 40, "{line:?}");
+    let current = std::fs::read_to_string(dir.path().join("search/CURRENT")).unwrap();
+    assert!(dir.path().join("search").join(current.trim()).is_dir());
+}

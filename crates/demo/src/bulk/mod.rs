@@ -4,6 +4,9 @@
 //!
 //! Comments are added by `dateline gen --comments N` itself, through
 //! `Store::insert_comments_bulk`, once the articles exist.
+//!
+//! `Store::insert_articles_bulk` notes nothing in the search change log;
+//! `dateline gen` calls `Store::note_search_rebuild` once the load is in.
 
 mod setup;
 

@@ -29,6 +29,8 @@ use crate::{DemoError, DemoSummary};
 /// with renditions, and 200 articles per edition, 80 stories of them in
 /// both languages. Every article shows only pictures of its own edition.
 ///
+/// Ends by noting a search rebuild (`Store::note_search_rebuild`).
+///
 /// Refuses with [`DemoError::AlreadyInstalled`] when an edition `en` exists.
 /// Not transactional: if it fails half-way, start again on a fresh database.
 pub async fn install(
@@ -185,6 +187,9 @@ pub async fn install(
         article_ids.push(article.id);
         summary.articles += 1;
     }
+    // One request to index everything, for indexers that started while
+    // the rows were going in.
+    store.note_search_rebuild().await?;
     Ok(summary)
 }
 

@@ -36,6 +36,14 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
         (2 + 2 * 7 * PICTURES_PER_SECTION, 16)
     );
 
+    // The last change noted asks search indexes to read everything again.
+    let head = store.search_change_head().await.unwrap();
+    let last = store.search_changes_after(head - 1, 1).await.unwrap();
+    assert_eq!(
+        last.iter().map(|c| (c.entity, c.id)).collect::<Vec<_>>(),
+        vec![(dateline_store::SearchEntity::Rebuild, 0)]
+    );
+
     let again = install(store, &blobs, 7, NOW).await.unwrap_err();
     assert!(matches!(again, DemoError::AlreadyInstalled), "{again}");
 

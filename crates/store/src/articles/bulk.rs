@@ -199,6 +199,9 @@ impl Store {
     /// Media usage (`article_media`, `usage_count`, and `public_use_count`
     /// with the `is_public` it decides) is the exception and is kept current. `new.tags` is ignored; sections are not checked
     /// against the edition. Returns the number of articles inserted.
+    ///
+    /// Nothing is noted in the search change log: call
+    /// [`Store::note_search_rebuild`] once the whole load is in.
     pub async fn insert_articles_bulk(
         &self,
         articles: &[NewArticle],

@@ -13,6 +13,7 @@ use super::{
 use crate::audit::{record_audit_on, NewAudit};
 use crate::author_admin::check_bylines;
 use crate::records::{Article, RevisionKind};
+use crate::search::{article_and_pictures, note_search_changes};
 use crate::{Result, Store, StoreError};
 
 /// Maps a failed write of an `articles` row: the only unique key is the slug,
@@ -162,6 +163,9 @@ impl Store {
         }
         let mut events = crate::events::article_created(self.node_id(), &article);
         crate::media::purge_flipped(&mut events, self.node_id(), &flipped);
+        // The pictures gain a story (and may have become public).
+        let changes = article_and_pictures(id, &media);
+        note_search_changes(&mut tx, self.backend, &changes, new.updated_at).await?;
         let staged = self.stage_events(&mut tx, events).await?;
         tx.commit().await?;
         staged.deliver();

@@ -100,7 +100,7 @@ pub(super) async fn shift_public_uses(
 }
 
 /// The media assets the article is linked to now, ascending.
-async fn linked_media(conn: &mut AnyConnection, article_id: i64) -> Result<Vec<i64>> {
+pub(super) async fn linked_media(conn: &mut AnyConnection, article_id: i64) -> Result<Vec<i64>> {
     let ids = sqlx::query_scalar(
         "SELECT media_id FROM article_media WHERE article_id = $1 ORDER BY media_id",
     )

@@ -4,13 +4,14 @@
 use dateline_domain::{ArticleStatus, ParseError, UnixTime, CORRECTION_MAX_CHARS};
 use sqlx::Row;
 
-use super::pictures::shift_public_uses;
+use super::pictures::{linked_media, shift_public_uses};
 use super::relations::{shift_visibility, sync_join_rows};
 use super::revisions::record_revision;
 use super::{flag, load_article, ArticleKey};
 use crate::audit::record_audit_on;
 use crate::editions::parse_col;
 use crate::records::{Article, RevisionKind, StatusChange};
+use crate::search::{article_and_pictures, note_search_changes};
 use crate::{Result, Store, StoreError};
 
 /// How often a status change re-reads the article after losing a race with
@@ -268,6 +269,10 @@ impl Store {
             }
             let mut events = crate::events::status_changed(self.node_id(), was_public, &article);
             crate::media::purge_flipped(&mut events, self.node_id(), &flipped);
+            // The pictures' lists of stories show the story's visibility.
+            let pictures = linked_media(&mut tx, id).await?;
+            let changes = article_and_pictures(id, &pictures);
+            note_search_changes(&mut tx, self.backend, &changes, now).await?;
             let staged = self.stage_events(&mut tx, events).await?;
             tx.commit().await?;
             staged.deliver();

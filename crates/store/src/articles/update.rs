@@ -16,6 +16,7 @@ use super::{
 use crate::audit::{record_audit_on, NewAudit};
 use crate::author_admin::check_bylines;
 use crate::records::{Article, ArticleUpdate, RevisionKind};
+use crate::search::{article_and_pictures, note_search_changes};
 use crate::{Result, Store, StoreError};
 
 /// The article as it will be after `update`, in the shape that validates.
@@ -42,6 +43,21 @@ fn merged(current: &Article, update: &ArticleUpdate, now: UnixTime) -> NewArticl
         tags: update.tags.clone().unwrap_or_default(),
         seo: update.seo.apply(&current.seo),
     }
+}
+
+/// The pictures whose documents a save changes: those it added or removed,
+/// or, when the headline their "stories using it" lists show changed,
+/// every picture used before or after.
+fn touched_pictures(before: &[i64], after: &[i64], headline_changed: bool) -> Vec<i64> {
+    let mut touched: Vec<i64> = before
+        .iter()
+        .chain(after)
+        .filter(|id| headline_changed || before.contains(id) != after.contains(id))
+        .copied()
+        .collect();
+    touched.sort_unstable();
+    touched.dedup();
+    touched
 }
 
 /// Who saves an article, and how.
@@ -203,9 +219,30 @@ impl Store {
         }
         let mut events = crate::events::article_updated(self.node_id(), &current, &article);
         crate::media::purge_flipped(&mut events, self.node_id(), &flipped);
+        let before = media_ids(
+            current.lead_media_id,
+            current.seo.social_media_id,
+            &current.body,
+        );
+        let touched = touched_pictures(&before, &media, current.headline != article.headline);
+        let changes = article_and_pictures(id, &touched);
+        note_search_changes(&mut tx, self.backend, &changes, now).await?;
         let staged = self.stage_events(&mut tx, events).await?;
         tx.commit().await?;
         staged.deliver();
         Ok(article)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::touched_pictures;
+
+    #[test]
+    fn a_save_touches_the_pictures_it_moved_or_all_when_the_headline_changed() {
+        assert_eq!(touched_pictures(&[1, 2], &[2, 3], false), vec![1, 3]);
+        assert!(touched_pictures(&[2, 1], &[1, 2], false).is_empty());
+        assert_eq!(touched_pictures(&[1, 2], &[2, 3], true), vec![1, 2, 3]);
+        assert!(touched_pictures(&[], &[], true).is_empty());
     }
 }

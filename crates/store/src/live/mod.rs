@@ -28,6 +28,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use crate::audit::{record_audit_on, NewAudit};
+use crate::search::{note_search_changes, SearchEntity};
 use crate::{events, Result, Store, StoreError};
 
 /// Whether readers are told the coverage is still going on.
@@ -163,8 +164,9 @@ fn with_entry(audit: &NewAudit, entry_id: i64) -> NewAudit {
 }
 
 impl Store {
-    /// Writes the audit row, stages the purge and the announcement of change
-    /// `seq`, commits, and tells this node's subscribers.
+    /// Writes the audit row, notes the article for search (a live-coverage
+    /// story), stages the purge and the announcement of change `seq`,
+    /// commits, and tells this node's subscribers.
     async fn finish_live_write(
         &self,
         mut tx: sqlx::Transaction<'static, sqlx::Any>,
@@ -173,6 +175,8 @@ impl Store {
         audit: &NewAudit,
     ) -> Result<()> {
         record_audit_on(&mut tx, audit).await?;
+        let changes = [(SearchEntity::Article, article_id)];
+        note_search_changes(&mut tx, self.backend, &changes, audit.at).await?;
         let events = events::live_changed(self.node_id(), article_id, seq);
         let staged = self.stage_events(&mut tx, events).await?;
         tx.commit().await?;

@@ -17,6 +17,7 @@ use super::{media_from_row, search_text, MAX_PAGE, MEDIA_COLUMNS};
 use crate::audit::{record_audit_on, NewAudit};
 use crate::events::{CacheKey, Event};
 use crate::records::{MediaAsset, Page};
+use crate::search::{note_search_changes, SearchEntity};
 use crate::{Cursor, Result, Store, StoreError};
 
 /// A media-bank search, newest upload first (`created_at DESC, id DESC`).
@@ -145,8 +146,10 @@ impl Store {
 
     /// Changes an asset's text fields and announces `m{id}` to page caches
     /// in the same transaction; when credit, copyright or creator change,
-    /// queues its renditions again. Records `audit` in the same
-    /// transaction. Returns the asset as stored now.
+    /// queues its renditions again. Records `audit` and notes the picture
+    /// for search (and, when its caption or credit changed, the stories
+    /// using it, whose documents carry them) in the same transaction.
+    /// Returns the asset as stored now.
     pub async fn update_media_text(
         &self,
         media_id: i64,
@@ -187,6 +190,9 @@ impl Store {
         let rights_changed = credit != row.try_get::<String, _>("credit")?
             || copyright != row.try_get::<String, _>("copyright")?
             || creator != row.try_get::<String, _>("creator")?;
+        // Article documents carry their pictures' captions and credits.
+        let shown_changed = caption != row.try_get::<String, _>("caption")?
+            || credit != row.try_get::<String, _>("credit")?;
         sqlx::query(
             "UPDATE media_assets SET caption = $1, alt_text = $2, credit = $3, copyright = $4, \
              source = $5, creator = $6, keywords = $7, search_text = $8, \
@@ -209,6 +215,17 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         record_audit_on(&mut tx, audit).await?;
+        let mut changes = vec![(SearchEntity::Media, media_id)];
+        if shown_changed {
+            let stories: Vec<i64> = sqlx::query_scalar(
+                "SELECT article_id FROM article_media WHERE media_id = $1 ORDER BY article_id",
+            )
+            .bind(media_id)
+            .fetch_all(&mut *tx)
+            .await?;
+            changes.extend(stories.into_iter().map(|id| (SearchEntity::Article, id)));
+        }
+        note_search_changes(&mut tx, self.backend, &changes, audit.at).await?;
         let events = vec![Event::purge(self.node_id(), [CacheKey::Media(media_id)])];
         let staged = self.stage_events(&mut tx, events).await?;
         tx.commit().await?;

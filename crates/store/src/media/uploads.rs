@@ -13,6 +13,7 @@ use super::{
 use crate::audit::{record_audit_on, NewAudit};
 use crate::events::{CacheKey, Event};
 use crate::records::MediaAsset;
+use crate::search::{note_search_changes, SearchEntity};
 use crate::{Backend, Result, Store, StoreError};
 
 /// Attempts after which a job that keeps dying (the process crashed or was
@@ -220,6 +221,10 @@ impl Store {
         };
         if let Some(audit) = audit {
             record_audit_on(&mut tx, &audit(id, created)).await?;
+        }
+        if created {
+            let changes = [(SearchEntity::Media, id)];
+            note_search_changes(&mut tx, self.backend, &changes, a.created_at).await?;
         }
         tx.commit().await?;
         let asset = match inserted {

@@ -13,6 +13,7 @@ use crate::articles::placeholders;
 use crate::audit::{record_audit_on, NewAudit};
 use crate::events::{CacheKey, Event, NodeId};
 use crate::records::MediaAsset;
+use crate::search::{note_search_changes, SearchEntity};
 use crate::{Result, Store, StoreError};
 
 /// The owner of a media file, as a request for `/media/{key}` needs it.
@@ -113,6 +114,8 @@ impl Store {
             return self.media_by_id(id).await?.ok_or(StoreError::NotFound);
         }
         record_audit_on(&mut tx, audit).await?;
+        let changes = [(SearchEntity::Media, id)];
+        note_search_changes(&mut tx, self.backend, &changes, audit.at).await?;
         let events = vec![Event::purge(
             self.node_id(),
             [CacheKey::Media(id), CacheKey::MediaUse(id)],

@@ -58,6 +58,7 @@ mod migrations;
 mod people;
 mod reader_erasure;
 mod readers;
+mod search_changes;
 mod sessions;
 mod site_settings;
 mod site_setup;

@@ -49,7 +49,7 @@ pub struct ArticleCard {
 }
 
 impl ArticleCard {
-    fn build(
+    pub(crate) fn build(
         card: &store::ArticleCard,
         edition: &EditionCode,
         media: &HashMap<i64, store::MediaAsset>,
@@ -207,7 +207,7 @@ impl Filter {
 }
 
 /// The cards' lead pictures in full (with renditions), in one query.
-async fn lead_media(
+pub(crate) async fn lead_media(
     store: &Store,
     cards: &[store::ArticleCard],
 ) -> Result<HashMap<i64, store::MediaAsset>, ApiError> {

@@ -14,6 +14,8 @@ mod context;
 mod editions;
 mod extract;
 mod media;
+// Full-text search (the Admin API's shares its parameters).
+mod search;
 mod sections;
 mod timestamps;
 
@@ -83,6 +85,7 @@ fn content_routes() -> OpenApiRouter<AppState> {
         .routes(read_only(routes!(article::get_article)))
         .routes(read_only(routes!(media::list_media)))
         .routes(read_only(routes!(media::get_media)))
+        .routes(read_only(routes!(search::search)))
         // Claims everything under /api, or the reader site's
         // `/{edition}/{section}/{slug}` would answer unknown API paths with HTML.
         .route("/{*rest}", any(no_such_endpoint))
@@ -141,7 +144,7 @@ fn documented_methods(paths: &Paths) -> Vec<&'static str> {
         // The contract's version (the `v1` in paths), not the crate's.
         version = "1.0.0",
         description = "Read-only access to the published content of a Dateline news site: \
-            editions, sections, articles and the media bank. Lists are newest first and \
+            editions, sections, articles, the media bank and full-text search. Lists are newest first and \
             paginated with opaque cursors. Errors are `{\"error\": {\"code\", \"message\"}}` \
             with a stable snake_case `code`."
     ),
@@ -154,6 +157,7 @@ fn documented_methods(paths: &Paths) -> Vec<&'static str> {
         extract::QueryEditionCode,
         extract::QueryCursor,
         extract::QueryLimit,
+        search::SearchCursorSchema,
         timestamps::TimeSchema,
     )),
     tags(
@@ -161,6 +165,7 @@ fn documented_methods(paths: &Paths) -> Vec<&'static str> {
         (name = "sections", description = "Sections of an edition"),
         (name = "articles", description = "Public articles"),
         (name = "media", description = "The media bank"),
+        (name = "search", description = "Full-text search of published articles and public pictures"),
         (name = "health", description = "Liveness and readiness probes"),
     )
 )]

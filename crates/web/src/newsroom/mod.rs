@@ -31,6 +31,8 @@ mod media;
 mod moderation;
 mod pages;
 mod password;
+// Search across every status, within what one may read.
+mod search;
 mod sections;
 mod sessions;
 // Admins: the site-wide settings.
@@ -72,6 +74,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/newsroom/users/{id}", post(users::update))
         .route("/newsroom/users/{id}/invite", post(users::invite_again))
         .route("/newsroom/audit", get(audit::page))
+        .route("/newsroom/search", get(search::page))
         .route(
             "/newsroom/editions",
             get(editions::page).post(editions::create),

@@ -22,6 +22,8 @@ use crate::urls::Urls;
 use crate::AppState;
 
 const NEWSFEED_ITEMS: u32 = 10;
+/// Stories like this one the index offers when editors placed none.
+const RELATED_FROM_INDEX: usize = 4;
 
 #[derive(Serialize)]
 struct ArticleView {
@@ -29,6 +31,9 @@ struct ArticleView {
     layout: Layout,
     article: ArticleBody,
     next: Option<Card>,
+    /// Stories like this one, from the search index, when editors placed
+    /// no related story in the body.
+    related: Vec<Card>,
     /// The first comments and the form (`crate::comments`).
     discussion: crate::comments::Discussion,
     /// Live coverage entries, when the article is (or was) covered live.
@@ -164,14 +169,16 @@ pub(crate) async fn render_article(
     let url = Urls::relative().article(ctx.code(), &section.slug, &article.slug);
     let published_at = article.published_at.unwrap_or(article.updated_at);
     let related_ids = related_ids(article);
+    let similar_ids = similar_ids(state, article, &related_ids).await;
     let feed_query = ArticleQuery {
         filter: ArticleFilter::Edition(ctx.edition.id),
         limit: NEWSFEED_ITEMS,
         after: None,
     };
     let store = &state.store;
-    let (related, next, feed, translations, discussion, live) = tokio::try_join!(
+    let (related, similar, next, feed, translations, discussion, live) = tokio::try_join!(
         store.article_cards(&related_ids),
+        store.article_cards(&similar_ids),
         store.next_article(ctx.edition.id, published_at, article.id),
         store.list_articles(&feed_query),
         store.translations(article.translation_group),
@@ -180,6 +187,7 @@ pub(crate) async fn render_article(
     )?;
     let media_ids = body_media(article)
         .chain(card_media(&related))
+        .chain(card_media(&similar))
         .chain(article.lead_media_id)
         .chain(article.seo.social_media_id)
         .chain(ctx.edition.logo_media_id);
@@ -187,7 +195,7 @@ pub(crate) async fn render_article(
     let keys = article_keys(
         ctx,
         article,
-        &related_ids,
+        &[related_ids.as_slice(), similar_ids.as_slice()].concat(),
         &feed.items,
         next.as_ref(),
         &media,
@@ -207,6 +215,10 @@ pub(crate) async fn render_article(
             .with_newsfeed(Day::group(&feed.items, ctx, &media)),
         article: body_view(ctx, article, section, url, &related, &media),
         next: next.map(|c| Card::new(&c, ctx.code(), &media)),
+        related: similar
+            .iter()
+            .map(|c| Card::new(c, ctx.edition_code(c.edition_id), &media))
+            .collect(),
         discussion,
         live,
         preview: (shown_as == Shown::Preview).then_some(article.status),
@@ -247,6 +259,24 @@ fn related_ids(article: &Article) -> Vec<i64> {
             _ => None,
         })
         .collect()
+}
+
+/// Public stories of the edition most like this one, from the index, when
+/// editors placed none in the body. The index answers a moment after a
+/// publish; a failing index leaves the section out rather than the page.
+/// Any publish in the edition purges the page (`e{id}`), which refreshes
+/// them.
+async fn similar_ids(state: &AppState, article: &Article, placed: &[i64]) -> Vec<i64> {
+    if !placed.is_empty() {
+        return Vec::new();
+    }
+    match state.search.related(article.id, RELATED_FROM_INDEX).await {
+        Ok(ids) => ids,
+        Err(err) => {
+            tracing::warn!(error = %err, article = article.id, "no related stories from the index");
+            Vec::new()
+        }
+    }
 }
 
 fn body_media(article: &Article) -> impl Iterator<Item = i64> + '_ {

@@ -14,6 +14,8 @@ mod feeds;
 mod front;
 mod mediabank;
 mod newsfeed;
+// The search page and suggestions as one types (not in the page cache).
+mod search;
 mod section;
 mod seo;
 mod structured;
@@ -28,7 +30,7 @@ use axum::Router;
 use crate::AppState;
 
 /// The reader site's routes. Static segments (`tag`, `author`, `newsfeed`,
-/// `mediabank`, `rss.xml`, `sitemap-N.xml`) win over section slugs.
+/// `mediabank`, `search`, `rss.xml`, `sitemap-N.xml`) win over section slugs.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(front::root))
@@ -43,6 +45,8 @@ pub fn router() -> Router<AppState> {
         .route("/{edition}/newsfeed", get(newsfeed::page))
         .route("/{edition}/tag/{slug}", get(tag::page))
         .route("/{edition}/author/{slug}", get(author::page))
+        .route("/{edition}/search", get(search::page))
+        .route("/{edition}/search/suggest", get(search::suggest))
         .route("/{edition}/mediabank", get(mediabank::add_slash))
         .route("/{edition}/mediabank/", get(mediabank::archive))
         .route("/{edition}/mediabank/{id}", get(mediabank::asset))

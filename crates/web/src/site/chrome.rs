@@ -135,6 +135,8 @@ impl EditionCtx {
                 chats_url: rel.chats(code),
                 newsfeed_url: rel.newsfeed(code),
                 mediabank_url: rel.media_bank(code),
+                search_url: rel.search(code, ""),
+                suggest_url: rel.search_suggest(code),
                 logo,
             },
             site: SiteView {
@@ -211,6 +213,8 @@ impl Layout {
                 chats_url: "/".to_owned(),
                 newsfeed_url: "/".to_owned(),
                 mediabank_url: "/".to_owned(),
+                search_url: String::new(),
+                suggest_url: String::new(),
                 logo: None,
             },
             site: SiteView {
@@ -244,6 +248,11 @@ pub(crate) struct EditionView {
     pub chats_url: String,
     pub newsfeed_url: String,
     pub mediabank_url: String,
+    /// The search page (the masthead's box sends its form there); empty
+    /// outside an edition.
+    pub search_url: String,
+    /// Suggestions as one types, for `static/search.js`.
+    pub suggest_url: String,
     pub logo: Option<Picture>,
 }
 

@@ -50,6 +50,12 @@ impl From<StoreError> for PageError {
     }
 }
 
+impl From<dateline_search::Error> for PageError {
+    fn from(err: dateline_search::Error) -> Self {
+        Self::from(ApiError::from(err))
+    }
+}
+
 impl From<ApiError> for PageError {
     fn from(api: ApiError) -> Self {
         Self {

@@ -4,7 +4,7 @@ use insta::assert_json_snapshot;
 
 use crate::test_app::{TestApp, BASE_URL};
 
-const PATHS: [&str; 10] = [
+const PATHS: [&str; 11] = [
     "/api/v1/editions",
     "/api/v1/editions/{edition}",
     "/api/v1/editions/{edition}/sections",
@@ -13,6 +13,7 @@ const PATHS: [&str; 10] = [
     "/api/v1/editions/{edition}/articles/{slug}",
     "/api/v1/media",
     "/api/v1/media/{id}",
+    "/api/v1/search",
     "/healthz",
     "/readyz",
 ];
@@ -42,6 +43,7 @@ async fn openapi_document_lists_every_path() {
         );
     }
     for admin in [
+        "/api/v1/admin/search",
         "/api/v1/admin/articles",
         "/api/v1/admin/articles/{id}/status",
     ] {
@@ -73,6 +75,12 @@ async fn every_documented_path_is_served() {
             .replace("{section}", "world")
             .replace("{slug}", "bridge-reopens")
             .replace("{id}", "1");
+        // A search needs words.
+        let concrete = if concrete == "/api/v1/search" {
+            "/api/v1/search?q=bridge".to_owned()
+        } else {
+            concrete
+        };
         app.ok_json(&concrete).await;
     }
 }

@@ -172,7 +172,7 @@ async fn answers_have_the_documented_fields() {
     let article = nr.bridge.id.to_string();
     let picture = nr.world_picture.id.to_string();
     let user = admin.id().to_string();
-    let gets: [(&str, &[(&str, &str)]); 17] = [
+    let gets: [(&str, &[(&str, &str)]); 19] = [
         ("/api/v1/editions", &[]),
         ("/api/v1/editions/{edition}", &[("edition", "en")]),
         ("/api/v1/editions/{edition}/sections", &[("edition", "en")]),
@@ -196,11 +196,16 @@ async fn answers_have_the_documented_fields() {
         ("/api/v1/admin/articles", &[]),
         ("/api/v1/admin/articles/{id}", &[("id", &article)]),
         ("/api/v1/admin/articles/{id}/revisions", &[("id", &article)]),
+        ("/api/v1/search", &[]),
+        ("/api/v1/admin/search", &[]),
     ];
     for (template, values) in gets {
         let mut path = template.to_owned();
         for (name, value) in values {
             path = path.replace(&format!("{{{name}}}"), value);
+        }
+        if path.ends_with("/search") {
+            path.push_str("?q=bridge");
         }
         let body = if path.starts_with("/api/v1/admin/") {
             let (status, body) = call(&app, &secret, Method::GET, &path, None).await;

@@ -20,6 +20,9 @@ pub const BASE_URL: &str = "https://news.example";
 
 pub struct TestApp {
     pub newsroom: Newsroom,
+    /// The served app's search index (tests apply the change log with
+    /// [`TestApp::sync_search`] instead of waiting for a follower).
+    search: dateline_search::Search,
     addr: SocketAddr,
     client: reqwest::Client,
     server: JoinHandle<()>,
@@ -57,16 +60,24 @@ impl TestApp {
     ) -> TestApp {
         let newsroom = seed(db.store()).await;
         let data_dir = fresh_data_dir();
-        let state = AppState::new(db.store().clone(), config(data_dir.path()));
-        let (addr, server) = start(adjust(state), limits).await;
+        let state = adjust(AppState::new(db.store().clone(), config(data_dir.path())));
+        let search = state.search.clone();
+        let (addr, server) = start(state, limits).await;
         TestApp {
             newsroom,
+            search,
             addr,
             client: reqwest::Client::new(),
             server,
             db,
             data_dir,
         }
+    }
+
+    /// Brings the search index up to date with the database now: what a
+    /// node's follower does within a moment of every change.
+    pub async fn sync_search(&self) {
+        self.search.sync().await.unwrap();
     }
 
     /// This app's own data folder (media, mail), removed with the app.

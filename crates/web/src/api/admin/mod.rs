@@ -17,6 +17,8 @@ mod media;
 mod media_framing;
 mod media_release;
 mod responses;
+// Full-text search across every status.
+mod search;
 mod sections;
 // The site-wide settings.
 mod settings;
@@ -69,6 +71,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(json_405(routes!(articles::move_status)))
         .routes(json_405(routes!(articles::revisions)))
         .routes(json_405(routes!(articles::restore)))
+        .routes(json_405(routes!(search::search)))
 }
 
 /// Every unsafe request a session cookie authenticates carries its CSRF
