@@ -173,6 +173,8 @@ pub enum BodyBlock {
     List {
         #[serde(default)]
         ordered: bool,
+        /// At least one item, at most `LIST_MAX_ITEMS`.
+        #[schema(min_items = 1, max_items = 100)]
         items: Vec<ListItem>,
     },
     /// Third-party content by URL (video, social post, map).

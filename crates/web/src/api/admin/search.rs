@@ -30,7 +30,7 @@ pub struct AdminSearchParams {
     /// bytes (`query_too_long`); empty is `query_empty`, only signs is
     /// `query_no_words`.
     #[serde(default)]
-    #[param(min_length = 1, max_length = 1024)]
+    #[param(required = true, min_length = 1, max_length = 1024)]
     pub q: String,
     /// Only this edition (code).
     #[param(value_type = Option<QueryEditionCode>)]
