@@ -314,12 +314,15 @@ async function postFormOf(page, selector, changes) {
 // for what the browser shows next: after a redirect the page it leads to,
 // else the answer itself (a refusal shows the form again). Returns the
 // status of the POST.
+// Waits for the page the form's answer leads to: the `load` of the next
+// document (the answer itself, or where its redirect points, which may be
+// the very address the form was on, so waiting for a URL could return
+// before the navigation and let the next look at the page race it).
 async function submitAndWait(page, action) {
+  const loaded = page.waitForEvent('load');
   const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()), action]);
-  const status = res.status();
-  if (status >= 300 && status < 400) await page.waitForURL(new URL(res.headers().location, res.url()).href);
-  await page.waitForLoadState('load');
-  return status;
+  await loaded;
+  return res.status();
 }
 
 async function staffLogin(page, email, password) {
