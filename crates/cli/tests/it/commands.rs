@@ -209,7 +209,11 @@ fn reindex_builds_the_search_index_of_what_gen_made() {
     let typo = dir.path().join("no-site");
     let out = dateline(&typo, &["reindex"], &[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("dateline migrate"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("dateline migrate"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!typo.exists(), "nothing was created");
 
     let out = dateline(dir.path(), &["gen", "--articles", "40"], &[]);
