@@ -18,6 +18,8 @@ const EMBEDDED: &[(&str, &[u8])] = &[
     ("front.js", include_bytes!("../static/front.js")),
     ("framing.js", include_bytes!("../static/framing.js")),
     ("search.js", include_bytes!("../static/search.js")),
+    ("newsletter.js", include_bytes!("../static/newsletter.js")),
+    ("push-worker.js", include_bytes!("../static/push-worker.js")),
     (
         "picture-texts.js",
         include_bytes!("../static/picture-texts.js"),

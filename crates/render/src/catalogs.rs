@@ -40,6 +40,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/en-desk.ftl"),
             "\n",
             include_str!("../locales/en-search.ftl"),
+            "\n",
+            include_str!("../locales/en-newsletters.ftl"),
         ),
     ),
     (
@@ -66,6 +68,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/ru-desk.ftl"),
             "\n",
             include_str!("../locales/ru-search.ftl"),
+            "\n",
+            include_str!("../locales/ru-newsletters.ftl"),
         ),
     ),
 ];

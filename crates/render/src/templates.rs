@@ -241,6 +241,75 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "mail/email_changed.html",
         include_str!("../templates/mail/email_changed.html"),
     ),
+    // Newsletters: the subscribe pages, the newsroom's lists and reports, the mail.
+    (
+        "newsletter/subscribe.html",
+        include_str!("../templates/newsletter/subscribe.html"),
+    ),
+    (
+        "newsletter/sent.html",
+        include_str!("../templates/newsletter/sent.html"),
+    ),
+    (
+        "newsletter/confirm.html",
+        include_str!("../templates/newsletter/confirm.html"),
+    ),
+    (
+        "newsletter/preferences.html",
+        include_str!("../templates/newsletter/preferences.html"),
+    ),
+    (
+        "newsletter/unsubscribe.html",
+        include_str!("../templates/newsletter/unsubscribe.html"),
+    ),
+    (
+        "newsletter/message.html",
+        include_str!("../templates/newsletter/message.html"),
+    ),
+    (
+        "newsroom/newsletters.html",
+        include_str!("../templates/newsroom/newsletters.html"),
+    ),
+    (
+        "newsroom/newsletter_send.html",
+        include_str!("../templates/newsroom/newsletter_send.html"),
+    ),
+    (
+        "newsroom/article_alert.html",
+        include_str!("../templates/newsroom/article_alert.html"),
+    ),
+    (
+        "mail/newsletter_confirm.txt",
+        include_str!("../templates/mail/newsletter_confirm.txt"),
+    ),
+    (
+        "mail/newsletter_confirm.html",
+        include_str!("../templates/mail/newsletter_confirm.html"),
+    ),
+    (
+        "mail/newsletter_story.html",
+        include_str!("../templates/mail/newsletter_story.html"),
+    ),
+    (
+        "mail/newsletter_footer.html",
+        include_str!("../templates/mail/newsletter_footer.html"),
+    ),
+    (
+        "mail/newsletter_digest.txt",
+        include_str!("../templates/mail/newsletter_digest.txt"),
+    ),
+    (
+        "mail/newsletter_digest.html",
+        include_str!("../templates/mail/newsletter_digest.html"),
+    ),
+    (
+        "mail/newsletter_alert.txt",
+        include_str!("../templates/mail/newsletter_alert.txt"),
+    ),
+    (
+        "mail/newsletter_alert.html",
+        include_str!("../templates/mail/newsletter_alert.html"),
+    ),
     // Comments and their moderation.
     (
         "comments/macros.html",

@@ -5,7 +5,10 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use crate::events::CacheKey;
+use crate::newsletters::add_edition_lists;
 use crate::records::{Edition, Section};
+use crate::search::wall_clock;
+use crate::section_admin::insert_section;
 use crate::{Result, Store, StoreError};
 
 pub(crate) const EDITION_COLUMNS: &str =
@@ -84,7 +87,9 @@ pub(crate) async fn insert_edition(conn: &mut AnyConnection, new: &NewEdition) -
             }
             _ => StoreError::on_constraint("edition")(err),
         })?;
-    edition_from_row(&row)
+    let edition = edition_from_row(&row)?;
+    add_edition_lists(conn, edition.id, wall_clock()).await?;
+    Ok(edition)
 }
 
 impl Store {
@@ -153,22 +158,11 @@ impl Store {
     }
 
     pub async fn create_section(&self, new: &NewSection) -> Result<Section> {
-        new.validate()?;
-        let sql = format!(
-            "INSERT INTO sections (edition_id, slug, title, description, position) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING {SECTION_COLUMNS}"
-        );
-        let row = sqlx::query(&sql)
-            .bind(new.edition_id)
-            .bind(new.slug.as_str())
-            .bind(new.title.trim())
-            .bind(new.description.trim())
-            .bind(i64::from(new.position))
-            .fetch_one(&self.pool)
-            .await
-            .map_err(StoreError::on_constraint("section"))?;
+        let mut tx = self.begin_write().await?;
+        let section = insert_section(&mut tx, new).await?;
+        tx.commit().await?;
         self.emit_purge([CacheKey::Site]).await?;
-        section_from_row(&row)
+        Ok(section)
     }
 
     /// An edition's sections in display order.

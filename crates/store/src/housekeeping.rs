@@ -7,9 +7,10 @@ use crate::{Result, Store, SEARCH_CHANGES_KEPT_SECS};
 
 impl Store {
     /// Deletes expired staff and reader sessions, spent or expired mail
-    /// tokens, failure counters that ran out and search changes older than
+    /// tokens, failure counters that ran out, search changes older than
     /// [`SEARCH_CHANGES_KEPT_SECS`] (a node further behind rebuilds its
-    /// index); returns how many rows went.
+    /// index) and newsletter sign-ups never confirmed; returns how many
+    /// rows went.
     pub async fn purge_expired(&self, now: UnixTime) -> Result<u64> {
         let mut removed = self.purge_reader_tokens(now).await?;
         for table in ["reader_sessions", "sessions", "failure_counts"] {
@@ -22,6 +23,7 @@ impl Store {
         removed += self
             .prune_search_changes(now - SEARCH_CHANGES_KEPT_SECS)
             .await?;
+        removed += self.purge_unconfirmed_newsletters(now).await?;
         Ok(removed)
     }
 }

@@ -38,6 +38,7 @@ mod legacy;
 // Live coverage: entries posted while a story unfolds.
 pub mod live;
 mod media;
+pub mod newsletters;
 mod people;
 mod readers;
 mod records;

@@ -7,9 +7,10 @@ use sqlx::AnyConnection;
 
 use crate::audit::{record_audit_on, NewAudit};
 use crate::editions::section_from_row;
+use crate::newsletters::add_section_list;
 use crate::people::non_empty;
 use crate::records::Section;
-use crate::search::{note_search_changes, SearchEntity};
+use crate::search::{note_search_changes, wall_clock, SearchEntity};
 use crate::{Result, Store, StoreError};
 
 const COLUMNS: &str = "id, edition_id, slug, title, description, position, article_count";
@@ -40,7 +41,9 @@ pub(crate) async fn insert_section(conn: &mut AnyConnection, new: &NewSection) -
         .fetch_one(&mut *conn)
         .await
         .map_err(StoreError::on_constraint("section"))?;
-    section_from_row(&row)
+    let section = section_from_row(&row)?;
+    add_section_list(conn, section.edition_id, section.id, wall_clock()).await?;
+    Ok(section)
 }
 
 impl Store {

@@ -18,6 +18,7 @@ mod input_text;
 pub mod live;
 pub mod mail;
 mod media_access;
+pub mod newsletter;
 pub mod newsroom;
 pub mod reader;
 mod router;

@@ -18,6 +18,8 @@ pub fn router(state: AppState) -> Router {
         .merge(with_forms(&state, account::router()))
         // Comments pages are per reader: outside the page cache.
         .merge(with_forms(&state, comments::router()))
+        // Newsletter sign-up and preferences are personal: outside the page cache.
+        .merge(with_forms(&state, crate::newsletter::router()))
         // Chat rooms are per reader and live: outside the page cache.
         .merge(with_forms(&state, crate::chats::router()))
         // Live streams never pass through the page cache.

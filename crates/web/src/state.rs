@@ -66,6 +66,9 @@ pub struct AppState {
     /// the database by `search.follow()` (started by `serve`) or, in tests,
     /// by `search.sync()`.
     pub search: dateline_search::Search,
+    /// Newsletters: sign-up limits, the send worker's rules and wake-up,
+    /// the web push sender.
+    pub newsletters: Arc<crate::newsletter::Newsletters>,
     /// Cancelled when the server shuts down: live streams and chat sockets
     /// never end by themselves, so they end on this, and a graceful
     /// shutdown can finish.
@@ -89,6 +92,7 @@ impl AppState {
         ));
         let readers = Arc::new(ReaderAuth::new(&config.base_url));
         let search = dateline_search::Search::open(&config.data_dir.join("search"), store.clone());
+        let newsletters = Arc::new(crate::newsletter::Newsletters::new(&config.base_url));
         Self {
             store,
             config: Arc::new(config),
@@ -105,6 +109,7 @@ impl AppState {
             chat_sockets: Arc::default(),
             setup_pending: Arc::default(),
             search,
+            newsletters,
             shutdown: tokio_util::sync::CancellationToken::new(),
         }
     }
@@ -141,6 +146,13 @@ impl AppState {
     }
 
     /// Uploads go through `media` (its blob store and limits) instead.
+    /// Newsletter settings other than the defaults (tests: a loopback push
+    /// service, shorter rules).
+    pub fn with_newsletters(mut self, newsletters: crate::newsletter::Newsletters) -> Self {
+        self.newsletters = Arc::new(newsletters);
+        self
+    }
+
     pub fn with_media(mut self, media: Arc<MediaService>) -> Self {
         self.media = media;
         self

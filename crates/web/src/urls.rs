@@ -15,6 +15,7 @@
 //! | search          | `/{edition}/search?q=…`, `/{edition}/search/suggest?q=…` |
 //! | comments        | `{article}/comments`                   |
 //! | chat rooms      | `/{edition}/chats`, `/{edition}/chats/{room}` |
+//! | newsletters     | `/{edition}/newsletter`, `…/newsletter/confirm`, `…/preferences?s=…`, `…/unsubscribe?s=…&list=…`, `…/push` |
 //! | account pages   | `/account/{page}?edition=…&return=…`  |
 //! | newsroom pages  | `/newsroom/…` ([`newsroom`])           |
 //!
@@ -114,6 +115,49 @@ impl<'a> Urls<'a> {
         format!("{}/{edition}/chats/{room}", self.base)
     }
 
+    /// The edition's subscribe page (lists, address, web push).
+    pub fn newsletter(&self, edition: &EditionCode) -> String {
+        format!("{}/{edition}/newsletter", self.base)
+    }
+
+    /// Where the confirmation mail's link (`token`) or its typed code goes.
+    pub fn newsletter_confirm(&self, edition: &EditionCode, token: &str) -> String {
+        if token.is_empty() {
+            format!("{}/{edition}/newsletter/confirm", self.base)
+        } else {
+            format!(
+                "{}/{edition}/newsletter/confirm?token={}",
+                self.base,
+                query_escape(token)
+            )
+        }
+    }
+
+    /// A subscriber's preferences, opened with the signed link `key`
+    /// (`{subscriber id}.{secret}`) of their mail.
+    pub fn newsletter_preferences(&self, edition: &EditionCode, key: &str) -> String {
+        format!(
+            "{}/{edition}/newsletter/preferences?s={}",
+            self.base,
+            query_escape(key)
+        )
+    }
+
+    /// Unsubscribes `key`'s subscriber from one list (the mail's own): the
+    /// visible link (a confirmation page) and RFC 8058's one-click POST.
+    pub fn newsletter_unsubscribe(&self, edition: &EditionCode, key: &str, list_id: i64) -> String {
+        format!(
+            "{}/{edition}/newsletter/unsubscribe?s={}&list={list_id}",
+            self.base,
+            query_escape(key)
+        )
+    }
+
+    /// Web push sign-up (POST) and removal (DELETE), JSON.
+    pub fn newsletter_push(&self, edition: &EditionCode) -> String {
+        format!("{}/{edition}/newsletter/push", self.base)
+    }
+
     /// The file itself (an original or a rendition).
     pub fn media_file(&self, storage_key: &str) -> String {
         format!(
@@ -195,6 +239,18 @@ pub mod newsroom {
     pub const SETUP: &str = "/setup";
     /// Search across every status (what the staff member may read).
     pub const SEARCH: &str = "/newsroom/search";
+    /// Newsletter lists, their subscribers and the sends' reports.
+    pub const NEWSLETTERS: &str = "/newsroom/newsletters";
+
+    /// One send's report.
+    pub fn newsletter_send(id: i64) -> String {
+        format!("{NEWSLETTERS}/sends/{id}")
+    }
+
+    /// The page that sends a published story as a breaking alert.
+    pub fn article_alert(id: i64) -> String {
+        format!("/newsroom/articles/{id}/alert")
+    }
 
     /// The newsroom's search; `query` is an encoded query string.
     pub fn search(query: &str) -> String {
@@ -309,6 +365,15 @@ mod tests {
         assert_eq!(rel.search_suggest(&en), "/en/search/suggest");
         assert_eq!(newsroom::search("q=x"), "/newsroom/search?q=x");
         assert_eq!(rel.chat_room(&en, "elections"), "/en/chats/elections");
+        assert_eq!(rel.newsletter(&en), "/en/newsletter");
+        assert_eq!(
+            abs.newsletter_unsubscribe(&en, "7.k_y", 3),
+            "https://news.example/en/newsletter/unsubscribe?s=7.k_y&list=3"
+        );
+        assert_eq!(
+            newsroom::newsletter_send(4),
+            "/newsroom/newsletters/sends/4"
+        );
         assert_eq!(
             comments_of("/en/world/bridge-reopens"),
             "/en/world/bridge-reopens/comments"

@@ -50,6 +50,7 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     // which would otherwise keep the graceful shutdown waiting forever.
     let shutdown = state.shutdown.clone();
     let search = state.search.clone();
+    let newsletter_state = state.clone();
     let app = dateline_web::router(state).layer(TraceLayer::new_for_http());
     // Every connection is a file descriptor: take all the kernel allows,
     // and keep the caps under it.
@@ -69,6 +70,9 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     let (stop_jobs, jobs_stop) = tokio::sync::watch::channel(false);
     let scheduler = dateline_web::scheduler::spawn(store.clone(), jobs_stop);
     let media_worker = tokio::spawn(media.run_worker(stop_jobs.subscribe()));
+    // Digests at their time, alerts, and what a stopped node left queued.
+    let newsletter_worker =
+        dateline_web::newsletter::spawn(newsletter_state, stop_jobs.subscribe());
     // The search index follows the database's change log (and catches up
     // on what happened while this node was down).
     let search_follower = search.follow();
@@ -82,6 +86,7 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     let _ = stop_jobs.send(true);
     let _ = scheduler.await;
     let _ = media_worker.await;
+    let _ = newsletter_worker.await;
     search_follower.abort();
     store.close().await;
     tracing::info!("dateline stopped");

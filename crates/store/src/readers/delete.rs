@@ -1,5 +1,5 @@
 //! A reader deletes their account. Everything personal goes: address,
-//! name, password, sessions, mail tokens, likes, reports, chat messages and
+//! name, password, sessions, mail tokens, newsletter subscriptions, likes, reports, chat messages and
 //! the text of every comment. Conversations stay whole: a comment others replied to is
 //! erased in place (a "deleted" placeholder above the replies), any other
 //! comment is deleted; the account row itself is deleted, or kept as an
@@ -36,6 +36,15 @@ impl Store {
              WHERE reader_id = $2",
         )
         .bind(at)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        // The account's address leaves the newsletters with its consent
+        // record (subscriptions, events and confirmations cascade).
+        sqlx::query(
+            "DELETE FROM newsletter_subscribers \
+             WHERE reader_id = $1 OR email = (SELECT email FROM readers WHERE id = $1)",
+        )
         .bind(id)
         .execute(&mut *tx)
         .await?;

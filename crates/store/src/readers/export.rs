@@ -97,6 +97,8 @@ impl Store {
             }))
         })
         .collect::<Result<Vec<_>>>()?;
+        // Newsletters belong to the address, whether or not an account has it.
+        let newsletters = self.newsletter_export(&reader.email).await?;
         Ok(Some(json!({
             "exported_at": now,
             "account": {
@@ -116,6 +118,7 @@ impl Store {
             "comment_likes": likes,
             "comment_reports": reports,
             "chat_messages": chat_messages,
+            "newsletters": newsletters,
         })))
     }
 }

@@ -37,8 +37,10 @@ mod sign_in;
 mod unsubscribe;
 mod verify;
 
+pub(crate) use page::{form_token_ok, FormError};
 pub use reader::{Reader, ReaderRejection};
 pub use session::ReaderAuth;
+pub(crate) use session::{absolute, ClientIp};
 pub(crate) use unsubscribe::unsubscribe_url;
 
 use axum::routing::{get, post};

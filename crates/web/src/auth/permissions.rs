@@ -234,6 +234,17 @@ pub enum Permission {
     ArrangeFront {
         edition_id: i64,
     },
+    /// Send a published story of this edition as a breaking-news alert
+    /// (mail and web push): a publishing decision, scope
+    /// `articles:publish`; editors of the edition and admins.
+    SendAlert {
+        edition_id: i64,
+    },
+    /// See the newsletter lists, their subscriber counts and the send
+    /// reports (which name the addresses that failed): editors and admins.
+    ReadNewsletters,
+    /// Change a list's send time or switch it off: admins only.
+    ManageNewsletters,
     /// Create or change a section of this edition.
     WriteSection {
         edition_id: i64,
@@ -270,7 +281,10 @@ impl Permission {
             Self::ReadArticle(_) => Scope::ArticlesRead,
             Self::CreateArticle { .. } | Self::EditArticle(_) => Scope::ArticlesWrite,
             Self::MoveArticle(_, to) if !publishes(to) => Scope::ArticlesWrite,
-            Self::MoveArticle(..) | Self::ArrangeFront { .. } => Scope::ArticlesPublish,
+            Self::MoveArticle(..)
+            | Self::ArrangeFront { .. }
+            | Self::SendAlert { .. }
+            | Self::ReadNewsletters => Scope::ArticlesPublish,
             Self::ReadMedia => Scope::MediaRead,
             Self::UploadMedia { .. } | Self::EditMedia(_) | Self::ReleaseMedia(_) => {
                 Scope::MediaWrite
@@ -279,6 +293,7 @@ impl Permission {
             Self::AdminUsers
             | Self::ManageEditions
             | Self::ManageSettings
+            | Self::ManageNewsletters
             | Self::ManageAuthors => Scope::UsersAdmin,
             Self::ReadAuthors => Scope::ArticlesRead,
             Self::ReadAudit => Scope::AuditRead,
@@ -315,14 +330,17 @@ fn editor_rule(permission: Permission, assigned: impl Fn(i64) -> bool) -> bool {
         }
         Permission::CreateArticle { edition_id }
         | Permission::WriteSection { edition_id }
-        | Permission::ArrangeFront { edition_id } => assigned(edition_id),
+        | Permission::ArrangeFront { edition_id }
+        | Permission::SendAlert { edition_id } => assigned(edition_id),
         Permission::UploadMedia { edition_id } => edition_id.is_none_or(assigned),
         Permission::EditMedia(m) | Permission::ReleaseMedia(m) => m.edition_id.is_none_or(assigned),
         Permission::ReadMedia
         | Permission::Moderate
         | Permission::ManageTokens
+        | Permission::ReadNewsletters
         | Permission::ReadAuthors => true,
         Permission::AdminUsers
+        | Permission::ManageNewsletters
         | Permission::ManageEditions
         | Permission::ManageSettings
         | Permission::ManageAuthors
@@ -351,6 +369,9 @@ fn own_work_rule(actor: &Actor, role: Role, permission: Permission) -> bool {
         Permission::EditMedia(m) => m.uploaded_by == Some(actor.user_id),
         Permission::WriteSection { .. }
         | Permission::ArrangeFront { .. }
+        | Permission::SendAlert { .. }
+        | Permission::ReadNewsletters
+        | Permission::ManageNewsletters
         | Permission::ReleaseMedia(_)
         | Permission::AdminUsers
         | Permission::ManageEditions
@@ -410,11 +431,17 @@ mod tests {
         let own_live = article(ME, RU, Published);
         let theirs_en = article(OTHER, EN, Draft);
         let theirs_ru = article(OTHER, RU, Draft);
-        let cases: [(Permission, [bool; 4]); 26] = [
+        let cases: [(Permission, [bool; 4]); 29] = [
             (
                 Permission::ArrangeFront { edition_id: EN },
                 [false, false, true, true],
             ),
+            (
+                Permission::SendAlert { edition_id: RU },
+                [false, false, false, true],
+            ),
+            (Permission::ReadNewsletters, [false, false, true, true]),
+            (Permission::ManageNewsletters, [false, false, false, true]),
             (
                 Permission::ArrangeFront { edition_id: RU },
                 [false, false, false, true],

@@ -46,7 +46,10 @@ pub struct Mail {
     /// The templates' variables; its top-level strings and numbers are
     /// also the subject's Fluent arguments. `site_url` and `subject` are
     /// added. An `unsubscribe_url` also becomes the `List-Unsubscribe`
-    /// header, with one-click unsubscribe (RFC 8058).
+    /// header, with one-click unsubscribe (RFC 8058); a `list_id`
+    /// (`name.host`) the `List-Id` header (RFC 2919); a `message_id`
+    /// (`local@host`) the `Message-ID`, so that a message sent again after
+    /// a crash carries the same one.
     pub context: Value,
 }
 
@@ -60,8 +63,36 @@ pub enum MailError {
     Build(String),
     #[error("cannot send the mail: {0}")]
     Send(String),
+    /// The mail server answered with a refusal: `permanent` (5xx: the
+    /// address or the message will never be taken) or not (4xx: try later).
+    #[error("the mail server refused the mail: {text}")]
+    Refused { permanent: bool, text: String },
     #[error("sending the mail took longer than {0:?}")]
     Timeout(Duration),
+}
+
+impl MailError {
+    /// Whether sending the same mail again can never work: the server
+    /// refused it for good (5xx), or it cannot be built at all.
+    pub fn is_permanent(&self) -> bool {
+        match self {
+            Self::Address(_) | Self::Render(_) | Self::Build(_) => true,
+            Self::Refused { permanent, .. } => *permanent,
+            Self::Send(_) | Self::Timeout(_) => false,
+        }
+    }
+
+    /// Whether the mail server refused the recipient or message for good
+    /// (what counts towards suspending an address).
+    pub fn is_bounce(&self) -> bool {
+        matches!(
+            self,
+            Self::Refused {
+                permanent: true,
+                ..
+            }
+        )
+    }
 }
 
 enum Transport {
@@ -199,6 +230,15 @@ impl Mailer {
             .from(self.from.clone())
             .to(to)
             .subject(subject);
+        if let Some(list) = context.get("list_id").and_then(Value::as_str) {
+            builder = builder.raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Id"),
+                format!("<{list}>"),
+            ));
+        }
+        if let Some(id) = context.get("message_id").and_then(Value::as_str) {
+            builder = builder.message_id(Some(format!("<{id}>")));
+        }
         if let Some(url) = context.get("unsubscribe_url").and_then(Value::as_str) {
             // RFC 8058 one-click: mail clients POST to the address themselves.
             builder = builder
@@ -220,9 +260,16 @@ impl Mailer {
         let message = self.build(&mail)?;
         match &self.transport {
             Transport::Smtp(smtp) => {
-                smtp.send(message)
-                    .await
-                    .map_err(|e| MailError::Send(e.to_string()))?;
+                smtp.send(message).await.map_err(|e| {
+                    if e.is_permanent() || e.is_transient() {
+                        MailError::Refused {
+                            permanent: e.is_permanent(),
+                            text: e.to_string(),
+                        }
+                    } else {
+                        MailError::Send(e.to_string())
+                    }
+                })?;
             }
             Transport::Files { transport, dir } => {
                 tokio::fs::create_dir_all(dir)

@@ -29,6 +29,8 @@ mod login;
 mod media;
 // Comment moderation: queues, log, word lists, section rules.
 mod moderation;
+// Newsletter lists, send reports, breaking alerts.
+mod newsletters;
 mod pages;
 mod password;
 // Search across every status, within what one may read.
@@ -75,6 +77,16 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/newsroom/users/{id}/invite", post(users::invite_again))
         .route("/newsroom/audit", get(audit::page))
         .route("/newsroom/search", get(search::page))
+        .route("/newsroom/newsletters", get(newsletters::page))
+        .route(
+            "/newsroom/newsletters/lists/{id}",
+            post(newsletters::update_list),
+        )
+        .route("/newsroom/newsletters/sends/{id}", get(newsletters::report))
+        .route(
+            "/newsroom/articles/{id}/alert",
+            get(newsletters::alert_form).post(newsletters::alert_send),
+        )
         .route(
             "/newsroom/editions",
             get(editions::page).post(editions::create),

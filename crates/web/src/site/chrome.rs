@@ -137,6 +137,7 @@ impl EditionCtx {
                 mediabank_url: rel.media_bank(code),
                 search_url: rel.search(code, ""),
                 suggest_url: rel.search_suggest(code),
+                newsletter_url: rel.newsletter(code),
                 logo,
             },
             site: SiteView {
@@ -215,6 +216,7 @@ impl Layout {
                 mediabank_url: "/".to_owned(),
                 search_url: String::new(),
                 suggest_url: String::new(),
+                newsletter_url: String::new(),
                 logo: None,
             },
             site: SiteView {
@@ -253,6 +255,8 @@ pub(crate) struct EditionView {
     pub search_url: String,
     /// Suggestions as one types, for `static/search.js`.
     pub suggest_url: String,
+    /// The subscribe page (lists, web push); empty outside an edition.
+    pub newsletter_url: String,
     pub logo: Option<Picture>,
 }
 

@@ -21,7 +21,7 @@ mod workflow;
 
 pub(crate) use edit::resolve_article;
 pub(crate) use list::{desk_editions, desk_owner};
-pub(crate) use view::Desk;
+pub(crate) use view::{article_for, Desk};
 
 use axum::routing::{get, post};
 use axum::Router;

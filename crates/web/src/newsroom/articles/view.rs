@@ -138,6 +138,9 @@ pub(crate) struct EditorView<'a> {
     pub correction: String,
     /// The "Search and social" section's counters and defaults.
     pub seo: SeoSection,
+    /// The story is public and this staff member may send it as a
+    /// breaking-news alert (`/newsroom/articles/{id}/alert`).
+    pub can_alert: bool,
 }
 
 impl<'a> EditorView<'a> {
@@ -201,6 +204,10 @@ impl<'a> EditorView<'a> {
                 .filter(|next| desk.can(Permission::MoveArticle(r, *next)))
                 .collect(),
             correction: String::new(),
+            can_alert: article.status.is_public()
+                && desk.can(Permission::SendAlert {
+                    edition_id: article.edition_id,
+                }),
         })
     }
 
