@@ -172,7 +172,8 @@ impl Store {
     /// stories published since the last digest (at most a day back, newest
     /// first, at most `max_stories`) become the send, queued to every
     /// active subscriber. `None` when the day was already claimed, the list
-    /// is off, or nothing was published (the day is then used up too).
+    /// is off, or nothing was published or nobody subscribed (the day is
+    /// then used up too).
     pub async fn claim_digest(
         &self,
         list_id: i64,
@@ -225,7 +226,16 @@ impl Store {
         .bind(max_stories)
         .fetch_all(&mut *tx)
         .await?;
-        if stories.is_empty() {
+        let recipients: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM newsletter_subscriptions n \
+             JOIN newsletter_subscribers r ON r.id = n.subscriber_id \
+             WHERE n.list_id = $1 AND n.state = 'active' AND r.status = 'active'",
+        )
+        .bind(list_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        // Nothing to send, or nobody to send it to: the day is used up all the same.
+        if stories.is_empty() || recipients == 0 {
             tx.commit().await?;
             return Ok(None);
         }
