@@ -35,6 +35,8 @@ mod error;
 mod keys;
 mod sender;
 mod subscription;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use error::PushError;
 pub use keys::VapidKeys;

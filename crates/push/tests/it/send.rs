@@ -2,10 +2,12 @@
 
 use std::time::Duration;
 
-use crate::service::{Answer, PushService, CONTACT};
+use dateline_push::testing::{Answer, PushService};
 use dateline_push::{
     Options, Outcome, PushError, PushSender, Topic, Urgency, VapidKeys, MAX_PAYLOAD,
 };
+
+const CONTACT: &str = "mailto:alerts@dateline.example";
 
 fn sender(keys: &VapidKeys) -> PushSender {
     PushSender::new(keys.clone(), CONTACT.to_owned()).unwrap()
@@ -14,7 +16,7 @@ fn sender(keys: &VapidKeys) -> PushSender {
 #[tokio::test]
 async fn a_payload_round_trips_byte_for_byte() {
     let keys = VapidKeys::generate();
-    let mut service = PushService::start(&keys, Answer::status(201)).await;
+    let mut service = PushService::start(&keys, CONTACT, Answer::status(201)).await;
     let sender = sender(&keys);
 
     let payload = r#"{"title":"Éruption à Reykjavík","body":"Ньюс — 速報 🌋"}"#.as_bytes();
@@ -59,7 +61,7 @@ async fn a_payload_round_trips_byte_for_byte() {
 #[tokio::test]
 async fn the_largest_payload_fills_4096_bytes() {
     let keys = VapidKeys::generate();
-    let mut service = PushService::start(&keys, Answer::status(201)).await;
+    let mut service = PushService::start(&keys, CONTACT, Answer::status(201)).await;
     let payload = vec![b'x'; MAX_PAYLOAD];
     let outcome = sender(&keys)
         .send(&service.subscription, &payload, &Options::default())
@@ -74,7 +76,7 @@ async fn the_largest_payload_fills_4096_bytes() {
 #[tokio::test]
 async fn a_payload_over_the_limit_is_refused_before_any_request() {
     let keys = VapidKeys::generate();
-    let service = PushService::start(&keys, Answer::status(201)).await;
+    let service = PushService::start(&keys, CONTACT, Answer::status(201)).await;
     let sender = sender(&keys);
 
     let payload = vec![b'x'; MAX_PAYLOAD + 1];
@@ -98,7 +100,7 @@ async fn a_payload_over_the_limit_is_refused_before_any_request() {
 
 async fn outcome_for(answer: Answer) -> Outcome {
     let keys = VapidKeys::generate();
-    let mut service = PushService::start(&keys, answer).await;
+    let mut service = PushService::start(&keys, CONTACT, answer).await;
     let outcome = sender(&keys)
         .send(&service.subscription, b"Breaking", &Options::default())
         .await
@@ -182,7 +184,7 @@ async fn a_redirect_is_not_followed() {
     let keys = VapidKeys::generate();
     // A followed redirect would post to the same service a second time.
     let answer = Answer::status(307).header("location", "{origin}/elsewhere");
-    let mut service = PushService::start(&keys, answer).await;
+    let mut service = PushService::start(&keys, CONTACT, answer).await;
     let outcome = sender(&keys)
         .send(&service.subscription, b"Breaking", &Options::default())
         .await
@@ -200,7 +202,7 @@ async fn a_keys_mismatch_is_refused() {
     // The browser subscribed with another server's key: the service says 403
     // (here the test service answers 400 with its reason).
     let subscribed_with = VapidKeys::generate();
-    let service = PushService::start(&subscribed_with, Answer::status(201)).await;
+    let service = PushService::start(&subscribed_with, CONTACT, Answer::status(201)).await;
     let outcome = sender(&VapidKeys::generate())
         .send(&service.subscription, b"Breaking", &Options::default())
         .await
@@ -214,7 +216,7 @@ async fn a_keys_mismatch_is_refused() {
 #[tokio::test]
 async fn an_unreachable_service_is_retry_later() {
     let keys = VapidKeys::generate();
-    let service = PushService::start(&keys, Answer::status(201)).await;
+    let service = PushService::start(&keys, CONTACT, Answer::status(201)).await;
     let subscription = service.subscription.clone();
     // A port nobody listens on any more.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

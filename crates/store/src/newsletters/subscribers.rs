@@ -278,8 +278,9 @@ impl Store {
         check_lists(&mut tx, sign_up.edition_id, sign_up.list_ids).await?;
         let sql =
             format!("SELECT {SUBSCRIBER_COLUMNS} FROM newsletter_subscribers WHERE email = $1");
+        let email = sign_up.email.as_str().to_lowercase();
         let existing = sqlx::query(&sql)
-            .bind(sign_up.email.as_str())
+            .bind(&email)
             .fetch_optional(&mut *tx)
             .await?
             .as_ref()
@@ -303,7 +304,7 @@ impl Store {
                      VALUES ($1, $2, $3, $4, $5) RETURNING {SUBSCRIBER_COLUMNS}"
                 );
                 let row = sqlx::query(&sql)
-                    .bind(sign_up.email.as_str())
+                    .bind(&email)
                     .bind(sign_up.edition_id)
                     .bind(sign_up.reader_id)
                     .bind(sign_up.new_link_key)
@@ -440,7 +441,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let subscriber_id: Option<i64> =
             sqlx::query_scalar("SELECT id FROM newsletter_subscribers WHERE email = $1")
-                .bind(email.as_str())
+                .bind(email.as_str().to_lowercase())
                 .fetch_optional(&mut *tx)
                 .await?;
         let Some(subscriber_id) = subscriber_id else {

@@ -156,7 +156,7 @@ impl SendContent {
         let story = self.stories.first();
         let title = state.renderer.t(
             &self.ctx.locale,
-            "newsletter-push-title",
+            "newsletter-push-alert-title",
             &[("edition", self.ctx.edition.name.as_str().into())],
         );
         let body: String = story

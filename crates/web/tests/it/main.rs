@@ -55,6 +55,7 @@ mod live_coverage;
 mod mediabank_release;
 mod mediabank_visibility;
 mod moderation;
+mod newsletters;
 mod newsroom;
 mod newsroom_articles;
 mod newsroom_auth;

@@ -46,6 +46,9 @@ impl ReceivedMail {
 struct Inbox {
     mail: Mutex<Vec<ReceivedMail>>,
     arrived: Notify,
+    /// Addresses whose `RCPT` is refused for good (550), as a mail server
+    /// refuses a mailbox that does not exist.
+    refused: Mutex<Vec<String>>,
 }
 
 pub struct SmtpSink {
@@ -99,6 +102,15 @@ impl SmtpSink {
     /// Whether a message to `to` arrives within `wait` (and takes it).
     pub async fn try_wait_for(&self, to: &str, wait: Duration) -> Option<ReceivedMail> {
         tokio::time::timeout(wait, self.next_for(to)).await.ok()
+    }
+
+    /// From now on refuses `address` with `550 5.1.1` (a permanent failure).
+    pub fn refuse(&self, address: &str) {
+        self.inbox
+            .refused
+            .lock()
+            .unwrap()
+            .push(address.to_lowercase());
     }
 
     /// Every message not yet taken.
@@ -161,8 +173,17 @@ async fn session(stream: TcpStream, inbox: &Inbox) -> std::io::Result<()> {
                     .and_then(|(_, rest)| rest.split_once('>'))
                     .map(|(address, _)| address.to_owned())
                     .unwrap_or_default();
-                recipients.push(address);
-                b"250 OK\r\n"
+                let refused = inbox
+                    .refused
+                    .lock()
+                    .unwrap()
+                    .contains(&address.to_lowercase());
+                if refused {
+                    b"550 5.1.1 no such mailbox\r\n"
+                } else {
+                    recipients.push(address);
+                    b"250 OK\r\n"
+                }
             }
             "RSET" => {
                 recipients.clear();

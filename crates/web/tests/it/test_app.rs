@@ -23,6 +23,8 @@ pub struct TestApp {
     /// The served app's search index (tests apply the change log with
     /// [`TestApp::sync_search`] instead of waiting for a follower).
     search: dateline_search::Search,
+    /// The served app's state (tests run its background jobs by hand).
+    state: AppState,
     addr: SocketAddr,
     client: reqwest::Client,
     server: JoinHandle<()>,
@@ -62,10 +64,11 @@ impl TestApp {
         let data_dir = fresh_data_dir();
         let state = adjust(AppState::new(db.store().clone(), config(data_dir.path())));
         let search = state.search.clone();
-        let (addr, server) = start(state, limits).await;
+        let (addr, server) = start(state.clone(), limits).await;
         TestApp {
             newsroom,
             search,
+            state,
             addr,
             client: reqwest::Client::new(),
             server,
@@ -78,6 +81,12 @@ impl TestApp {
     /// node's follower does within a moment of every change.
     pub async fn sync_search(&self) {
         self.search.sync().await.unwrap();
+    }
+
+    /// The state the app serves with: for a background job a test runs
+    /// itself (the newsletter worker's rounds, say).
+    pub fn state(&self) -> &AppState {
+        &self.state
     }
 
     /// This app's own data folder (media, mail), removed with the app.

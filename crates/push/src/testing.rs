@@ -1,11 +1,14 @@
-//! A push service on the loopback interface, for the tests: it checks what a
-//! real push service checks (the encoding, the VAPID token and its signature)
-//! and decrypts the message with the browser's keys, which the test holds.
+//! A push service on the loopback interface, for tests (this crate's and the
+//! web crate's; feature `testing`): it checks what a real push service
+//! checks (the encoding, the VAPID token and its signature, the contact) and
+//! decrypts the message with the browser's keys, which the test holds.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::{EndpointPolicy, Subscription, VapidKeys};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -14,15 +17,12 @@ use axum::routing::post;
 use axum::Router;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use dateline_push::{EndpointPolicy, Subscription, VapidKeys};
 use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{Signature, VerifyingKey};
 use p256::elliptic_curve::sec1::ToEncodedPoint;
 use rand::rngs::OsRng;
 use rand::RngCore;
 use tokio::sync::mpsc;
-
-pub const CONTACT: &str = "mailto:alerts@dateline.example";
 
 /// What the push service made of one request.
 #[derive(Debug)]
@@ -68,6 +68,7 @@ impl Answer {
 struct Service {
     origin: String,
     vapid_public: String,
+    contact: String,
     ua_secret: p256::SecretKey,
     auth: [u8; 16],
     answer: Answer,
@@ -84,8 +85,8 @@ pub struct PushService {
 
 impl PushService {
     /// Starts a push service on 127.0.0.1 that expects tokens signed with
-    /// `keys` and answers valid requests with `answer`.
-    pub async fn start(keys: &VapidKeys, answer: Answer) -> Self {
+    /// `keys` for `contact` and answers valid requests with `answer`.
+    pub async fn start(keys: &VapidKeys, contact: &str, answer: Answer) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let origin = format!("http://{}", listener.local_addr().unwrap());
 
@@ -106,6 +107,7 @@ impl PushService {
         let service = Service {
             origin,
             vapid_public: keys.public_base64url().to_owned(),
+            contact: contact.to_owned(),
             ua_secret,
             auth,
             answer,
@@ -227,8 +229,8 @@ fn check(service: &Service, headers: &HeaderMap, body: &[u8]) -> Result<Received
     if claims["aud"] != service.origin.as_str() {
         return Err(format!("aud {} is not {}", claims["aud"], service.origin));
     }
-    if claims["sub"] != CONTACT {
-        return Err(format!("sub {} is not {CONTACT}", claims["sub"]));
+    if claims["sub"] != service.contact.as_str() {
+        return Err(format!("sub {} is not {}", claims["sub"], service.contact));
     }
     let exp = claims["exp"].as_u64().ok_or("exp is not a number")?;
     let now = SystemTime::now()
