@@ -19,7 +19,7 @@ newsletter-manage-address = Sent to { $email }, the address of your account.
 newsletter-privacy = Every mail has a link to change your choices or unsubscribe at once. We use your address for these mails only.
 newsletter-error-form-expired = The form expired. Please send it again.
 newsletter-error-email = This does not look like an e-mail address.
-newsletter-error-list = Choose at least one of the lists above.
+newsletter-error-list = Choose at least one of the lists below.
 newsletter-error-too-many = Too many sign-ups from here or for this address. Try again in { $minutes ->
     [one] a minute
    *[other] { $minutes } minutes
@@ -54,7 +54,7 @@ newsletter-unsubscribe-text = Stop receiving “{ $list }” at this address?
 newsletter-unsubscribe-button = Unsubscribe
 newsletter-unsubscribed-title = You are unsubscribed
 newsletter-unsubscribed-text = You will no longer receive “{ $list }”.
-newsletter-push-title = Breaking news on this device
+newsletter-push-heading = Breaking news on this device
 newsletter-push-intro = Get a notification from your browser when big news breaks, even when this site is closed.
 newsletter-push-on = Turn on notifications
 newsletter-push-off = Turn off notifications

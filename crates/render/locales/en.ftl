@@ -17,7 +17,6 @@ footer-contact = Contact
 subscribe = Subscribe
 subscribe-intro = Follow { $edition } the way you like.
 subscribe-rss = RSS feed
-subscribe-newsletter = Email newsletter
 feed-description = The latest stories from { $edition }.
 
 ## Listings

@@ -17,7 +17,6 @@ footer-contact = Контакты
 subscribe = Подписаться
 subscribe-intro = Следите за { $edition } так, как вам удобно.
 subscribe-rss = RSS-лента
-subscribe-newsletter = Рассылка по электронной почте
 feed-description = Последние материалы { $edition }.
 
 ## Списки

@@ -235,6 +235,20 @@ mod tests {
         catalogs.message(language, "comments-count", Some(&args))
     }
 
+    /// A message defined twice would keep its first text and log an error
+    /// at start-up; a syntax error would drop the entry. Neither may ship.
+    #[test]
+    fn the_embedded_catalogs_parse_and_name_each_message_once() {
+        for (language, source) in EMBEDDED {
+            let resource = FluentResource::try_new((*source).to_owned())
+                .unwrap_or_else(|(_, errors)| panic!("{language}: {errors:?}"));
+            let mut bundle = new_bundle(language);
+            if let Err(errors) = bundle.add_resource(resource) {
+                panic!("{language}: {errors:?}");
+            }
+        }
+    }
+
     #[test]
     fn russian_comment_counts_use_all_three_plural_forms() {
         let c = Catalogs::load(None);

@@ -94,8 +94,10 @@ pub(crate) async fn insert_edition(conn: &mut AnyConnection, new: &NewEdition) -
 
 impl Store {
     pub async fn create_edition(&self, new: &NewEdition) -> Result<Edition> {
-        let mut conn = self.pool.acquire().await?;
-        let edition = insert_edition(&mut conn, new).await?;
+        // The edition and its newsletter lists, in one transaction.
+        let mut tx = self.begin_write().await?;
+        let edition = insert_edition(&mut tx, new).await?;
+        tx.commit().await?;
         self.emit_purge([CacheKey::Site]).await?;
         Ok(edition)
     }

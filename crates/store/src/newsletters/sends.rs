@@ -215,9 +215,11 @@ impl Store {
             Some(section) => ("section_id", section),
             None => ("edition_id", row.try_get("edition_id")?),
         };
+        // The period is [since, now): a story of the very second `now` is
+        // the next digest's, so that none is in two.
         let stories: Vec<i64> = sqlx::query_scalar(&format!(
             "SELECT id FROM articles WHERE is_public = 1 AND {column} = $1 \
-             AND published_at >= $2 AND published_at <= $3 \
+             AND published_at >= $2 AND published_at < $3 \
              ORDER BY published_at DESC, id DESC LIMIT $4"
         ))
         .bind(scope)

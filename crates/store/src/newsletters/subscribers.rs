@@ -528,8 +528,9 @@ impl Store {
     /// Sets which of `edition_id`'s lists the subscriber receives, from a
     /// page where the address is proved (preferences link, a verified
     /// reader's profile): lists wanted are added active (a pending one
-    /// becomes active), lists not wanted are left. Other editions' lists
-    /// are untouched. Returns whether anything changed.
+    /// becomes active), lists not wanted are left. Other editions' lists,
+    /// and lists switched off (which no page offers), are untouched.
+    /// Returns whether anything changed.
     pub async fn set_newsletter_subscriptions(
         &self,
         subscriber_id: i64,
@@ -543,7 +544,8 @@ impl Store {
         let lists: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT l.id, CAST(CASE WHEN n.state = 'active' THEN 2 WHEN n.state = 'pending' \
              THEN 1 ELSE 0 END AS BIGINT) FROM newsletter_lists l LEFT JOIN newsletter_subscriptions n \
-             ON n.list_id = l.id AND n.subscriber_id = $1 WHERE l.edition_id = $2 ORDER BY l.id",
+             ON n.list_id = l.id AND n.subscriber_id = $1 \
+             WHERE l.edition_id = $2 AND l.active = 1 ORDER BY l.id",
         )
         .bind(subscriber_id)
         .bind(edition_id)

@@ -55,6 +55,7 @@ mod mail_sign_in;
 mod media;
 mod media_visibility;
 mod migrations;
+mod newsletters;
 mod people;
 mod reader_erasure;
 mod readers;

@@ -151,13 +151,19 @@ pub fn check_article(doc: &Html, e: &Expect) {
             "{path}: updated before published"
         );
     }
-    // 6. Subscribe: the feed (the newsletter waits for subscriptions).
+    // 6. Subscribe: newsletters and alerts, and the feed.
     assert_eq!(text(one(doc, "details.subscribe summary")), l.subscribe);
     let subscribe: Vec<_> = all(doc, "details.subscribe a")
         .into_iter()
         .map(|a| attr(a, "href"))
         .collect();
-    assert_eq!(subscribe, [format!("/{}/rss.xml", e.lang)]);
+    assert_eq!(
+        subscribe,
+        [
+            format!("/{}/newsletter", e.lang),
+            format!("/{}/rss.xml", e.lang)
+        ]
+    );
     // 7–8. Lead and body, with a quote and its attribution.
     assert!(!text(one(doc, "p.lead")).is_empty());
     assert!(!text(one(doc, ".article-body figure.quote blockquote")).is_empty());
