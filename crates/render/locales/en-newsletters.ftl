@@ -1,6 +1,7 @@
 # Newsletters: the subscribe page, confirmation, preferences, unsubscribing,
 # web push, the mail, and the newsroom's lists, reports and alerts.
 subscribe-newsletter = Newsletters and alerts
+account-newsletters-link = Newsletters and alerts: choose what we e-mail you
 newsletter-title = Newsletters and alerts
 newsletter-intro = Get { $edition } by e-mail: a daily digest, a section's stories, or breaking news the moment it happens.
 newsletter-choose = Choose what to receive
