@@ -9,6 +9,7 @@ use dateline_domain::UnixTime;
 use serde::Serialize;
 use sqlx::Row;
 
+use super::sends::RECEIVERS;
 use super::subscribers::record_event;
 use super::ChangeSource;
 use crate::{Result, Store};
@@ -241,14 +242,11 @@ impl Store {
     /// Whether the subscriber still receives the list (confirmed and not
     /// suspended).
     pub async fn newsletter_receives(&self, subscriber_id: i64, list_id: i64) -> Result<bool> {
-        let found: Option<i64> = sqlx::query_scalar(
-            "SELECT n.subscriber_id FROM newsletter_subscriptions n \
-             JOIN newsletter_subscribers r ON r.id = n.subscriber_id \
-             WHERE n.subscriber_id = $1 AND n.list_id = $2 AND n.state = 'active' \
-             AND r.status = 'active'",
-        )
-        .bind(subscriber_id)
+        let found: Option<i64> = sqlx::query_scalar(&format!(
+            "SELECT n.subscriber_id FROM {RECEIVERS} AND n.subscriber_id = $2"
+        ))
         .bind(list_id)
+        .bind(subscriber_id)
         .fetch_optional(&self.pool)
         .await?;
         Ok(found.is_some())

@@ -145,22 +145,36 @@ async fn count_deliveries(conn: &mut AnyConnection, sends: &mut [SendSummary]) -
     Ok(())
 }
 
-/// Queues a mail to every confirmed, active subscriber of `list_id`.
+/// The subscriptions of list `$1` that receive mail: confirmed, and the
+/// address not suspended.
+pub(super) const RECEIVERS: &str = "newsletter_subscriptions n \
+     JOIN newsletter_subscribers r ON r.id = n.subscriber_id \
+     WHERE n.list_id = $1 AND n.state = 'active' AND r.status = 'active'";
+
+/// How many addresses receive `list_id`.
+async fn count_receivers(conn: &mut AnyConnection, list_id: i64) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {RECEIVERS}"))
+            .bind(list_id)
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+/// Queues a mail to every address that receives `list_id`.
 async fn queue_mail(
     conn: &mut AnyConnection,
     send_id: i64,
     list_id: i64,
     now: UnixTime,
 ) -> Result<()> {
-    sqlx::query(
+    sqlx::query(&format!(
         "INSERT INTO newsletter_deliveries (send_id, channel, recipient_id, next_attempt_at) \
-         SELECT $1, 'mail', n.subscriber_id, $2 FROM newsletter_subscriptions n \
-         JOIN newsletter_subscribers r ON r.id = n.subscriber_id \
-         WHERE n.list_id = $3 AND n.state = 'active' AND r.status = 'active'",
-    )
+         SELECT $2, 'mail', n.subscriber_id, $3 FROM {RECEIVERS}"
+    ))
+    .bind(list_id)
     .bind(send_id)
     .bind(now)
-    .bind(list_id)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -228,14 +242,7 @@ impl Store {
         .bind(max_stories)
         .fetch_all(&mut *tx)
         .await?;
-        let recipients: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM newsletter_subscriptions n \
-             JOIN newsletter_subscribers r ON r.id = n.subscriber_id \
-             WHERE n.list_id = $1 AND n.state = 'active' AND r.status = 'active'",
-        )
-        .bind(list_id)
-        .fetch_one(&mut *tx)
-        .await?;
+        let recipients = count_receivers(&mut tx, list_id).await?;
         // Nothing to send, or nobody to send it to: the day is used up all the same.
         if stories.is_empty() || recipients == 0 {
             tx.commit().await?;
@@ -272,14 +279,10 @@ impl Store {
         .bind(edition_id)
         .fetch_one(&self.pool)
         .await?;
-        let mail: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM newsletter_subscriptions n \
-             JOIN newsletter_subscribers r ON r.id = n.subscriber_id \
-             WHERE n.list_id = $1 AND n.state = 'active' AND r.status = 'active'",
-        )
-        .bind(list_id)
-        .fetch_one(&self.pool)
-        .await?;
+        let mail = {
+            let mut conn = self.pool.acquire().await?;
+            count_receivers(&mut conn, list_id).await?
+        };
         let push: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM push_subscriptions WHERE edition_id = $1")
                 .bind(edition_id)

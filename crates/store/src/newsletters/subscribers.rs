@@ -525,6 +525,17 @@ impl Store {
         .collect()
     }
 
+    /// The lists the subscriber receives (confirmed), by id.
+    pub async fn newsletter_active_lists(&self, subscriber_id: i64) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT list_id FROM newsletter_subscriptions \
+             WHERE subscriber_id = $1 AND state = 'active' ORDER BY list_id",
+        )
+        .bind(subscriber_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Sets which of `edition_id`'s lists the subscriber receives, from a
     /// page where the address is proved (preferences link, a verified
     /// reader's profile): lists wanted are added active (a pending one

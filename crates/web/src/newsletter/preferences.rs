@@ -8,7 +8,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use dateline_store::newsletters::{ChangeSource, Subscriber, SubscriptionState};
+use dateline_store::newsletters::{ChangeSource, Subscriber};
 use serde::{Deserialize, Serialize};
 
 use super::links::subscriber_by_key;
@@ -120,14 +120,7 @@ async fn show(
     key: &str,
     saved: bool,
 ) -> Result<Response, PageError> {
-    let active: Vec<i64> = state
-        .store
-        .newsletter_subscriptions(subscriber.id)
-        .await?
-        .into_iter()
-        .filter(|s| s.state == SubscriptionState::Active)
-        .map(|s| s.list_id)
-        .collect();
+    let active = state.store.newsletter_active_lists(subscriber.id).await?;
     // This edition first, then the others, each in its own language's names.
     let mut editions = Vec::new();
     let order = std::iter::once(ctx.edition.clone()).chain(

@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use dateline_domain::EmailAddress;
-use dateline_store::newsletters::{ChangeSource, NewConfirmation, SignUp, SubscriptionState};
+use dateline_store::newsletters::{ChangeSource, NewConfirmation, SignUp};
 use serde::Serialize;
 use serde_json::json;
 
@@ -120,14 +120,7 @@ async fn show(
                 .newsletter_subscriber_by_email(&reader.email)
                 .await?
             {
-                Some(subscriber) => state
-                    .store
-                    .newsletter_subscriptions(subscriber.id)
-                    .await?
-                    .into_iter()
-                    .filter(|s| s.state == SubscriptionState::Active)
-                    .map(|s| s.list_id)
-                    .collect(),
+                Some(subscriber) => state.store.newsletter_active_lists(subscriber.id).await?,
                 None => Vec::new(),
             };
             (reader.email.clone(), checked)

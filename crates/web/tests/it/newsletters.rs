@@ -576,7 +576,11 @@ async fn a_verified_reader_chooses_lists_without_a_mail(t: NewsletterApp) {
     // The profile leads to the lists.
     let profile = browser.get("/account/?edition=en").await;
     let link = profile.text("main a[href=\"/en/newsletter\"]");
-    assert!(link.contains("choose what we e-mail you"), "{}", profile.body);
+    assert!(
+        link.contains("choose what we e-mail you"),
+        "{}",
+        profile.body
+    );
     let page = browser.get("/en/newsletter").await;
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(
