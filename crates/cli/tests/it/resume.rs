@@ -118,7 +118,7 @@ impl Sink {
     }
 }
 
-fn serve(dir: &std::path::Path, smtp_port: u16) -> Child {
+fn serve(dir: &std::path::Path, database: &str, smtp_port: u16) -> Child {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -126,6 +126,7 @@ fn serve(dir: &std::path::Path, smtp_port: u16) -> Child {
         .port();
     command(dir)
         .args(["serve"])
+        .env("DATELINE_DATABASE_URL", database)
         .env("DATELINE_LISTEN", format!("127.0.0.1:{port}"))
         .env("DATELINE_SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}"))
         .stdout(Stdio::null())
@@ -202,27 +203,31 @@ async fn queue_alert(url: &str) -> Vec<String> {
     readers
 }
 
-#[test]
-fn a_killed_send_resumes_and_mails_nobody_twice() {
+/// Generates a small site on `database`, queues the alert, and kills the
+/// server that sends it midway.
+fn killed_send_resumes(database: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let out = dateline(dir.path(), &["gen", "--articles", "5"], &[]);
+    let out = dateline(
+        dir.path(),
+        &["gen", "--articles", "5"],
+        &[("DATELINE_DATABASE_URL", database)],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    let url = format!("sqlite:{}", dir.path().join("dateline.db").display());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    let readers = runtime.block_on(queue_alert(&url));
+    let readers = runtime.block_on(queue_alert(database));
 
     let (sink, smtp_port) = Sink::start();
-    let mut first = serve(dir.path(), smtp_port);
+    let mut first = serve(dir.path(), database, smtp_port);
     wait_until("the first mails", || sink.total() >= 5);
     first.kill().unwrap();
     first.wait().unwrap();
     let before = sink.total();
     assert!(before < READERS, "the kill came too late to test anything");
 
-    let mut second = serve(dir.path(), smtp_port);
+    let mut second = serve(dir.path(), database, smtp_port);
     // Everyone but, at most, the one message on the wire at the kill.
     wait_until("the rest of the mails", || sink.total() >= READERS - 1);
     std::thread::sleep(PER_MESSAGE * 10);
@@ -237,4 +242,24 @@ fn a_killed_send_resumes_and_mails_nobody_twice() {
         .filter(|r| !counts.contains_key(*r))
         .collect();
     assert!(missing.len() <= 1, "never mailed: {missing:?}");
+}
+
+#[test]
+fn a_killed_send_resumes_and_mails_nobody_twice_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite:{}", dir.path().join("dateline.db").display());
+    killed_send_resumes(&database);
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: set DATELINE_TEST_POSTGRES_URL and pass --include-ignored"]
+fn a_killed_send_resumes_and_mails_nobody_twice_on_postgres() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    // A fresh database, dropped with `db` at the end.
+    let db = runtime.block_on(dateline_store::testing::TestDb::postgres_required());
+    killed_send_resumes(&db.url());
+    drop(db);
 }
