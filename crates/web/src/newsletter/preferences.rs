@@ -28,6 +28,8 @@ pub(super) struct KeyQuery {
 #[derive(Serialize)]
 struct EditionLists {
     name: String,
+    /// The edition's language: its lists are named in it.
+    language: String,
     lists: Vec<ListView>,
 }
 
@@ -134,6 +136,7 @@ async fn show(
         let lists = state.store.newsletter_lists(edition.id).await?;
         editions.push(EditionLists {
             name: edition.name.clone(),
+            language: edition.language.to_string(),
             lists: list_views(state, &other, &lists, &active),
         });
     }

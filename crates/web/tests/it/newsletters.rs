@@ -525,6 +525,13 @@ async fn the_preferences_link_changes_lists_of_every_edition(t: NewsletterApp) {
         "{}",
         page.body
     );
+    // Each edition's lists are named in its own language, and say so.
+    assert!(
+        page.body
+            .contains("<fieldset class=\"newsletter-lists\" lang=\"ru\">"),
+        "{}",
+        page.body
+    );
     // Keep the English digest and the Russian alerts; drop English alerts.
     let fields = vec![
         ("list".to_owned(), digest.to_string()),
