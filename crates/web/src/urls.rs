@@ -168,6 +168,17 @@ impl<'a> Urls<'a> {
     }
 }
 
+/// The host name of the site's public address (`https://news.example:8443/`
+/// → `news.example`); empty when it has none.
+pub fn site_host(base_url: &str) -> &str {
+    base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or_default()
+}
+
 /// The discussion page of the article at `article_url`; comment actions
 /// live under it (`{comments}/{id}/edit`, …).
 pub fn comments_of(article_url: &str) -> String {

@@ -90,6 +90,13 @@ pub struct NewsletterList {
     pub subscribers: i64,
 }
 
+impl NewsletterList {
+    /// The digest's send time as `HH:MM`.
+    pub fn send_time(&self) -> String {
+        format!("{:02}:{:02}", self.send_minute / 60, self.send_minute % 60)
+    }
+}
+
 /// Where a subscription change came from, for the consent record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

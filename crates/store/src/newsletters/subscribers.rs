@@ -574,17 +574,19 @@ impl Store {
         for (list_id, state) in lists {
             let want = wanted.contains(&list_id);
             if want && state != 2 {
+                // A new list, or a pending one: active from now on.
+                sqlx::query(
+                    "INSERT INTO newsletter_subscriptions \
+                     (subscriber_id, list_id, state, created_at, confirmed_at) \
+                     VALUES ($1, $2, 'active', $3, $3) ON CONFLICT (subscriber_id, list_id) \
+                     DO UPDATE SET state = 'active', confirmed_at = excluded.confirmed_at",
+                )
+                .bind(subscriber_id)
+                .bind(list_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
                 if state == 0 {
-                    sqlx::query(
-                        "INSERT INTO newsletter_subscriptions \
-                         (subscriber_id, list_id, state, created_at, confirmed_at) \
-                         VALUES ($1, $2, 'active', $3, $3)",
-                    )
-                    .bind(subscriber_id)
-                    .bind(list_id)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
                     record_event(
                         &mut tx,
                         subscriber_id,
@@ -594,16 +596,6 @@ impl Store {
                         ip,
                         now,
                     )
-                    .await?;
-                } else {
-                    sqlx::query(
-                        "UPDATE newsletter_subscriptions SET state = 'active', confirmed_at = $1 \
-                         WHERE subscriber_id = $2 AND list_id = $3",
-                    )
-                    .bind(now)
-                    .bind(subscriber_id)
-                    .bind(list_id)
-                    .execute(&mut *tx)
                     .await?;
                 }
                 record_event(

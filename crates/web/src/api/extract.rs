@@ -1,9 +1,13 @@
-//! Request parameters for the API: path and query extractors whose
-//! rejections are JSON errors, and parsers from raw strings to domain types.
+//! Request parameters for the API: path, query and JSON body extractors
+//! whose rejections are JSON errors, and parsers from raw strings to
+//! domain types.
 
-use axum::extract::FromRequestParts;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
 use dateline_domain::{EditionCode, ParseError, Slug};
 use dateline_store::Cursor;
+use serde::de::DeserializeOwned;
 use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Schema, Type};
 use utoipa::openapi::{Ref, RefOr};
 
@@ -164,5 +168,46 @@ mod tests {
             (ErrorCode::InvalidQuery, Some("tag"))
         );
         assert_eq!(optional_slug("tag", Some("")).unwrap(), None);
+    }
+}
+
+/// `axum::Json` whose rejection is a JSON error: a body that is not
+/// declared JSON is `unsupported_media_type` (415), one over the body limit
+/// `payload_too_large` (413), malformed or mistyped JSON `invalid_input`.
+/// Every Admin API body is an object: serde would also read a struct from
+/// an array of its fields in order, which the document does not allow.
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let axum::Json(value) =
+            axum::Json::<serde_json::Value>::from_request(request, state).await?;
+        if !value.is_object() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "the body must be a JSON object",
+            ));
+        }
+        crate::input_text::check_json(&value)?;
+        serde_json::from_value(value).map(ApiJson).map_err(|err| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("Failed to deserialize the JSON body into the target type: {err}"),
+            )
+        })
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        let code = match rejection.status() {
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+            _ => ErrorCode::InvalidInput,
+        };
+        Self::new(code, rejection.body_text())
     }
 }

@@ -19,6 +19,10 @@ mod search;
 mod sections;
 mod timestamps;
 
+// The JSON body extractor, for the few JSON endpoints outside the APIs
+// (web push sign-up).
+pub(crate) use extract::ApiJson;
+
 use std::sync::Arc;
 
 use axum::extract::{Extension, State};

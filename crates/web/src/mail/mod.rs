@@ -290,12 +290,7 @@ impl Mailer {
 /// `Dateline <no-reply@{host}>` for the site's host (`localhost` when it
 /// is an IP address or has none).
 fn default_from(site_url: &str) -> Mailbox {
-    let host = site_url
-        .split_once("://")
-        .map_or(site_url, |(_, rest)| rest)
-        .split(['/', ':'])
-        .next()
-        .unwrap_or_default();
+    let host = crate::urls::site_host(site_url);
     let address = Some(host)
         .filter(|h| h.contains('.') && h.parse::<std::net::IpAddr>().is_err())
         .and_then(|h| lettre::Address::new("no-reply", h).ok())

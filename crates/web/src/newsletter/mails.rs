@@ -176,16 +176,9 @@ impl SendContent {
 }
 
 /// The site's host name, for `List-Id` and `Message-ID`.
-fn site_host(base_url: &str) -> String {
-    let host = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest)
-        .split(['/', ':'])
-        .next()
-        .unwrap_or_default();
-    if host.is_empty() {
-        "localhost".to_owned()
-    } else {
-        host.to_owned()
+fn site_host(base_url: &str) -> &str {
+    match crate::urls::site_host(base_url) {
+        "" => "localhost",
+        host => host,
     }
 }

@@ -81,12 +81,7 @@ pub struct Newsletters {
 
 impl Newsletters {
     pub fn new(base_url: &str) -> Self {
-        let host = base_url
-            .split_once("://")
-            .map_or(base_url, |(_, rest)| rest)
-            .split(['/', ':'])
-            .next()
-            .unwrap_or_default();
+        let host = crate::urls::site_host(base_url);
         let contact = if base_url.starts_with("https://") {
             base_url.trim_end_matches('/').to_owned()
         } else {

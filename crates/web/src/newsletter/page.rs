@@ -25,11 +25,6 @@ pub(super) struct ListView {
     pub checked: bool,
 }
 
-/// `HH:MM` of a minute of the day.
-pub(super) fn clock(minute: i64) -> String {
-    format!("{:02}:{:02}", minute / 60, minute % 60)
-}
-
 /// The name of `list` in the page's language.
 pub(super) fn list_name(state: &AppState, ctx: &EditionCtx, list: &NewsletterList) -> String {
     match list.kind {
@@ -64,7 +59,7 @@ pub(super) fn list_views(
         .iter()
         .filter(|l| l.active)
         .map(|list| {
-            let time = clock(list.send_minute);
+            let time = list.send_time();
             let description = match list.kind {
                 ListKind::Digest => state.renderer.t(
                     &ctx.locale,

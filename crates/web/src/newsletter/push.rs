@@ -1,47 +1,28 @@
 //! `/{edition}/newsletter/push`: browsers sign up for the edition's
 //! breaking news by web push (POST, the JSON of `PushSubscription.toJSON()`)
 //! and leave (DELETE, `{"endpoint": …}`). Called by `static/newsletter.js`
-//! only: the body must be `application/json`, which no cross-site form can
-//! send. The endpoint must be a known push service's (`EndpointPolicy`):
-//! the server later sends requests to it. Sign-ups count against the
-//! client's newsletter limit.
+//! only: the body must be `application/json` (`ApiJson`, as the Admin
+//! API's), which no cross-site form can send. The endpoint must be a known
+//! push service's (`EndpointPolicy`): the server later sends requests to
+//! it. Sign-ups count against the client's newsletter limit.
 
 use axum::extract::{Path, State};
-use axum::http::header::CONTENT_TYPE;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::account::ClientIp;
+use crate::api::ApiJson;
 use crate::auth::now;
 use crate::error::{ApiError, ErrorCode};
 use crate::site::EditionCtx;
 use crate::AppState;
 
 #[derive(Debug, Deserialize)]
-struct Removal {
+pub(super) struct Removal {
     endpoint: String,
-}
-
-fn json_body(headers: &HeaderMap, body: &[u8]) -> Result<Value, ApiError> {
-    let is_json = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(';')
-                .next()
-                .is_some_and(|t| t.trim() == "application/json")
-        });
-    if !is_json {
-        return Err(ApiError::new(
-            ErrorCode::UnsupportedMediaType,
-            "send the subscription as application/json",
-        ));
-    }
-    serde_json::from_slice(body)
-        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("not JSON: {e}")))
 }
 
 async fn edition_id(state: &AppState, edition: &str) -> Result<i64, ApiError> {
@@ -55,17 +36,9 @@ pub(super) async fn subscribe(
     State(state): State<AppState>,
     Path(edition): Path<String>,
     ClientIp(ip): ClientIp,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    ApiJson(json): ApiJson<dateline_push::SubscriptionJson>,
 ) -> Result<Response, ApiError> {
     let edition_id = edition_id(&state, &edition).await?;
-    let value = json_body(&headers, &body)?;
-    let json: dateline_push::SubscriptionJson = serde_json::from_value(value).map_err(|e| {
-        ApiError::new(
-            ErrorCode::InvalidInput,
-            format!("not a push subscription: {e}"),
-        )
-    })?;
     let subscription =
         dateline_push::Subscription::from_json(&json, &state.newsletters.push_policy)
             .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
@@ -105,13 +78,9 @@ pub(super) async fn subscribe(
 pub(super) async fn unsubscribe(
     State(state): State<AppState>,
     Path(edition): Path<String>,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    ApiJson(removal): ApiJson<Removal>,
 ) -> Result<Response, ApiError> {
     edition_id(&state, &edition).await?;
-    let value = json_body(&headers, &body)?;
-    let removal: Removal = serde_json::from_value(value)
-        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
     let removed = state
         .store
         .remove_push_subscription(&removal.endpoint)

@@ -73,10 +73,6 @@ struct SendRow {
     finished: bool,
 }
 
-fn clock(minute: i64) -> String {
-    format!("{:02}:{:02}", minute / 60, minute % 60)
-}
-
 /// `HH:MM` → minutes after midnight.
 fn minute_of(typed: &str) -> Option<i64> {
     let (h, m) = typed.trim().split_once(':')?;
@@ -122,7 +118,7 @@ async fn overview(
                     id: l.id,
                     kind: l.kind,
                     section: l.section_title.clone(),
-                    time: clock(l.send_minute),
+                    time: l.send_time(),
                     active: l.active,
                     subscribers: l.subscribers,
                 })

@@ -25,20 +25,18 @@ mod settings;
 mod tokens;
 mod users;
 
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Request};
 use axum::http::header::CACHE_CONTROL;
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::HeaderValue;
 use axum::middleware;
 use axum::response::Response;
-use serde::de::DeserializeOwned;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 use utoipa_axum::routes;
 
+pub use crate::api::extract::ApiJson;
 use crate::auth::require_csrf;
-use crate::error::{ApiError, ErrorBody, ErrorCode};
+use crate::error::ErrorBody;
 use crate::AppState;
 
 /// The routes, with full paths (merged at the root next to `/api`), each
@@ -92,47 +90,6 @@ async fn no_store(mut response: Response) -> Response {
         .headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
-}
-
-/// `axum::Json` whose rejection is a JSON error: a body that is not
-/// declared JSON is `unsupported_media_type` (415), one over the body limit
-/// `payload_too_large` (413), malformed or mistyped JSON `invalid_input`.
-/// Every Admin API body is an object: serde would also read a struct from
-/// an array of its fields in order, which the document does not allow.
-#[derive(Debug)]
-pub struct ApiJson<T>(pub T);
-
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
-    type Rejection = ApiError;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        let axum::Json(value) =
-            axum::Json::<serde_json::Value>::from_request(request, state).await?;
-        if !value.is_object() {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                "the body must be a JSON object",
-            ));
-        }
-        crate::input_text::check_json(&value)?;
-        serde_json::from_value(value).map(ApiJson).map_err(|err| {
-            ApiError::new(
-                ErrorCode::InvalidInput,
-                format!("Failed to deserialize the JSON body into the target type: {err}"),
-            )
-        })
-    }
-}
-
-impl From<JsonRejection> for ApiError {
-    fn from(rejection: JsonRejection) -> Self {
-        let code = match rejection.status() {
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
-            StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
-            _ => ErrorCode::InvalidInput,
-        };
-        Self::new(code, rejection.body_text())
-    }
 }
 
 /// The Admin API's part of the OpenAPI document.
