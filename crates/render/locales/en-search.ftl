@@ -13,6 +13,8 @@ search-count = { $count ->
     [one] { $count } result
    *[other] { $count } results
 }
+search-count-more = More than { $count } results
+search-window = Relevance, counts and filters cover the { $count } most recent matches; sort by newest to reach older ones.
 search-order = Sort by
 search-order-relevance = Relevance
 search-order-newest = Newest first

@@ -15,6 +15,11 @@ search-count = { $count ->
     [many] Найдено { $count } результатов
    *[other] Найдено { $count } результата
 }
+search-count-more = { $count ->
+    [one] Найдено более { $count } результата
+   *[other] Найдено более { $count } результатов
+}
+search-window = Релевантность, счётчики и фильтры учитывают { $count } самых свежих совпадений; чтобы увидеть более ранние, отсортируйте по дате.
 search-order = Сортировать
 search-order-relevance = по релевантности
 search-order-newest = сначала новые

@@ -39,8 +39,28 @@ pub fn article_text(row: &ArticleSearchRow) -> String {
         .iter()
         .map(|p| (p.media_id, p.caption.as_str()))
         .collect();
-    let mut lines: Vec<&str> = vec![row.lead.as_str()];
-    for block in &row.body {
+    let mut lines = body_lines(&row.lead, &row.body, |id| captions.get(&id).copied());
+    if let Some(lead) = row.lead_media_id.and_then(|m| captions.get(&m)) {
+        lines.push(lead);
+    }
+    join_lines(lines)
+}
+
+/// [`article_text`] of a search result's card: lead and body, with the
+/// captions written in the body (not the media library's), for snippets.
+pub fn card_text(lead: &str, body: &[BodyBlock]) -> String {
+    join_lines(body_lines(lead, body, |_| None))
+}
+
+/// The lead and each text of `body`; a picture without a caption of its
+/// own in the body takes `library_caption`'s.
+fn body_lines<'a>(
+    lead: &'a str,
+    body: &'a [BodyBlock],
+    library_caption: impl Fn(i64) -> Option<&'a str>,
+) -> Vec<&'a str> {
+    let mut lines: Vec<&str> = vec![lead];
+    for block in body {
         match block {
             BodyBlock::Paragraph { text, .. } | BodyBlock::Heading { text, .. } => lines.push(text),
             BodyBlock::Quote { text, attribution } => {
@@ -49,10 +69,7 @@ pub fn article_text(row: &ArticleSearchRow) -> String {
             }
             BodyBlock::List { items, .. } => lines.extend(items.iter().map(|i| i.text.as_str())),
             BodyBlock::Image { media_id, caption } => {
-                if let Some(caption) = caption
-                    .as_deref()
-                    .or_else(|| captions.get(media_id).copied())
-                {
+                if let Some(caption) = caption.as_deref().or_else(|| library_caption(*media_id)) {
                     lines.push(caption);
                 }
             }
@@ -60,10 +77,7 @@ pub fn article_text(row: &ArticleSearchRow) -> String {
             BodyBlock::Related { .. } => {}
         }
     }
-    if let Some(lead) = row.lead_media_id.and_then(|m| captions.get(&m)) {
-        lines.push(lead);
-    }
-    join_lines(lines)
+    lines
 }
 
 /// A picture's text: caption, description for the blind, credit, rights,

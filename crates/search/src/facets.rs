@@ -1,14 +1,17 @@
 //! Counting matches per edition, section, tag, author and kind.
+//!
+//! Every match passes through here, so counting is a slot in a vector
+//! indexed by the value (ids are small and dense) rather than a hash; a
+//! segment whose column holds a larger value counts in a map instead.
 
 use std::collections::HashMap;
 
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::columnar::{Cardinality, Column, ColumnValues};
+use tantivy::{DocId, SegmentReader};
 
 use crate::Kind;
 
-/// How many matches each value has, most first (ties by id), at most
+/// How many of the matches weighed have each value, most first (ties by id), at most
 /// [`FACET_VALUES`] per facet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facets {
@@ -24,45 +27,118 @@ pub const FACET_VALUES: usize = 12;
 
 const NAMES: [&str; 5] = ["edition", "section", "tags", "authors", "kind"];
 
-#[derive(Debug, Default)]
-pub(crate) struct FacetCollector;
+/// Columns whose largest value is below this count in a vector.
+const DENSE_LIMIT: u64 = 1 << 16;
 
-pub(crate) struct SegmentFacets {
-    columns: Vec<Option<Column<u64>>>,
-    counts: [HashMap<u64, u64>; 5],
+/// Counts of one facet in one segment.
+enum Counts {
+    Dense(Vec<u32>),
+    Sparse(HashMap<u64, u64>),
 }
 
-impl Collector for FacetCollector {
-    type Fruit = Facets;
-    type Child = SegmentFacets;
+impl Counts {
+    fn for_column(column: &Column<u64>) -> Counts {
+        let max = column.max_value();
+        match usize::try_from(max) {
+            Ok(max) if max < DENSE_LIMIT as usize => Counts::Dense(vec![0; max + 1]),
+            _ => Counts::Sparse(HashMap::new()),
+        }
+    }
 
-    fn for_segment(
-        &self,
-        _segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<SegmentFacets> {
+    fn add(&mut self, value: u64) {
+        match self {
+            Counts::Dense(slots) => {
+                if let Some(slot) = usize::try_from(value).ok().and_then(|v| slots.get_mut(v)) {
+                    *slot += 1;
+                }
+            }
+            Counts::Sparse(map) => *map.entry(value).or_default() += 1,
+        }
+    }
+
+    fn into_pairs(self) -> Vec<(u64, u64)> {
+        match self {
+            Counts::Dense(slots) => slots
+                .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(value, n)| (value as u64, u64::from(n)))
+                .collect(),
+            Counts::Sparse(map) => map.into_iter().collect(),
+        }
+    }
+}
+
+/// One facet's column in a segment: single-valued columns read directly.
+struct Counter {
+    column: Column<u64>,
+    single: Option<std::sync::Arc<dyn ColumnValues<u64>>>,
+    counts: Counts,
+}
+
+pub(crate) struct SegmentFacets {
+    counters: Vec<Option<Counter>>,
+}
+
+impl SegmentFacets {
+    /// Counters over `reader`'s facet columns (a column the segment lacks
+    /// counts nothing).
+    pub(crate) fn of(reader: &SegmentReader) -> SegmentFacets {
         let fast = reader.fast_fields();
-        Ok(SegmentFacets {
-            columns: NAMES.iter().map(|name| fast.u64(name).ok()).collect(),
-            counts: Default::default(),
-        })
+        let counters = NAMES
+            .iter()
+            .map(|name| {
+                let column = fast.u64(name).ok()?;
+                let single = matches!(column.get_cardinality(), Cardinality::Full)
+                    .then(|| column.values.clone());
+                Some(Counter {
+                    counts: Counts::for_column(&column),
+                    single,
+                    column,
+                })
+            })
+            .collect();
+        SegmentFacets { counters }
     }
 
-    fn requires_scoring(&self) -> bool {
-        false
+    pub(crate) fn collect(&mut self, doc: DocId) {
+        for counter in self.counters.iter_mut().flatten() {
+            match &counter.single {
+                Some(values) => counter.counts.add(values.get_val(doc)),
+                None => {
+                    for value in counter.column.values_for_doc(doc) {
+                        counter.counts.add(value);
+                    }
+                }
+            }
+        }
     }
 
-    fn merge_fruits(&self, fruits: Vec<[HashMap<u64, u64>; 5]>) -> tantivy::Result<Facets> {
+    /// Each facet's `(value, count)` pairs.
+    pub(crate) fn harvest(self) -> [Vec<(u64, u64)>; 5] {
+        let mut out: [Vec<(u64, u64)>; 5] = Default::default();
+        for (slot, counter) in out.iter_mut().zip(self.counters) {
+            if let Some(counter) = counter {
+                *slot = counter.counts.into_pairs();
+            }
+        }
+        out
+    }
+}
+
+impl Facets {
+    /// The segments' counts added up, each facet's most counted values.
+    pub(crate) fn merge(parts: impl Iterator<Item = [Vec<(u64, u64)>; 5]>) -> Facets {
         let mut all: [HashMap<u64, u64>; 5] = Default::default();
-        for fruit in fruits {
-            for (total, part) in all.iter_mut().zip(fruit) {
-                for (value, count) in part {
+        for part in parts {
+            for (total, pairs) in all.iter_mut().zip(part) {
+                for (value, count) in pairs {
                     *total.entry(value).or_default() += count;
                 }
             }
         }
         let [editions, sections, tags, authors, kinds] = all.map(top);
-        Ok(Facets {
+        Facets {
             editions: ids(editions),
             sections: ids(sections),
             tags: ids(tags),
@@ -71,7 +147,7 @@ impl Collector for FacetCollector {
                 .into_iter()
                 .filter_map(|(k, n)| Kind::from_number(k).map(|k| (k, n)))
                 .collect(),
-        })
+        }
     }
 }
 
@@ -90,22 +166,4 @@ fn ids(pairs: Vec<(u64, u64)>) -> Vec<(i64, u64)> {
         .into_iter()
         .filter_map(|(id, n)| i64::try_from(id).ok().map(|id| (id, n)))
         .collect()
-}
-
-impl SegmentCollector for SegmentFacets {
-    type Fruit = [HashMap<u64, u64>; 5];
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        for (column, counts) in self.columns.iter().zip(self.counts.iter_mut()) {
-            if let Some(column) = column {
-                for value in column.values_for_doc(doc) {
-                    *counts.entry(value).or_default() += 1;
-                }
-            }
-        }
-    }
-
-    fn harvest(self) -> Self::Fruit {
-        self.counts
-    }
 }

@@ -6,17 +6,18 @@ use std::ops::Bound;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use dateline_domain::UnixTime;
-use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Searcher, SegmentReader};
+use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 
-use crate::facets::{FacetCollector, Facets};
+use crate::facets::Facets;
 use crate::languages::Analysis;
 use crate::query::{text_query, QueryText, Scope};
+pub use crate::scan::WINDOW;
+use crate::scan::{scan, Plan};
 use crate::schema::Fields;
 use crate::{Error, Kind};
 
@@ -99,6 +100,15 @@ pub struct SearchCursor {
 }
 
 impl SearchCursor {
+    pub(crate) fn new(order: Order, rank: u64, uid: u64) -> SearchCursor {
+        SearchCursor { order, rank, uid }
+    }
+
+    /// The last hit's rank and unique id: later hits have smaller ones.
+    pub(crate) fn key(&self) -> (u64, u64) {
+        (self.rank, self.uid)
+    }
+
     /// The cursor as URL-safe text.
     pub fn encode(&self) -> String {
         let mut bytes = Vec::with_capacity(17);
@@ -135,7 +145,7 @@ pub struct SearchRequest {
     pub order: Order,
     pub after: Option<SearchCursor>,
     pub limit: usize,
-    /// Count facets over every match (costs a pass over them).
+    /// Count facets over the matches weighed (the newest [`WINDOW`]).
     pub facets: bool,
     /// The time recency is measured from.
     pub now: UnixTime,
@@ -160,8 +170,10 @@ pub struct Hit {
 /// A page of results.
 pub struct SearchResults {
     pub hits: Vec<Hit>,
-    /// Every match, on all pages.
+    /// Every match, on all pages, when `total_exact`; else the matches
+    /// weighed (the newest [`WINDOW`]), and there are more.
     pub total: usize,
+    pub total_exact: bool,
     /// Where the next page starts, when there is one.
     pub next: Option<SearchCursor>,
     pub facets: Option<Facets>,
@@ -173,6 +185,7 @@ impl std::fmt::Debug for SearchResults {
         f.debug_struct("SearchResults")
             .field("hits", &self.hits)
             .field("total", &self.total)
+            .field("total_exact", &self.total_exact)
             .field("next", &self.next)
             .finish_non_exhaustive()
     }
@@ -189,10 +202,14 @@ impl SearchResults {
 
 /// Snippet generators per analysis, made from the query's own terms.
 pub(crate) struct Highlighter {
-    generators: HashMap<Analysis, SnippetGenerator>,
+    generators: HashMap<Analysis, (SnippetGenerator, Vec<String>)>,
 }
 
 const SNIPPET_CHARS: usize = 220;
+/// How much text from the first line that seems to match is cut into
+/// words for a snippet (cutting a whole long story costs more than the
+/// search).
+const FOCUS_BYTES: usize = 2_048;
 
 impl Highlighter {
     fn new(fields: &Fields, highlight: &BTreeMap<Field, Vec<String>>) -> Highlighter {
@@ -201,30 +218,49 @@ impl Highlighter {
             let Some(terms) = highlight.get(field) else {
                 continue;
             };
-            let terms = terms.iter().map(|t| (t.clone(), 1.0)).collect();
+            let weighted = terms.iter().map(|t| (t.clone(), 1.0)).collect();
             let mut generator = SnippetGenerator::new(
-                terms,
+                weighted,
                 crate::schema::analyser_for(*analysis),
                 *field,
                 SNIPPET_CHARS,
             );
             generator.set_max_num_chars(SNIPPET_CHARS);
-            generators.insert(*analysis, generator);
+            generators.insert(*analysis, (generator, terms.clone()));
         }
         Highlighter { generators }
     }
 
     fn snippet(&self, analysis: Analysis, text: &str) -> String {
-        let Some(generator) = self.generators.get(&analysis) else {
+        let Some((generator, terms)) = self.generators.get(&analysis) else {
             return String::new();
         };
-        let mut snippet = generator.snippet(text);
+        let mut snippet = generator.snippet(focus(text, terms));
         if snippet.is_empty() {
             return String::new();
         }
         snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
         snippet.to_html()
     }
+}
+
+/// The part of `text` a snippet is cut from: [`FOCUS_BYTES`] from the first
+/// line holding one of `terms` as written (a stem usually starts the words
+/// it stands for), else all of it.
+fn focus<'a>(text: &'a str, terms: &[String]) -> &'a str {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let lower = line.to_lowercase();
+        if terms.iter().any(|t| lower.contains(t.as_str())) {
+            let mut end = (start + FOCUS_BYTES).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            return &text[start..end];
+        }
+        start += line.len();
+    }
+    text
 }
 
 fn u64_term(field: Field, value: i64) -> Term {
@@ -250,7 +286,13 @@ pub(crate) fn filter_clauses(
 ) -> Vec<(Occur, Box<dyn Query>)> {
     let mut out = Vec::new();
     match audience {
-        Audience::Public => out.push(filter(term(fields.public, 1))),
+        // Few documents are not public: leaving those out looks in a short
+        // list where requiring the public ones intersects with nearly the
+        // whole index.
+        Audience::Public => out.push((
+            Occur::MustNot,
+            Box::new(term(fields.public, 0)) as Box<dyn Query>,
+        )),
         Audience::Staff {
             editions,
             own_or_public,
@@ -306,25 +348,38 @@ pub(crate) fn filter_clauses(
 }
 
 /// Fast-field readers a ranking needs for one segment.
-struct Columns {
+pub(crate) struct Columns {
     id: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
     kind: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
-    date: std::sync::Arc<dyn tantivy::columnar::ColumnValues<i64>>,
+    pub date: std::sync::Arc<dyn tantivy::columnar::ColumnValues<i64>>,
+    max_doc: DocId,
 }
 
 impl Columns {
-    fn of(reader: &SegmentReader) -> Option<Columns> {
+    pub(crate) fn of(reader: &SegmentReader) -> Option<Columns> {
         let fast = reader.fast_fields();
         Some(Columns {
             id: fast.u64("id").ok()?.first_or_default_col(0),
             kind: fast.u64("kind").ok()?.first_or_default_col(0),
             date: fast.i64("date").ok()?.first_or_default_col(0),
+            max_doc: reader.max_doc(),
         })
     }
 
     /// Unique across kinds: ids of articles and pictures overlap.
-    fn uid(&self, doc: u32) -> u64 {
+    pub(crate) fn uid(&self, doc: DocId) -> u64 {
         (self.id.get_val(doc) << 2) | self.kind.get_val(doc)
+    }
+
+    pub(crate) fn max_doc(&self) -> DocId {
+        self.max_doc
+    }
+
+    pub(crate) fn hit(&self, doc: DocId) -> Option<Hit> {
+        Some(Hit {
+            kind: Kind::from_number(self.kind.get_val(doc))?,
+            id: i64::try_from(self.id.get_val(doc)).ok()?,
+        })
     }
 }
 
@@ -333,14 +388,10 @@ fn recency(now: UnixTime, date: i64) -> f32 {
     1.0 + RECENCY_WEIGHT * (0.5f32).powf(age_days / RECENCY_HALF_LIFE_DAYS)
 }
 
-/// Ranks as comparable integers: a score's bits order like the score for
-/// non-negative floats; a date is shifted to order as unsigned.
-fn score_rank(score: f32) -> u64 {
-    u64::from(score.max(0.0).to_bits())
-}
-
-fn date_rank(date: i64) -> u64 {
-    (date as u64) ^ (1 << 63)
+/// A match's rank by relevance, as a comparable integer: the score times
+/// the recency factor, whose bits order like it (it is never negative).
+pub(crate) fn relevance_rank(score: f32, now: UnixTime, date: i64) -> u64 {
+    u64::from((score * recency(now, date)).max(0.0).to_bits())
 }
 
 pub(crate) fn run(
@@ -349,44 +400,22 @@ pub(crate) fn run(
     analyses: &[Analysis],
     request: &SearchRequest,
 ) -> Result<SearchResults, Error> {
-    let text = text_query(fields, analyses, &request.text, request.scope());
+    let text = text_query(searcher, fields, analyses, &request.text, request.scope());
     let mut clauses = vec![(Occur::Must, text.query)];
     clauses.extend(filter_clauses(fields, &request.audience, &request.filters));
     let query = BooleanQuery::new(clauses);
     let limit = request.limit.clamp(1, MAX_LIMIT);
-    let now = request.now;
     let order = request.order;
-    let after = request.after.filter(|c| c.order == order);
-    // One more than a page tells whether a next page exists.
-    let top = TopDocs::with_limit(limit + 1).tweak_score(move |reader: &SegmentReader| {
-        let columns = Columns::of(reader);
-        move |doc, score| {
-            let Some(columns) = &columns else {
-                return (0, 0);
-            };
-            let rank = match order {
-                Order::Relevance => score_rank(score * recency(now, columns.date.get_val(doc))),
-                Order::Newest => date_rank(columns.date.get_val(doc)),
-            };
-            let key = (rank, columns.uid(doc));
-            match after {
-                // Already shown on an earlier page: ranks below every hit.
-                Some(c) if key >= (c.rank, c.uid) => (0, 0),
-                _ => key,
-            }
-        }
-    });
-    let facet_collector = request.facets.then(FacetCollector::default);
-    let (top, total, facets) = searcher.search(&query, &(top, Count, facet_collector))?;
-    let mut found = Vec::with_capacity(top.len());
-    for ((rank, uid), address) in top {
-        if (rank, uid) != (0, 0) {
-            found.push((
-                SearchCursor { order, rank, uid },
-                hit_of(searcher, address)?,
-            ));
-        }
-    }
+    let plan = Plan {
+        order,
+        // One more than a page tells whether a next page exists.
+        wanted: limit + 1,
+        after: request.after.filter(|c| c.order == order),
+        facets: request.facets,
+        now: request.now,
+    };
+    let scanned = scan(searcher, &query, &plan)?;
+    let mut found = scanned.hits;
     let next = if found.len() > limit {
         found.truncate(limit);
         found.last().map(|(cursor, _)| *cursor)
@@ -395,17 +424,17 @@ pub(crate) fn run(
     };
     Ok(SearchResults {
         hits: found.into_iter().map(|(_, hit)| hit).collect(),
-        total,
+        total: scanned.total,
+        total_exact: scanned.exact,
         next,
-        facets,
+        facets: scanned.facets,
         highlighter: Highlighter::new(fields, &text.highlight),
     })
 }
 
 pub(crate) fn hit_of(searcher: &Searcher, address: DocAddress) -> Result<Hit, Error> {
     let reader = searcher.segment_reader(address.segment_ord);
-    let columns = Columns::of(reader).ok_or(Error::Schema)?;
-    let id = i64::try_from(columns.id.get_val(address.doc_id)).unwrap_or_default();
-    let kind = Kind::from_number(columns.kind.get_val(address.doc_id)).ok_or(Error::Schema)?;
-    Ok(Hit { kind, id })
+    Columns::of(reader)
+        .and_then(|columns| columns.hit(address.doc_id))
+        .ok_or(Error::Schema)
 }

@@ -47,7 +47,9 @@ impl Generation {
             return Err(Error::Schema);
         }
         let index = Index::open(MmapDirectory::open(&dir)?)?;
-        if index.schema() != schema {
+        if index.schema() != schema
+            || index.settings().sort_by_field != schema::settings().sort_by_field
+        {
             return Err(Error::Schema);
         }
         schema::register_tokenizers(index.tokenizers());
@@ -75,7 +77,10 @@ impl Generation {
         std::fs::create_dir_all(&dir)?;
         let (schema, fields) = schema::build();
         std::fs::write(dir.join(FINGERPRINT), schema::fingerprint(&schema))?;
-        let index = Index::create_in_dir(&dir, schema)?;
+        let index = Index::builder()
+            .schema(schema)
+            .settings(schema::settings())
+            .create_in_dir(&dir)?;
         schema::register_tokenizers(index.tokenizers());
         let reader = index
             .reader_builder()
@@ -90,9 +95,13 @@ impl Generation {
     }
 
     /// An index in memory, for a node whose folder cannot be written.
-    fn in_memory() -> Generation {
+    pub(crate) fn in_memory() -> Generation {
         let (schema, fields) = schema::build();
-        let index = Index::create_in_ram(schema);
+        let index = Index::builder()
+            .schema(schema)
+            .settings(schema::settings())
+            .create_in_ram()
+            .unwrap_or_else(|_| unreachable!("a new in-memory index is made"));
         schema::register_tokenizers(index.tokenizers());
         // A fresh index in memory always has a reader.
         let reader = index

@@ -19,16 +19,17 @@ mod index;
 pub mod languages;
 pub mod query;
 mod related;
+mod scan;
 mod schema;
 mod spelling;
 
 pub use build::{build_generation, Progress};
-pub use document::{article_text, media_text};
+pub use document::{article_text, card_text, media_text};
 pub use error::Error;
 pub use facets::{Facets, FACET_VALUES};
 pub use find::{
     Audience, Filters, Hit, Order, SearchCursor, SearchRequest, SearchResults, DEFAULT_LIMIT,
-    MAX_LIMIT,
+    MAX_LIMIT, WINDOW,
 };
 pub use index::Search;
 pub use languages::Analysis;

@@ -11,6 +11,7 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
     TokenizerManager,
 };
+use tantivy::{IndexSettings, IndexSortByField};
 
 use crate::languages::Analysis;
 
@@ -151,12 +152,24 @@ pub(crate) fn build() -> (Schema, Fields) {
     (schema.build(), fields)
 }
 
+/// How an index is kept: each segment's documents newest first, which
+/// searches rely on (`scan.rs`).
+pub(crate) fn settings() -> IndexSettings {
+    IndexSettings {
+        sort_by_field: Some(IndexSortByField {
+            field: String::from("date"),
+            order: tantivy::Order::Desc,
+        }),
+        ..IndexSettings::default()
+    }
+}
+
 /// What changes when the schema or its analysis changes: an index made with
 /// another fingerprint is rebuilt rather than read.
 pub(crate) fn fingerprint(schema: &Schema) -> String {
     let mut hasher = Sha256::new();
     hasher.update(serde_json::to_vec(schema).unwrap_or_default());
     // The analysis chain is not in the schema's JSON: name its version here.
-    hasher.update(b"simple|long40|lower|ascii-fold|stem v1");
+    hasher.update(b"simple|long40|lower|ascii-fold|stem v1|newest first");
     hex::encode(&hasher.finalize()[..8])
 }

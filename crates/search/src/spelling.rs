@@ -65,7 +65,7 @@ impl Search {
             };
             let mut clauses = vec![(
                 Occur::Must,
-                text_query(fields, &analyses, &text, request.scope()).query,
+                text_query(&searcher, fields, &analyses, &text, request.scope()).query,
             )];
             clauses.extend(filter_clauses(fields, &request.audience, &request.filters));
             let found = searcher.search(&BooleanQuery::new(clauses), &Count)?;

@@ -24,6 +24,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use crate::articles::placeholders;
+use crate::connect::Backend;
 use crate::records::{MediaAsset, MediaQuery, Page, Rendition};
 use crate::search::{note_search_changes, SearchEntity};
 use crate::{Cursor, Result, Store, StoreError};
@@ -143,23 +144,44 @@ fn framing_from_row(row: &AnyRow) -> Result<Framing> {
     Ok(Framing::stored(crop, focal_point, shapes))
 }
 
-fn rendition_from_row(row: &AnyRow) -> Result<Rendition> {
-    let shape: String = row.try_get("shape")?;
-    let shape = match shape.as_str() {
-        "" => None,
-        name => Some(Shape::parse(name).ok_or_else(|| StoreError::Corrupt {
-            table: "media_renditions",
-            detail: format!("unknown shape {name:?}"),
-        })?),
+/// A picture's renditions from their JSON array of `[shape, format,
+/// width, height, storage_key, byte_size]`, by shape, format and width.
+fn renditions_from_json(json: &str) -> Result<Vec<Rendition>> {
+    let corrupt = |detail: String| StoreError::Corrupt {
+        table: "media_renditions",
+        detail,
     };
-    Ok(Rendition {
-        shape,
-        width: unsigned(row, "width", "media_renditions")?,
-        height: unsigned(row, "height", "media_renditions")?,
-        format: format_col(row, "media_renditions")?,
-        storage_key: row.try_get("storage_key")?,
-        byte_size: unsigned(row, "byte_size", "media_renditions")?,
-    })
+    let rows: Vec<(String, String, i64, i64, String, i64)> =
+        serde_json::from_str(json).map_err(|e| corrupt(e.to_string()))?;
+    let number = |name: &str, value: i64| {
+        u32::try_from(value).map_err(|_| corrupt(format!("{name}: {value} is out of range")))
+    };
+    let mut renditions = rows
+        .into_iter()
+        .map(|(shape, format, width, height, storage_key, byte_size)| {
+            Ok(Rendition {
+                shape: match shape.as_str() {
+                    "" => None,
+                    name => Some(
+                        Shape::parse(name)
+                            .ok_or_else(|| corrupt(format!("unknown shape {name:?}")))?,
+                    ),
+                },
+                width: number("width", width)?,
+                height: number("height", height)?,
+                format: ImageFormat::parse(&format)
+                    .ok_or_else(|| corrupt(format!("format: {format:?} is not an image format")))?,
+                storage_key,
+                byte_size: u64::try_from(byte_size)
+                    .map_err(|_| corrupt(format!("byte_size: {byte_size} is out of range")))?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    renditions.sort_by(|a, b| {
+        let shape = |r: &Rendition| r.shape.map(Shape::as_str).unwrap_or_default();
+        (shape(a), a.format.as_str(), a.width).cmp(&(shape(b), b.format.as_str(), b.width))
+    });
+    Ok(renditions)
 }
 
 /// Checks what the database would reject less helpfully; returns the
@@ -312,9 +334,15 @@ impl Store {
         if by_id.is_empty() {
             return Ok(());
         }
+        // One row per picture, its renditions as a JSON array: a picture
+        // has dozens, and each row read costs a hand-over between threads.
+        let aggregate = match self.backend {
+            Backend::Sqlite => "json_group_array(json_array(shape, format, width, height, storage_key, byte_size))",
+            Backend::Postgres => "json_agg(json_build_array(shape, format, width, height, storage_key, byte_size))::text",
+        };
         let sql = format!(
-            "SELECT media_id, shape, format, width, height, storage_key, byte_size \
-             FROM media_renditions WHERE media_id IN ({}) ORDER BY media_id, shape, format, width",
+            "SELECT media_id, {aggregate} AS renditions FROM media_renditions \
+             WHERE media_id IN ({}) GROUP BY media_id",
             placeholders(1, by_id.len())
         );
         let mut query = sqlx::query(&sql);
@@ -324,7 +352,7 @@ impl Store {
         for row in query.fetch_all(&self.pool).await? {
             let media_id: i64 = row.try_get("media_id")?;
             if let Some(asset) = by_id.get_mut(&media_id) {
-                asset.renditions.push(rendition_from_row(&row)?);
+                asset.renditions = renditions_from_json(&row.try_get::<String, _>("renditions")?)?;
             }
         }
         Ok(())

@@ -4,6 +4,7 @@ use dateline_domain::{EmailAddress, NewAuthor, NewUser, ParseError, Slug, UnixTi
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use crate::articles::placeholders;
 use crate::editions::parse_col;
 use crate::folding::email_key;
 use crate::records::{Author, Tag, User};
@@ -12,6 +13,8 @@ use crate::{Result, Store, StoreError};
 pub(crate) const AUTHOR_COLUMNS: &str =
     "id, slug, name, bio, article_count, photo_media_id, links, user_id";
 pub(crate) const TAG_COLUMNS: &str = "id, edition_id, slug, name, article_count";
+/// The most ids a look-up by ids reads.
+const MAX_IDS: usize = 100;
 pub(crate) const USER_COLUMNS: &str = "id, email, display_name, role, password_hash, created_at";
 
 pub(crate) fn author_from_row(row: &AnyRow) -> Result<Author> {
@@ -145,6 +148,29 @@ impl Store {
             .collect()
     }
 
+    /// The authors with these ids that exist, by id; at most 100 ids are
+    /// read (facets name a dozen).
+    pub async fn authors_by_ids(&self, ids: &[i64]) -> Result<Vec<Author>> {
+        let ids = &ids[..ids.len().min(MAX_IDS)];
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {AUTHOR_COLUMNS} FROM authors WHERE id IN ({}) ORDER BY id",
+            placeholders(1, ids.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        query
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(author_from_row)
+            .collect()
+    }
+
     /// Returns the tag with this slug in the edition, creating it when new.
     ///
     /// An existing tag keeps its name. Unknown edition →
@@ -164,6 +190,28 @@ impl Store {
             .as_ref()
             .map(tag_from_row)
             .transpose()
+    }
+
+    /// The tags with these ids that exist, by id; at most 100 ids are read.
+    pub async fn tags_by_ids(&self, ids: &[i64]) -> Result<Vec<Tag>> {
+        let ids = &ids[..ids.len().min(MAX_IDS)];
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {TAG_COLUMNS} FROM tags WHERE id IN ({}) ORDER BY id",
+            placeholders(1, ids.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        query
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(tag_from_row)
+            .collect()
     }
 
     /// An edition's most used tags.

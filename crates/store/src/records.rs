@@ -319,6 +319,14 @@ pub struct ArticleCard {
     pub lead_media: Option<MediaRef>,
 }
 
+/// A public article as a search result shows it: its card, and the body
+/// its matching passage is cut from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchCard {
+    pub card: ArticleCard,
+    pub body: Vec<BodyBlock>,
+}
+
 /// One translation of a story, for hreflang links and edition switchers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Translation {

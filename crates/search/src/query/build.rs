@@ -6,15 +6,21 @@
 //! finds its other cases through the stem), and a word of six letters or
 //! more also matches terms one edit away. The last word, still being typed,
 //! also matches as a prefix of headline words and of stems.
+//!
+//! Those near and longer terms are looked up in the index's dictionaries
+//! when the query is built ([`super::expand`]) and searched as terms of
+//! their own: the word's own (often long) posting list is read once, not
+//! once per way of matching it, and a rare near term weighs more than a
+//! common one.
 
 use std::collections::BTreeMap;
 
-use tantivy::query::{
-    BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Searcher;
 
+use super::expand::{expand, Expansion};
 use super::{Clause, QueryText};
 use crate::languages::Analysis;
 use crate::schema::{self, Fields};
@@ -62,6 +68,7 @@ fn phrase_query(field: Field, words: &[String], boost: f32) -> Box<dyn Query> {
 }
 
 struct Builder<'a> {
+    searcher: &'a Searcher,
     fields: &'a Fields,
     analyses: &'a [Analysis],
     staff: bool,
@@ -94,18 +101,13 @@ impl Builder<'_> {
                     out.push(term_query(text, stem, TEXT_BOOST));
                     if !clause.phrase && stem.chars().count() >= FUZZY_MIN_CHARS {
                         for (field, boost) in [(title, TITLE_BOOST), (text, TEXT_BOOST)] {
-                            let fuzzy =
-                                FuzzyTermQuery::new(Term::from_field_text(field, stem), 1, true);
-                            out.push(Box::new(BoostQuery::new(
-                                Box::new(fuzzy),
-                                boost * FUZZY_BOOST,
-                            )));
+                            let near = expand(self.searcher, field, stem, Expansion::OneEdit);
+                            self.near_terms(field, near, boost * FUZZY_BOOST, &mut out);
                         }
                     }
                     if clause.open && stem.chars().count() >= PREFIX_MIN_CHARS {
-                        let prefix =
-                            FuzzyTermQuery::new_prefix(Term::from_field_text(text, stem), 0, false);
-                        out.push(Box::new(BoostQuery::new(Box::new(prefix), PREFIX_BOOST)));
+                        let longer = expand(self.searcher, text, stem, Expansion::Prefix);
+                        self.near_terms(text, longer, PREFIX_BOOST, &mut out);
                     }
                 }
                 many => {
@@ -131,18 +133,32 @@ impl Builder<'_> {
         }
         if let [word] = words.as_slice() {
             if clause.open && word.chars().count() >= PREFIX_MIN_CHARS {
-                let prefix = FuzzyTermQuery::new_prefix(
-                    Term::from_field_text(self.fields.words, word),
-                    0,
-                    false,
-                );
-                out.push(Box::new(BoostQuery::new(
-                    Box::new(prefix),
-                    TITLE_BOOST * PREFIX_BOOST,
-                )));
+                let field = self.fields.words;
+                // The word itself is a prefix of itself here: no other
+                // clause reads this field.
+                let mut found = expand(self.searcher, field, word, Expansion::Prefix);
+                found.push(word.clone());
+                for term in &found {
+                    out.push(term_query(field, term, TITLE_BOOST * PREFIX_BOOST));
+                }
             }
         }
         out
+    }
+
+    /// A term query for each of `terms` (found near a typed word), each
+    /// also highlighted in `field`'s snippets.
+    fn near_terms(
+        &mut self,
+        field: Field,
+        terms: Vec<String>,
+        boost: f32,
+        out: &mut Vec<Box<dyn Query>>,
+    ) {
+        for term in &terms {
+            out.push(term_query(field, term, boost));
+        }
+        self.highlight.entry(field).or_default().extend(terms);
     }
 }
 
@@ -157,12 +173,14 @@ pub(crate) struct Scope {
 /// The query for `text` over the fields of `analyses` (the languages in
 /// play), for `scope`.
 pub(crate) fn text_query(
+    searcher: &Searcher,
     fields: &Fields,
     analyses: &[Analysis],
     text: &QueryText,
     scope: Scope,
 ) -> TextQuery {
     let mut builder = Builder {
+        searcher,
         fields,
         analyses,
         staff: scope.staff,

@@ -1,6 +1,7 @@
 //! From what a reader typed to a tantivy query.
 
 mod build;
+mod expand;
 mod parse;
 
 pub(crate) use build::{text_query, Scope};

@@ -6,9 +6,9 @@
 use dateline_domain::UnixTime;
 use sqlx::Row;
 
-use super::{card_from_row, placeholders, public_time, CARD_COLUMNS, CARD_JOINS};
+use super::{body_from_row, card_from_row, placeholders, public_time, CARD_COLUMNS, CARD_JOINS};
 use crate::editions::parse_col;
-use crate::records::{ArticleCard, ArticleFilter, ArticleQuery, Page, SitemapEntry};
+use crate::records::{ArticleCard, ArticleFilter, ArticleQuery, Page, SearchCard, SitemapEntry};
 use crate::{Cursor, Result, Store};
 
 /// Largest page a listing returns.
@@ -120,6 +120,34 @@ impl Store {
             .await?
             .iter()
             .map(|row| card_from_row(row).map(|card| (card.id, card)))
+            .collect::<Result<std::collections::HashMap<_, _>>>()?;
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
+    /// [`Store::article_cards`] with each article's body, in one query: a
+    /// page of search results. Non-public ids are skipped.
+    pub async fn search_cards(&self, ids: &[i64]) -> Result<Vec<SearchCard>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {CARD_COLUMNS}, a.body FROM articles a {CARD_JOINS} \
+             WHERE a.is_public = 1 AND a.id IN ({})",
+            placeholders(1, ids.len())
+        );
+        let mut q = sqlx::query(&sql);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        let mut found = q
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| {
+                let card = card_from_row(row)?;
+                let body = body_from_row(row)?;
+                Ok((card.id, SearchCard { card, body }))
+            })
             .collect::<Result<std::collections::HashMap<_, _>>>()?;
         Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
     }

@@ -151,9 +151,17 @@ pub(crate) fn parse_canonical(raw: Option<String>) -> Result<Option<CanonicalUrl
         })
 }
 
+/// An article's `body` column, parsed.
+pub(crate) fn body_from_row(row: &AnyRow) -> Result<Vec<BodyBlock>> {
+    let body: String = row.try_get("body")?;
+    serde_json::from_str(&body).map_err(|e| StoreError::Corrupt {
+        table: "articles",
+        detail: format!("body: {e}"),
+    })
+}
+
 /// An article row without byline and tags.
 fn article_from_row(row: &AnyRow) -> Result<Article> {
-    let body: String = row.try_get("body")?;
     Ok(Article {
         id: row.try_get("id")?,
         edition_id: row.try_get("edition_id")?,
@@ -161,10 +169,7 @@ fn article_from_row(row: &AnyRow) -> Result<Article> {
         slug: parse_col(row, "slug", "articles")?,
         headline: row.try_get("headline")?,
         lead: row.try_get("lead")?,
-        body: serde_json::from_str(&body).map_err(|e| StoreError::Corrupt {
-            table: "articles",
-            detail: format!("body: {e}"),
-        })?,
+        body: body_from_row(row)?,
         status: parse_col(row, "status", "articles")?,
         published_at: row.try_get("published_at")?,
         updated_at: row.try_get("updated_at")?,

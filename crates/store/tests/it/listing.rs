@@ -280,6 +280,20 @@ async fn cards_carry_section_and_picture(store: &Store) {
     assert_eq!(cards[0].lead_media, None);
     assert_eq!(cards[0].section_slug.as_str(), "business");
     assert!(store.article_cards(&[]).await.unwrap().is_empty());
+
+    // A search result's cards are the same, each with its body.
+    let found = store
+        .search_cards(&[b.id, 9_999, draft.id, a.id])
+        .await
+        .unwrap();
+    assert_eq!(
+        found.iter().map(|c| c.card.clone()).collect::<Vec<_>>(),
+        cards
+    );
+    let with_picture = store.article_by_id(a.id).await.unwrap().unwrap();
+    assert_eq!(found[1].body, with_picture.body);
+    assert!(!found[1].body.is_empty());
+    assert!(store.search_cards(&[]).await.unwrap().is_empty());
 }
 
 async fn next_article_scrolls_down_one_edition(store: &Store) {

@@ -38,6 +38,19 @@ async fn authors_round_trip(store: &Store) {
     assert_eq!(store.author_by_slug(&slug("nobody")).await.unwrap(), None);
     assert_eq!(store.author_by_id(9_999).await.unwrap(), None);
     assert_eq!(
+        store
+            .authors_by_ids(&[zed.id, 9_999, amy.id])
+            .await
+            .unwrap(),
+        if amy.id < zed.id {
+            vec![amy.clone(), zed.clone()]
+        } else {
+            vec![zed.clone(), amy.clone()]
+        },
+        "the ones that exist, by id"
+    );
+    assert!(store.authors_by_ids(&[]).await.unwrap().is_empty());
+    assert_eq!(
         store.authors().await.unwrap(),
         vec![amy, fx.author.clone(), zed],
         "by name"
@@ -146,6 +159,24 @@ async fn top_tags_rank_by_published_use(store: &Store) {
         [("a-three", 3), ("b-two", 2), ("c-two", 2), ("d-one", 1)].map(|(s, c)| (s.to_string(), c));
     assert_eq!(top, expected);
     assert_eq!(store.top_tags(fx.en.id, 2).await.unwrap().len(), 2);
+    // By id, whatever their use: facets name every tag they count.
+    let unused = store
+        .tag_by_slug(fx.en.id, &slug("unused"))
+        .await
+        .unwrap()
+        .unwrap();
+    let three = store
+        .tag_by_slug(fx.en.id, &slug("a-three"))
+        .await
+        .unwrap()
+        .unwrap();
+    let by_ids = store
+        .tags_by_ids(&[unused.id, 9_999, three.id])
+        .await
+        .unwrap();
+    let mut expected = vec![unused, three];
+    expected.sort_by_key(|t| t.id);
+    assert_eq!(by_ids, expected);
     assert!(store.top_tags(fx.ru.id, 10).await.unwrap().is_empty());
 }
 

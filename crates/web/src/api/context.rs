@@ -23,6 +23,17 @@ impl ApiContext {
         })
     }
 
+    /// The same from the page cache's copy of the editions (see
+    /// `cache/site.rs`), which a change reaches a moment after its commit:
+    /// for reads that do not follow a write of their own, such as searches.
+    pub async fn cached(state: &AppState) -> Result<Self, ApiError> {
+        let site = state.cache.site(&state.store).await?;
+        Ok(Self {
+            config: Arc::clone(&state.config),
+            editions: site.editions.clone(),
+        })
+    }
+
     /// Absolute URLs under the site's public address.
     pub fn urls(&self) -> Urls<'_> {
         Urls::new(&self.config.base_url)

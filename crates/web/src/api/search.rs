@@ -8,10 +8,10 @@ use std::collections::HashMap;
 use axum::extract::State;
 use axum::Json;
 use dateline_search::{
-    article_text, media_text, Audience, Facets, Filters, Kind, Order, QueryText, SearchCursor,
+    card_text, media_text, Audience, Facets, Filters, Kind, Order, QueryText, SearchCursor,
     SearchRequest, SearchResults,
 };
-use dateline_store::{self as store, Author};
+use dateline_store as store;
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::openapi::RefOr;
@@ -165,8 +165,13 @@ pub struct SearchHit {
 /// One page of matches.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchPage {
-    /// Matches on every page.
+    /// Matches on every page when `total_exact`; otherwise the matches
+    /// counted (the newest 10,000), and more matched.
     pub total: u64,
+    /// False when counting stopped at the newest 10,000 matches: `total`,
+    /// the facets and relevance order then cover those, and `order=newest`
+    /// pages on through every match.
+    pub total_exact: bool,
     pub items: Vec<SearchHit>,
     /// Pass as `cursor` (with the same search) for the next page; `null`
     /// on the last page.
@@ -177,8 +182,6 @@ pub struct SearchPage {
 /// A search as parsed from the query, before it is run.
 pub(crate) struct Parsed {
     pub request: SearchRequest,
-    /// Filters named by slug that exist, for facet labels.
-    pub authors: Vec<Author>,
 }
 
 /// Parses the shared parameters into a request for `audience`. Unknown
@@ -244,9 +247,8 @@ pub(crate) async fn parse(
         }
         None => {}
     }
-    let authors = state.store.authors().await?;
     if let Some(slug) = author {
-        let found = authors.iter().find(|a| a.slug == slug).ok_or_else(|| {
+        let found = state.store.author_by_slug(&slug).await?.ok_or_else(|| {
             ApiError::new(
                 ErrorCode::UnknownAuthor,
                 format!("there is no author \"{slug}\""),
@@ -267,7 +269,7 @@ pub(crate) async fn parse(
         facets: true,
         now: now(),
     };
-    Ok(Parsed { request, authors })
+    Ok(Parsed { request })
 }
 
 fn kind_of(kind: SearchKind) -> Kind {
@@ -298,13 +300,14 @@ pub async fn search(
     State(state): State<AppState>,
     ApiQuery(params): ApiQuery<SearchParams>,
 ) -> Result<Json<SearchPage>, ApiError> {
-    let ctx = ApiContext::load(&state).await?;
+    let ctx = ApiContext::cached(&state).await?;
     let parsed = parse(&state, &ctx, &params, Audience::Public).await?;
     let results = state.search.find(parsed.request).await?;
     let items = public_hits(&state, &ctx, &results).await?;
-    let facets = facets(&state, &ctx, results.facets.as_ref(), &parsed.authors).await?;
+    let facets = facets(&state, &ctx, results.facets.as_ref()).await?;
     Ok(Json(SearchPage {
         total: u64::try_from(results.total).unwrap_or(u64::MAX),
+        total_exact: results.total_exact,
         items,
         next_cursor: results.next.map(|c| c.encode()),
         facets,
@@ -331,24 +334,19 @@ async fn public_hits(
         .map(|h| h.id)
         .collect();
     let store = &state.store;
-    let (cards, rows, assets, picture_rows) = tokio::try_join!(
-        store.article_cards(&story_ids),
-        store.search_articles(&story_ids),
+    let (cards, assets, picture_rows) = tokio::try_join!(
+        store.search_cards(&story_ids),
         store.media_by_ids(&picture_ids),
         store.search_pictures(&picture_ids),
     )?;
-    let lead = lead_media(store, &cards).await?;
-    let mut cards: HashMap<i64, store::ArticleCard> =
-        cards.into_iter().map(|c| (c.id, c)).collect();
-    let mut assets: HashMap<i64, store::MediaAsset> =
-        assets.into_iter().map(|a| (a.id, a)).collect();
-    let snippets: HashMap<(bool, i64), String> = rows
+    let card_list: Vec<store::ArticleCard> = cards.iter().map(|c| c.card.clone()).collect();
+    let lead = lead_media(store, &card_list).await?;
+    let snippets: HashMap<(bool, i64), String> = cards
         .iter()
-        .map(|r| {
-            (
-                (false, r.id),
-                results.snippet(state.search.analysis_of(r.edition_id), &article_text(r)),
-            )
+        .map(|c| {
+            let analysis = state.search.analysis_of(c.card.edition_id);
+            let text = card_text(&c.card.lead, &c.body);
+            ((false, c.card.id), results.snippet(analysis, &text))
         })
         .chain(picture_rows.iter().map(|r| {
             let analysis = state.search.analysis_of(r.edition_id.unwrap_or_default());
@@ -358,6 +356,10 @@ async fn public_hits(
             )
         }))
         .collect();
+    let mut cards: HashMap<i64, store::ArticleCard> =
+        card_list.into_iter().map(|c| (c.id, c)).collect();
+    let mut assets: HashMap<i64, store::MediaAsset> =
+        assets.into_iter().map(|a| (a.id, a)).collect();
     let mut items = Vec::with_capacity(results.hits.len());
     for hit in &results.hits {
         let picture = hit.kind == Kind::Picture;
@@ -397,34 +399,37 @@ async fn public_hits(
     Ok(items)
 }
 
-/// The index's facet counts, named: editions and sections from the
-/// store, tags from each edition's most used ones (the store has no
-/// look-up of tags by id yet: others are left out), authors by slug.
+/// The index's facet counts, named: editions from the context, sections,
+/// tags and authors looked up by the ids counted.
 pub(crate) async fn facets(
     state: &AppState,
     ctx: &ApiContext,
     facets: Option<&Facets>,
-    authors: &[Author],
 ) -> Result<SearchFacets, ApiError> {
     let Some(facets) = facets else {
         return Ok(SearchFacets::default());
     };
-    let mut editions_seen: Vec<i64> = facets.editions.iter().map(|(id, _)| *id).collect();
-    editions_seen.sort_unstable();
+    let store = &state.store;
+    let tag_ids: Vec<i64> = facets.tags.iter().map(|(id, _)| *id).collect();
+    let author_ids: Vec<i64> = facets.authors.iter().map(|(id, _)| *id).collect();
+    let (tag_rows, authors) = tokio::try_join!(
+        store.tags_by_ids(&tag_ids),
+        store.authors_by_ids(&author_ids)
+    )?;
+    let site = state.cache.site(store).await?;
     let mut sections = HashMap::new();
-    let mut tags = HashMap::new();
-    for edition in ctx
-        .editions()
-        .iter()
-        .filter(|e| editions_seen.binary_search(&e.id).is_ok())
-    {
-        for s in state.store.sections(edition.id).await? {
+    for (edition_id, _) in &facets.editions {
+        let Some(edition) = ctx.edition_by_id(*edition_id) else {
+            continue;
+        };
+        for s in site.sections(edition.id) {
             sections.insert(s.id, (edition.code.to_string(), s));
         }
-        for t in state.store.top_tags(edition.id, 100).await? {
-            tags.insert(t.id, (edition.code.to_string(), t));
-        }
     }
+    let tags: HashMap<i64, (String, store::Tag)> = tag_rows
+        .into_iter()
+        .filter_map(|t| Some((t.id, (ctx.edition_by_id(t.edition_id)?.code.to_string(), t))))
+        .collect();
     let value = |value: String, label: String, edition: Option<String>, count: u64| FacetValue {
         value,
         label,

@@ -71,6 +71,8 @@ struct SearchView<'a> {
     form: &'a SearchForm,
     searched: bool,
     total: usize,
+    /// False when more matched than were counted (see `dateline_search::WINDOW`).
+    total_exact: bool,
     rows: Vec<Row>,
     next_url: Option<String>,
     suggestion: Option<(String, String)>,
@@ -118,6 +120,7 @@ pub(super) async fn page(
         form: &form,
         searched: false,
         total: 0,
+        total_exact: true,
         rows: Vec::new(),
         next_url: None,
         suggestion: None,
@@ -206,6 +209,7 @@ async fn show(
     };
     view.searched = true;
     view.total = results.total;
+    view.total_exact = results.total_exact;
     view.rows = hits
         .into_iter()
         .map(|hit| match hit {

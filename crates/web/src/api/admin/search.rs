@@ -97,8 +97,12 @@ pub struct AdminSearchHit {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AdminSearchPage {
-    /// Matches on every page, before the per-hit permission check.
+    /// Matches on every page, before the per-hit permission check, when
+    /// `total_exact`; otherwise the newest 10,000 counted, and more matched.
     pub total: u64,
+    /// False when counting stopped at the newest 10,000 matches (as in the
+    /// Content API's search).
+    pub total_exact: bool,
     pub items: Vec<AdminSearchHit>,
     pub next: Option<String>,
     pub facets: SearchFacets,
@@ -126,7 +130,7 @@ pub async fn search(
             "the articles:read scope is needed",
         ));
     }
-    let ctx = ApiContext::load(&state).await?;
+    let ctx = ApiContext::cached(&state).await?;
     let shared = content::SearchParams {
         q: params.q,
         edition: params.edition,
@@ -145,7 +149,7 @@ pub async fn search(
     parsed.request.filters.status = params.status.map(|s| s.as_str().to_owned());
     let results = state.search.find(parsed.request).await?;
     let hits = staff_search::load(&state, &staff, &results).await?;
-    let facets = content::facets(&state, &ctx, results.facets.as_ref(), &parsed.authors).await?;
+    let facets = content::facets(&state, &ctx, results.facets.as_ref()).await?;
     let code = |id: i64| {
         ctx.edition_by_id(id)
             .map(|e| e.code.to_string())
@@ -185,6 +189,7 @@ pub async fn search(
         .collect();
     Ok(Json(AdminSearchPage {
         total: u64::try_from(results.total).unwrap_or(u64::MAX),
+        total_exact: results.total_exact,
         items,
         next: results.next.map(|c| c.encode()),
         facets,

@@ -25,9 +25,6 @@ use axum::response::Response;
 
 /// Hits per page.
 const PAGE_SIZE: usize = 20;
-/// Tags that facets can name: the edition's most used ones (and the one
-/// chosen). The store has no look-up of tags by id yet.
-const TAG_NAMES: u32 = 100;
 
 /// Marks a search answer as not to be stored (see above); an error page
 /// keeps its own `no-store`.

@@ -20,7 +20,7 @@ use serde::Serialize;
 use super::facets::{self, FacetGroup, Names};
 use super::params::SearchParams;
 use super::results::{self, ResultView};
-use super::{no_cache, PAGE_SIZE, TAG_NAMES};
+use super::{no_cache, PAGE_SIZE};
 use crate::auth::now;
 use crate::site::{respond, EditionCtx, Layout, MediaMap, Meta, PageError};
 use crate::urls::Urls;
@@ -39,6 +39,8 @@ struct SearchView {
     problem: Option<&'static str>,
     searched: bool,
     total: usize,
+    /// False when more matched than were counted (see `dateline_search::WINDOW`).
+    total_exact: bool,
     results: Vec<ResultView>,
     facets: Vec<FacetGroup>,
     orders: Vec<OrderLink>,
@@ -84,20 +86,23 @@ pub(in crate::reader) async fn page(
 struct Chosen {
     filters: Filters,
     tag: Option<Tag>,
+    author: Option<Author>,
 }
 
 async fn choose(
     state: &AppState,
     ctx: &EditionCtx,
     params: &mut SearchParams,
-    authors: &[Author],
 ) -> Result<Chosen, PageError> {
     let section = ctx.section_by_slug(&params.section).map(|s| s.id);
     let tag = match params.tag.parse() {
         Ok(slug) => state.store.tag_by_slug(ctx.edition.id, &slug).await?,
         Err(_) => None,
     };
-    let author = authors.iter().find(|a| a.slug.as_str() == params.author);
+    let author = match params.author.parse() {
+        Ok(slug) => state.store.author_by_slug(&slug).await?,
+        Err(_) => None,
+    };
     let kind = params.kind();
     let now = now();
     let from = params.since().map(|s| s.from(now));
@@ -125,12 +130,16 @@ async fn choose(
         edition_id: Some(ctx.edition.id),
         section_id: section,
         tag_id: tag.as_ref().map(|t| t.id),
-        author_id: author.map(|a| a.id),
+        author_id: author.as_ref().map(|a| a.id),
         kinds: kind.into_iter().collect(),
         from,
         ..Filters::default()
     };
-    Ok(Chosen { filters, tag })
+    Ok(Chosen {
+        filters,
+        tag,
+        author,
+    })
 }
 
 /// What was typed, safe to show back: control characters as spaces.
@@ -152,8 +161,7 @@ async fn search_page(
     mut params: SearchParams,
 ) -> Result<Response, PageError> {
     let ctx = EditionCtx::load(state, code).await?;
-    let authors = state.store.authors().await?;
-    let chosen = choose(state, &ctx, &mut params, &authors).await?;
+    let chosen = choose(state, &ctx, &mut params).await?;
     let mut view = SearchState::new(state, &ctx, &params);
     let text = match QueryText::parse(&params.q) {
         Ok(text) => text,
@@ -182,8 +190,19 @@ async fn search_page(
     if results.total == 0 {
         view.suggest(state.search.did_you_mean(&request).await?);
     }
-    let mut tags = state.store.top_tags(ctx.edition.id, TAG_NAMES).await?;
+    let (mut tags, mut authors) = match &results.facets {
+        Some(facets) => {
+            let tag_ids: Vec<i64> = facets.tags.iter().map(|(id, _)| *id).collect();
+            let author_ids: Vec<i64> = facets.authors.iter().map(|(id, _)| *id).collect();
+            tokio::try_join!(
+                state.store.tags_by_ids(&tag_ids),
+                state.store.authors_by_ids(&author_ids),
+            )?
+        }
+        None => Default::default(),
+    };
     tags.extend(chosen.tag);
+    authors.extend(chosen.author);
     view.show(&results, found, &Names::new(&tags, &authors));
     view.media = Some(media);
     view.finish(StatusCode::OK).await
@@ -246,6 +265,7 @@ impl<'a> SearchState<'a> {
             problem: None,
             searched: false,
             total: 0,
+            total_exact: true,
             results: Vec::new(),
             facets: Vec::new(),
             orders,
@@ -288,6 +308,7 @@ impl<'a> SearchState<'a> {
         let params = self.params;
         self.view.searched = true;
         self.view.total = results.total;
+        self.view.total_exact = results.total_exact;
         self.view.results = found;
         // Nothing to narrow when nothing was found (the tips offer the
         // search without filters).

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use dateline_search::{article_text, media_text, Hit, Kind, SearchResults};
+use dateline_search::{card_text, media_text, Hit, Kind, SearchResults};
 use serde::Serialize;
 
 use crate::site::{card_media, Card, EditionCtx, MediaMap, PageError, Picture};
@@ -42,11 +42,19 @@ pub(crate) async fn load(
     let store = &state.store;
     // Cards are public only: a story withdrawn since the index saw it
     // drops out here.
-    let (cards, rows, picture_rows) = tokio::try_join!(
-        store.article_cards(&story_ids),
-        store.search_articles(&story_ids),
+    let (found, picture_rows) = tokio::try_join!(
+        store.search_cards(&story_ids),
         store.search_pictures(&picture_ids),
     )?;
+    let texts: HashMap<i64, String> = found
+        .iter()
+        .map(|c| {
+            let analysis = state.search.analysis_of(c.card.edition_id);
+            let text = card_text(&c.card.lead, &c.body);
+            (c.card.id, results.snippet(analysis, &text))
+        })
+        .collect();
+    let cards: Vec<_> = found.into_iter().map(|c| c.card).collect();
     let media = MediaMap::fetch(
         state,
         card_media(&cards)
@@ -56,13 +64,6 @@ pub(crate) async fn load(
     )
     .await?;
     let cards: HashMap<i64, _> = cards.into_iter().map(|c| (c.id, c)).collect();
-    let texts: HashMap<i64, String> = rows
-        .iter()
-        .map(|row| {
-            let analysis = state.search.analysis_of(row.edition_id);
-            (row.id, results.snippet(analysis, &article_text(row)))
-        })
-        .collect();
     let picture_texts: HashMap<i64, String> = picture_rows
         .iter()
         .map(|row| {
