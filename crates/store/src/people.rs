@@ -151,12 +151,25 @@ impl Store {
     /// The authors with these ids that exist, by id; at most 100 ids are
     /// read (facets name a dozen).
     pub async fn authors_by_ids(&self, ids: &[i64]) -> Result<Vec<Author>> {
+        self.rows_by_ids(AUTHOR_COLUMNS, "authors", ids, author_from_row)
+            .await
+    }
+
+    /// `columns` of the rows of `table` with these ids, by id, each parsed
+    /// by `parse`; at most [`MAX_IDS`] ids are read.
+    async fn rows_by_ids<T>(
+        &self,
+        columns: &str,
+        table: &str,
+        ids: &[i64],
+        parse: fn(&AnyRow) -> Result<T>,
+    ) -> Result<Vec<T>> {
         let ids = &ids[..ids.len().min(MAX_IDS)];
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "SELECT {AUTHOR_COLUMNS} FROM authors WHERE id IN ({}) ORDER BY id",
+            "SELECT {columns} FROM {table} WHERE id IN ({}) ORDER BY id",
             placeholders(1, ids.len())
         );
         let mut query = sqlx::query(&sql);
@@ -167,7 +180,7 @@ impl Store {
             .fetch_all(&self.pool)
             .await?
             .iter()
-            .map(author_from_row)
+            .map(parse)
             .collect()
     }
 
@@ -194,24 +207,8 @@ impl Store {
 
     /// The tags with these ids that exist, by id; at most 100 ids are read.
     pub async fn tags_by_ids(&self, ids: &[i64]) -> Result<Vec<Tag>> {
-        let ids = &ids[..ids.len().min(MAX_IDS)];
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = format!(
-            "SELECT {TAG_COLUMNS} FROM tags WHERE id IN ({}) ORDER BY id",
-            placeholders(1, ids.len())
-        );
-        let mut query = sqlx::query(&sql);
-        for id in ids {
-            query = query.bind(*id);
-        }
-        query
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(tag_from_row)
-            .collect()
+        self.rows_by_ids(TAG_COLUMNS, "tags", ids, tag_from_row)
+            .await
     }
 
     /// An edition's most used tags.

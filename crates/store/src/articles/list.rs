@@ -4,6 +4,7 @@
 //! indexes in order and stops after `limit + 1` rows; nothing is counted.
 
 use dateline_domain::UnixTime;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::{body_from_row, card_from_row, placeholders, public_time, CARD_COLUMNS, CARD_JOINS};
@@ -104,35 +105,38 @@ impl Store {
     /// Cards for the given ids that are public, in the order of `ids`
     /// (missing or non-public ids are skipped). For related-article cards.
     pub async fn article_cards(&self, ids: &[i64]) -> Result<Vec<ArticleCard>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = format!(
-            "SELECT {CARD_COLUMNS} FROM articles a {CARD_JOINS} WHERE a.is_public = 1 AND a.id IN ({})",
-            placeholders(1, ids.len())
-        );
-        let mut q = sqlx::query(&sql);
-        for id in ids {
-            q = q.bind(*id);
-        }
-        let mut found = q
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|row| card_from_row(row).map(|card| (card.id, card)))
-            .collect::<Result<std::collections::HashMap<_, _>>>()?;
-        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+        self.public_by_ids(CARD_COLUMNS, ids, |row| {
+            let card = card_from_row(row)?;
+            Ok((card.id, card))
+        })
+        .await
     }
 
     /// [`Store::article_cards`] with each article's body, in one query: a
     /// page of search results. Non-public ids are skipped.
     pub async fn search_cards(&self, ids: &[i64]) -> Result<Vec<SearchCard>> {
+        let columns = format!("{CARD_COLUMNS}, a.body");
+        self.public_by_ids(&columns, ids, |row| {
+            let card = card_from_row(row)?;
+            let body = body_from_row(row)?;
+            Ok((card.id, SearchCard { card, body }))
+        })
+        .await
+    }
+
+    /// `columns` of the public articles `ids` (with their cards' joins),
+    /// each parsed by `parse` into its id and value, in the order of `ids`.
+    async fn public_by_ids<T>(
+        &self,
+        columns: &str,
+        ids: &[i64],
+        parse: fn(&AnyRow) -> Result<(i64, T)>,
+    ) -> Result<Vec<T>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "SELECT {CARD_COLUMNS}, a.body FROM articles a {CARD_JOINS} \
-             WHERE a.is_public = 1 AND a.id IN ({})",
+            "SELECT {columns} FROM articles a {CARD_JOINS} WHERE a.is_public = 1 AND a.id IN ({})",
             placeholders(1, ids.len())
         );
         let mut q = sqlx::query(&sql);
@@ -143,11 +147,7 @@ impl Store {
             .fetch_all(&self.pool)
             .await?
             .iter()
-            .map(|row| {
-                let card = card_from_row(row)?;
-                let body = body_from_row(row)?;
-                Ok((card.id, SearchCard { card, body }))
-            })
+            .map(parse)
             .collect::<Result<std::collections::HashMap<_, _>>>()?;
         Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
     }
