@@ -146,31 +146,39 @@ pub(crate) fn scan(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Resul
     let mut heads = heads(&mut streams);
     let mut total = 0;
     while total < WINDOW {
-        let Some((date, Reverse(i))) = heads.pop() else {
+        let Some((mut date, Reverse(i))) = heads.pop() else {
             break;
         };
         let stream = &mut streams[i];
-        let Some(doc) = stream.current() else {
-            continue;
-        };
-        total += 1;
-        if let Some(facets) = stream.facets.as_mut() {
-            facets.collect(doc);
-        }
-        let rank = match plan.order {
-            Order::Relevance => relevance_rank(stream.scorer.score(), plan.now, date),
-            Order::Newest => date_rank(date),
-        };
-        // Most matches rank below the page: their id is not even read.
-        if best.floor().is_none_or(|floor| rank >= floor.0) {
-            let key = (rank, stream.columns.uid(doc));
-            if after.is_none_or(|a| key < a) {
-                best.offer(key, i, doc);
+        // A run of this segment's matches that are newer than every other
+        // segment's next one, without going through the heap.
+        while let Some(doc) = stream.current() {
+            total += 1;
+            if let Some(facets) = stream.facets.as_mut() {
+                facets.collect(doc);
             }
-        }
-        stream.scorer.advance();
-        if let Some(next) = stream.current() {
-            heads.push((stream.columns.date.get_val(next), Reverse(i)));
+            let rank = match plan.order {
+                Order::Relevance => relevance_rank(stream.scorer.score(), plan.now, date),
+                Order::Newest => date_rank(date),
+            };
+            // Most matches rank below the page: their id is not even read.
+            if best.floor().is_none_or(|floor| rank >= floor.0) {
+                let key = (rank, stream.columns.uid(doc));
+                if after.is_none_or(|a| key < a) {
+                    best.offer(key, i, doc);
+                }
+            }
+            stream.scorer.advance();
+            let Some(next) = stream.current() else {
+                break;
+            };
+            let head = (stream.columns.date.get_val(next), Reverse(i));
+            if total < WINDOW && heads.peek().is_none_or(|top| head > *top) {
+                date = head.0;
+            } else {
+                heads.push(head);
+                break;
+            }
         }
     }
     let exact = heads.is_empty();

@@ -23,7 +23,17 @@ fn published(id: i64) -> i64 {
     NOW - id * 60
 }
 
-fn index() -> Generation {
+/// Every fourth story in each segment: matches alternate between them.
+fn interleaved(id: i64) -> i64 {
+    id % 4
+}
+
+/// A quarter of the archive's span in each segment: long runs from one.
+fn in_blocks(id: i64) -> i64 {
+    (id - 1) * 4 / STORIES
+}
+
+fn index(segment_of: fn(i64) -> i64) -> Generation {
     let generation = Generation::in_memory();
     let fields = &generation.fields;
     let english = Analysis::for_language("en");
@@ -31,10 +41,9 @@ fn index() -> Generation {
         .index
         .writer_with_num_threads(1, 30_000_000)
         .unwrap_or_else(|e| panic!("writer: {e}"));
-    // Four segments, each holding every fourth story: newest-first order
-    // has to be made across segments.
+    // Four segments: newest-first order has to be made across them.
     for segment in 0..4 {
-        for id in (1..=STORIES).filter(|id| id % 4 == segment) {
+        for id in (1..=STORIES).filter(|id| segment_of(*id) == segment) {
             let mut doc = TantivyDocument::new();
             doc.add_text(fields.key, article_key(id));
             doc.add_u64(fields.kind, Kind::Article.number());
@@ -84,7 +93,7 @@ fn search(generation: &Generation, order: Order, after: Option<SearchCursor>) ->
 
 #[test]
 fn a_broad_search_weighs_the_newest_window_and_says_so() {
-    let generation = index();
+    let generation = index(in_blocks);
     let results = search(&generation, Order::Relevance, None);
     assert_eq!(results.total, WINDOW);
     assert!(!results.total_exact);
@@ -106,11 +115,16 @@ fn a_broad_search_weighs_the_newest_window_and_says_so() {
 
 #[test]
 fn newest_first_pages_through_every_match_past_the_window() {
-    let generation = index();
+    for split in [interleaved as fn(i64) -> i64, in_blocks] {
+        newest_first_pages_through(&index(split));
+    }
+}
+
+fn newest_first_pages_through(generation: &Generation) {
     let mut seen = Vec::new();
     let mut after = None;
     loop {
-        let results = search(&generation, Order::Newest, after);
+        let results = search(generation, Order::Newest, after);
         seen.extend(results.hits.iter().map(|h| h.id));
         match results.next {
             Some(next) => after = Some(next),
@@ -125,7 +139,7 @@ fn newest_first_pages_through_every_match_past_the_window() {
 
 #[test]
 fn relevance_pages_end_with_the_window() {
-    let generation = index();
+    let generation = index(interleaved);
     let mut seen = HashSet::new();
     let mut after = None;
     loop {
