@@ -17,10 +17,8 @@ use tantivy::fastfield::AliveBitSet;
 use tantivy::query::{EnableScoring, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
 
-use crate::find::Hit;
-
 use crate::facets::{Facets, SegmentFacets};
-use crate::find::{relevance_rank, Columns, Order, SearchCursor};
+use crate::find::{relevance_rank, Columns, Hit, Order, SearchCursor};
 use crate::Error;
 
 /// Matches a search ranks, counts and counts facets of: the newest ones.
