@@ -127,6 +127,22 @@ async fn active_subscriber(
         .unwrap()
 }
 
+/// Signs `email` up from the subscribe page for `list_ids` of
+/// `edition_id`, with `letter` to confirm: pending until it is.
+async fn pending_subscriber(
+    store: &Store,
+    email: &EmailAddress,
+    edition_id: i64,
+    list_ids: &[i64],
+    letter: &NewConfirmation,
+    now: i64,
+) -> Subscriber {
+    store
+        .subscribe_newsletter(&sign_up(email, edition_id, list_ids, Some(letter), now))
+        .await
+        .unwrap()
+}
+
 /// `(list, state)` of each of the subscriber's lists.
 async fn states(store: &Store, subscriber_id: i64) -> Vec<(i64, SubscriptionState)> {
     store
@@ -297,10 +313,7 @@ async fn every_edition_and_section_has_its_lists(store: &Store) {
     // The overview has every list, by edition, with active subscribers only.
     let email = address("pending@example.org");
     let pending = confirmation("p", T + DAY);
-    store
-        .subscribe_newsletter(&sign_up(&email, fx.en.id, &[en.digest], Some(&pending), T))
-        .await
-        .unwrap();
+    pending_subscriber(store, &email, fx.en.id, &[en.digest], &pending, T).await;
     active_subscriber(store, "ann@example.org", fx.en.id, &[en.digest, en.world]).await;
     let all = store.all_newsletter_lists().await.unwrap();
     assert_eq!(all.len(), 4 + 3 + 4 + 2);
@@ -480,10 +493,7 @@ async fn a_sign_up_waits_for_its_link(store: &Store) {
     // And only until it expires.
     let email = address("bob@example.org");
     let letter = confirmation("b", T + DAY);
-    let bob = store
-        .subscribe_newsletter(&sign_up(&email, fx.en.id, &[en.digest], Some(&letter), T))
-        .await
-        .unwrap();
+    let bob = pending_subscriber(store, &email, fx.en.id, &[en.digest], &letter, T).await;
     assert!(store
         .confirm_newsletter_link("link-b", IP, T + DAY)
         .await
@@ -500,16 +510,7 @@ async fn the_code_confirms_and_counts_wrong_guesses(store: &Store) {
     let en = en_lists(store, &fx).await;
     let ann_email = address("ann@example.org");
     let letter = confirmation("a", T + DAY);
-    let ann = store
-        .subscribe_newsletter(&sign_up(
-            &ann_email,
-            fx.en.id,
-            &[en.digest],
-            Some(&letter),
-            T,
-        ))
-        .await
-        .unwrap();
+    let ann = pending_subscriber(store, &ann_email, fx.en.id, &[en.digest], &letter, T).await;
     let wrong = store
         .confirm_newsletter_code(&ann_email, "code-x", 3, IP, T + 1)
         .await
@@ -544,16 +545,7 @@ async fn the_code_confirms_and_counts_wrong_guesses(store: &Store) {
     // Three wrong guesses and even the right code no longer works.
     let bob_email = address("bob@example.org");
     let letter = confirmation("b", T + DAY);
-    let bob = store
-        .subscribe_newsletter(&sign_up(
-            &bob_email,
-            fx.en.id,
-            &[en.digest],
-            Some(&letter),
-            T,
-        ))
-        .await
-        .unwrap();
+    let bob = pending_subscriber(store, &bob_email, fx.en.id, &[en.digest], &letter, T).await;
     let mut refusals = Vec::new();
     for guess in ["code-1", "code-2", "code-3"] {
         let refused = store
@@ -585,16 +577,7 @@ async fn the_code_confirms_and_counts_wrong_guesses(store: &Store) {
     // An expired code, and an address that never signed up.
     let carol_email = address("carol@example.org");
     let letter = confirmation("c", T + DAY);
-    let carol = store
-        .subscribe_newsletter(&sign_up(
-            &carol_email,
-            fx.en.id,
-            &[en.digest],
-            Some(&letter),
-            T,
-        ))
-        .await
-        .unwrap();
+    let carol = pending_subscriber(store, &carol_email, fx.en.id, &[en.digest], &letter, T).await;
     let expired = store
         .confirm_newsletter_code(&carol_email, "code-c", 3, IP, T + DAY)
         .await
@@ -616,21 +599,9 @@ async fn a_new_sign_up_replaces_the_open_confirmation(store: &Store) {
     let en = en_lists(store, &fx).await;
     let email = address("ann@example.org");
     let first = confirmation("1", T + DAY);
-    let ann = store
-        .subscribe_newsletter(&sign_up(&email, fx.en.id, &[en.digest], Some(&first), T))
-        .await
-        .unwrap();
+    let ann = pending_subscriber(store, &email, fx.en.id, &[en.digest], &first, T).await;
     let second = confirmation("2", T + 2 * DAY);
-    let again = store
-        .subscribe_newsletter(&sign_up(
-            &email,
-            fx.en.id,
-            &[en.world],
-            Some(&second),
-            T + 100,
-        ))
-        .await
-        .unwrap();
+    let again = pending_subscriber(store, &email, fx.en.id, &[en.world], &second, T + 100).await;
     assert_eq!(again.id, ann.id, "one subscriber per address");
     assert_eq!(
         states(store, ann.id).await,
@@ -746,10 +717,7 @@ async fn a_sign_up_takes_only_the_editions_active_lists(store: &Store) {
 
     // An address already signed up keeps its lists and its open mail.
     let first = confirmation("1", T + DAY);
-    let ann = store
-        .subscribe_newsletter(&sign_up(&email, fx.en.id, &[en.digest], Some(&first), T))
-        .await
-        .unwrap();
+    let ann = pending_subscriber(store, &email, fx.en.id, &[en.digest], &first, T).await;
     let second = confirmation("2", T + DAY);
     let err = store
         .subscribe_newsletter(&sign_up(
@@ -791,10 +759,7 @@ async fn an_address_is_one_subscriber_whatever_its_case(store: &Store) {
     let en = en_lists(store, &fx).await;
     let typed = address("Ann.Lee@Example.ORG");
     let letter = confirmation("a", T + DAY);
-    let ann = store
-        .subscribe_newsletter(&sign_up(&typed, fx.en.id, &[en.digest], Some(&letter), T))
-        .await
-        .unwrap();
+    let ann = pending_subscriber(store, &typed, fx.en.id, &[en.digest], &letter, T).await;
     assert_eq!(ann.email, "ann.lee@example.org", "stored lower-cased");
     let found = store
         .newsletter_subscriber_by_email("ann.lee@example.org")
@@ -959,16 +924,7 @@ async fn a_proved_address_is_active_at_once(store: &Store) {
     // A pending list becomes active when the address is proved.
     let email = address("ann@example.org");
     let letter = confirmation("a", T + DAY);
-    store
-        .subscribe_newsletter(&sign_up(
-            &email,
-            fx.en.id,
-            &[en.business],
-            Some(&letter),
-            T + 50,
-        ))
-        .await
-        .unwrap();
+    pending_subscriber(store, &email, fx.en.id, &[en.business], &letter, T + 50).await;
     assert!(!store
         .newsletter_receives(ann.id, en.business)
         .await
@@ -1120,10 +1076,7 @@ async fn a_digest_takes_the_stories_since_the_last_one(store: &Store) {
     let ann = active_subscriber(store, "ann@example.org", fx.en.id, &[en.digest, en.world]).await;
     let email = address("bob@example.org");
     let letter = confirmation("b", T + DAY);
-    store
-        .subscribe_newsletter(&sign_up(&email, fx.en.id, &[en.digest], Some(&letter), T))
-        .await
-        .unwrap();
+    pending_subscriber(store, &email, fx.en.id, &[en.digest], &letter, T).await;
     let carol = active_subscriber(
         store,
         "carol@example.org",
@@ -1333,10 +1286,7 @@ async fn an_alert_goes_to_the_breaking_list_and_the_editions_browsers(store: &St
     let ann = active_subscriber(store, "ann@example.org", fx.en.id, &[en.breaking]).await;
     let email = address("bob@example.org");
     let mail_b = confirmation("b", T + DAY);
-    store
-        .subscribe_newsletter(&sign_up(&email, fx.en.id, &[en.breaking], Some(&mail_b), T))
-        .await
-        .unwrap();
+    pending_subscriber(store, &email, fx.en.id, &[en.breaking], &mail_b, T).await;
     active_subscriber(store, "carol@example.org", fx.en.id, &[en.digest]).await;
     active_subscriber(store, "ivan@example.org", fx.ru.id, &[ru.breaking]).await;
     for (edition, endpoint) in [
@@ -1712,10 +1662,7 @@ async fn permanent_failures_suspend_an_address(store: &Store) {
     // A new confirmation makes the address active again.
     let email = address("ann@example.org");
     let mail_a = confirmation("a", at + DAY);
-    store
-        .subscribe_newsletter(&sign_up(&email, fx.en.id, &[en.digest], Some(&mail_a), at))
-        .await
-        .unwrap();
+    pending_subscriber(store, &email, fx.en.id, &[en.digest], &mail_a, at).await;
     assert!(!store.newsletter_receives(ann.id, en.digest).await.unwrap());
     store
         .confirm_newsletter_link("link-a", IP, at + 1)
@@ -1951,28 +1898,10 @@ async fn export_deletion_and_housekeeping(store: &Store) {
     // Housekeeping forgets what was never confirmed, after a while.
     let never_email = address("never@example.org");
     let mail_n = confirmation("n", T + 7 * DAY);
-    let never = store
-        .subscribe_newsletter(&sign_up(
-            &never_email,
-            fx.en.id,
-            &[en.digest],
-            Some(&mail_n),
-            T,
-        ))
-        .await
-        .unwrap();
+    let never = pending_subscriber(store, &never_email, fx.en.id, &[en.digest], &mail_n, T).await;
     let kept_email = address("kept@example.org");
     let mail_k = confirmation("k", T + 7 * DAY);
-    let kept = store
-        .subscribe_newsletter(&sign_up(
-            &kept_email,
-            fx.en.id,
-            &[en.digest],
-            Some(&mail_k),
-            T,
-        ))
-        .await
-        .unwrap();
+    let kept = pending_subscriber(store, &kept_email, fx.en.id, &[en.digest], &mail_k, T).await;
     store
         .confirm_newsletter_link("link-k", IP, T + 60)
         .await
@@ -1980,16 +1909,7 @@ async fn export_deletion_and_housekeeping(store: &Store) {
         .unwrap();
     // Confirmed, then asked for one more list it never confirmed.
     let mail_k2 = confirmation("k2", T + 7 * DAY);
-    store
-        .subscribe_newsletter(&sign_up(
-            &kept_email,
-            fx.en.id,
-            &[en.world],
-            Some(&mail_k2),
-            T + 120,
-        ))
-        .await
-        .unwrap();
+    pending_subscriber(store, &kept_email, fx.en.id, &[en.world], &mail_k2, T + 120).await;
     let kept_history = store.newsletter_history(kept.id).await.unwrap();
 
     store.purge_expired(T + 8 * DAY).await.unwrap();
