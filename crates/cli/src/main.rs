@@ -58,6 +58,8 @@ enum Command {
     },
     /// Bulk-generate articles for load tests.
     Gen(commands::gen::GenArgs),
+    /// Import a WordPress (WXR) or Ghost export into an edition.
+    Import(commands::import::ImportArgs),
     /// Create the database if needed, apply pending migrations and exit.
     Migrate,
     /// Print the OpenAPI document of the Content and Admin APIs.
@@ -112,6 +114,7 @@ fn main() -> ExitCode {
             Command::Serve(_) => commands::serve::run(config).await,
             Command::Demo { demo, .. } => commands::demo::run(config, demo).await,
             Command::Gen(args) => commands::gen::run(config, args).await,
+            Command::Import(args) => commands::import::run(config, args).await,
             Command::Migrate => commands::migrate::run(config).await,
             Command::Openapi => commands::openapi::run(&config),
             Command::Reindex => commands::reindex::run(config).await,

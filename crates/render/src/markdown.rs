@@ -40,6 +40,30 @@ pub fn comment_html(source: &str) -> String {
     });
     let mut raw = String::with_capacity(source.len() * 2);
     html::push_html(&mut raw, events);
+    clean(&raw)
+}
+
+/// A comment another system kept as HTML (an imported one) as the same
+/// sanitised subset. Text without paragraphs gets them where it has blank
+/// lines, and line breaks where it has single newlines, as WordPress shows it.
+pub fn comment_html_from_html(source: &str) -> String {
+    let source = source.replace("\r\n", "\n");
+    let raw = if source.contains("<p>") || source.contains("<p ") {
+        source
+    } else {
+        source
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| format!("<p>{}</p>", p.replace('\n', "<br>\n")))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    clean(&raw)
+}
+
+/// Keeps [`ALLOWED_TAGS`], a link's `href` and a list's `start`.
+fn clean(raw: &str) -> String {
     // `Builder::empty()` empties only the tag list; ammonia's default
     // attributes (`title`, `lang`, `hreflang`, `cite`…) are cleared here.
     ammonia::Builder::empty()
@@ -51,13 +75,28 @@ pub fn comment_html(source: &str) -> String {
         .add_tag_attributes("ol", ["start"])
         .url_schemes(URL_SCHEMES.iter().copied().collect::<HashSet<_>>())
         .link_rel(Some("nofollow ugc noopener"))
-        .clean(&raw)
+        .clean(raw)
         .to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn imported_html_keeps_the_subset_and_gains_paragraphs() {
+        let html = comment_html_from_html(
+            "Hi, <b>this</b> is <a href=\"javascript:x\">one</a>.\nLine two\n\n<script>x()</script>Next",
+        );
+        assert_eq!(
+            html,
+            "<p>Hi, this is <a rel=\"nofollow ugc noopener\">one</a>.<br>\nLine two</p>\n<p>Next</p>"
+        );
+        assert_eq!(
+            comment_html_from_html("<p>Already <em>set</em></p>"),
+            "<p>Already <em>set</em></p>"
+        );
+    }
 
     #[test]
     fn the_allowed_subset_renders() {

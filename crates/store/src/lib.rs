@@ -33,6 +33,8 @@ mod folding;
 // Front-page curation: top slots and section pins per edition.
 mod front;
 mod housekeeping;
+// What imports wrote, by the source's ids; old addresses of imported stories.
+pub mod imports;
 mod invitations;
 mod legacy;
 // Live coverage: entries posted while a story unfolds.

@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod gen;
+pub mod import;
 pub mod migrate;
 pub mod openapi;
 pub mod reindex;

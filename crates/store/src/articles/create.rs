@@ -62,6 +62,13 @@ pub(super) fn dedup_tags(tags: &[(Slug, String)]) -> Vec<(Slug, String)> {
         .collect()
 }
 
+/// What [`Store::insert_article`] wrote, and what its transaction still owes.
+pub(crate) struct Inserted {
+    pub article: Article,
+    pub events: Vec<crate::events::Event>,
+    pub search: Vec<(crate::search::SearchEntity, i64)>,
+}
+
 impl Store {
     /// Creates an article with its byline and tags (tags are created in the
     /// article's edition when new) in one transaction. Validates `new` first.
@@ -90,14 +97,37 @@ impl Store {
         audit: Option<&NewAudit>,
     ) -> Result<Article> {
         new.validate()?;
+        let mut tx = self.begin_write().await?;
+        let inserted = self.insert_article(&mut tx, new, actor).await?;
+        let article = inserted.article;
+        if let Some(audit) = audit {
+            record_audit_on(&mut tx, &audit.clone().on_item(article.id)).await?;
+        }
+        // Last before the commit: see `note_search_changes`.
+        note_search_changes(&mut tx, self.backend, &inserted.search, new.updated_at).await?;
+        let staged = self.stage_events(&mut tx, inserted.events).await?;
+        tx.commit().await?;
+        staged.deliver();
+        Ok(article)
+    }
+
+    /// The writes of [`Store::create_article_by`] on the caller's write
+    /// transaction (`new` already validated): the article, its byline,
+    /// tags, pictures, counters and first revision. The caller notes the
+    /// search changes last and stages the events before its commit.
+    pub(crate) async fn insert_article(
+        &self,
+        tx: &mut AnyConnection,
+        new: &NewArticle,
+        actor: Option<i64>,
+    ) -> Result<Inserted> {
         let body = body_to_json(&new.body)?;
         let author_ids = dedup_keep_order(&new.author_ids);
         let tags = dedup_tags(&new.tags);
         let media = media_ids(new.lead_media_id, new.seo.social_media_id, &new.body);
         let public = new.status.is_public();
 
-        let mut tx = self.begin_write().await?;
-        check_social_picture(&mut tx, new.seo.social_media_id).await?;
+        check_social_picture(&mut *tx, new.seo.social_media_id).await?;
         // Selecting from `sections` checks in the same statement that the
         // section exists and belongs to the article's edition. Group 0 is a
         // placeholder: ids start at 1.
@@ -132,7 +162,7 @@ impl Store {
             .map(|row| row.try_get("id"))
             .transpose()?;
         let id = id.ok_or(StoreError::MissingReference { what: "section" })?;
-        check_bylines(&mut tx, new.edition_id, &author_ids, &[]).await?;
+        check_bylines(&mut *tx, new.edition_id, &author_ids, &[]).await?;
         if new.translation_group.is_none() {
             sqlx::query("UPDATE articles SET translation_group = id WHERE id = $1")
                 .bind(id)
@@ -140,35 +170,31 @@ impl Store {
                 .await?;
         }
 
-        let tag_ids = tag_ids_for(&mut tx, new.edition_id, &tags).await?;
-        insert_authors(&mut tx, id, &author_ids, new.published_at, public).await?;
-        insert_tags(&mut tx, id, &tag_ids, new.published_at, public).await?;
-        let flipped = link_media(&mut tx, id, &media, public).await?;
+        let tag_ids = tag_ids_for(&mut *tx, new.edition_id, &tags).await?;
+        insert_authors(&mut *tx, id, &author_ids, new.published_at, public).await?;
+        insert_tags(&mut *tx, id, &tag_ids, new.published_at, public).await?;
+        let flipped = link_media(&mut *tx, id, &media, public).await?;
         if public {
-            shift_visibility(&mut tx, id, new.edition_id, new.section_id, 1).await?;
+            shift_visibility(&mut *tx, id, new.edition_id, new.section_id, 1).await?;
         }
-        let article = load_article(&mut tx, ArticleKey::Id(id))
+        let article = load_article(&mut *tx, ArticleKey::Id(id))
             .await?
             .ok_or(StoreError::NotFound)?;
         record_revision(
-            &mut tx,
+            &mut *tx,
             &article,
             RevisionKind::Created,
             actor,
             new.updated_at,
         )
         .await?;
-        if let Some(audit) = audit {
-            record_audit_on(&mut tx, &audit.clone().on_item(id)).await?;
-        }
         let mut events = crate::events::article_created(self.node_id(), &article);
         crate::media::purge_flipped(&mut events, self.node_id(), &flipped);
-        // The pictures gain a story (and may have become public).
-        let changes = article_and_pictures(id, &media);
-        note_search_changes(&mut tx, self.backend, &changes, new.updated_at).await?;
-        let staged = self.stage_events(&mut tx, events).await?;
-        tx.commit().await?;
-        staged.deliver();
-        Ok(article)
+        Ok(Inserted {
+            article,
+            events,
+            // The pictures gain a story (and may have become public).
+            search: article_and_pictures(id, &media),
+        })
     }
 }

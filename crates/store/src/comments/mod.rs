@@ -19,6 +19,7 @@ mod reactions;
 mod sanctions;
 mod settings;
 
+pub(crate) use counters::{count_visibility, lock_comments_of};
 pub(crate) use erase::erase_on;
 
 pub use bulk::BulkComment;
@@ -68,7 +69,9 @@ pub struct Comment {
 }
 
 /// What a comment query selects; `c` is the comment, `r` its author.
-pub(crate) const COMMENT_COLUMNS: &str = "c.id, c.article_id, c.reader_id, r.display_name, \
+/// An imported comment shows the name its old site kept (`guest_name`).
+pub(crate) const COMMENT_COLUMNS: &str = "c.id, c.article_id, c.reader_id, \
+     COALESCE(c.guest_name, r.display_name) AS display_name, \
      c.parent_id, c.reply_to_id, c.root_id, c.depth, c.body_source, c.body_html, c.status, \
      c.status_reason, c.created_at, c.edited_at, c.reply_count, c.like_count, c.report_count, c.erased_at";
 

@@ -253,7 +253,17 @@ pub(super) async fn add_slash(
 /// `/`: the default edition an admin chose in the site's settings; when
 /// none is chosen, the edition whose language the browser prefers, else
 /// the first.
-pub(super) async fn root(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub(super) async fn root(
+    State(state): State<AppState>,
+    axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
+    headers: HeaderMap,
+) -> Response {
+    // `/?p=12`: an imported site's short address of a story.
+    if uri.query().is_some() {
+        if let Some(to) = crate::site::imported_address(&state, &uri).await {
+            return crate::site::moved_permanently(&to);
+        }
+    }
     let site = match state.cache.site(&state.store).await {
         Ok(site) => site,
         Err(err) => return respond(&state, None, Err(err.into())).await,

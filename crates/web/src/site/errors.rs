@@ -5,7 +5,7 @@
 
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use dateline_render::RenderError;
 use dateline_store::StoreError;
 use serde::Serialize;
@@ -129,12 +129,16 @@ pub(crate) async fn html_errors(
     }
 }
 
-/// Any path the reader site does not know: 404 in the language of the
-/// edition named by the first path segment, if any.
+/// Any path the reader site does not know: 301 to a public story that
+/// had this address on a site imported into this one (`redirects`), else
+/// 404 in the language of the edition named by the first path segment, if any.
 pub(crate) async fn fallback(
     State(state): State<AppState>,
     OriginalUri(uri): OriginalUri,
 ) -> Response {
+    if let Some(to) = imported_address(&state, &uri).await {
+        return moved_permanently(&to);
+    }
     let first = uri
         .path()
         .trim_start_matches('/')
@@ -143,6 +147,44 @@ pub(crate) async fn fallback(
         .map(str::to_owned);
     let err = PageError::new(ErrorCode::NotFound, format!("no page at {}", uri.path()));
     error_page(&state, first.as_deref(), err).await
+}
+
+/// `301 Moved Permanently` to `to`, as search engines expect of a site
+/// that moved (308 would say the same, but not every crawler knows it);
+/// cached for an hour.
+pub(crate) fn moved_permanently(to: &str) -> Response {
+    match axum::http::HeaderValue::from_str(to) {
+        Ok(location) => (
+            StatusCode::MOVED_PERMANENTLY,
+            [
+                (axum::http::header::LOCATION, location),
+                (
+                    axum::http::header::CACHE_CONTROL,
+                    axum::http::HeaderValue::from_static("public, max-age=3600"),
+                ),
+            ],
+        )
+            .into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// Where an old address of an imported story leads now, when the story is
+/// public (a draft's old address stays a 404, as its page is).
+pub(crate) async fn imported_address(state: &AppState, uri: &axum::http::Uri) -> Option<String> {
+    let path = uri.path_and_query()?.as_str();
+    let id = state.store.redirect_target(path).await.ok()??;
+    let article = state.store.article_by_id(id).await.ok()??;
+    if !article.status.is_public() {
+        return None;
+    }
+    let edition = state.store.edition_by_id(article.edition_id).await.ok()??;
+    let section = state.store.section_by_id(article.section_id).await.ok()??;
+    Some(crate::urls::Urls::new(&state.config.base_url).article(
+        &edition.code,
+        &section.slug,
+        &article.slug,
+    ))
 }
 
 /// How long an error page waits for its edition's chrome.

@@ -15,5 +15,7 @@ mod pictures;
 pub(crate) use cards::{card_media, Card};
 pub(crate) use chrome::{Alternate, EditionCtx, Layout, Meta, MetaImage};
 pub(crate) use days::Day;
-pub(crate) use errors::{fallback, html_errors, respond, PageError};
+pub(crate) use errors::{
+    fallback, html_errors, imported_address, moved_permanently, respond, PageError,
+};
 pub(crate) use pictures::{MediaMap, Picture};

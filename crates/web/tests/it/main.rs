@@ -48,6 +48,7 @@ mod comments_edits;
 mod comments_unsubscribe;
 mod front_page;
 mod health;
+mod imported_redirects;
 mod input_text;
 mod limits_across_nodes;
 mod live;
