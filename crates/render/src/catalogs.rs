@@ -42,6 +42,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/en-search.ftl"),
             "\n",
             include_str!("../locales/en-newsletters.ftl"),
+            "\n",
+            include_str!("../locales/en-import.ftl"),
         ),
     ),
     (
@@ -70,6 +72,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/ru-search.ftl"),
             "\n",
             include_str!("../locales/ru-newsletters.ftl"),
+            "\n",
+            include_str!("../locales/ru-import.ftl"),
         ),
     ),
 ];

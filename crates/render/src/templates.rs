@@ -85,6 +85,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/newsroom/settings.html"),
     ),
     (
+        "newsroom/imports.html",
+        include_str!("../templates/newsroom/imports.html"),
+    ),
+    (
+        "newsroom/import_run.html",
+        include_str!("../templates/newsroom/import_run.html"),
+    ),
+    (
         "newsroom/sections.html",
         include_str!("../templates/newsroom/sections.html"),
     ),

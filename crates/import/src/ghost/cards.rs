@@ -88,8 +88,9 @@ pub(super) fn card(out: &mut String, name: &str, payload: &Value) {
         "button" => paragraph_link(out, f("buttonUrl"), f("buttonText")),
         // Members' paywall marker: no content of its own.
         "paywall" => {}
-        // Content only sent in newsletters, never on the web.
-        "email" | "email-cta" => {}
+        // Content only sent in newsletters, never on the web; a members'
+        // sign-up form (Dateline has its own).
+        "email" | "email-cta" | "signup" => {}
         _ => unknown(out, name, payload),
     }
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike};
 use dateline_domain::UnixTime;
 
 use super::emit;
-use super::raw::FullPost;
+use super::raw::{FullPost, Time};
 use super::scan::{Relations, Scanned};
 use super::{lexical, mobiledoc};
 use crate::model::{Picture, Position, Post, PostKind, PostState};
@@ -50,7 +50,7 @@ pub(super) fn build(raw: FullPost, at: Position, scanned: &Scanned) -> Result<Po
         .filter_map(|id| rel.tag_slugs.get(id).cloned())
         .collect();
     let featured = featured(&raw, &key, rel, base);
-    let published_at = raw.published_at.map(|t| t.0);
+    let published_at = Time::get(raw.published_at);
     let old_urls = old_urls(kind, &slug, &key, published_at, &authors, &tags, rel);
     let body_html = emit::resolve_site_url(&body(&raw)?, base);
     Ok(Post {
@@ -59,7 +59,7 @@ pub(super) fn build(raw: FullPost, at: Position, scanned: &Scanned) -> Result<Po
         title: raw.title.unwrap_or_default(),
         slug,
         published_at,
-        modified_at: raw.updated_at.or(raw.created_at).map(|t| t.0),
+        modified_at: Time::get(raw.updated_at).or(Time::get(raw.created_at)),
         authors,
         excerpt: raw.custom_excerpt.unwrap_or_default(),
         body_html,

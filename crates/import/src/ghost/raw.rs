@@ -43,9 +43,15 @@ impl<'de> Deserialize<'de> for Id {
 }
 
 /// A moment: epoch milliseconds (0.x), RFC 3339, or a date and time
-/// without zone (UTC, as Ghost stores them).
+/// without zone (UTC, as Ghost stores them). MySQL's zero date is no date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Time(pub UnixTime);
+pub(super) struct Time(Option<UnixTime>);
+
+impl Time {
+    pub(super) fn get(time: Option<Time>) -> Option<UnixTime> {
+        time.and_then(|t| t.0)
+    }
+}
 
 impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -56,18 +62,21 @@ impl<'de> Deserialize<'de> for Time {
                 f.write_str("a date (text or epoch milliseconds)")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Time, E> {
+                if v.trim().is_empty() || v.starts_with("0000-00-00") {
+                    return Ok(Time(None));
+                }
                 parse_time(v)
-                    .map(Time)
+                    .map(|t| Time(Some(t)))
                     .ok_or_else(|| E::custom(format!("unreadable date `{v}`")))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Time, E> {
-                Ok(Time(i64::try_from(v / 1000).unwrap_or(i64::MAX)))
+                Ok(Time(i64::try_from(v / 1000).ok()))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Time, E> {
-                Ok(Time(v.div_euclid(1000)))
+                Ok(Time(Some(v.div_euclid(1000))))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Time, E> {
-                Ok(Time((v / 1000.0).floor() as i64))
+                Ok(Time(Some((v / 1000.0).floor() as i64)))
             }
         }
         d.deserialize_any(V)
@@ -77,6 +86,9 @@ impl<'de> Deserialize<'de> for Time {
 pub(super) fn parse_time(text: &str) -> Option<UnixTime> {
     let text = text.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Some(t.timestamp());
+    }
+    if let Ok(t) = DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z") {
         return Some(t.timestamp());
     }
     for format in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {

@@ -10,7 +10,7 @@ use serde::de::{IgnoredAny, MapAccess};
 
 use super::raw::{
     CheckedPost, RawComment, RawMember, RawMeta, RawPostAuthor, RawPostMeta, RawPostTag,
-    RawSetting, RawTag, RawUser,
+    RawSetting, RawTag, RawUser, Time,
 };
 use super::source::{Tracker, NOT_GHOST};
 use super::walk::{self, each, Tables};
@@ -363,7 +363,7 @@ fn comments(
             author_name: member.map(|m| text(&m.name)).unwrap_or_default(),
             author_email: member.map(|m| text(&m.email)).unwrap_or_default(),
             author_url: String::new(),
-            created_at: row.created_at.map(|t| t.0).unwrap_or(0),
+            created_at: Time::get(row.created_at).unwrap_or(0),
             body_html: row.html.unwrap_or_default(),
             state: match row.status.as_deref() {
                 Some("published") => CommentState::Approved,

@@ -1,11 +1,11 @@
 //! The bytes of an export as serde_json reads them: buffered, a leading BOM
-//! skipped, UTF-8 checked on every byte (serde_json does not check strings
-//! it skips), and the position of the last byte read kept where the
+//! skipped, proved UTF-8 a buffer at a time (serde_json does not check the
+//! strings it skips), and the position of the last byte read kept where the
 //! visitors can see it, so a post knows the line and column it starts at.
 
 use std::cell::Cell;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::path::Path;
 use std::rc::Rc;
 
@@ -13,7 +13,7 @@ use crate::error::{ImportError, Result};
 use crate::model::Position;
 
 /// What the reader shares with the visitors.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Tracker {
     /// Line and column (1-based) of the last byte read; column 0 before any.
     at: Cell<(u64, u64)>,
@@ -28,125 +28,129 @@ impl Tracker {
     }
 }
 
+const BUFFER: usize = 64 * 1024;
+
 pub(super) struct Source {
-    inner: BufReader<File>,
+    file: File,
+    buf: Box<[u8]>,
+    /// `buf[pos..checked]` is proved UTF-8 and not yet read; `buf[checked..end]`
+    /// is the start of a character cut by the buffer's end, or (when `bad`)
+    /// bytes that are not UTF-8.
+    pos: usize,
+    checked: usize,
+    end: usize,
+    bad: bool,
+    eof: bool,
     tracker: Rc<Tracker>,
-    utf8: Utf8,
-    /// Where the character being checked began.
-    started: (u64, u64),
 }
 
 impl Source {
     pub(super) fn open(path: &Path) -> Result<(Self, Rc<Tracker>)> {
         let file = File::open(path).map_err(|e| ImportError::io(path, e))?;
-        let mut inner = BufReader::with_capacity(64 * 1024, file);
-        let head = inner.fill_buf().map_err(|e| ImportError::io(path, e))?;
-        if head.starts_with(b"\xEF\xBB\xBF") {
-            inner.consume(3);
-        }
         let tracker = Rc::new(Tracker {
             at: Cell::new((1, 0)),
             bad_utf8: Cell::new(None),
         });
-        let source = Self {
-            inner,
+        let mut source = Self {
+            file,
+            buf: vec![0; BUFFER].into_boxed_slice(),
+            pos: 0,
+            checked: 0,
+            end: 0,
+            bad: false,
+            eof: false,
             tracker: Rc::clone(&tracker),
-            utf8: Utf8::default(),
-            started: (1, 1),
         };
+        // A BOM is three bytes: a first read may bring fewer.
+        while source.end < 3 && !source.eof {
+            source.fill().map_err(|e| ImportError::io(path, e))?;
+        }
+        if source.buf[..source.end].starts_with(b"\xEF\xBB\xBF") {
+            source.pos = 3;
+        }
         Ok((source, tracker))
+    }
+
+    /// Reads more of the file after what is left, and proves what it can.
+    fn fill(&mut self) -> io::Result<()> {
+        self.buf.copy_within(self.pos..self.end, 0);
+        self.end -= self.pos;
+        self.pos = 0;
+        loop {
+            match self.file.read(&mut self.buf[self.end..]) {
+                Ok(0) => self.eof = true,
+                Ok(n) => self.end += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+            break;
+        }
+        match std::str::from_utf8(&self.buf[..self.end]) {
+            Ok(_) => self.checked = self.end,
+            Err(e) => {
+                self.checked = e.valid_up_to();
+                // A character cut by the buffer's end is completed by the
+                // next read, unless the file ends there.
+                self.bad = e.error_len().is_some() || self.eof;
+            }
+        }
+        Ok(())
+    }
+
+    fn refuse(&self) -> io::Error {
+        let (line, column) = self.tracker.at.get();
+        self.tracker.bad_utf8.set(Some((line, column + 1)));
+        io::Error::new(io::ErrorKind::InvalidData, "invalid UTF-8")
     }
 }
 
 impl Read for Source {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let available = self.inner.fill_buf()?;
-        if available.is_empty() {
-            if self.utf8.remaining > 0 {
-                self.tracker.bad_utf8.set(Some(self.started));
-                return Err(invalid_utf8());
-            }
-            return Ok(0);
+    #[inline]
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        // serde_json reads a byte at a time: that case is kept short.
+        if let ([one], true) = (&mut *out, self.pos < self.checked) {
+            let byte = self.buf[self.pos];
+            *one = byte;
+            self.pos += 1;
+            let (line, column) = self.tracker.at.get();
+            self.tracker.at.set(if byte == b'\n' {
+                (line + 1, 0)
+            } else {
+                (line, column + 1)
+            });
+            return Ok(1);
         }
-        let n = buf.len().min(available.len());
+        self.read_more(out)
+    }
+}
+
+impl Source {
+    #[inline(never)]
+    fn read_more(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        while self.pos == self.checked {
+            if self.bad {
+                return Err(self.refuse());
+            }
+            if self.eof || out.is_empty() {
+                return Ok(0);
+            }
+            self.fill()?;
+        }
+        let n = out.len().min(self.checked - self.pos);
+        let taken = &self.buf[self.pos..self.pos + n];
+        out[..n].copy_from_slice(taken);
         let (mut line, mut column) = self.tracker.at.get();
-        let mut taken = 0;
-        for &byte in &available[..n] {
-            if self.utf8.remaining == 0 {
-                self.started = (line, column + 1);
-            }
-            if !self.utf8.accept(byte) {
-                if taken == 0 {
-                    self.tracker.bad_utf8.set(Some(self.started));
-                    return Err(invalid_utf8());
-                }
-                // Hand over the good bytes first; the next call fails.
-                break;
-            }
+        for &byte in taken {
             if byte == b'\n' {
                 line += 1;
                 column = 0;
             } else {
                 column += 1;
             }
-            taken += 1;
         }
-        buf[..taken].copy_from_slice(&available[..taken]);
-        self.inner.consume(taken);
+        self.pos += n;
         self.tracker.at.set((line, column));
-        Ok(taken)
-    }
-}
-
-fn invalid_utf8() -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, "invalid UTF-8")
-}
-
-/// An incremental UTF-8 check (the table of RFC 3629: no overlong forms, no
-/// surrogates, nothing above U+10FFFF).
-#[derive(Debug)]
-struct Utf8 {
-    remaining: u8,
-    low: u8,
-    high: u8,
-}
-
-impl Default for Utf8 {
-    fn default() -> Self {
-        Self {
-            remaining: 0,
-            low: 0x80,
-            high: 0xBF,
-        }
-    }
-}
-
-impl Utf8 {
-    fn accept(&mut self, byte: u8) -> bool {
-        if self.remaining > 0 {
-            if byte < self.low || byte > self.high {
-                return false;
-            }
-            self.remaining -= 1;
-            self.low = 0x80;
-            self.high = 0xBF;
-            return true;
-        }
-        let (remaining, low, high) = match byte {
-            0x00..=0x7F => return true,
-            0xC2..=0xDF => (1, 0x80, 0xBF),
-            0xE0 => (2, 0xA0, 0xBF),
-            0xE1..=0xEC | 0xEE..=0xEF => (2, 0x80, 0xBF),
-            0xED => (2, 0x80, 0x9F),
-            0xF0 => (3, 0x90, 0xBF),
-            0xF1..=0xF3 => (3, 0x80, 0xBF),
-            0xF4 => (3, 0x80, 0x8F),
-            _ => return false,
-        };
-        self.remaining = remaining;
-        self.low = low;
-        self.high = high;
-        true
+        Ok(n)
     }
 }
 

@@ -6,10 +6,11 @@ use dateline_domain::rich::LIST_MAX_ITEMS;
 use dateline_domain::{BodyBlock, HeadingLevel, ListItem};
 use scraper::node::Element;
 
-use super::convert::{Converter, Figure, Kind, List, Quote, Target};
+use super::convert::Converter;
 use super::inline::collapse;
 use super::limits::tidy_marks;
 use super::links::{embed_url, http_url, image_src};
+use super::targets::{Figure, Kind, List, Quote, Target};
 use super::{Block, ImageRef};
 
 /// Attributes lazy-loading plugins keep the real picture address in.
@@ -158,7 +159,13 @@ impl Converter<'_> {
                 return;
             }
         }
-        let attribution = quote.attribution.join(" ");
+        let attribution = quote
+            .attribution
+            .iter()
+            .filter(|part| !part.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
         let attribution = attribution
             .trim_start_matches(|c: char| {
                 matches!(c, '—' | '–' | '―' | '-' | '~') || c.is_whitespace()

@@ -4,7 +4,7 @@
 //! boundary, and leaves an [`Action`] saying what to do when it closes.
 
 use dateline_domain::rich::Mark;
-use dateline_domain::{BodyBlock, ListItem};
+use dateline_domain::BodyBlock;
 use scraper::ElementRef;
 use url::Url;
 
@@ -12,70 +12,9 @@ use super::inline::{collapse, Gap, Inline, Style};
 use super::limits::tidy_marks;
 use super::links::{bare_url, link_href};
 use super::notes::Notes;
+use super::targets::{Action, EmbedQuote, Figure, Kind, List, Quote, Target};
 use super::walk::{class_of, Class, Visitor};
 use super::Block;
-
-/// What a target is, with what it gathers until it closes.
-pub(super) enum Kind {
-    /// The body itself: text becomes paragraphs.
-    Flow,
-    Figure(Figure),
-    /// A `<figcaption>`: its text captions the figure around it.
-    Caption,
-    Heading(u8),
-    List(List),
-    /// A table: each row becomes a paragraph.
-    Table {
-        rows: usize,
-    },
-    Quote(Quote),
-    /// A `<cite>` or `<footer>` inside a quote: who said it.
-    Attribution,
-    Pre,
-}
-
-pub(super) struct Figure {
-    pub caption: Vec<String>,
-    /// A `[caption]` shortcode, whose own text is the caption.
-    pub shortcode: bool,
-    /// The first block written inside the figure.
-    pub first_block: usize,
-    /// The last picture written inside it, which the caption goes to.
-    pub last_image: Option<usize>,
-}
-
-pub(super) struct List {
-    pub ordered: bool,
-    /// Nested lists' items follow their parent item here, flattened.
-    pub items: Vec<ListItem>,
-}
-
-pub(super) struct Quote {
-    pub attribution: Vec<String>,
-    pub embed: Option<EmbedQuote>,
-}
-
-/// A blockquote that a social network's script turns into its post.
-pub(super) struct EmbedQuote {
-    pub twitter: bool,
-    pub permalink: Option<String>,
-    pub links: Vec<String>,
-}
-
-pub(super) struct Target {
-    pub kind: Kind,
-    pub inline: Inline,
-}
-
-/// What to do when an element closes.
-pub(super) enum Action {
-    Nothing,
-    CloseMark,
-    Boundary,
-    Pop,
-    EndItem,
-    EndRow,
-}
 
 pub(super) struct Converter<'a> {
     pub base: Option<&'a Url>,
@@ -228,7 +167,12 @@ impl<'a> Converter<'a> {
     }
 
     fn open_mark(&mut self, style: Style) -> Option<Action> {
-        self.top().inline.open(style);
+        let inline = &mut self.top().inline;
+        if inline.is_open(&style) {
+            // Bold inside bold adds nothing, and keeps the open marks few.
+            return Some(Action::Nothing);
+        }
+        inline.open(style);
         Some(Action::CloseMark)
     }
 

@@ -169,6 +169,10 @@ impl Inline {
         self.unstarted = true;
     }
 
+    pub(super) fn is_open(&self, style: &Style) -> bool {
+        self.open.iter().any(|mark| mark.style == *style)
+    }
+
     /// Ends the mark opened last; an empty one is dropped.
     pub(super) fn close(&mut self) {
         if let Some(OpenMark {

@@ -2,15 +2,22 @@
 //! checked against what a story may link, embed addresses and picture
 //! sources made absolute.
 
+use dateline_domain::is_forbidden_char;
 use dateline_domain::rich::is_valid_href;
 use url::Url;
 
+/// Ghost writes its own site's address as this placeholder.
+const GHOST_URL: &str = "__GHOST_URL__";
+
 /// An attribute's address as a browser reads it: surrounding whitespace
-/// and line breaks inside dropped.
+/// and line breaks inside dropped (and characters no text may hold); Ghost's
+/// placeholder for its own address makes it a path on the old site.
 fn clean(raw: &str) -> String {
-    raw.trim_matches(|c: char| c.is_ascii_whitespace())
+    let trimmed = raw.trim_matches(|c: char| c.is_ascii_whitespace());
+    let trimmed = trimmed.strip_prefix(GHOST_URL).unwrap_or(trimmed);
+    trimmed
         .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .filter(|&c| !matches!(c, '\t' | '\n' | '\r') && !is_forbidden_char(c))
         .collect()
 }
 

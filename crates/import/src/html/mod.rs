@@ -7,6 +7,7 @@
 //! visits the tree without recursion, [`convert`] turns it into blocks with
 //! [`inline`] text buffers, and [`limits`] caps the block count.
 
+mod autoembed;
 mod containers;
 mod convert;
 mod inline;
@@ -14,6 +15,7 @@ mod limits;
 mod links;
 mod notes;
 mod shortcodes;
+mod targets;
 mod text;
 mod walk;
 

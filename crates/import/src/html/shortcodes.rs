@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use super::autoembed;
 use super::links::http_url;
 use super::notes::Notes;
 
@@ -67,7 +68,7 @@ pub(super) fn expand<'h>(html: &'h str, notes: &mut Notes) -> Cow<'h, str> {
     if !has_http {
         return expanded;
     }
-    match url_lines(&expanded) {
+    match autoembed::url_lines(&expanded) {
         Some(rewritten) => Cow::Owned(rewritten),
         None => expanded,
     }
@@ -253,7 +254,7 @@ fn attribute<'a>(attrs: &[(Option<&str>, &'a str)], names: &[&str]) -> Option<&'
 }
 
 /// An attribute value inside a double-quoted HTML attribute.
-fn escape(value: &str) -> String {
+pub(super) fn escape(value: &str) -> String {
     value.replace('"', "&quot;")
 }
 
@@ -360,71 +361,4 @@ fn expand_shortcodes(html: &str, notes: &mut Notes) -> String {
 
 fn note(notes: &mut Notes, name: &str) {
     *notes.shortcodes.entry(name.to_owned()).or_default() += 1;
-}
-
-/// Lines holding only an http(s) URL, outside tags and comments, become
-/// embeds, as WordPress's auto-embed does; `None` when there is none.
-fn url_lines(html: &str) -> Option<String> {
-    #[derive(PartialEq)]
-    enum State {
-        Text,
-        Tag,
-        Comment,
-    }
-    let mut state = State::Text;
-    let mut out: Option<String> = None;
-    let mut done = 0;
-    let mut line_start = 0;
-    for line in html.split_inclusive('\n') {
-        let start = line_start;
-        line_start += line.len();
-        if state == State::Text {
-            let candidate = line.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\r' | '\n'));
-            let plain = !candidate
-                .chars()
-                .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"'));
-            if plain {
-                if let Some(url) = http_url(candidate) {
-                    let buffer = out.get_or_insert_with(|| String::with_capacity(html.len() + 64));
-                    buffer.push_str(&html[done..start]);
-                    buffer.push_str(&format!("<dl-embed url=\"{}\"></dl-embed>", escape(&url)));
-                    if line.ends_with('\n') {
-                        buffer.push('\n');
-                    }
-                    done = line_start;
-                    continue;
-                }
-            }
-        }
-        let mut i = 0;
-        let bytes = line.as_bytes();
-        while i < bytes.len() {
-            match state {
-                State::Text if bytes[i] == b'<' => {
-                    if line[i..].starts_with("<!--") {
-                        state = State::Comment;
-                        i += 4;
-                        continue;
-                    }
-                    if bytes
-                        .get(i + 1)
-                        .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'))
-                    {
-                        state = State::Tag;
-                    }
-                }
-                State::Tag if bytes[i] == b'>' => state = State::Text,
-                State::Comment if line[i..].starts_with("-->") => {
-                    state = State::Text;
-                    i += 3;
-                    continue;
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-    }
-    let mut out = out?;
-    out.push_str(&html[done..]);
-    Some(out)
 }

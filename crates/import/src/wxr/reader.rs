@@ -356,13 +356,15 @@ impl WxrReader {
                     Ok(Some(c)) => c.to_string(),
                     Ok(None) => match predefined(&r.xml10_content()) {
                         Some(c) => c.to_owned(),
-                        None => return Err(self.error_at(
-                            at,
-                            format!(
+                        None => {
+                            return Err(self.error_at(
+                                at,
+                                format!(
                                 "unknown entity &{};: an export may use only XML's own entities",
                                 r.xml10_content()
                             ),
-                        )),
+                            ))
+                        }
                     },
                     Err(e) => return Err(self.error_at(at, e.to_string())),
                 },

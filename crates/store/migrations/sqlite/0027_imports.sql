@@ -30,3 +30,24 @@ CREATE INDEX redirects_article ON redirects (article_id);
 -- A comment brought in from another system, by someone without an account
 -- here: the name shown instead of the (placeholder) reader's.
 ALTER TABLE comments ADD COLUMN guest_name TEXT;
+
+-- Imports started from the newsroom: the uploaded file (kept under the
+-- node's `{data_dir}/imports/`), how far the run is (`done` of `total`
+-- posts, written every second while it runs, so a run whose `updated_at`
+-- stops moving has died with its node) and, at the end, the report.
+CREATE TABLE import_runs (
+    id          INTEGER PRIMARY KEY,
+    format      TEXT    NOT NULL CHECK (format IN ('wordpress', 'ghost')),
+    file_name   TEXT    NOT NULL,
+    stored_as   TEXT    NOT NULL,
+    edition_id  INTEGER NOT NULL REFERENCES editions (id),
+    options     TEXT    NOT NULL,
+    status      TEXT    NOT NULL CHECK (status IN ('running', 'finished', 'failed', 'interrupted')),
+    total       INTEGER NOT NULL DEFAULT 0,
+    done        INTEGER NOT NULL DEFAULT 0,
+    report      TEXT    NOT NULL DEFAULT '',
+    error       TEXT    NOT NULL DEFAULT '',
+    started_by  INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+);

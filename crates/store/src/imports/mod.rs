@@ -2,10 +2,11 @@
 //! the rows they became (`import_items`), which makes a second run find its
 //! first run's work; a story with its comments and old addresses in one
 //! transaction (`story.rs`); the old addresses readers and search engines
-//! still use (`redirects`).
+//! still use (`redirects`); the runs the newsroom starts (`runs.rs`).
 
 mod comments;
 mod redirects;
+mod runs;
 mod story;
 
 use std::collections::HashMap;
@@ -17,6 +18,7 @@ use crate::{Result, Store};
 
 pub use comments::ImportedComment;
 pub use redirects::REDIRECT_PATH_MAX_BYTES;
+pub use runs::{ImportRun, NewImportRun};
 pub use story::{ImportedStory, StoryOutcome};
 
 /// What an `import_items` row maps to.

@@ -39,6 +39,8 @@ mod sections;
 mod sessions;
 // Admins: the site-wide settings.
 mod settings;
+// Admins: importing a WordPress or Ghost export.
+pub(crate) mod imports;
 // First run: the setup page and the gate leading to it.
 mod setup;
 mod tokens;
@@ -101,6 +103,13 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/newsroom/settings",
             get(settings::page).post(settings::save),
         )
+        .route(
+            "/newsroom/imports",
+            get(imports::page)
+                .post(imports::start)
+                .layer(imports::body_limit()),
+        )
+        .route("/newsroom/imports/{id}", get(imports::run_page))
         .route(
             "/newsroom/editions/{code}/sections",
             get(sections::page).post(sections::create),

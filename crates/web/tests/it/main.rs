@@ -65,6 +65,7 @@ mod newsroom_bulk;
 mod newsroom_dashboard;
 mod newsroom_framing;
 mod newsroom_history;
+mod newsroom_imports;
 mod newsroom_invitations;
 mod newsroom_media;
 mod newsroom_pick;

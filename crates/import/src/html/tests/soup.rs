@@ -171,39 +171,3 @@ fn odd_inputs_give_valid_blocks() {
         super::super::to_text(html);
     }
 }
-
-#[test]
-#[ignore]
-fn scratch_timing() {
-    let post = r#"<!-- wp:paragraph --><p>The council met on <strong>Monday</strong> to discuss the <a href="/bridge">bridge</a> and the budget, with <em>many</em> residents attending.</p><!-- /wp:paragraph -->
-Classic text with a line
-and another line.
-
-[caption id="attachment_1" align="alignnone" width="300"]<a href="/x.jpg"><img src="/x.jpg" alt="x" /></a> Caption[/caption]
-<ul><li>One</li><li>Two <b>bold</b></li></ul><table><tr><td>a</td><td>b</td></tr></table>
-https://www.youtube.com/watch?v=abc
-<blockquote><p>Quote</p><cite>Someone</cite></blockquote>
-"#;
-    let body = post.repeat(20);
-    let base = Url::parse("https://old.example/").unwrap();
-    let start = std::time::Instant::now();
-    let mut blocks = 0;
-    for _ in 0..1000 {
-        blocks += to_blocks(&body, Some(&base)).blocks.len();
-    }
-    eprintln!(
-        "1000 bodies of {} bytes: {:?} ({blocks} blocks)",
-        body.len(),
-        start.elapsed()
-    );
-    for n in [10_000usize, 100_000] {
-        let big = "<p>x <b>y</b> [z] <a href=\"/a\">l</a></p>\n".repeat(n);
-        let start = std::time::Instant::now();
-        let out = to_blocks(&big, None);
-        eprintln!("{n} paragraphs: {:?} {}", start.elapsed(), out.blocks.len());
-        let big = "[a ".repeat(n) + &"<b>".repeat(n) + &"<div>".repeat(n);
-        let start = std::time::Instant::now();
-        let _ = to_blocks(&big, None);
-        eprintln!("{n} odd: {:?}", start.elapsed());
-    }
-}
