@@ -43,6 +43,10 @@ pub struct ImportArgs {
     /// without one (default: the edition's).
     #[arg(long)]
     time_zone: Option<String>,
+    /// The old site's address, when the export lacks it (Ghost exports do):
+    /// pictures named by a path on it are fetched from there.
+    #[arg(long)]
+    site_url: Option<String>,
     /// Show the report of what would be imported, writing nothing.
     #[arg(long)]
     dry_run: bool,
@@ -91,6 +95,14 @@ pub async fn run(config: Config, args: ImportArgs) -> anyhow::Result<()> {
                 .map_err(|_| anyhow::anyhow!("--time-zone {z:?} is not an IANA time zone name"))
         })
         .transpose()?;
+    let site_url = args
+        .site_url
+        .as_deref()
+        .map(|u| {
+            url::Url::parse(u)
+                .map_err(|e| anyhow::anyhow!("--site-url {u:?} is not an address: {e}"))
+        })
+        .transpose()?;
     let options = Options {
         format: match args.format {
             FormatArg::Wordpress => Format::WordPress,
@@ -108,6 +120,7 @@ pub async fn run(config: Config, args: ImportArgs) -> anyhow::Result<()> {
         fetch: !args.no_fetch,
         dry_run: args.dry_run,
         time_zone,
+        site_url,
     };
     let store = super::open_store(&config, super::Site::MustExist).await?;
     let media = Arc::new(super::serve::media_service(&config, &store)?);

@@ -64,6 +64,10 @@ pub struct Options {
     /// The old site's time zone, for times an export gives without one
     /// (the edition's when not given).
     pub time_zone: Option<Tz>,
+    /// The old site's address, when the export does not give it (Ghost's
+    /// do not): pictures named by a path on it are fetched from it, and
+    /// its links are recognised as old addresses.
+    pub site_url: Option<url::Url>,
 }
 
 /// Told how far the import is; the CLI draws a bar, the newsroom stores it.
@@ -106,7 +110,7 @@ pub async fn run(
             ImportError::Options(format!("no edition {:?}", options.edition.as_str()))
         })?;
     let zone = options.time_zone.unwrap_or_else(|| edition.time_zone.tz());
-    let (catalog, mut posts) = open(options.format, &options.file, zone).await?;
+    let (mut catalog, mut posts) = open(options.format, &options.file, zone).await?;
     let mut report = Report {
         file: options.file.display().to_string(),
         format: format!(
@@ -123,7 +127,14 @@ pub async fn run(
             "not content Dateline imports",
         );
     }
+    // Named before `site_url` fills in an address the export lacks, so that
+    // runs with and without it are one source.
     let source = source_name(options.format, &catalog);
+    if catalog.site.base_url.trim().is_empty() {
+        if let Some(url) = &options.site_url {
+            catalog.site.base_url = url.to_string();
+        }
+    }
     let now = now();
     let mut ctx = story::Context::new(
         store,

@@ -80,10 +80,10 @@ fn node(out: &mut String, node: &Value) {
         // `aside` is Ghost's second quote style.
         "quote" | "extended-quote" | "aside" => {
             let mut inner = String::new();
-            wrapped(&mut inner, "p", node);
-            if !inner.is_empty() {
+            children(&mut inner, node);
+            if !inner.trim().is_empty() {
                 out.push_str("<blockquote>");
-                out.push_str(&inner);
+                emit::block(out, &inner);
                 out.push_str("</blockquote>");
             }
         }

@@ -19,6 +19,7 @@ mod lexical;
 mod mobiledoc;
 mod post;
 mod raw;
+mod records;
 mod scan;
 mod source;
 mod stream;

@@ -2,7 +2,7 @@
 //! small tables (users, tags, their links to posts, settings, comments) kept
 //! and turned into the catalog and the relations the second pass needs.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono_tz::Tz;
@@ -10,12 +10,13 @@ use serde::de::{IgnoredAny, MapAccess};
 
 use super::raw::{
     CheckedPost, RawComment, RawMember, RawMeta, RawPostAuthor, RawPostMeta, RawPostTag,
-    RawSetting, RawTag, RawUser, Time,
+    RawSetting, RawTag, RawUser,
 };
+use super::records::{by_post, comments, people, terms};
 use super::source::{Tracker, NOT_GHOST};
 use super::walk::{self, each, Tables};
 use crate::error::{ImportError, Result};
-use crate::model::{Catalog, Comment, CommentState, Person, SiteInfo, Term, TermKind};
+use crate::model::{Catalog, Comment, SiteInfo};
 
 /// What the first pass learnt: the catalog, and the relations by post id
 /// that the second pass joins to each post.
@@ -58,7 +59,7 @@ const IGNORED: [&str; 10] = [
 ];
 
 /// Settings kept from `settings` (all small texts).
-const SETTINGS: [&str; 9] = [
+const SETTINGS: [&str; 10] = [
     "title",
     "url",
     "locale",
@@ -66,6 +67,7 @@ const SETTINGS: [&str; 9] = [
     "default_locale",
     "defaultLang",
     "permalinks",
+    "timezone",
     "active_timezone",
     "activeTimezone",
 ];
@@ -94,6 +96,7 @@ struct Found {
     post_authors: Vec<RawPostAuthor>,
     post_meta: Vec<RawPostMeta>,
     settings: HashMap<String, String>,
+    saw_comments: bool,
     members: HashMap<String, RawMember>,
     comments: Vec<RawComment>,
     ignored: Vec<(String, u64)>,
@@ -133,7 +136,10 @@ impl Tables for Found {
             "posts_tags" => each(map, tracker, push(&mut self.post_tags))?,
             "posts_authors" => each(map, tracker, push(&mut self.post_authors))?,
             "posts_meta" => each(map, tracker, push(&mut self.post_meta))?,
-            "comments" => each(map, tracker, push(&mut self.comments))?,
+            "comments" => {
+                self.saw_comments = true;
+                each(map, tracker, push(&mut self.comments))?;
+            }
             "settings" => {
                 let settings = &mut self.settings;
                 each(map, tracker, |_, row: RawSetting| {
@@ -152,10 +158,23 @@ impl Tables for Found {
             }
             "members" => {
                 let members = &mut self.members;
+                // Ghost writes its tables in alphabetical order: comments
+                // first, so only the members who commented need keeping.
+                let commenters: Option<HashSet<&str>> = self.saw_comments.then(|| {
+                    self.comments
+                        .iter()
+                        .filter_map(|c| c.member_id.as_ref().map(|m| m.0.as_str()))
+                        .collect()
+                });
                 let mut n = 0;
                 each(map, tracker, |_, row: RawMember| {
                     n += 1;
-                    members.insert(row.id.0.clone(), row);
+                    if commenters
+                        .as_ref()
+                        .is_none_or(|c| c.contains(row.id.0.as_str()))
+                    {
+                        members.insert(row.id.0.clone(), row);
+                    }
                     Ok(())
                 })?;
                 self.ignored.push(("members".to_owned(), n));
@@ -193,7 +212,7 @@ impl Found {
             format_version: self.version.clone().unwrap_or_default(),
         };
         let permalink = setting(&["permalinks"]).filter(|p| p != "/:slug/");
-        let timezone = setting(&["active_timezone", "activeTimezone"])
+        let timezone = setting(&["timezone", "active_timezone", "activeTimezone"])
             .and_then(|tz| tz.parse::<Tz>().ok())
             .unwrap_or(Tz::UTC);
 
@@ -245,151 +264,4 @@ impl Found {
             },
         }
     }
-}
-
-fn text(s: &Option<String>) -> String {
-    s.as_deref().unwrap_or("").trim().to_owned()
-}
-
-/// Ghost's tags, all plain tags (Ghost has no categories); internal
-/// `#tags` organise themes and are not tags.
-fn terms(tags: &[RawTag]) -> (Vec<Term>, HashMap<String, String>) {
-    let public: Vec<&RawTag> = tags
-        .iter()
-        .filter(|t| !text(&t.name).starts_with('#') && t.visibility.as_deref() != Some("internal"))
-        .collect();
-    let mut slugs = HashMap::new();
-    for tag in &public {
-        let slug = match text(&tag.slug) {
-            s if s.is_empty() => slugify(&text(&tag.name)),
-            s => s,
-        };
-        if let Some(id) = &tag.id {
-            slugs.insert(id.0.clone(), slug);
-        }
-    }
-    let terms = public
-        .iter()
-        .filter_map(|tag| {
-            let key = slugs.get(&tag.id.as_ref()?.0)?.clone();
-            Some(Term {
-                kind: TermKind::Tag,
-                name: match text(&tag.name) {
-                    n if n.is_empty() => key.clone(),
-                    n => n,
-                },
-                key,
-                parent: tag
-                    .parent_id
-                    .as_ref()
-                    .and_then(|p| slugs.get(&p.0))
-                    .cloned(),
-                description: text(&tag.description),
-            })
-        })
-        .collect();
-    (terms, slugs)
-}
-
-fn people(users: &[RawUser]) -> Vec<Person> {
-    users
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            let login = match text(&u.slug) {
-                s if s.is_empty() => slugify(&text(&u.name)),
-                s => s,
-            };
-            let key = match (&u.id, text(&u.email)) {
-                (Some(id), _) => id.0.clone(),
-                (None, _) if !login.is_empty() => login.clone(),
-                (None, email) if !email.is_empty() => email,
-                (None, _) => format!("user-{}", i + 1),
-            };
-            Person {
-                key,
-                name: match text(&u.name) {
-                    n if n.is_empty() => login.clone(),
-                    n => n,
-                },
-                login,
-                email: text(&u.email),
-                bio: text(&u.bio),
-                website: text(&u.website),
-            }
-        })
-        .collect()
-}
-
-/// Rows `(post, sort_order, other)` grouped by post, each group in its
-/// `sort_order` (file order where equal or missing).
-fn by_post(
-    rows: impl Iterator<Item = (String, Option<i64>, String)>,
-) -> HashMap<String, Vec<String>> {
-    let mut grouped: HashMap<String, Vec<(i64, String)>> = HashMap::new();
-    for (post, order, other) in rows {
-        grouped
-            .entry(post)
-            .or_default()
-            .push((order.unwrap_or(0), other));
-    }
-    grouped
-        .into_iter()
-        .map(|(post, mut rows)| {
-            rows.sort_by_key(|(order, _)| *order);
-            let mut others: Vec<String> = Vec::with_capacity(rows.len());
-            for (_, other) in rows {
-                if !others.contains(&other) {
-                    others.push(other);
-                }
-            }
-            (post, others)
-        })
-        .collect()
-}
-
-/// Members' comments (Ghost 5), by post, oldest first so that a reply
-/// follows what it answers.
-fn comments(
-    rows: Vec<RawComment>,
-    members: &HashMap<String, RawMember>,
-) -> HashMap<String, Vec<Comment>> {
-    let mut by_post: HashMap<String, Vec<Comment>> = HashMap::new();
-    for row in rows {
-        let member = row.member_id.as_ref().and_then(|m| members.get(&m.0));
-        let comment = Comment {
-            key: row.id.0,
-            parent: row.parent_id.map(|p| p.0),
-            author_name: member.map(|m| text(&m.name)).unwrap_or_default(),
-            author_email: member.map(|m| text(&m.email)).unwrap_or_default(),
-            author_url: String::new(),
-            created_at: Time::get(row.created_at).unwrap_or(0),
-            body_html: row.html.unwrap_or_default(),
-            state: match row.status.as_deref() {
-                Some("published") => CommentState::Approved,
-                Some("deleted") => CommentState::Trashed,
-                _ => CommentState::Pending,
-            },
-            is_ping: false,
-        };
-        by_post.entry(row.post_id.0).or_default().push(comment);
-    }
-    for list in by_post.values_mut() {
-        list.sort_by_key(|c| c.created_at);
-    }
-    by_post
-}
-
-/// A slug for a name that has none (0.x users): lowercase ASCII words
-/// joined by hyphens.
-fn slugify(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_owned()
 }

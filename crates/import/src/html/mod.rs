@@ -2,10 +2,13 @@
 //! blocks: the text a reader could read is kept, markup without a block of
 //! its own becomes paragraphs or embeds, and what changed is noted.
 //!
-//! The pipeline: [`shortcodes`] rewrites WordPress shortcodes and bare URL
-//! lines into placeholder elements, html5ever parses the fragment, [`walk`]
-//! visits the tree without recursion, [`convert`] turns it into blocks with
-//! [`inline`] text buffers, and [`limits`] caps the block count.
+//! The pipeline: `shortcodes` and `autoembed` rewrite WordPress shortcodes
+//! and URLs alone on their line into placeholder elements, html5ever parses
+//! the fragment, `walk` visits the tree with an explicit stack (no
+//! recursion, so any nesting depth is safe), `convert` and `containers`
+//! turn it into blocks through `inline` text buffers, and `limits` keeps
+//! marks and blocks within the domain's caps. Every block written passes
+//! `BodyBlock::validate`.
 
 mod autoembed;
 mod containers;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Imports into a fresh database, on SQLite and on PostgreSQL.
 
 use std::sync::Arc;
@@ -31,6 +32,7 @@ macro_rules! on_both_backends {
     };
 }
 
+mod ghost;
 mod wordpress;
 
 /// An edition `en` with sections `world` and `business`, and the media
@@ -67,6 +69,7 @@ impl Site {
             fetch: false,
             dry_run: false,
             time_zone: None,
+            site_url: None,
         }
     }
 

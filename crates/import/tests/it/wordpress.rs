@@ -91,13 +91,13 @@ It lifts <a href="/2024/01/old-crane/">twice</a> the load.
         c4 = comment(4, 3, "1", "Deep down"),
         c5 = comment(5, 1, "0", "Waiting for approval"),
         c6 = comment(6, 0, "spam", "Cheap watches"),
-        c7 = format!(
-            "<wp:comment><wp:comment_id>7</wp:comment_id><wp:comment_author>Blog</wp:comment_author>\
-             <wp:comment_content>Linked</wp:comment_content><wp:comment_approved>1</wp:comment_approved>\
-             <wp:comment_type>pingback</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>"
-        ),
+        c7 = PINGBACK,
     )
 }
+
+const PINGBACK: &str = "<wp:comment><wp:comment_id>7</wp:comment_id><wp:comment_author>Blog</wp:comment_author>\
+     <wp:comment_content>Linked</wp:comment_content><wp:comment_approved>1</wp:comment_approved>\
+     <wp:comment_type>pingback</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>";
 
 fn comment(id: u32, parent: u32, approved: &str, text: &str) -> String {
     format!(

@@ -348,6 +348,7 @@ pub async fn start(
         fetch: true,
         dry_run: typed.dry_run,
         time_zone: None,
+        site_url: None,
     };
     tokio::spawn(run_in_background(state.clone(), run.id, options));
     Ok(Redirect::to(&format!("/newsroom/imports/{}", run.id)).into_response())

@@ -42,6 +42,7 @@ fn lexical_headings_quotes_and_lists() {
         {"type": "heading", "tag": "script", "children": [text("Odd", 0)]},
         {"type": "quote", "children": [text("Said", 0)]},
         {"type": "aside", "children": [text("Aside", 0)]},
+        {"type": "quote", "children": [paragraph(json!([text("In a paragraph", 0)]))]},
         {"type": "list", "listType": "bullet", "children": [
             {"type": "listitem", "children": [text("one", 0)]},
             {"type": "listitem", "children": [
@@ -54,7 +55,7 @@ fn lexical_headings_quotes_and_lists() {
     assert_eq!(
         body,
         "<h3>Title</h3><h2>Odd</h2><blockquote><p>Said</p></blockquote>\
-         <blockquote><p>Aside</p></blockquote>\
+         <blockquote><p>Aside</p></blockquote><blockquote><p>In a paragraph</p></blockquote>\
          <ul><li>one</li><li><ol start=\"3\"><li><strong>inner</strong></li></ol></li></ul>"
     );
 }

@@ -11,7 +11,7 @@ const GHOST5: &str = r##"{"db":[{"meta":{"exported_on":1700000000000,"version":"
  {"id":"p1","title":"First","slug":"first","type":"post","status":"published","visibility":"public","html":"<p>Hello <a href=\"__GHOST_URL__/second/\">there</a></p><img src=\"__GHOST_URL__/content/images/2023/a.jpg\">","lexical":"{\"root\":{}}","feature_image":"__GHOST_URL__/content/images/2023/f.jpg","custom_excerpt":"Lead","published_at":"2023-11-02T10:00:00.000Z","updated_at":"2023-11-03T11:00:00.000Z","created_at":"2023-11-01T09:00:00.000Z"},
  {"id":"p2","title":"About","slug":"about","type":"page","status":"published","visibility":"public","html":"<p>Us</p>","published_at":"2023-01-01 00:00:00","updated_at":null},
  {"id":"p3","title":"Later","slug":"later","type":"post","status":"scheduled","visibility":"paid","html":"<p>Soon</p>","published_at":"2030-01-01T00:00:00.000Z"},
- {"id":"p4","title":"Idea","slug":"idea","type":"post","status":"draft","html":null,"lexical":null,"mobiledoc":null,"published_at":null},
+ {"id":"p4","title":"Idea","slug":"idea","type":"post","status":"draft","html":null,"lexical":null,"mobiledoc":null,"published_at":"0000-00-00 00:00:00"},
  {"id":"p5","title":"Letter","slug":"letter","type":"post","status":"sent","html":"<p>Mail</p>","published_at":"2023-05-05T05:05:05.000Z"}
 ],
 "posts_authors":[{"id":"x1","post_id":"p1","author_id":"u2","sort_order":1},{"id":"x2","post_id":"p1","author_id":"u1","sort_order":0},{"id":"x3","post_id":"p2","author_id":"ghost","sort_order":0}],
@@ -265,4 +265,22 @@ fn permalinks_with_author_tag_and_id() {
     assert_eq!(posts[0].old_urls, ["/writer/all/a-one/"]);
     // No author to fill `:author` with: Ghost's default address.
     assert_eq!(posts[1].old_urls, ["/two/"]);
+}
+
+#[test]
+fn comments_before_members_as_ghost_orders_its_tables() {
+    let export = serde_json::json!({"db": [{"meta": {"version": "5.90.0"}, "data": {
+        "comments": [{"id": "c", "post_id": "p", "member_id": "m2", "html": "<p>Hi</p>",
+                      "status": "published", "created_at": "2024-01-01T00:00:00.000Z"}],
+        "members": [{"id": "m1", "name": "Quiet", "email": "q@example.com"},
+                    {"id": "m2", "name": "Talker", "email": "t@example.com"}],
+        "posts": [{"id": "p", "slug": "p", "type": "post", "status": "published", "html": "<p>x</p>"}]
+    }}]});
+    let (scanned, posts) = read(&export.to_string());
+    assert_eq!(scanned.catalog.ignored, [("members".to_owned(), 2)]);
+    let comment = &posts[0].comments[0];
+    assert_eq!(
+        (comment.author_name.as_str(), comment.author_email.as_str()),
+        ("Talker", "t@example.com")
+    );
 }

@@ -20,7 +20,7 @@ fn large_export() -> NamedTempFile {
     )
     .unwrap();
     for i in 0..POSTS {
-        let kind = if i % 10 == 0 { "page" } else { "post" };
+        let kind = if i.is_multiple_of(10) { "page" } else { "post" };
         let comma = if i + 1 < POSTS { "," } else { "" };
         let body = "<p>Lorem ipsum dolor sit amet.</p>".repeat(4);
         writeln!(
@@ -55,7 +55,7 @@ fn twenty_thousand_posts_stream_in_file_order() {
         let post = post.unwrap();
         let i = i as u64;
         assert_eq!(post.key, format!("{i:024x}"));
-        assert_eq!(post.kind == PostKind::Page, i % 10 == 0);
+        assert_eq!(post.kind == PostKind::Page, i.is_multiple_of(10));
         assert_eq!(
             post.at,
             Position {
