@@ -454,9 +454,13 @@ impl<'a> Context<'a> {
     fn old_paths(&self, post: &Post) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for url in &post.old_urls {
+            // Without the old site's address (Ghost exports lack it), a
+            // path is still a path on it.
             let parsed = match &self.base {
                 Some(base) => base.join(url).ok(),
-                None => Url::parse(url).ok(),
+                None => Url::parse(url)
+                    .or_else(|_| Url::parse("http://old-site.invalid/").and_then(|b| b.join(url)))
+                    .ok(),
             };
             let Some(parsed) = parsed else { continue };
             // Addresses on other sites are not ours to answer.

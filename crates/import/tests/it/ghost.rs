@@ -29,6 +29,11 @@ async fn ghosts_fixtures_come_in_with_their_counts(store: &Store) {
         assert_eq!(made("pages"), pages, "{name}: {report}");
         assert_eq!(made("authors"), authors, "{name}: {report}");
         assert_eq!(made("tags"), tags, "{name}: {report}");
+        // Every story keeps its old address (`/{slug}/` at least).
+        assert!(
+            report.get("redirects").created >= posts + pages,
+            "{name}: {report}"
+        );
         articles += posts + pages;
         let again = site.import(&options).await.unwrap();
         assert_eq!(again.get("posts").unchanged, posts, "{name}: {again}");
