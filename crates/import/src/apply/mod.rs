@@ -179,39 +179,13 @@ async fn open(
         match format {
             Format::WordPress => {
                 let catalog = crate::wxr::scan(&path, zone)?;
-                std::thread::spawn(move || {
-                    let posts = match crate::wxr::Posts::open(&path, zone) {
-                        Ok(p) => p,
-                        Err(e) => {
-                            let _ = tx.blocking_send(Err(e));
-                            return;
-                        }
-                    };
-                    for post in posts {
-                        if tx.blocking_send(post).is_err() {
-                            return;
-                        }
-                    }
-                });
+                std::thread::spawn(move || feed(&tx, crate::wxr::Posts::open(&path, zone)));
                 Ok(catalog)
             }
             Format::Ghost => {
                 let scanned = crate::ghost::scan(&path)?;
                 let catalog = scanned.catalog.clone();
-                std::thread::spawn(move || {
-                    let posts = match crate::ghost::posts(&path, &scanned) {
-                        Ok(p) => p,
-                        Err(e) => {
-                            let _ = tx.blocking_send(Err(e));
-                            return;
-                        }
-                    };
-                    for post in posts {
-                        if tx.blocking_send(post).is_err() {
-                            return;
-                        }
-                    }
-                });
+                std::thread::spawn(move || feed(&tx, crate::ghost::posts(&path, &scanned)));
                 Ok(catalog)
             }
         }
@@ -219,6 +193,23 @@ async fn open(
     .await
     .map_err(|e| ImportError::Options(format!("the reader stopped: {e}")))??;
     Ok((catalog, rx))
+}
+
+/// Sends every post of `posts` (or why it cannot be read) until the
+/// receiver is gone.
+fn feed<I: Iterator<Item = PostResult>>(tx: &mpsc::Sender<PostResult>, posts: Result<I>) {
+    match posts {
+        Ok(posts) => {
+            for post in posts {
+                if tx.blocking_send(post).is_err() {
+                    return;
+                }
+            }
+        }
+        Err(e) => {
+            let _ = tx.blocking_send(Err(e));
+        }
+    }
 }
 
 /// Names the exporting site, so that two sites' post 12 are two stories.

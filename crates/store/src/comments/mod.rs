@@ -21,6 +21,7 @@ mod settings;
 
 pub(crate) use counters::{count_visibility, lock_comments_of};
 pub(crate) use erase::erase_on;
+pub(crate) use post::reply_place;
 
 pub use bulk::BulkComment;
 pub use edit::{CommentEdit, EditCheck};

@@ -36,6 +36,22 @@ pub struct PostFacts {
     pub suspect_words: Vec<String>,
 }
 
+/// Where a reply to comment `id` (at `depth`, under `parent_id` in the
+/// thread `root_id`) goes: `(parent_id, root_id, depth)`. Under it, or
+/// beside it when it is already at the third level.
+pub(crate) fn reply_place(
+    id: i64,
+    depth: i64,
+    parent_id: Option<i64>,
+    root_id: Option<i64>,
+) -> (Option<i64>, Option<i64>, i64) {
+    match depth {
+        0 => (Some(id), Some(id), 1),
+        1 => (Some(id), root_id, 2),
+        _ => (parent_id, root_id, 2),
+    }
+}
+
 impl Store {
     /// Recent comments by `reader_id` and from `ip` since `rate_since`,
     /// whether the reader posted `body` since `repeat_since`, and the word
@@ -110,11 +126,7 @@ impl Store {
                 {
                     return Err(StoreError::NotFound);
                 }
-                match target.depth {
-                    0 => (Some(target.id), Some(target.id), 1),
-                    1 => (Some(target.id), target.root_id, 2),
-                    _ => (target.parent_id, target.root_id, 2),
-                }
+                reply_place(target.id, target.depth, target.parent_id, target.root_id)
             }
         };
         let id: i64 = sqlx::query(

@@ -11,7 +11,7 @@ use dateline_domain::UnixTime;
 use sqlx::{AnyConnection, Row};
 
 use super::{record_on, ImportKind};
-use crate::comments::{comment_on, count_visibility, lock_comments_of};
+use crate::comments::{comment_on, count_visibility, lock_comments_of, reply_place};
 use crate::Result;
 
 /// The reader imported comments are filed under.
@@ -160,11 +160,7 @@ async fn insert_one(
 ) -> Result<Placed> {
     let (parent_id, root_id, depth) = match parent {
         None => (None, None, 0),
-        Some(p) => match p.depth {
-            0 => (Some(p.id), Some(p.id), 1),
-            1 => (Some(p.id), p.root_id, 2),
-            _ => (p.parent_id, p.root_id, 2),
-        },
+        Some(p) => reply_place(p.id, p.depth, p.parent_id, p.root_id),
     };
     let id: i64 = sqlx::query(
         "INSERT INTO comments (article_id, reader_id, parent_id, reply_to_id, root_id, depth, \
