@@ -148,6 +148,8 @@ pub async fn run(
     )
     .await?;
     progress.start(catalog.posts);
+    // Whether anyone can still ask to stop (a dropped sender never will).
+    let mut stoppable = true;
     loop {
         if *stop.borrow() {
             ctx.report.interrupted = true;
@@ -155,7 +157,10 @@ pub async fn run(
         }
         let next = tokio::select! {
             next = posts.recv() => next,
-            _ = stop.changed() => continue,
+            changed = stop.changed(), if stoppable => {
+                stoppable = changed.is_ok();
+                continue;
+            }
         };
         let Some(post) = next else { break };
         let post = post?;

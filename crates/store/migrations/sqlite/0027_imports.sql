@@ -31,8 +31,8 @@ CREATE INDEX redirects_article ON redirects (article_id);
 -- here: the name shown instead of the (placeholder) reader's.
 ALTER TABLE comments ADD COLUMN guest_name TEXT;
 
--- Imports started from the newsroom: the uploaded file (kept under the
--- node's `{data_dir}/imports/`), how far the run is (`done` of `total`
+-- Imports started from the newsroom: the uploaded file (under the
+-- node's `{data_dir}/imports/` while the run lasts), how far it is (`done` of `total`
 -- posts, written every second while it runs, so a run whose `updated_at`
 -- stops moving has died with its node) and, at the end, the report.
 CREATE TABLE import_runs (

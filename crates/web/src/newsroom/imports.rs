@@ -4,7 +4,7 @@
 //! upload. The file is streamed to `{data_dir}/imports/`; the run's
 //! progress is written to the database every second, so any node shows it
 //! at `/newsroom/imports/{id}` (which refreshes itself while it runs, no
-//! script needed), and the report at the end.
+//! script needed), and the report at the end; the file is removed then.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -450,6 +450,12 @@ async fn run_in_background(state: AppState, id: i64, options: Options) {
         .store
         .import_run_progress(id, total, done, now())
         .await;
+    // The report says what came in; the upload is not kept (a run again
+    // is a new upload, which changes only what changed). Removed before
+    // the run is shown as ended.
+    if let Err(e) = tokio::fs::remove_file(&options.file).await {
+        tracing::warn!(error = %e, import = id, "cannot remove an imported upload");
+    }
     let ended = match &result {
         Ok(report) if report.interrupted => {
             state

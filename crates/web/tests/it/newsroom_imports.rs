@@ -114,6 +114,14 @@ async fn an_admin_imports_an_export_and_reads_the_report(app: TestApp) {
         .unwrap()
         .expect("the imported story");
     assert_eq!(story.section_id, app.newsroom.fixtures.business.id);
+    // The upload is not kept once the run has ended.
+    let mut left = tokio::fs::read_dir(app.data_dir().join("imports"))
+        .await
+        .unwrap();
+    assert!(
+        left.next_entry().await.unwrap().is_none(),
+        "an upload was left behind"
+    );
     let list = browser.get("/newsroom/imports").await.text().await.unwrap();
     assert!(list.contains("site.xml"), "{list}");
 
