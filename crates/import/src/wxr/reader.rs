@@ -199,13 +199,7 @@ impl WxrReader {
                 }
                 Event::Empty(start) => {
                     let at = self.lines.position(start_offset);
-                    let el = El {
-                        ns,
-                        name: local(&start),
-                        attrs: self.attrs(&start, start_offset)?,
-                        text: String::new(),
-                        children: Vec::new(),
-                    };
+                    let el = self.element(ns, &start, start_offset)?;
                     return Ok(Some((el, at)));
                 }
                 Event::End(_) => {
@@ -291,15 +285,20 @@ impl WxrReader {
         Ok(out)
     }
 
-    /// The element `start` opened, read to its end.
-    fn gather(&mut self, ns: Ns, start: &BytesStart<'_>, offset: u64) -> Result<El> {
-        let root = El {
+    /// An element without its content yet.
+    fn element(&mut self, ns: Ns, start: &BytesStart<'_>, offset: u64) -> Result<El> {
+        Ok(El {
             ns,
             name: local(start),
             attrs: self.attrs(start, offset)?,
             text: String::new(),
             children: Vec::new(),
-        };
+        })
+    }
+
+    /// The element `start` opened, read to its end.
+    fn gather(&mut self, ns: Ns, start: &BytesStart<'_>, offset: u64) -> Result<El> {
+        let root = self.element(ns, start, offset)?;
         let mut stack = vec![root];
         let mut bytes = 0usize;
         loop {
@@ -317,24 +316,12 @@ impl WxrReader {
                             format!("elements nest deeper than {MAX_DEPTH} levels"),
                         ));
                     }
-                    let el = El {
-                        ns,
-                        name: local(&s),
-                        attrs: self.attrs(&s, at)?,
-                        text: String::new(),
-                        children: Vec::new(),
-                    };
+                    let el = self.element(ns, &s, at)?;
                     stack.push(el);
                     continue;
                 }
                 Event::Empty(s) => {
-                    let el = El {
-                        ns,
-                        name: local(&s),
-                        attrs: self.attrs(&s, at)?,
-                        text: String::new(),
-                        children: Vec::new(),
-                    };
+                    let el = self.element(ns, &s, at)?;
                     if let Some(parent) = stack.last_mut() {
                         parent.children.push(el);
                     }

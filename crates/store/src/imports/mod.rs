@@ -53,6 +53,15 @@ pub struct Imported {
     pub fingerprint: String,
 }
 
+impl Imported {
+    fn from_row(row: &sqlx::any::AnyRow) -> Result<Self> {
+        Ok(Self {
+            target_id: row.try_get("target_id")?,
+            fingerprint: row.try_get("fingerprint")?,
+        })
+    }
+}
+
 impl Store {
     /// Every record of `kind` imported from `source`, by the source's key.
     pub async fn imported(
@@ -69,15 +78,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
-            .map(|row| {
-                Ok((
-                    row.try_get("source_key")?,
-                    Imported {
-                        target_id: row.try_get("target_id")?,
-                        fingerprint: row.try_get("fingerprint")?,
-                    },
-                ))
-            })
+            .map(|row| Ok((row.try_get("source_key")?, Imported::from_row(row)?)))
             .collect()
     }
 
@@ -97,13 +98,7 @@ impl Store {
         .bind(key)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|row| {
-            Ok(Imported {
-                target_id: row.try_get("target_id")?,
-                fingerprint: row.try_get("fingerprint")?,
-            })
-        })
-        .transpose()
+        row.as_ref().map(Imported::from_row).transpose()
     }
 
     /// Notes that `key` of `source` became row `target_id` (authors,

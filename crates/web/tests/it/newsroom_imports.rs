@@ -7,28 +7,11 @@ use reqwest::header::LOCATION;
 use reqwest::StatusCode;
 
 use crate::newsroom_auth::{staff, Browser, PASSWORD};
+use crate::newsroom_media::multipart_with_file;
 use crate::test_app::TestApp;
 
-const BOUNDARY: &str = "----datelineImportBoundary9QX";
-
 fn multipart(fields: &[(&str, &[u8])]) -> (String, Vec<u8>) {
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
-        if *name == "file" {
-            body.extend_from_slice(
-                b"Content-Disposition: form-data; name=\"file\"; filename=\"site.xml\"\r\nContent-Type: text/xml\r\n\r\n",
-            );
-        } else {
-            body.extend_from_slice(
-                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
-            );
-        }
-        body.extend_from_slice(value);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
+    multipart_with_file(fields, "site.xml", "text/xml")
 }
 
 fn export(items: &str) -> String {

@@ -28,12 +28,24 @@ pub fn png() -> Vec<u8> {
 /// A multipart body as a browser sends the upload form: fields in document
 /// order, the file as `harbour.png`.
 fn multipart(fields: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+    multipart_with_file(fields, "harbour.png", "image/png")
+}
+
+/// The same with the file field named `filename`, of `content_type`.
+pub fn multipart_with_file(
+    fields: &[(&str, &[u8])],
+    filename: &str,
+    content_type: &str,
+) -> (String, Vec<u8>) {
     let mut body = Vec::new();
     for (name, value) in fields {
         body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
         if *name == "file" {
             body.extend_from_slice(
-                b"Content-Disposition: form-data; name=\"file\"; filename=\"harbour.png\"\r\nContent-Type: image/png\r\n\r\n",
+                format!(
+                    "Content-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: {content_type}\r\n\r\n"
+                )
+                .as_bytes(),
             );
         } else {
             body.extend_from_slice(
