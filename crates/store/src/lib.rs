@@ -53,6 +53,7 @@ mod site_settings;
 mod site_setup;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+pub mod wires;
 mod tokens;
 
 pub use accounts::{Account, AccountUpdate};

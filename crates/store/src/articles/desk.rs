@@ -51,7 +51,7 @@ pub struct DeskRow {
 }
 
 /// `LIKE` pattern for one word: its wildcards are escaped with `\`.
-fn like_word(word: &str) -> String {
+pub(crate) fn like_word(word: &str) -> String {
     let mut out = String::from("%");
     for c in word.to_lowercase().chars() {
         if matches!(c, '%' | '_' | '\\') {

@@ -15,6 +15,7 @@ mod status;
 mod update;
 
 pub use desk::{DeskQuery, DeskRow};
+pub(crate) use desk::like_word;
 pub use since::MAX_SINCE;
 pub use update::Save;
 

@@ -65,6 +65,7 @@ mod site_settings;
 mod site_setup;
 mod tokens;
 mod translations;
+mod wires;
 mod workflow;
 
 /// Posts comment number `n` of a test (text "comment {n}", at `NOW + n`)
