@@ -4,9 +4,12 @@
 // checker that `.ci/browser` runs over every saved page. The login form
 // and an invitation link that no longer works are checked signed out.
 // Screenshots of the dashboard, the editor and the bylines, on a desktop
-// and a phone. Prints one line per page; fails when anything is wrong.
+// and a phone. Before the pages, a wire source is set up the way an admin
+// would (a folder, WIRE_DIR, with one ninjs item dropped in), the running
+// server's ingest job takes the item in, and a draft is made of it.
+// Prints one line per page; fails when anything is wrong.
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const require = createRequire(path.join(process.env.NODE_DIR, 'node_modules', 'x.js'));
@@ -69,6 +72,42 @@ try {
   await page.getByLabel('Password').fill(PASSWORD);
   await Promise.all([page.waitForURL(`${BASE}/newsroom/`), page.getByRole('button', { name: /log in/i }).click()]);
 
+  // Wires: a folder source, an item dropped in, "Poll now", the queue.
+  const item = {
+    uri: 'urn:dateline:ci:wire:ferry', version: '1', type: 'text', language: 'en', urgency: 2,
+    headlines: [{ value: 'Night ferry resumes after the storm' }],
+    bodies: [{ role: 'main', contenttype: 'text/html', value: '<p>The first crossing left at ten.</p>' }],
+    copyrightholder: 'Dateline CI Wire',
+  };
+  const dropped = path.join(process.env.WIRE_DIR, 'ferry.json');
+  writeFileSync(dropped, JSON.stringify(item));
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(dropped, past, past);
+  await page.goto(`${BASE}/newsroom/wires/sources`);
+  await page.getByLabel('Name').fill('CI folder');
+  await page.getByLabel('Folder watched').check();
+  await page.getByLabel('Address or folder').fill(process.env.WIRE_DIR);
+  await page.getByLabel('Seconds between polls').fill('30');
+  await Promise.all([page.waitForURL(`${BASE}/newsroom/wires/sources`), page.getByRole('button', { name: 'Add the source' }).click()]);
+  await page.getByRole('button', { name: 'Poll now' }).click();
+  let wireItem;
+  for (let i = 0; i < 40 && !wireItem; i += 1) {
+    wireItem = await firstLink(page, '/newsroom/wires', /^\/newsroom\/wires\/\d+$/);
+    if (!wireItem) await page.waitForTimeout(500);
+  }
+  const wireSource = await firstLink(page, '/newsroom/wires/sources', /^\/newsroom\/wires\/sources\/\d+$/);
+  let wireDraft;
+  if (!wireItem) {
+    problems.push('wires: the dropped item did not reach the queue within 20 s');
+  } else {
+    await page.goto(BASE + wireItem);
+    await Promise.all([page.waitForURL(/\/newsroom\/articles\/\d+$/), page.getByRole('button', { name: 'Create a draft' }).click()]);
+    wireDraft = new URL(page.url()).pathname;
+    const panel = await page.locator('#wire-origin').innerText();
+    if (!panel.includes('Dateline CI Wire') || !panel.includes('version 1')) problems.push(`wire draft: no provenance panel (${panel})`);
+    if (await page.locator('#f-headline').inputValue() !== 'Night ferry resumes after the storm') problems.push('wire draft: headline not taken');
+  }
+
   const article = await firstLink(page, '/newsroom/articles', /^\/newsroom\/articles\/\d+$/);
   const author = await firstLink(page, '/newsroom/authors', /^\/newsroom\/authors\/\d+$/);
   const asset = await firstLink(page, '/newsroom/media', /^\/newsroom\/media\/\d+$/);
@@ -96,6 +135,11 @@ try {
     ['tokens', '/newsroom/tokens'],
     ['sessions', '/newsroom/sessions'],
     ['audit', '/newsroom/audit'],
+    ['wires', '/newsroom/wires'],
+    ['wire-item', wireItem],
+    ['wire-draft', wireDraft],
+    ['wire-sources', '/newsroom/wires/sources'],
+    ['wire-source', wireSource],
   ];
   for (const [name, url] of pages) {
     if (!url) { problems.push(`${name}: no page found to open`); continue; }

@@ -8,7 +8,9 @@ pub mod decode;
 pub mod error;
 pub mod ghost;
 pub mod html;
+pub mod ingest;
 pub mod model;
+pub mod wire;
 pub mod wxr;
 
 #[cfg(any(test, feature = "testing"))]

@@ -44,6 +44,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/en-newsletters.ftl"),
             "\n",
             include_str!("../locales/en-import.ftl"),
+            "\n",
+            include_str!("../locales/en-wires.ftl"),
         ),
     ),
     (
@@ -74,6 +76,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/ru-newsletters.ftl"),
             "\n",
             include_str!("../locales/ru-import.ftl"),
+            "\n",
+            include_str!("../locales/ru-wires.ftl"),
         ),
     ),
 ];

@@ -93,6 +93,18 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/newsroom/import_run.html"),
     ),
     (
+        "newsroom/wires.html",
+        include_str!("../templates/newsroom/wires.html"),
+    ),
+    (
+        "newsroom/wire_item.html",
+        include_str!("../templates/newsroom/wire_item.html"),
+    ),
+    (
+        "newsroom/wire_sources.html",
+        include_str!("../templates/newsroom/wire_sources.html"),
+    ),
+    (
         "newsroom/sections.html",
         include_str!("../templates/newsroom/sections.html"),
     ),

@@ -53,8 +53,8 @@ mod site_settings;
 mod site_setup;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
-pub mod wires;
 mod tokens;
+pub mod wires;
 
 pub use accounts::{Account, AccountUpdate};
 pub use articles::{DeskQuery, DeskRow, Save, MAX_SINCE};

@@ -23,6 +23,7 @@ pub mod newsroom;
 pub mod reader;
 mod router;
 pub mod scheduler;
+pub mod wire_ingest;
 // The accept loop: connection caps, header, idle and body timeouts.
 pub mod server;
 // Content-Security-Policy and the other confining headers on every answer.

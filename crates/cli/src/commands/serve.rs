@@ -73,6 +73,8 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     // Digests at their time, alerts, and what a stopped node left queued.
     let newsletter_worker =
         dateline_web::newsletter::spawn(newsletter_state, stop_jobs.subscribe());
+    // Wire sources polled when due (one node at a time per source).
+    let wire_worker = dateline_web::wire_ingest::spawn(store.clone(), stop_jobs.subscribe());
     // The search index follows the database's change log (and catches up
     // on what happened while this node was down).
     let search_follower = search.follow();
@@ -87,6 +89,7 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     let _ = scheduler.await;
     let _ = media_worker.await;
     let _ = newsletter_worker.await;
+    let _ = wire_worker.await;
     search_follower.abort();
     store.close().await;
     tracing::info!("dateline stopped");

@@ -33,6 +33,7 @@ macro_rules! on_both_backends {
 }
 
 mod ghost;
+mod wires;
 mod wordpress;
 
 /// An edition `en` with sections `world` and `business`, and the media

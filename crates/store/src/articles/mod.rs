@@ -14,8 +14,8 @@ mod since;
 mod status;
 mod update;
 
-pub use desk::{DeskQuery, DeskRow};
 pub(crate) use desk::like_word;
+pub use desk::{DeskQuery, DeskRow};
 pub use since::MAX_SINCE;
 pub use update::Save;
 

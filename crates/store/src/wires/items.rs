@@ -295,7 +295,9 @@ impl Store {
                 .await?
                 .map(|row| row.try_get("id"))
                 .transpose()?;
-                let params: Vec<String> = (3..ITEM_FIELDS.len() + 3).map(|n| format!("${n}")).collect();
+                let params: Vec<String> = (3..ITEM_FIELDS.len() + 3)
+                    .map(|n| format!("${n}"))
+                    .collect();
                 let sql = format!(
                     "INSERT INTO wire_items (source_id, duplicate_of, {}, received_at, updated_at) \
                      VALUES ($1, $2, {}, ${n}, ${n}) RETURNING id",
@@ -336,7 +338,10 @@ impl Store {
                             ITEM_FIELDS.len() + 2
                         );
                         let q = sqlx::query(&sql).bind(id);
-                        bind_item(q, item, version).bind(now).execute(&mut *tx).await?;
+                        bind_item(q, item, version)
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await?;
                         let flagged: i64 = sqlx::query(
                             "SELECT COUNT(*) AS n FROM wire_drafts WHERE item_id = $1 AND item_version < $2",
                         )
@@ -345,7 +350,11 @@ impl Store {
                         .fetch_one(&mut *tx)
                         .await?
                         .try_get("n")?;
-                        WireOutcome::Updated { id, version, flagged }
+                        WireOutcome::Updated {
+                            id,
+                            version,
+                            flagged,
+                        }
                     }
                 }
             }
@@ -379,7 +388,13 @@ impl Store {
             let tag: String = language
                 .to_lowercase()
                 .chars()
-                .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '#' })
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' {
+                        c
+                    } else {
+                        '#'
+                    }
+                })
                 .collect();
             let prefix = param(&mut binds, Bind::Text(format!("{tag}-%")));
             clauses.push(format!(
@@ -404,10 +419,7 @@ impl Store {
             .split_whitespace()
             .take(8)
         {
-            let p = param(
-                &mut binds,
-                Bind::Text(crate::articles::like_word(word)),
-            );
+            let p = param(&mut binds, Bind::Text(crate::articles::like_word(word)));
             clauses.push(format!("i.search_text LIKE {p} ESCAPE '\\'"));
         }
         if let Some(after) = query.after {

@@ -9,7 +9,5 @@ mod items;
 mod sources;
 
 pub use drafts::{WireDraft, WireOrigin};
-pub use items::{
-    IncomingWireItem, WireItemRecord, WireListRow, WireOutcome, WirePage, WireQuery,
-};
+pub use items::{IncomingWireItem, WireItemRecord, WireListRow, WireOutcome, WirePage, WireQuery};
 pub use sources::{PollResult, WireSource, WireSourceInput, WireSourceKind};

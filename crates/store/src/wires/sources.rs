@@ -116,11 +116,13 @@ impl Store {
     }
 
     pub async fn wire_source(&self, id: i64) -> Result<WireSource> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM wire_sources s WHERE s.id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM wire_sources s WHERE s.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
         source_from(&row)
     }
 

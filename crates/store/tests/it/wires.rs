@@ -84,12 +84,19 @@ async fn sources_are_claimed_by_one_poller_at_a_time(store: &Store) {
             &audit("wire_source.create"),
         )
         .await;
-    assert!(matches!(taken, Err(StoreError::Duplicate { what: "source" })));
+    assert!(matches!(
+        taken,
+        Err(StoreError::Duplicate { what: "source" })
+    ));
 
     let claimed = store.claim_due_wire_source(T, 300).await.unwrap().unwrap();
     assert_eq!(claimed.id, id);
     assert!(
-        store.claim_due_wire_source(T + 1, 300).await.unwrap().is_none(),
+        store
+            .claim_due_wire_source(T + 1, 300)
+            .await
+            .unwrap()
+            .is_none(),
         "a claimed source is not claimed again while the claim lasts"
     );
     let validators = PollResult {
@@ -97,29 +104,58 @@ async fn sources_are_claimed_by_one_poller_at_a_time(store: &Store) {
         etag: Some("\"v1\"".into()),
         last_modified: Some("Sat, 05 Dec 2026 06:00:00 GMT".into()),
     };
-    store.finish_wire_poll(id, &validators, T + 2).await.unwrap();
+    store
+        .finish_wire_poll(id, &validators, T + 2)
+        .await
+        .unwrap();
     let polled = store.wire_source(id).await.unwrap();
     assert_eq!(polled.etag, "\"v1\"");
     assert_eq!(polled.last_ok_at, Some(T + 2));
     assert_eq!(polled.next_poll_at, T + 2 + 300);
-    assert!(store.claim_due_wire_source(T + 10, 300).await.unwrap().is_none());
+    assert!(store
+        .claim_due_wire_source(T + 10, 300)
+        .await
+        .unwrap()
+        .is_none());
 
     // A failed poll keeps the validators and says why.
-    let failed = store.claim_due_wire_source(T + 302, 300).await.unwrap().unwrap();
+    let failed = store
+        .claim_due_wire_source(T + 302, 300)
+        .await
+        .unwrap()
+        .unwrap();
     let error = PollResult {
         error: "the server answered 503".into(),
         ..PollResult::default()
     };
-    store.finish_wire_poll(failed.id, &error, T + 303).await.unwrap();
+    store
+        .finish_wire_poll(failed.id, &error, T + 303)
+        .await
+        .unwrap();
     let after = store.wire_source(id).await.unwrap();
-    assert_eq!((after.etag.as_str(), after.last_error.as_str()), ("\"v1\"", "the server answered 503"));
+    assert_eq!(
+        (after.etag.as_str(), after.last_error.as_str()),
+        ("\"v1\"", "the server answered 503")
+    );
     assert_eq!(after.last_ok_at, Some(T + 2));
 
     // "Poll now", then a claim that ran out is taken by another poller.
     store.poll_wire_source_soon(id).await.unwrap();
-    assert!(store.claim_due_wire_source(T + 304, 30).await.unwrap().is_some());
-    assert!(store.claim_due_wire_source(T + 320, 30).await.unwrap().is_none());
-    assert!(store.claim_due_wire_source(T + 335, 30).await.unwrap().is_some());
+    assert!(store
+        .claim_due_wire_source(T + 304, 30)
+        .await
+        .unwrap()
+        .is_some());
+    assert!(store
+        .claim_due_wire_source(T + 320, 30)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(store
+        .claim_due_wire_source(T + 335, 30)
+        .await
+        .unwrap()
+        .is_some());
 
     // A new address forgets the old one's validators; switched off, never due.
     let moved = store
@@ -137,17 +173,31 @@ async fn sources_are_claimed_by_one_poller_at_a_time(store: &Store) {
         .await
         .unwrap();
     assert_eq!((moved.etag.as_str(), moved.next_poll_at), ("", 0));
-    store.finish_wire_poll(id, &PollResult::default(), T).await.unwrap();
-    assert!(store.claim_due_wire_source(T + 10_000, 30).await.unwrap().is_none());
+    store
+        .finish_wire_poll(id, &PollResult::default(), T)
+        .await
+        .unwrap();
+    assert!(store
+        .claim_due_wire_source(T + 10_000, 30)
+        .await
+        .unwrap()
+        .is_none());
 }
 
 async fn a_higher_version_replaces_the_item_and_flags_its_drafts(store: &Store) {
     let fx = Fixtures::new(store).await;
     let desk = staff(store).await;
     let src = source(store, "agency").await;
-    let first = item("urn:agency:1", Some(1), "Storm reaches coast", "Winds rise.");
-    let WireOutcome::New { id, duplicate_of: None } =
-        store.ingest_wire_item(src, &first, T).await.unwrap()
+    let first = item(
+        "urn:agency:1",
+        Some(1),
+        "Storm reaches coast",
+        "Winds rise.",
+    );
+    let WireOutcome::New {
+        id,
+        duplicate_of: None,
+    } = store.ingest_wire_item(src, &first, T).await.unwrap()
     else {
         panic!("a new item");
     };
@@ -158,30 +208,57 @@ async fn a_higher_version_replaces_the_item_and_flags_its_drafts(store: &Store) 
     );
 
     let article = store
-        .create_wire_draft(id, &fx.draft("storm-reaches-coast"), desk, &NewAudit::new("article.create_from_wire", "article", None, T))
+        .create_wire_draft(
+            id,
+            &fx.draft("storm-reaches-coast"),
+            desk,
+            &NewAudit::new("article.create_from_wire", "article", None, T),
+        )
         .await
         .unwrap();
     let origin = store.wire_origin(article.id).await.unwrap().unwrap();
     assert_eq!(
-        (origin.source_name.as_str(), origin.guid.as_str(), origin.item_version, origin.credit.as_str()),
+        (
+            origin.source_name.as_str(),
+            origin.guid.as_str(),
+            origin.item_version,
+            origin.credit.as_str()
+        ),
         ("agency", "urn:agency:1", 1, "Example Wire")
     );
     assert!(origin.alt_ids.contains("A-1"));
     assert!(!origin.has_update());
 
-    let second = item("urn:agency:1", Some(2), "Storm reaches coast, ports shut", "Winds rise. Ports shut.");
+    let second = item(
+        "urn:agency:1",
+        Some(2),
+        "Storm reaches coast, ports shut",
+        "Winds rise. Ports shut.",
+    );
     assert_eq!(
         store.ingest_wire_item(src, &second, T + 60).await.unwrap(),
-        WireOutcome::Updated { id, version: 2, flagged: 1 }
+        WireOutcome::Updated {
+            id,
+            version: 2,
+            flagged: 1
+        }
     );
-    let stale = item("urn:agency:1", Some(1), "Storm reaches coast", "Winds rise.");
+    let stale = item(
+        "urn:agency:1",
+        Some(1),
+        "Storm reaches coast",
+        "Winds rise.",
+    );
     assert_eq!(
         store.ingest_wire_item(src, &stale, T + 61).await.unwrap(),
         WireOutcome::Unchanged { id },
         "an older version is not taken"
     );
     let stored = store.wire_item(id).await.unwrap();
-    assert_eq!((stored.version, stored.headline.as_str()), (2, "Storm reaches coast, ports shut"));
+    assert_eq!(
+        (stored.version, stored.headline.as_str()),
+        (2, "Storm reaches coast, ports shut")
+    );
     assert_eq!((stored.received_at, stored.updated_at), (T, T + 60));
 
     let origin = store.wire_origin(article.id).await.unwrap().unwrap();
@@ -193,14 +270,25 @@ async fn a_higher_version_replaces_the_item_and_flags_its_drafts(store: &Store) 
     assert_eq!(drafts[0].item_version, 1);
 
     store.acknowledge_wire_update(article.id).await.unwrap();
-    assert!(!store.wire_origin(article.id).await.unwrap().unwrap().has_update());
+    assert!(!store
+        .wire_origin(article.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .has_update());
     assert_eq!(store.flagged_wire_drafts().await.unwrap(), 0);
 
     // Removing the source keeps the story's provenance.
-    store.delete_wire_source(src, &audit("wire_source.delete")).await.unwrap();
+    store
+        .delete_wire_source(src, &audit("wire_source.delete"))
+        .await
+        .unwrap();
     let kept = store.wire_origin(article.id).await.unwrap().unwrap();
     assert_eq!((kept.item_id, kept.guid.as_str()), (None, "urn:agency:1"));
-    assert!(matches!(store.wire_item(id).await, Err(StoreError::NotFound)));
+    assert!(matches!(
+        store.wire_item(id).await,
+        Err(StoreError::NotFound)
+    ));
 }
 
 async fn feed_items_without_versions_count_their_changes(store: &Store) {
@@ -209,11 +297,23 @@ async fn feed_items_without_versions_count_their_changes(store: &Store) {
     let WireOutcome::New { id, .. } = store.ingest_wire_item(src, &v1, T).await.unwrap() else {
         panic!("a new item");
     };
-    assert_eq!(store.ingest_wire_item(src, &v1, T + 5).await.unwrap(), WireOutcome::Unchanged { id });
-    let changed = item("https://feed.example/a", None, "Market opens higher", "Shares up.");
+    assert_eq!(
+        store.ingest_wire_item(src, &v1, T + 5).await.unwrap(),
+        WireOutcome::Unchanged { id }
+    );
+    let changed = item(
+        "https://feed.example/a",
+        None,
+        "Market opens higher",
+        "Shares up.",
+    );
     assert_eq!(
         store.ingest_wire_item(src, &changed, T + 9).await.unwrap(),
-        WireOutcome::Updated { id, version: 2, flagged: 0 }
+        WireOutcome::Updated {
+            id,
+            version: 2,
+            flagged: 0
+        }
     );
 }
 
@@ -221,30 +321,64 @@ async fn the_same_copy_is_recognised_as_a_duplicate(store: &Store) {
     let a = source(store, "alpha").await;
     let b = source(store, "beta").await;
     let WireOutcome::New { id: first, .. } = store
-        .ingest_wire_item(a, &item("a-1", Some(1), "Bridge opens", "Traffic flows."), T)
+        .ingest_wire_item(
+            a,
+            &item("a-1", Some(1), "Bridge opens", "Traffic flows."),
+            T,
+        )
         .await
         .unwrap()
     else {
         panic!("new");
     };
     let again = store
-        .ingest_wire_item(b, &item("b-77", Some(1), "Bridge opens", "Traffic flows."), T + 1)
+        .ingest_wire_item(
+            b,
+            &item("b-77", Some(1), "Bridge opens", "Traffic flows."),
+            T + 1,
+        )
         .await
         .unwrap();
-    let WireOutcome::New { id: copy, duplicate_of: Some(of) } = again else {
+    let WireOutcome::New {
+        id: copy,
+        duplicate_of: Some(of),
+    } = again
+    else {
         panic!("a duplicate: {again:?}");
     };
     assert_eq!(of, first);
 
-    let queue = store.wire_queue(&WireQuery { limit: 10, ..WireQuery::default() }).await.unwrap();
-    assert_eq!(queue.items.iter().map(|i| i.id).collect::<Vec<_>>(), vec![first]);
-    let all = store
-        .wire_queue(&WireQuery { limit: 10, with_duplicates: true, ..WireQuery::default() })
+    let queue = store
+        .wire_queue(&WireQuery {
+            limit: 10,
+            ..WireQuery::default()
+        })
         .await
         .unwrap();
-    assert_eq!(all.items.iter().map(|i| i.id).collect::<Vec<_>>(), vec![copy, first]);
+    assert_eq!(
+        queue.items.iter().map(|i| i.id).collect::<Vec<_>>(),
+        vec![first]
+    );
+    let all = store
+        .wire_queue(&WireQuery {
+            limit: 10,
+            with_duplicates: true,
+            ..WireQuery::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        all.items.iter().map(|i| i.id).collect::<Vec<_>>(),
+        vec![copy, first]
+    );
     let copies = store.wire_copies(copy).await.unwrap();
-    assert_eq!(copies.iter().map(|c| c.source_name.as_str()).collect::<Vec<_>>(), vec!["alpha", "beta"]);
+    assert_eq!(
+        copies
+            .iter()
+            .map(|c| c.source_name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["alpha", "beta"]
+    );
 }
 
 async fn the_queue_is_searched_and_filtered(store: &Store) {
@@ -254,7 +388,12 @@ async fn the_queue_is_searched_and_filtered(store: &Store) {
     ru.language = "ru".into();
     ru.urgency = Some(2);
     store.ingest_wire_item(src, &ru, T).await.unwrap();
-    let mut en = item("en-1", Some(1), "Ice breaks up on river", "Ice moves 50%_faster.");
+    let mut en = item(
+        "en-1",
+        Some(1),
+        "Ice breaks up on river",
+        "Ice moves 50%_faster.",
+    );
     en.urgency = None;
     store.ingest_wire_item(other, &en, T + 1).await.unwrap();
     let mut us = item("en-2", Some(1), "Harbour reopens", "Ships return.");
@@ -274,36 +413,95 @@ async fn the_queue_is_searched_and_filtered(store: &Store) {
     };
     // Cyrillic folds on both backends.
     assert_eq!(
-        found(WireQuery { text: Some("ледоход".into()), ..WireQuery::default() }).await,
+        found(WireQuery {
+            text: Some("ледоход".into()),
+            ..WireQuery::default()
+        })
+        .await,
         vec!["Москва: ЛЕДОХОД на реке"]
     );
     // Body words and subjects count; LIKE's wildcards are plain characters.
-    assert_eq!(found(WireQuery { text: Some("50%_f".into()), ..WireQuery::default() }).await.len(), 1);
-    assert_eq!(found(WireQuery { text: Some("50%x".into()), ..WireQuery::default() }).await.len(), 0);
-    assert_eq!(found(WireQuery { text: Some("weather".into()), ..WireQuery::default() }).await.len(), 3);
+    assert_eq!(
+        found(WireQuery {
+            text: Some("50%_f".into()),
+            ..WireQuery::default()
+        })
+        .await
+        .len(),
+        1
+    );
+    assert_eq!(
+        found(WireQuery {
+            text: Some("50%x".into()),
+            ..WireQuery::default()
+        })
+        .await
+        .len(),
+        0
+    );
+    assert_eq!(
+        found(WireQuery {
+            text: Some("weather".into()),
+            ..WireQuery::default()
+        })
+        .await
+        .len(),
+        3
+    );
     // "en" takes "en" and "en-GB".
     assert_eq!(
-        found(WireQuery { language: Some("en".into()), ..WireQuery::default() }).await,
+        found(WireQuery {
+            language: Some("en".into()),
+            ..WireQuery::default()
+        })
+        .await,
         vec!["Harbour reopens", "Ice breaks up on river"]
     );
     assert_eq!(
-        found(WireQuery { max_urgency: Some(4), ..WireQuery::default() }).await,
+        found(WireQuery {
+            max_urgency: Some(4),
+            ..WireQuery::default()
+        })
+        .await,
         vec!["Москва: ЛЕДОХОД на реке"]
     );
     assert_eq!(
-        found(WireQuery { source_id: Some(other), ..WireQuery::default() }).await,
+        found(WireQuery {
+            source_id: Some(other),
+            ..WireQuery::default()
+        })
+        .await,
         vec!["Ice breaks up on river"]
     );
-    assert_eq!(store.wire_languages().await.unwrap(), vec!["en", "en-GB", "ru"]);
+    assert_eq!(
+        store.wire_languages().await.unwrap(),
+        vec!["en", "en-GB", "ru"]
+    );
 
     // Pages follow one another without a gap or a repeat.
-    let first = store.wire_queue(&WireQuery { limit: 2, ..WireQuery::default() }).await.unwrap();
-    assert_eq!(first.items.len(), 2);
-    let rest = store
-        .wire_queue(&WireQuery { limit: 2, after: first.next, ..WireQuery::default() })
+    let first = store
+        .wire_queue(&WireQuery {
+            limit: 2,
+            ..WireQuery::default()
+        })
         .await
         .unwrap();
-    assert_eq!(rest.items.iter().map(|i| i.headline.as_str()).collect::<Vec<_>>(), vec!["Москва: ЛЕДОХОД на реке"]);
+    assert_eq!(first.items.len(), 2);
+    let rest = store
+        .wire_queue(&WireQuery {
+            limit: 2,
+            after: first.next,
+            ..WireQuery::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        rest.items
+            .iter()
+            .map(|i| i.headline.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Москва: ЛЕДОХОД на реке"]
+    );
     assert!(rest.next.is_none());
 }
 

@@ -253,6 +253,9 @@ pub enum Permission {
     AdminUsers,
     /// See the bylines (to choose a story's authors): every role.
     ReadAuthors,
+    /// Read the wire queue (items taken in from agencies and feeds) and
+    /// its sources: every role, as every role writes stories from it.
+    ReadWires,
     /// Create and change bylines (name, biography, photo, links, account,
     /// editions): admins only.
     ManageAuthors,
@@ -295,7 +298,7 @@ impl Permission {
             | Self::ManageSettings
             | Self::ManageNewsletters
             | Self::ManageAuthors => Scope::UsersAdmin,
-            Self::ReadAuthors => Scope::ArticlesRead,
+            Self::ReadAuthors | Self::ReadWires => Scope::ArticlesRead,
             Self::ReadAudit => Scope::AuditRead,
             Self::Moderate => Scope::DiscussionModerate,
             Self::ManageTokens => Scope::TokensManage,
@@ -338,7 +341,8 @@ fn editor_rule(permission: Permission, assigned: impl Fn(i64) -> bool) -> bool {
         | Permission::Moderate
         | Permission::ManageTokens
         | Permission::ReadNewsletters
-        | Permission::ReadAuthors => true,
+        | Permission::ReadAuthors
+        | Permission::ReadWires => true,
         Permission::AdminUsers
         | Permission::ManageNewsletters
         | Permission::ManageEditions
@@ -365,7 +369,8 @@ fn own_work_rule(actor: &Actor, role: Role, permission: Permission) -> bool {
         Permission::ReadMedia
         | Permission::UploadMedia { .. }
         | Permission::ManageTokens
-        | Permission::ReadAuthors => true,
+        | Permission::ReadAuthors
+        | Permission::ReadWires => true,
         Permission::EditMedia(m) => m.uploaded_by == Some(actor.user_id),
         Permission::WriteSection { .. }
         | Permission::ArrangeFront { .. }

@@ -45,6 +45,8 @@ pub(crate) mod imports;
 mod setup;
 mod tokens;
 mod users;
+// The wire queue and its sources.
+mod wires;
 
 use axum::http::header::{CACHE_CONTROL, REFERRER_POLICY, X_FRAME_OPTIONS};
 use axum::http::HeaderValue;
@@ -122,6 +124,11 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/newsroom/editions/{code}/sections/{id}/move",
             post(sections::move_one),
         )
+        .route(
+            "/newsroom/articles/{id}/wire-seen",
+            post(wires::acknowledge),
+        )
+        .merge(wires::router())
         .merge(articles::router())
         .merge(authors::router())
         .merge(front::router())

@@ -70,6 +70,7 @@ mod newsroom_invitations;
 mod newsroom_media;
 mod newsroom_pick;
 mod newsroom_seo;
+mod newsroom_wires;
 mod openapi;
 mod openapi_rules;
 mod reader;

@@ -141,6 +141,38 @@ pub(crate) struct EditorView<'a> {
     /// The story is public and this staff member may send it as a
     /// breaking-news alert (`/newsroom/articles/{id}/alert`).
     pub can_alert: bool,
+    /// Where the story came from, when it began as a wire item.
+    pub wire: Option<WireOriginView>,
+}
+
+/// A story's wire provenance, as the editor shows it.
+#[derive(Debug, Serialize)]
+pub(crate) struct WireOriginView {
+    pub item_id: Option<i64>,
+    pub source: String,
+    pub guid: String,
+    pub version: i64,
+    pub credit: String,
+    pub alt_ids: Vec<(String, String)>,
+    /// The item's version now, when it is newer than the draft's.
+    pub newer: Option<i64>,
+}
+
+impl WireOriginView {
+    fn of(origin: dateline_store::wires::WireOrigin) -> Self {
+        Self {
+            newer: origin.current_version.filter(|_| origin.has_update()),
+            alt_ids: dateline_import::ingest::alt_ids_of(&origin.alt_ids)
+                .into_iter()
+                .map(|a| (a.kind, a.value))
+                .collect(),
+            item_id: origin.item_id,
+            source: origin.source_name,
+            guid: origin.guid,
+            version: origin.item_version,
+            credit: origin.credit,
+        }
+    }
 }
 
 impl<'a> EditorView<'a> {
@@ -151,10 +183,11 @@ impl<'a> EditorView<'a> {
         form: EditorForm,
     ) -> Result<Self, ApiError> {
         let store = &state.store;
-        let (edition, sections, authors) = tokio::try_join!(
+        let (edition, sections, authors, wire) = tokio::try_join!(
             store.edition_by_id(article.edition_id),
             store.sections(article.edition_id),
             store.authors_of_edition(article.edition_id),
+            store.wire_origin(article.id),
         )?;
         // The edition's authors, and whoever already signs the story (an
         // author may since have left the edition).
@@ -208,6 +241,7 @@ impl<'a> EditorView<'a> {
                 && desk.can(Permission::SendAlert {
                     edition_id: article.edition_id,
                 }),
+            wire: wire.map(WireOriginView::of),
         })
     }
 
