@@ -1,7 +1,9 @@
-//! A watched folder: every regular file in it (not hidden, not still being
-//! written) is read, queued, and moved to `processed/`; a file that cannot
-//! be taken goes to `failed/` with a `.error.txt` beside it saying why, so
-//! that nothing is read twice and nothing is lost.
+//! A watched folder: every wire file in it (named as one, see
+//! [`WIRE_EXTENSIONS`]; not hidden, not still being written) is read,
+//! queued, and moved to `processed/`; a file that cannot be taken goes to
+//! `failed/` with a `.error.txt` beside it saying why, so that nothing is
+//! read twice and nothing is lost. Other files are left where they are: a
+//! folder named by mistake loses nothing.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -17,6 +19,9 @@ use crate::wire::MAX_WIRE_BYTES;
 const SETTLE: Duration = Duration::from_secs(2);
 /// Files taken per poll; the rest wait for the next one.
 const FILES_PER_POLL: usize = 500;
+
+/// The endings a wire file has (compared without case).
+pub const WIRE_EXTENSIONS: [&str; 6] = ["xml", "json", "rss", "atom", "ninjs", "newsml"];
 
 pub const PROCESSED: &str = "processed";
 pub const FAILED: &str = "failed";
@@ -78,7 +83,12 @@ async fn waiting_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     while let Some(entry) = entries.next_entry().await? {
         let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+        let path = entry.path();
+        let is_wire = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| WIRE_EXTENSIONS.iter().any(|w| e.eq_ignore_ascii_case(w)));
+        if name.to_string_lossy().starts_with('.') || !is_wire {
             continue;
         }
         let meta = entry.metadata().await?;
@@ -89,7 +99,7 @@ async fn waiting_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         if modified > settled_before {
             continue;
         }
-        files.push((modified, entry.path()));
+        files.push((modified, path));
     }
     files.sort();
     Ok(files.into_iter().map(|(_, path)| path).collect())

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub enum WireFormat {
     Ninjs,
     NewsmlG2,
+    /// NewsML 1.x (`<NewsML>`), still sent by some agencies.
+    Newsml1,
     Rss,
     Atom,
     JsonFeed,
@@ -19,6 +21,7 @@ impl WireFormat {
         match self {
             Self::Ninjs => "ninjs",
             Self::NewsmlG2 => "newsml-g2",
+            Self::Newsml1 => "newsml-1",
             Self::Rss => "rss",
             Self::Atom => "atom",
             Self::JsonFeed => "json-feed",

@@ -41,14 +41,14 @@ pub fn parse(root: &Element, source: &Source<'_>) -> Result<Parsed> {
         .and_then(|e| e.child("", "Priority"))
         .and_then(|p| p.attr_or_empty("FormalName").parse().ok());
     let mut parsed = Parsed {
-        format: WireFormat::NewsmlG2,
+        format: WireFormat::Newsml1,
         items: Vec::new(),
         skipped: Vec::new(),
     };
     for (index, news_item) in root.all("", "NewsItem").enumerate() {
         let draft = item(news_item, &sender, priority, source.base.as_ref());
         let guid = draft.guid.clone();
-        match draft.finish(WireFormat::NewsmlG2) {
+        match draft.finish(WireFormat::Newsml1) {
             Ok(item) => parsed.items.push(item),
             Err(reason) => parsed.skipped.push(format!(
                 "{}: {reason}: not taken",

@@ -4,8 +4,9 @@
 //! formats are easiest to map as a tree, so unlike the WXR reader this
 //! one is not a stream. The safety rules are the WXR reader's: no
 //! DOCTYPE at all (which refuses entity bombs and external entities
-//! outright), no entities but XML's five and character references, no
-//! element deeper than [`MAX_DEPTH`]. Elements keep their namespace URI,
+//! outright), no entities but XML's five, character references and, in
+//! text, HTML's fixed table of named references, no element deeper than
+//! [`MAX_DEPTH`]. Elements keep their namespace URI,
 //! so `<media:content>` is recognised whatever prefix a feed binds.
 
 use std::collections::HashMap;
@@ -260,8 +261,8 @@ pub fn read(text: &str) -> Result<Element, XmlError> {
                 let name = r.xml10_content();
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
-                    Ok(None) => match predefined(&name) {
-                        Some(c) => c.to_owned(),
+                    Ok(None) => match named(&name) {
+                        Some(c) => c,
                         None => return fail(unknown_entity(&name)),
                     },
                     Err(e) => return fail(format!("a bad character reference &{name};: {e}")),
@@ -292,7 +293,7 @@ fn too_deep() -> String {
 fn unknown_entity(name: &str) -> String {
     format!(
         "unknown entity &{name};: wire copy may use only XML's own entities (&amp; &lt; &gt; \
-         &quot; &apos;) and character references; HTML entities belong inside CDATA"
+         &quot; &apos;), character references and, in text, HTML's named ones"
     )
 }
 
@@ -374,6 +375,23 @@ fn element(
         children: Vec::new(),
         offset,
     })
+}
+
+/// XML's five, then HTML's named character references (`&nbsp;`,
+/// `&eacute;`): feeds often carry them outside CDATA, and a browser-made
+/// feed reader reads them. The table is fixed: nothing a file declares
+/// and nothing that expands into further references.
+fn named(name: &str) -> Option<String> {
+    if let Some(c) = predefined(name) {
+        return Some(c.to_owned());
+    }
+    let &(first, second) = html5ever::data::NAMED_ENTITIES.get(format!("{name};").as_str())?;
+    let mut out = String::with_capacity(8);
+    out.push(char::from_u32(first)?);
+    if second != 0 {
+        out.push(char::from_u32(second)?);
+    }
+    Some(out)
 }
 
 fn predefined(name: &str) -> Option<&'static str> {

@@ -271,20 +271,28 @@ async fn a_desk_takes_a_wire_item_into_a_draft(app: TestApp) {
         .unwrap()
         .contains("no draft can be made of it"));
 
-    // A file that is not wire copy goes to failed/, and the sources page says why.
-    std::fs::write(inbox.path().join("notes.txt"), "shopping list").unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(inbox.path().join("notes.txt"))
-        .unwrap()
-        .set_modified(SystemTime::now() - Duration::from_secs(30))
-        .unwrap();
+    // A wire file that does not read goes to failed/, and the sources page
+    // says why; a file not named as wire copy is left alone.
+    for name in ["notes.xml", "notes.txt"] {
+        std::fs::write(inbox.path().join(name), "shopping list").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(inbox.path().join(name))
+            .unwrap()
+            .set_modified(SystemTime::now() - Duration::from_secs(30))
+            .unwrap();
+    }
     app.store()
         .poll_wire_source_soon(app.store().wire_sources().await.unwrap()[0].id)
         .await
         .unwrap();
     poll(&app).await;
-    assert!(inbox.path().join("failed/notes.txt").is_file());
+    assert!(inbox.path().join("failed/notes.xml").is_file());
+    assert!(inbox.path().join("failed/notes.xml.error.txt").is_file());
+    assert!(
+        inbox.path().join("notes.txt").is_file(),
+        "only wire files are taken"
+    );
     let list = admin
         .get("/newsroom/wires/sources")
         .await
@@ -292,7 +300,7 @@ async fn a_desk_takes_a_wire_item_into_a_draft(app: TestApp) {
         .await
         .unwrap();
     assert!(
-        list.contains("The last poll failed") && list.contains("notes.txt"),
+        list.contains("The last poll failed") && list.contains("notes.xml"),
         "{list}"
     );
 }

@@ -352,8 +352,7 @@ fn newsml_1_sources_of_the_business_wire_examples() {
         return;
     };
     let item = only_item(&ninjs.join("examples/NewsML/businesswire-newsml-20130731006140.xml"));
-    // NewsML 1 has no format of its own in the model.
-    assert_eq!(item.format, WireFormat::NewsmlG2);
+    assert_eq!(item.format, WireFormat::Newsml1);
     assert_eq!(
         item.guid,
         "urn:newsml:businesswire.com:20010714:20130731006140"
