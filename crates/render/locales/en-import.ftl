@@ -36,3 +36,6 @@ import-error-edition = Choose an edition that exists.
 import-error-default_section = There is no section with that slug in the edition.
 import-error-file = Choose an export file.
 import-error-too-large = The file is larger than { $mb } MB: use the command line for it.
+import-site-url = The old site's address
+import-site-url-help = Optional: https://… as readers knew it. Ghost exports do not say it; with it, pictures on the old site are fetched and its links are recognised.
+import-error-site_url = The old site's address must start with http:// or https://.

@@ -43,6 +43,8 @@ struct Typed {
     edition: String,
     sections: String,
     default_section: String,
+    /// The old site's address, which Ghost exports leave out.
+    site_url: String,
     dry_run: bool,
 }
 
@@ -289,6 +291,7 @@ pub async fn start(
             "edition" => typed.edition = text,
             "sections" => typed.sections = text,
             "default_section" => typed.default_section = text,
+            "site_url" => typed.site_url = text,
             "dry_run" => typed.dry_run = !text.is_empty(),
             _ => {}
         }
@@ -312,7 +315,7 @@ pub async fn start(
             return render(&state, &headers, &staff, typed, Some(key)).await;
         }
     };
-    let (format, edition, sections, default_section) = options;
+    let (format, edition, sections, default_section, site_url) = options;
     let now = now();
     let run = state
         .store
@@ -329,6 +332,7 @@ pub async fn start(
                 options: serde_json::json!({
                     "sections": sections,
                     "default_section": default_section.as_ref().map(|s| s.as_str()),
+                    "site_url": site_url.as_ref().map(|u| u.as_str()),
                     "dry_run": typed.dry_run,
                 })
                 .to_string(),
@@ -348,7 +352,7 @@ pub async fn start(
         fetch: true,
         dry_run: typed.dry_run,
         time_zone: None,
-        site_url: None,
+        site_url,
     };
     tokio::spawn(run_in_background(state.clone(), run.id, options));
     Ok(Redirect::to(&format!("/newsroom/imports/{}", run.id)).into_response())
@@ -359,6 +363,7 @@ type Checked = (
     dateline_store::Edition,
     Vec<String>,
     Option<dateline_domain::Slug>,
+    Option<url::Url>,
 );
 
 /// The form's choices, or the message key of the first refused one.
@@ -390,6 +395,13 @@ async fn check(state: &AppState, typed: &Typed) -> Result<Result<Checked, &'stat
             _ => return Ok(Err("import-error-default_section")),
         }
     };
+    let site_url = match typed.site_url.as_str() {
+        "" => None,
+        typed => match url::Url::parse(typed) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") => Some(url),
+            _ => return Ok(Err("import-error-site_url")),
+        },
+    };
     let sections = typed
         .sections
         .split(',')
@@ -397,7 +409,7 @@ async fn check(state: &AppState, typed: &Typed) -> Result<Result<Checked, &'stat
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect();
-    Ok(Ok((format, edition, sections, default_section)))
+    Ok(Ok((format, edition, sections, default_section, site_url)))
 }
 
 /// Counts a run's posts for the writer below.

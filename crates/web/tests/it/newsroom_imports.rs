@@ -122,6 +122,25 @@ async fn an_admin_imports_an_export_and_reads_the_report(app: TestApp) {
         .unwrap()
         .is_none());
 
+    // An old site's address that is not a web address: refused, kept as typed.
+    let (content_type, body) = multipart(&[
+        ("csrf_token", csrf.as_bytes()),
+        ("format", b"ghost"),
+        ("edition", b"en"),
+        ("site_url", b"old-site.example"),
+        ("file", b"{}"),
+    ]);
+    let refused = browser
+        .post_body("/newsroom/imports", &content_type, body)
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("must start with http:// or https://"),
+        "{page}"
+    );
+    assert!(page.contains("value=\"old-site.example\""), "{page}");
+
     // No file: the form says so and starts nothing.
     let (content_type, body) = multipart(&[
         ("csrf_token", csrf.as_bytes()),
