@@ -6,6 +6,8 @@ use dateline_domain::{
     ArticleSeo, ArticleStatus, BodyBlock, NewArticle, ParseError, Slug, UnixTime,
     ARTICLE_BODY_MAX_BLOCKS, HEADLINE_MAX_CHARS, LEAD_MAX_CHARS,
 };
+#[cfg(test)]
+use dateline_store::wires::WireContent;
 use dateline_store::wires::WireItemRecord;
 use url::Url;
 
@@ -21,9 +23,10 @@ pub fn draft_of(
     slug_suffix: Option<&str>,
     now: UnixTime,
 ) -> Result<NewArticle, ParseError> {
-    let headline = clip(item.headline.trim(), HEADLINE_MAX_CHARS);
-    let base = Url::parse(&item.link).ok();
-    let mut body: Vec<BodyBlock> = html::to_blocks(&item.body_html, base.as_ref())
+    let content = &item.content;
+    let headline = clip(content.headline.trim(), HEADLINE_MAX_CHARS);
+    let base = Url::parse(&content.link).ok();
+    let mut body: Vec<BodyBlock> = html::to_blocks(&content.body_html, base.as_ref())
         .blocks
         .into_iter()
         .filter_map(|block| match block {
@@ -62,7 +65,7 @@ pub fn draft_of(
         section_id,
         slug,
         headline,
-        lead: clip(item.lead.trim(), LEAD_MAX_CHARS),
+        lead: clip(content.lead.trim(), LEAD_MAX_CHARS),
         body,
         status: ArticleStatus::Draft,
         published_at: None,
@@ -99,26 +102,15 @@ mod tests {
             source_name: "Desk feed".into(),
             guid: "urn:example:1".into(),
             version: 2,
-            format: "ninjs".into(),
-            kind: "text".into(),
-            pub_status: "usable".into(),
-            headline: "Harbour reopens after storm".into(),
-            lead: "Ships return to the quay.".into(),
-            body_html: "<p>First paragraph.</p><h2>Later</h2><p>Second <em>one</em>.</p>".into(),
-            byline: String::new(),
-            credit: "Example Wire".into(),
-            copyright: String::new(),
-            usage_terms: String::new(),
-            language: "en".into(),
-            urgency: Some(3),
-            subjects: "[]".into(),
-            link: String::new(),
-            pictures: "[]".into(),
-            alt_ids: "[]".into(),
-            provider: String::new(),
-            first_created: None,
-            version_created: None,
-            embargoed_until: None,
+            content: WireContent {
+                headline: "Harbour reopens after storm".into(),
+                lead: "Ships return to the quay.".into(),
+                body_html: "<p>First paragraph.</p><h2>Later</h2><p>Second <em>one</em>.</p>"
+                    .into(),
+                credit: "Example Wire".into(),
+                language: "en".into(),
+                ..WireContent::default()
+            },
             received_at: 0,
             updated_at: 0,
             duplicate_of: None,

@@ -3,7 +3,7 @@
 //! recognises the same copy arriving under another id or from another
 //! source.
 
-use dateline_store::wires::IncomingWireItem;
+use dateline_store::wires::{IncomingWireItem, WireContent};
 use sha2::{Digest, Sha256};
 
 use crate::html;
@@ -41,28 +41,30 @@ pub fn incoming(item: &WireItem) -> IncomingWireItem {
     IncomingWireItem {
         guid: item.guid.clone(),
         version: item.version,
-        format: item.format.as_str().to_owned(),
-        kind: item.kind.as_str().to_owned(),
-        pub_status: item.pub_status.as_str().to_owned(),
-        headline: item.headline.clone(),
-        lead: item.lead.clone(),
         content_key: content_key(&item.headline, &body_text),
-        body_html: body,
         body_text,
-        byline: item.byline.clone(),
-        credit: item.credit.clone(),
-        copyright: item.copyright.clone(),
-        usage_terms: item.usage_terms.clone(),
-        language: item.language.clone(),
-        urgency: item.urgency.map(i64::from),
-        subjects: to_json(&item.subjects),
-        link: item.link.clone(),
-        pictures: to_json(&item.pictures),
-        alt_ids: to_json(&item.alt_ids),
-        provider: item.provider.clone(),
-        first_created: item.first_created,
-        version_created: item.version_created,
-        embargoed_until: item.embargoed_until,
+        content: WireContent {
+            format: item.format.as_str().to_owned(),
+            kind: item.kind.as_str().to_owned(),
+            pub_status: item.pub_status.as_str().to_owned(),
+            headline: item.headline.clone(),
+            lead: item.lead.clone(),
+            body_html: body,
+            byline: item.byline.clone(),
+            credit: item.credit.clone(),
+            copyright: item.copyright.clone(),
+            usage_terms: item.usage_terms.clone(),
+            language: item.language.clone(),
+            urgency: item.urgency.map(i64::from),
+            subjects: to_json(&item.subjects),
+            link: item.link.clone(),
+            pictures: to_json(&item.pictures),
+            alt_ids: to_json(&item.alt_ids),
+            provider: item.provider.clone(),
+            first_created: item.first_created,
+            version_created: item.version_created,
+            embargoed_until: item.embargoed_until,
+        },
     }
 }
 

@@ -4,7 +4,7 @@
 use url::Url;
 
 use super::dates;
-use super::item::{hashed_guid, is_image_type, label, looks_like_image, rebase, web_href, Draft};
+use super::item::{hashed_guid, image_enclosure, label, rebase, web_href, Draft};
 use super::markup;
 use super::model::{Parsed, WireFormat, WirePicture};
 use super::rss::{media_pictures, thumbnails};
@@ -236,18 +236,10 @@ fn enclosures(entry: &Element, ns: &str, base: Option<&Url>) -> Vec<WirePicture>
         .all(ns, "link")
         .filter(|l| l.attr_or_empty("rel") == "enclosure")
         .filter_map(|l| {
-            let href = l.attr_or_empty("href");
-            let mime = l.attr_or_empty("type");
-            let image = if mime.is_empty() {
-                looks_like_image(href)
-            } else {
-                is_image_type(mime)
-            };
+            let picture = image_enclosure(l.attr_or_empty("href"), l.attr_or_empty("type"), base)?;
             Some(WirePicture {
-                href: web_href(href, base).filter(|_| image)?,
                 caption: l.attr_or_empty("title").to_owned(),
-                mime: mime.to_owned(),
-                ..WirePicture::default()
+                ..picture
             })
         })
         .collect()

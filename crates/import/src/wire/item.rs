@@ -195,6 +195,22 @@ pub fn rebase(href: &str, base: Option<&Url>) -> Option<Url> {
     web_href(href, base).and_then(|h| Url::parse(&h).ok())
 }
 
+/// An enclosure (RSS `<enclosure>`, Atom `<link rel="enclosure">`) as a
+/// picture, when it is one: its type says so, or, with no type, its name.
+/// A podcast's audio is not.
+pub fn image_enclosure(href: &str, mime: &str, base: Option<&Url>) -> Option<WirePicture> {
+    let image = if mime.is_empty() {
+        looks_like_image(href)
+    } else {
+        is_image_type(mime)
+    };
+    Some(WirePicture {
+        href: web_href(href, base).filter(|_| image)?,
+        mime: mime.to_owned(),
+        ..WirePicture::default()
+    })
+}
+
 /// Whether a media type names a picture.
 pub fn is_image_type(mime: &str) -> bool {
     mime.trim().to_ascii_lowercase().starts_with("image/")

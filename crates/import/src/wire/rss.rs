@@ -6,7 +6,8 @@ use url::Url;
 
 use super::dates;
 use super::item::{
-    hashed_guid, is_image_type, label, largest, looks_like_image, rebase, web_href, Draft,
+    hashed_guid, image_enclosure, is_image_type, label, largest, looks_like_image, rebase,
+    web_href, Draft,
 };
 use super::model::{Parsed, WireFormat, WirePicture};
 use super::text::{author_name, html_line, html_or_text};
@@ -170,20 +171,7 @@ fn draft(item: &Element, ns: &str, channel: &Channel) -> Draft {
 /// `<enclosure>`s that are pictures (a podcast's audio is not).
 fn enclosures(item: &Element, ns: &str, base: Option<&Url>) -> Vec<WirePicture> {
     item.all(ns, "enclosure")
-        .filter_map(|e| {
-            let href = e.attr_or_empty("url");
-            let mime = e.attr_or_empty("type");
-            let image = if mime.is_empty() {
-                looks_like_image(href)
-            } else {
-                is_image_type(mime)
-            };
-            Some(WirePicture {
-                href: web_href(href, base).filter(|_| image)?,
-                mime: mime.to_owned(),
-                ..WirePicture::default()
-            })
-        })
+        .filter_map(|e| image_enclosure(e.attr_or_empty("url"), e.attr_or_empty("type"), base))
         .collect()
 }
 

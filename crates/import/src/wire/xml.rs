@@ -382,7 +382,7 @@ fn element(
 /// feed reader reads them. The table is fixed: nothing a file declares
 /// and nothing that expands into further references.
 fn named(name: &str) -> Option<String> {
-    if let Some(c) = predefined(name) {
+    if let Some(c) = quick_xml::escape::resolve_xml_entity(name) {
         return Some(c.to_owned());
     }
     let &(first, second) = html5ever::data::NAMED_ENTITIES.get(format!("{name};").as_str())?;
@@ -392,15 +392,4 @@ fn named(name: &str) -> Option<String> {
         out.push(char::from_u32(second)?);
     }
     Some(out)
-}
-
-fn predefined(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "apos" => "'",
-        _ => return None,
-    })
 }

@@ -341,7 +341,7 @@ impl WxrReader {
                 Event::CData(c) => c.xml10_content().into_owned(),
                 Event::GeneralRef(r) => match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
-                    Ok(None) => match predefined(&r.xml10_content()) {
+                    Ok(None) => match quick_xml::escape::resolve_xml_entity(&r.xml10_content()) {
                         Some(c) => c.to_owned(),
                         None => {
                             return Err(self.error_at(
@@ -383,17 +383,6 @@ impl WxrReader {
             }
         }
     }
-}
-
-fn predefined(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "apos" => "'",
-        _ => return None,
-    })
 }
 
 fn ns_of(resolved: &ResolveResult<'_>) -> Ns {

@@ -259,7 +259,11 @@ async fn a_new_version_updates_the_item_and_flags_its_draft(store: &Store) {
         .id;
     let item = store.wire_item(item_id).await.unwrap();
     assert_eq!(
-        (item.version, item.credit.as_str(), item.urgency),
+        (
+            item.version,
+            item.content.credit.as_str(),
+            item.content.urgency
+        ),
         (1, "Example Wire", Some(3))
     );
 
@@ -312,7 +316,7 @@ async fn a_new_version_updates_the_item_and_flags_its_draft(store: &Store) {
     assert!(origin.has_update());
     assert_eq!((origin.item_version, origin.current_version), (1, Some(2)));
     assert_eq!(
-        store.wire_item(item_id).await.unwrap().headline,
+        store.wire_item(item_id).await.unwrap().content.headline,
         "Harbour reopens after repairs"
     );
 }

@@ -10,23 +10,17 @@ use sqlx::Row;
 use crate::cursor::Cursor;
 use crate::{Result, Store, StoreError};
 
-/// An item as a source delivered it, ready to store. Lists are JSON text
-/// (the ingest's own records); `content_key` identifies the copy whatever
-/// its id (equal keys are duplicates); `body_text` is the body as plain
-/// text, for the search.
+/// What an item says, as the queue keeps it: the same whether it is
+/// arriving or stored. Lists (subjects, pictures, the provider's other
+/// ids) are JSON text, the ingest's own records.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct IncomingWireItem {
-    pub guid: String,
-    /// `None` when the format has no versions (feeds): a changed item then
-    /// becomes the next version.
-    pub version: Option<i64>,
+pub struct WireContent {
     pub format: String,
     pub kind: String,
     pub pub_status: String,
     pub headline: String,
     pub lead: String,
     pub body_html: String,
-    pub body_text: String,
     pub byline: String,
     pub credit: String,
     pub copyright: String,
@@ -41,6 +35,19 @@ pub struct IncomingWireItem {
     pub first_created: Option<UnixTime>,
     pub version_created: Option<UnixTime>,
     pub embargoed_until: Option<UnixTime>,
+}
+
+/// An item as a source delivered it, ready to store. `content_key`
+/// identifies the copy whatever its id (equal keys are duplicates);
+/// `body_text` is the body as plain text, for the search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IncomingWireItem {
+    pub guid: String,
+    /// `None` when the format has no versions (feeds): a changed item then
+    /// becomes the next version.
+    pub version: Option<i64>,
+    pub content: WireContent,
+    pub body_text: String,
     pub content_key: String,
 }
 
@@ -109,26 +116,7 @@ pub struct WireItemRecord {
     pub source_name: String,
     pub guid: String,
     pub version: i64,
-    pub format: String,
-    pub kind: String,
-    pub pub_status: String,
-    pub headline: String,
-    pub lead: String,
-    pub body_html: String,
-    pub byline: String,
-    pub credit: String,
-    pub copyright: String,
-    pub usage_terms: String,
-    pub language: String,
-    pub urgency: Option<i64>,
-    pub subjects: String,
-    pub link: String,
-    pub pictures: String,
-    pub alt_ids: String,
-    pub provider: String,
-    pub first_created: Option<UnixTime>,
-    pub version_created: Option<UnixTime>,
-    pub embargoed_until: Option<UnixTime>,
+    pub content: WireContent,
     pub received_at: UnixTime,
     pub updated_at: UnixTime,
     pub duplicate_of: Option<i64>,
@@ -137,14 +125,15 @@ pub struct WireItemRecord {
 /// The folded text the queue's search matches: SQLite's `lower()` folds
 /// ASCII only, so folding happens here, the same on both backends.
 fn search_text(item: &IncomingWireItem) -> String {
+    let c = &item.content;
     [
-        item.headline.as_str(),
-        &item.lead,
+        c.headline.as_str(),
+        &c.lead,
         &item.body_text,
-        &item.byline,
-        &item.subjects,
-        &item.provider,
-        &item.credit,
+        &c.byline,
+        &c.subjects,
+        &c.provider,
+        &c.credit,
     ]
     .join("\n")
     .to_lowercase()
@@ -183,26 +172,28 @@ fn record_from(row: &AnyRow) -> Result<WireItemRecord> {
         source_name: row.try_get("source_name")?,
         guid: row.try_get("guid")?,
         version: row.try_get("version")?,
-        format: row.try_get("format")?,
-        kind: row.try_get("kind")?,
-        pub_status: row.try_get("pub_status")?,
-        headline: row.try_get("headline")?,
-        lead: row.try_get("lead")?,
-        body_html: row.try_get("body_html")?,
-        byline: row.try_get("byline")?,
-        credit: row.try_get("credit")?,
-        copyright: row.try_get("copyright")?,
-        usage_terms: row.try_get("usage_terms")?,
-        language: row.try_get("language")?,
-        urgency: row.try_get("urgency")?,
-        subjects: row.try_get("subjects")?,
-        link: row.try_get("link")?,
-        pictures: row.try_get("pictures")?,
-        alt_ids: row.try_get("alt_ids")?,
-        provider: row.try_get("provider")?,
-        first_created: row.try_get("first_created")?,
-        version_created: row.try_get("version_created")?,
-        embargoed_until: row.try_get("embargoed_until")?,
+        content: WireContent {
+            format: row.try_get("format")?,
+            kind: row.try_get("kind")?,
+            pub_status: row.try_get("pub_status")?,
+            headline: row.try_get("headline")?,
+            lead: row.try_get("lead")?,
+            body_html: row.try_get("body_html")?,
+            byline: row.try_get("byline")?,
+            credit: row.try_get("credit")?,
+            copyright: row.try_get("copyright")?,
+            usage_terms: row.try_get("usage_terms")?,
+            language: row.try_get("language")?,
+            urgency: row.try_get("urgency")?,
+            subjects: row.try_get("subjects")?,
+            link: row.try_get("link")?,
+            pictures: row.try_get("pictures")?,
+            alt_ids: row.try_get("alt_ids")?,
+            provider: row.try_get("provider")?,
+            first_created: row.try_get("first_created")?,
+            version_created: row.try_get("version_created")?,
+            embargoed_until: row.try_get("embargoed_until")?,
+        },
         received_at: row.try_get("received_at")?,
         updated_at: row.try_get("updated_at")?,
         duplicate_of: row.try_get("duplicate_of")?,
@@ -241,28 +232,29 @@ type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q
 
 /// Binds `item`'s fields in [`ITEM_FIELDS`] order, `version` as given.
 fn bind_item<'q>(q: AnyQuery<'q>, item: &'q IncomingWireItem, version: i64) -> AnyQuery<'q> {
+    let c = &item.content;
     q.bind(&item.guid)
         .bind(version)
-        .bind(&item.format)
-        .bind(&item.kind)
-        .bind(&item.pub_status)
-        .bind(&item.headline)
-        .bind(&item.lead)
-        .bind(&item.body_html)
-        .bind(&item.byline)
-        .bind(&item.credit)
-        .bind(&item.copyright)
-        .bind(&item.usage_terms)
-        .bind(&item.language)
-        .bind(item.urgency)
-        .bind(&item.subjects)
-        .bind(&item.link)
-        .bind(&item.pictures)
-        .bind(&item.alt_ids)
-        .bind(&item.provider)
-        .bind(item.first_created)
-        .bind(item.version_created)
-        .bind(item.embargoed_until)
+        .bind(&c.format)
+        .bind(&c.kind)
+        .bind(&c.pub_status)
+        .bind(&c.headline)
+        .bind(&c.lead)
+        .bind(&c.body_html)
+        .bind(&c.byline)
+        .bind(&c.credit)
+        .bind(&c.copyright)
+        .bind(&c.usage_terms)
+        .bind(&c.language)
+        .bind(c.urgency)
+        .bind(&c.subjects)
+        .bind(&c.link)
+        .bind(&c.pictures)
+        .bind(&c.alt_ids)
+        .bind(&c.provider)
+        .bind(c.first_created)
+        .bind(c.version_created)
+        .bind(c.embargoed_until)
         .bind(&item.content_key)
         .bind(search_text(item))
 }

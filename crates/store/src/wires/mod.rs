@@ -9,5 +9,7 @@ mod items;
 mod sources;
 
 pub use drafts::{WireDraft, WireOrigin};
-pub use items::{IncomingWireItem, WireItemRecord, WireListRow, WireOutcome, WirePage, WireQuery};
+pub use items::{
+    IncomingWireItem, WireContent, WireItemRecord, WireListRow, WireOutcome, WirePage, WireQuery,
+};
 pub use sources::{PollResult, WireSource, WireSourceInput, WireSourceKind};

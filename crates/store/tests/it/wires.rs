@@ -5,7 +5,8 @@
 use dateline_domain::{EmailAddress, NewUser, Role};
 use dateline_store::testing::Fixtures;
 use dateline_store::wires::{
-    IncomingWireItem, PollResult, WireOutcome, WireQuery, WireSourceInput, WireSourceKind,
+    IncomingWireItem, PollResult, WireContent, WireOutcome, WireQuery, WireSourceInput,
+    WireSourceKind,
 };
 use dateline_store::{NewAudit, Store, StoreError};
 
@@ -52,21 +53,23 @@ fn item(guid: &str, version: Option<i64>, headline: &str, body: &str) -> Incomin
     IncomingWireItem {
         guid: guid.into(),
         version,
-        format: "ninjs".into(),
-        kind: "text".into(),
-        pub_status: "usable".into(),
-        headline: headline.into(),
-        lead: format!("Lead: {headline}"),
-        body_html: format!("<p>{body}</p>"),
+        content: WireContent {
+            format: "ninjs".into(),
+            kind: "text".into(),
+            pub_status: "usable".into(),
+            headline: headline.into(),
+            lead: format!("Lead: {headline}"),
+            body_html: format!("<p>{body}</p>"),
+            language: "en-GB".into(),
+            urgency: Some(4),
+            subjects: "[\"Weather\"]".into(),
+            pictures: "[]".into(),
+            alt_ids: "[{\"kind\":\"desk\",\"value\":\"A-1\"}]".into(),
+            credit: "Example Wire".into(),
+            ..WireContent::default()
+        },
         body_text: body.into(),
-        language: "en-GB".into(),
-        urgency: Some(4),
-        subjects: "[\"Weather\"]".into(),
-        pictures: "[]".into(),
-        alt_ids: "[{\"kind\":\"desk\",\"value\":\"A-1\"}]".into(),
-        credit: "Example Wire".into(),
         content_key: format!("{headline}|{body}"),
-        ..IncomingWireItem::default()
     }
 }
 
@@ -256,7 +259,7 @@ async fn a_higher_version_replaces_the_item_and_flags_its_drafts(store: &Store) 
     );
     let stored = store.wire_item(id).await.unwrap();
     assert_eq!(
-        (stored.version, stored.headline.as_str()),
+        (stored.version, stored.content.headline.as_str()),
         (2, "Storm reaches coast, ports shut")
     );
     assert_eq!((stored.received_at, stored.updated_at), (T, T + 60));
@@ -385,8 +388,8 @@ async fn the_queue_is_searched_and_filtered(store: &Store) {
     let src = source(store, "desk").await;
     let other = source(store, "other").await;
     let mut ru = item("ru-1", Some(1), "Москва: ЛЕДОХОД на реке", "Лёд тронулся.");
-    ru.language = "ru".into();
-    ru.urgency = Some(2);
+    ru.content.language = "ru".into();
+    ru.content.urgency = Some(2);
     store.ingest_wire_item(src, &ru, T).await.unwrap();
     let mut en = item(
         "en-1",
@@ -394,11 +397,11 @@ async fn the_queue_is_searched_and_filtered(store: &Store) {
         "Ice breaks up on river",
         "Ice moves 50%_faster.",
     );
-    en.urgency = None;
+    en.content.urgency = None;
     store.ingest_wire_item(other, &en, T + 1).await.unwrap();
     let mut us = item("en-2", Some(1), "Harbour reopens", "Ships return.");
-    us.language = "en".into();
-    us.urgency = Some(5);
+    us.content.language = "en".into();
+    us.content.urgency = Some(5);
     store.ingest_wire_item(src, &us, T + 2).await.unwrap();
 
     let found = |q: WireQuery| async move {

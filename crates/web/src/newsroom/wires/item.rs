@@ -117,8 +117,9 @@ fn web_link(href: &str) -> Option<String> {
 }
 
 fn item_view(item: WireItemRecord, now: i64) -> ItemView {
+    let c = item.content;
     ItemView {
-        pictures: pictures_of(&item.pictures)
+        pictures: pictures_of(&c.pictures)
             .into_iter()
             .filter_map(|p| {
                 Some(Picture {
@@ -129,38 +130,38 @@ fn item_view(item: WireItemRecord, now: i64) -> ItemView {
                 })
             })
             .collect(),
-        alt_ids: alt_ids_of(&item.alt_ids)
+        alt_ids: alt_ids_of(&c.alt_ids)
             .into_iter()
             .map(|a| AltIdView {
                 kind: a.kind,
                 value: a.value,
             })
             .collect(),
-        subjects: subjects_of(&item.subjects),
-        link: web_link(&item.link),
-        embargoed: item.embargoed_until.is_some_and(|t| t > now),
-        first_created: When::maybe(item.first_created),
-        version_created: When::maybe(item.version_created),
-        embargoed_until: When::maybe(item.embargoed_until),
+        subjects: subjects_of(&c.subjects),
+        link: web_link(&c.link),
+        embargoed: c.embargoed_until.is_some_and(|t| t > now),
+        first_created: When::maybe(c.first_created),
+        version_created: When::maybe(c.version_created),
+        embargoed_until: When::maybe(c.embargoed_until),
         received: When::of(item.received_at),
         updated: When::of(item.updated_at),
         id: item.id,
         source: item.source_name,
         guid: item.guid,
         version: item.version,
-        format: item.format,
-        kind: item.kind,
-        pub_status: item.pub_status,
-        headline: item.headline,
-        lead: item.lead,
-        body_html: item.body_html,
-        byline: item.byline,
-        credit: item.credit,
-        copyright: item.copyright,
-        usage_terms: item.usage_terms,
-        language: item.language,
-        urgency: item.urgency,
-        provider: item.provider,
+        format: c.format,
+        kind: c.kind,
+        pub_status: c.pub_status,
+        headline: c.headline,
+        lead: c.lead,
+        body_html: c.body_html,
+        byline: c.byline,
+        credit: c.credit,
+        copyright: c.copyright,
+        usage_terms: c.usage_terms,
+        language: c.language,
+        urgency: c.urgency,
+        provider: c.provider,
         duplicate_of: item.duplicate_of,
     }
 }
@@ -182,7 +183,13 @@ async fn render(
         state.store.wire_drafts_of(id),
         state.store.editions(),
     )?;
-    let primary = item.language.split('-').next().unwrap_or("").to_lowercase();
+    let primary = item
+        .content
+        .language
+        .split('-')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     let mut chosen = String::new();
     let mut places = Vec::new();
     for edition in editions {
@@ -284,7 +291,7 @@ pub(super) async fn make_draft(
         Err(StoreError::NotFound) => return Err(ApiError::not_found("wire item")),
         Err(e) => return Err(e.into()),
     };
-    if item.pub_status == "canceled" {
+    if item.content.pub_status == "canceled" {
         return render(&state, &headers, &staff, id, Some("wire-error-canceled")).await;
     }
     let place = form
