@@ -41,6 +41,7 @@ mod legacy;
 pub mod live;
 mod media;
 pub mod newsletters;
+mod params;
 mod people;
 mod readers;
 mod records;

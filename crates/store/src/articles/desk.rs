@@ -6,6 +6,7 @@ use serde::Serialize;
 use sqlx::Row;
 
 use crate::editions::parse_col;
+use crate::params::Params;
 use crate::{Cursor, Page, Result, Store};
 
 const MAX_PAGE: u32 = 100;
@@ -70,17 +71,7 @@ impl Store {
     pub async fn desk_articles(&self, query: &DeskQuery) -> Result<Page<DeskRow>> {
         let limit = query.limit.clamp(1, MAX_PAGE);
         let mut clauses: Vec<String> = Vec::new();
-        let mut n = 0;
-        let mut next = || {
-            n += 1;
-            format!("${n}")
-        };
-        // Binds are collected as the clauses are written, in the same order.
-        enum Bind {
-            Int(i64),
-            Text(String),
-        }
-        let mut binds = Vec::new();
+        let mut params = Params::default();
         if let Some(editions) = &query.editions {
             if editions.is_empty() {
                 return Ok(Page {
@@ -88,35 +79,25 @@ impl Store {
                     next: None,
                 });
             }
-            let list: Vec<String> = editions
-                .iter()
-                .map(|id| {
-                    binds.push(Bind::Int(*id));
-                    next()
-                })
-                .collect();
+            let list: Vec<String> = editions.iter().map(|id| params.int(*id)).collect();
             clauses.push(format!("a.edition_id IN ({})", list.join(", ")));
         }
         if let Some(id) = query.section_id {
-            binds.push(Bind::Int(id));
-            clauses.push(format!("a.section_id = {}", next()));
+            clauses.push(format!("a.section_id = {}", params.int(id)));
         }
         if let Some(status) = query.status {
-            binds.push(Bind::Text(status.as_str().to_owned()));
-            clauses.push(format!("a.status = {}", next()));
+            clauses.push(format!("a.status = {}", params.text(status.as_str())));
         }
         if query.public_only {
             clauses.push("a.is_public = 1".to_owned());
         }
         if let Some(id) = query.created_by {
-            binds.push(Bind::Int(id));
-            clauses.push(format!("a.created_by = {}", next()));
+            clauses.push(format!("a.created_by = {}", params.int(id)));
         }
         if let Some(id) = query.author_id {
-            binds.push(Bind::Int(id));
             clauses.push(format!(
                 "EXISTS (SELECT 1 FROM article_authors j WHERE j.article_id = a.id AND j.author_id = {})",
-                next()
+                params.int(id)
             ));
         }
         for word in query
@@ -126,21 +107,17 @@ impl Store {
             .split_whitespace()
             .take(8)
         {
-            binds.push(Bind::Text(like_word(word)));
-            let p = next();
+            let p = params.text(like_word(word));
             clauses.push(format!("a.search_text LIKE {p} ESCAPE '\\'"));
         }
         if let Some(after) = query.after {
-            binds.push(Bind::Int(after.time));
-            let t = next();
-            binds.push(Bind::Int(after.id));
-            let i = next();
+            let t = params.int(after.time);
+            let i = params.int(after.id);
             clauses.push(format!(
                 "(a.updated_at < {t} OR (a.updated_at = {t} AND a.id < {i}))"
             ));
         }
-        binds.push(Bind::Int(i64::from(limit) + 1));
-        let limit_param = next();
+        let limit_param = params.int(i64::from(limit) + 1);
         let filter = if clauses.is_empty() {
             String::new()
         } else {
@@ -152,13 +129,7 @@ impl Store {
              a.lead_media_id FROM articles a JOIN sections s ON s.id = a.section_id {filter} \
              ORDER BY a.updated_at DESC, a.id DESC LIMIT {limit_param}"
         );
-        let mut q = sqlx::query(&sql);
-        for bind in binds {
-            q = match bind {
-                Bind::Int(v) => q.bind(v),
-                Bind::Text(v) => q.bind(v),
-            };
-        }
+        let q = params.bind_to(sqlx::query(&sql));
         let rows = q.fetch_all(&self.pool).await?;
         let mut items = rows
             .iter()
@@ -227,5 +198,6 @@ mod tests {
     fn like_patterns_escape_wildcards() {
         assert_eq!(like_word("Flood"), "%flood%");
         assert_eq!(like_word("50%_off"), "%50\\%\\_off%");
+        assert_eq!(like_word("back\\slash"), "%back\\\\slash%");
     }
 }

@@ -14,8 +14,10 @@ use sqlx::Row;
 
 use super::uploads::keywords_text;
 use super::{media_from_row, search_text, MAX_PAGE, MEDIA_COLUMNS};
+use crate::articles::like_word;
 use crate::audit::{record_audit_on, NewAudit};
 use crate::events::{CacheKey, Event};
+use crate::params::Params;
 use crate::records::{MediaAsset, Page};
 use crate::search::{note_search_changes, SearchEntity};
 use crate::{Cursor, Result, Store, StoreError};
@@ -47,65 +49,34 @@ pub struct MediaTextUpdate {
     pub keywords: Option<Vec<String>>,
 }
 
-/// `%word%` with LIKE's wildcards escaped (`\` is the escape character).
-fn like_pattern(word: &str) -> String {
-    let mut out = String::with_capacity(word.len() + 2);
-    out.push('%');
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
-
-enum Bind {
-    Int(i64),
-    Text(String),
-}
-
 impl Store {
     /// Searches the media bank; `limit` is clamped to 1..=100.
     pub async fn search_media(&self, search: &MediaSearch) -> Result<Page<MediaAsset>> {
         let limit = search.limit.clamp(1, MAX_PAGE);
         let mut conditions: Vec<String> = Vec::new();
-        let mut binds: Vec<Bind> = Vec::new();
-        let mut push = |condition: &str, values: Vec<Bind>| {
-            let mut text = condition.to_owned();
-            for value in values {
-                binds.push(value);
-                text = text.replacen('?', &format!("${}", binds.len()), 1);
-            }
-            conditions.push(text);
-        };
-        for word in search.text.to_lowercase().split_whitespace() {
-            push(
-                "search_text LIKE ? ESCAPE '\\'",
-                vec![Bind::Text(like_pattern(word))],
-            );
+        let mut params = Params::default();
+        for word in search.text.split_whitespace() {
+            let p = params.text(like_word(word));
+            conditions.push(format!("search_text LIKE {p} ESCAPE '\\'"));
         }
         if let Some(from) = search.taken_from {
-            push("taken_at >= ?", vec![Bind::Int(from)]);
+            conditions.push(format!("taken_at >= {}", params.int(from)));
         }
         if let Some(until) = search.taken_until {
-            push("taken_at < ?", vec![Bind::Int(until)]);
+            conditions.push(format!("taken_at < {}", params.int(until)));
         }
         if let Some(user) = search.uploaded_by {
-            push("uploaded_by = ?", vec![Bind::Int(user)]);
+            conditions.push(format!("uploaded_by = {}", params.int(user)));
         }
         if let Some(after) = search.after {
-            push("created_at <= ?", vec![Bind::Int(after.time)]);
-            push(
-                "(created_at < ? OR (created_at = ? AND id < ?))",
-                vec![
-                    Bind::Int(after.time),
-                    Bind::Int(after.time),
-                    Bind::Int(after.id),
-                ],
-            );
+            let t = params.int(after.time);
+            let i = params.int(after.id);
+            conditions.push(format!("created_at <= {t}"));
+            conditions.push(format!(
+                "(created_at < {t} OR (created_at = {t} AND id < {i}))"
+            ));
         }
+        let limit_param = params.int(i64::from(limit) + 1);
         let filter = if conditions.is_empty() {
             String::new()
         } else {
@@ -113,18 +84,10 @@ impl Store {
         };
         let sql = format!(
             "SELECT {MEDIA_COLUMNS} FROM media_assets {filter} \
-             ORDER BY created_at DESC, id DESC LIMIT ${}",
-            binds.len() + 1
+             ORDER BY created_at DESC, id DESC LIMIT {limit_param}"
         );
-        let mut query = sqlx::query(&sql);
-        for bind in binds {
-            query = match bind {
-                Bind::Int(v) => query.bind(v),
-                Bind::Text(v) => query.bind(v),
-            };
-        }
-        let rows = query
-            .bind(i64::from(limit) + 1)
+        let rows = params
+            .bind_to(sqlx::query(&sql))
             .fetch_all(&self.pool)
             .await?;
         let mut items = rows
@@ -267,15 +230,5 @@ impl Store {
             .rows_affected();
         }
         Ok(filled)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::like_pattern;
-
-    #[test]
-    fn like_wildcards_are_escaped() {
-        assert_eq!(like_pattern("50%_off\\"), "%50\\%\\_off\\\\%");
     }
 }

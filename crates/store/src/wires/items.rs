@@ -7,7 +7,10 @@ use dateline_domain::UnixTime;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+use crate::articles::{like_word, AnyQuery};
 use crate::cursor::Cursor;
+use crate::params::Params;
+use crate::records::Page;
 use crate::{Result, Store, StoreError};
 
 /// What an item says, as the queue keeps it: the same whether it is
@@ -100,12 +103,6 @@ pub struct WireQuery {
     pub with_duplicates: bool,
     pub limit: u32,
     pub after: Option<Cursor>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WirePage {
-    pub items: Vec<WireListRow>,
-    pub next: Option<Cursor>,
 }
 
 /// One item with everything it holds.
@@ -227,8 +224,6 @@ const ITEM_FIELDS: [&str; 24] = [
     "content_key",
     "search_text",
 ];
-
-type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
 /// Binds `item`'s fields in [`ITEM_FIELDS`] order, `version` as given.
 fn bind_item<'q>(q: AnyQuery<'q>, item: &'q IncomingWireItem, version: i64) -> AnyQuery<'q> {
@@ -357,26 +352,16 @@ impl Store {
 
     /// A page of the queue, latest first (by when the item or its last
     /// version arrived).
-    pub async fn wire_queue(&self, query: &WireQuery) -> Result<WirePage> {
-        enum Bind {
-            Int(i64),
-            Text(String),
-        }
-        let mut binds: Vec<Bind> = Vec::new();
+    pub async fn wire_queue(&self, query: &WireQuery) -> Result<Page<WireListRow>> {
+        let mut params = Params::default();
         let mut clauses: Vec<String> = Vec::new();
-        let param = |binds: &mut Vec<Bind>, b: Bind| {
-            binds.push(b);
-            format!("${}", binds.len())
-        };
         if let Some(id) = query.source_id {
-            let p = param(&mut binds, Bind::Int(id));
-            clauses.push(format!("i.source_id = {p}"));
+            clauses.push(format!("i.source_id = {}", params.int(id)));
         }
         if let Some(language) = query.language.as_deref().filter(|l| !l.is_empty()) {
-            // "en" matches "en" and "en-GB".
-            let exact = param(&mut binds, Bind::Text(language.to_lowercase()));
-            // A tag is letters, digits and hyphens: nothing LIKE treats
-            // specially; anything else matches no item.
+            // "en" matches "en" and "en-GB". A tag is letters, digits and
+            // hyphens: nothing LIKE treats specially; anything else matches
+            // no item.
             let tag: String = language
                 .to_lowercase()
                 .chars()
@@ -388,18 +373,20 @@ impl Store {
                     }
                 })
                 .collect();
-            let prefix = param(&mut binds, Bind::Text(format!("{tag}-%")));
+            let exact = params.text(language.to_lowercase());
+            let prefix = params.text(format!("{tag}-%"));
             clauses.push(format!(
                 "(LOWER(i.language) = {exact} OR LOWER(i.language) LIKE {prefix})"
             ));
         }
         if let Some(urgency) = query.max_urgency {
-            let p = param(&mut binds, Bind::Int(urgency));
-            clauses.push(format!("i.urgency IS NOT NULL AND i.urgency <= {p}"));
+            clauses.push(format!(
+                "i.urgency IS NOT NULL AND i.urgency <= {}",
+                params.int(urgency)
+            ));
         }
         if let Some(kind) = query.kind.as_deref().filter(|k| !k.is_empty()) {
-            let p = param(&mut binds, Bind::Text(kind.to_owned()));
-            clauses.push(format!("i.kind = {p}"));
+            clauses.push(format!("i.kind = {}", params.text(kind)));
         }
         if !query.with_duplicates {
             clauses.push("i.duplicate_of IS NULL".to_owned());
@@ -411,18 +398,18 @@ impl Store {
             .split_whitespace()
             .take(8)
         {
-            let p = param(&mut binds, Bind::Text(crate::articles::like_word(word)));
+            let p = params.text(like_word(word));
             clauses.push(format!("i.search_text LIKE {p} ESCAPE '\\'"));
         }
         if let Some(after) = query.after {
-            let t = param(&mut binds, Bind::Int(after.time));
-            let i = param(&mut binds, Bind::Int(after.id));
+            let t = params.int(after.time);
+            let i = params.int(after.id);
             clauses.push(format!(
                 "(i.updated_at < {t} OR (i.updated_at = {t} AND i.id < {i}))"
             ));
         }
         let limit = query.limit.clamp(1, 200);
-        let limit_param = param(&mut binds, Bind::Int(i64::from(limit) + 1));
+        let limit_param = params.int(i64::from(limit) + 1);
         let filter = if clauses.is_empty() {
             String::new()
         } else {
@@ -432,14 +419,10 @@ impl Store {
             "SELECT {LIST_COLUMNS} FROM wire_items i JOIN wire_sources s ON s.id = i.source_id \
              {filter} ORDER BY i.updated_at DESC, i.id DESC LIMIT {limit_param}"
         );
-        let mut q = sqlx::query(&sql);
-        for bind in binds {
-            q = match bind {
-                Bind::Int(v) => q.bind(v),
-                Bind::Text(v) => q.bind(v),
-            };
-        }
-        let rows = q.fetch_all(&self.pool).await?;
+        let rows = params
+            .bind_to(sqlx::query(&sql))
+            .fetch_all(&self.pool)
+            .await?;
         let mut items = rows.iter().map(list_row).collect::<Result<Vec<_>>>()?;
         let next = if items.len() > limit as usize {
             items.truncate(limit as usize);
@@ -450,7 +433,7 @@ impl Store {
         } else {
             None
         };
-        Ok(WirePage { items, next })
+        Ok(Page { items, next })
     }
 
     /// The languages items in the queue are in, for the queue's filter.

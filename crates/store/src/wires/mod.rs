@@ -10,6 +10,6 @@ mod sources;
 
 pub use drafts::{WireDraft, WireOrigin};
 pub use items::{
-    IncomingWireItem, WireContent, WireItemRecord, WireListRow, WireOutcome, WirePage, WireQuery,
+    IncomingWireItem, WireContent, WireItemRecord, WireListRow, WireOutcome, WireQuery,
 };
 pub use sources::{PollResult, WireSource, WireSourceInput, WireSourceKind};
