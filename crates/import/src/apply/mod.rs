@@ -150,6 +150,7 @@ pub async fn run(
     progress.start(catalog.posts);
     // Whether anyone can still ask to stop (a dropped sender never will).
     let mut stoppable = true;
+    let mut statistics = Statistics::default();
     loop {
         if *stop.borrow() {
             ctx.report.interrupted = true;
@@ -166,10 +167,48 @@ pub async fn run(
         let post = post?;
         ctx.import(&post).await?;
         progress.advance(&post.title);
+        if !options.dry_run {
+            statistics.after_post(store).await?;
+        }
+    }
+    if !options.dry_run && statistics.posts > 0 {
+        store.refresh_planner_statistics().await?;
     }
     let report = ctx.finish();
     progress.finish(&report);
     Ok(report)
+}
+
+/// When to refresh the planner's statistics during a run. The tables an
+/// import fills grow by orders of magnitude, and PostgreSQL keeps planning
+/// (its foreign-key checks included, whose plans each connection caches)
+/// for the sizes it saw when the run began: measured on 1,500 posts with
+/// 7,500 comments, a run took twice as long without refreshes. They come
+/// after 128 posts, then each time the count doubles, and at the end.
+#[derive(Debug)]
+struct Statistics {
+    posts: u64,
+    next: u64,
+}
+
+impl Default for Statistics {
+    fn default() -> Self {
+        Self {
+            posts: 0,
+            next: 128,
+        }
+    }
+}
+
+impl Statistics {
+    async fn after_post(&mut self, store: &Store) -> Result<()> {
+        self.posts += 1;
+        if self.posts == self.next {
+            self.next *= 2;
+            store.refresh_planner_statistics().await?;
+        }
+        Ok(())
+    }
 }
 
 /// The catalog, and the posts from a reader thread.
