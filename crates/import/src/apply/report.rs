@@ -49,6 +49,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// Stories (posts and pages) created or updated so far.
+    pub fn stories_written(&self) -> u64 {
+        ["posts", "pages"]
+            .iter()
+            .filter_map(|kind| self.tallies.get(kind))
+            .map(|t| t.created + t.updated)
+            .sum()
+    }
+
     pub fn tally(&mut self, kind: &'static str) -> &mut Tally {
         self.tallies.entry(kind).or_default()
     }
