@@ -3,14 +3,15 @@
 
 use dateline_domain::UnixTime;
 
+use crate::wires::WIRE_ITEMS_KEPT_SECS;
 use crate::{Result, Store, SEARCH_CHANGES_KEPT_SECS};
 
 impl Store {
     /// Deletes expired staff and reader sessions, spent or expired mail
     /// tokens, failure counters that ran out, search changes older than
     /// [`SEARCH_CHANGES_KEPT_SECS`] (a node further behind rebuilds its
-    /// index) and newsletter sign-ups never confirmed; returns how many
-    /// rows went.
+    /// index), newsletter sign-ups never confirmed and wire items untouched
+    /// for [`WIRE_ITEMS_KEPT_SECS`]; returns how many rows went.
     pub async fn purge_expired(&self, now: UnixTime) -> Result<u64> {
         let mut removed = self.purge_reader_tokens(now).await?;
         for table in ["reader_sessions", "sessions", "failure_counts"] {
@@ -24,6 +25,7 @@ impl Store {
             .prune_search_changes(now - SEARCH_CHANGES_KEPT_SECS)
             .await?;
         removed += self.purge_unconfirmed_newsletters(now).await?;
+        removed += self.purge_old_wire_items(now).await?;
         Ok(removed)
     }
 }

@@ -54,6 +54,9 @@ pub struct IncomingWireItem {
     pub content_key: String,
 }
 
+/// How long an item stays in the queue after its latest version arrived.
+pub const WIRE_ITEMS_KEPT_SECS: i64 = 30 * 86_400;
+
 /// What [`Store::ingest_wire_item`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WireOutcome {
@@ -434,6 +437,18 @@ impl Store {
             None
         };
         Ok(Page { items, next })
+    }
+
+    /// Deletes the items whose latest version is older than
+    /// [`WIRE_ITEMS_KEPT_SECS`]: the queue is the desk's working set, not an
+    /// archive. Stories made from them keep their provenance; a newer copy
+    /// of one loses only its "duplicate of" mark.
+    pub(crate) async fn purge_old_wire_items(&self, now: UnixTime) -> Result<u64> {
+        Ok(sqlx::query("DELETE FROM wire_items WHERE updated_at < $1")
+            .bind(now - WIRE_ITEMS_KEPT_SECS)
+            .execute(&self.pool)
+            .await?
+            .rows_affected())
     }
 
     /// The languages items in the queue are in, for the queue's filter.

@@ -11,5 +11,6 @@ mod sources;
 pub use drafts::{WireDraft, WireOrigin};
 pub use items::{
     IncomingWireItem, WireContent, WireItemRecord, WireListRow, WireOutcome, WireQuery,
+    WIRE_ITEMS_KEPT_SECS,
 };
 pub use sources::{PollResult, WireSource, WireSourceInput, WireSourceKind};

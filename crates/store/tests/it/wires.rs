@@ -6,7 +6,7 @@ use dateline_domain::{EmailAddress, NewUser, Role};
 use dateline_store::testing::Fixtures;
 use dateline_store::wires::{
     IncomingWireItem, PollResult, WireContent, WireOutcome, WireQuery, WireSourceInput,
-    WireSourceKind,
+    WireSourceKind, WIRE_ITEMS_KEPT_SECS,
 };
 use dateline_store::{NewAudit, Store, StoreError};
 
@@ -508,10 +508,63 @@ async fn the_queue_is_searched_and_filtered(store: &Store) {
     assert!(rest.next.is_none());
 }
 
+async fn old_items_leave_the_queue_and_their_drafts_keep_their_origin(store: &Store) {
+    let fx = Fixtures::new(store).await;
+    let desk = staff(store).await;
+    let src = source(store, "agency").await;
+    let WireOutcome::New { id: old, .. } = store
+        .ingest_wire_item(src, &item("old", Some(1), "Old news", "Yesterday."), T)
+        .await
+        .unwrap()
+    else {
+        panic!("new");
+    };
+    let article = store
+        .create_wire_draft(
+            old,
+            &fx.draft("old-news"),
+            desk,
+            &NewAudit::new("article.create_from_wire", "article", None, T),
+        )
+        .await
+        .unwrap();
+    let later = T + WIRE_ITEMS_KEPT_SECS;
+    store
+        .ingest_wire_item(src, &item("fresh", Some(1), "Fresh news", "Today."), later)
+        .await
+        .unwrap();
+    // A day short of the limit, the old item stays; past it, it goes.
+    store.purge_expired(later - 86_400).await.unwrap();
+    assert!(store.wire_item(old).await.is_ok());
+    store.purge_expired(later + 1).await.unwrap();
+    assert!(matches!(
+        store.wire_item(old).await,
+        Err(StoreError::NotFound)
+    ));
+    let queue = store
+        .wire_queue(&WireQuery {
+            limit: 10,
+            ..WireQuery::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        queue
+            .items
+            .iter()
+            .map(|i| i.headline.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Fresh news"]
+    );
+    let origin = store.wire_origin(article.id).await.unwrap().unwrap();
+    assert_eq!((origin.item_id, origin.guid.as_str()), (None, "old"));
+}
+
 on_both_backends!(
     sources_are_claimed_by_one_poller_at_a_time,
     a_higher_version_replaces_the_item_and_flags_its_drafts,
     feed_items_without_versions_count_their_changes,
     the_same_copy_is_recognised_as_a_duplicate,
     the_queue_is_searched_and_filtered,
+    old_items_leave_the_queue_and_their_drafts_keep_their_origin,
 );
