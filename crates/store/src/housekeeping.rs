@@ -3,7 +3,6 @@
 
 use dateline_domain::UnixTime;
 
-use crate::wires::WIRE_ITEMS_KEPT_SECS;
 use crate::{Result, Store, SEARCH_CHANGES_KEPT_SECS};
 
 impl Store {
@@ -11,7 +10,7 @@ impl Store {
     /// tokens, failure counters that ran out, search changes older than
     /// [`SEARCH_CHANGES_KEPT_SECS`] (a node further behind rebuilds its
     /// index), newsletter sign-ups never confirmed and wire items untouched
-    /// for [`WIRE_ITEMS_KEPT_SECS`]; returns how many rows went.
+    /// for [`crate::wires::WIRE_ITEMS_KEPT_SECS`]; returns how many rows went.
     pub async fn purge_expired(&self, now: UnixTime) -> Result<u64> {
         let mut removed = self.purge_reader_tokens(now).await?;
         for table in ["reader_sessions", "sessions", "failure_counts"] {

@@ -13,6 +13,7 @@ use dateline_store::wires::{PollResult, WireSource};
 use dateline_store::Store;
 
 use super::Tally;
+use crate::error::ImportError;
 use crate::wire::MAX_WIRE_BYTES;
 
 /// A file changed more recently than this may still be being written.
@@ -45,10 +46,8 @@ pub async fn poll(store: &Store, source: &WireSource, now: UnixTime) -> (Tally, 
     for path in files.into_iter().take(FILES_PER_POLL) {
         let name = path.display().to_string();
         let outcome = match read_bounded(&path).await {
-            Ok(bytes) => super::ingest_bytes(store, source.id, bytes, &name, None, now)
-                .await
-                .map_err(|e| e.to_string()),
-            Err(error) => Err(format!("{name}: {error}")),
+            Ok(bytes) => super::ingest_bytes(store, source.id, bytes, &name, None, now).await,
+            Err(error) => Err(ImportError::io(&path, error)),
         };
         match outcome {
             Ok(taken) => {
@@ -57,7 +56,16 @@ pub async fn poll(store: &Store, source: &WireSource, now: UnixTime) -> (Tally, 
                     errors.push(error);
                 }
             }
-            Err(reason) => {
+            // The database, not the file: it stays for the next poll
+            // (what was queued of it is found again, unchanged).
+            Err(ImportError::Store(error)) => {
+                errors.push(format!(
+                    "{name}: {error}; the file stays in the folder for the next poll"
+                ));
+                break;
+            }
+            Err(refusal) => {
+                let reason = refusal.to_string();
                 tally.refused += 1;
                 tracing::warn!(file = %name, %reason, "wire file refused");
                 if let Err(error) = move_aside(&path, FAILED, Some(&reason)).await {
@@ -105,18 +113,15 @@ async fn waiting_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files.into_iter().map(|(_, path)| path).collect())
 }
 
-async fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
-    let size = tokio::fs::metadata(path)
-        .await
-        .map_err(|e| e.to_string())?
-        .len();
+async fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    let size = tokio::fs::metadata(path).await?.len();
     if size > MAX_WIRE_BYTES as u64 {
-        return Err(format!(
+        return Err(std::io::Error::other(format!(
             "the file has {size} bytes; a wire file may have at most {} MB",
             MAX_WIRE_BYTES / (1024 * 1024)
-        ));
+        )));
     }
-    tokio::fs::read(path).await.map_err(|e| e.to_string())
+    tokio::fs::read(path).await
 }
 
 /// Moves `path` into the folder's `sub` folder (a name already there gets

@@ -321,6 +321,40 @@ async fn a_new_version_updates_the_item_and_flags_its_draft(store: &Store) {
     );
 }
 
+async fn a_file_stays_in_the_folder_while_the_database_is_away(store: &Store) {
+    let inbox = tempfile::tempdir().unwrap();
+    let source = add_source(
+        store,
+        "agency",
+        WireSourceKind::Folder,
+        &inbox.path().display().to_string(),
+    )
+    .await;
+    drop_file(
+        inbox.path(),
+        "a.json",
+        &ninjs(
+            "urn:example:outage",
+            1,
+            "Power cut downtown",
+            "<p>Lights out.</p>",
+        ),
+    );
+    store.close().await;
+    let (tally, result) = ingest::poll(store, &ingest::client(), &source, T).await;
+    assert_eq!(tally, Tally::default());
+    assert!(
+        result.error.contains("stays in the folder"),
+        "{}",
+        result.error
+    );
+    assert!(
+        inbox.path().join("a.json").is_file(),
+        "the file was not moved"
+    );
+    assert!(!inbox.path().join("failed").exists(), "nothing was refused");
+}
+
 /// A feed server: answers with an ETag, 304 when it is sent back, and
 /// counts the requests.
 #[derive(Clone, Default)]
@@ -465,4 +499,5 @@ on_both_backends!(
     every_shared_file_is_taken_or_set_aside,
     a_new_version_updates_the_item_and_flags_its_draft,
     a_polled_feed_is_read_again_only_when_it_changed,
+    a_file_stays_in_the_folder_while_the_database_is_away,
 );
