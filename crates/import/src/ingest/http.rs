@@ -46,6 +46,8 @@ pub async fn poll(
             },
         )
     };
+    // Errors and links name the address without its credentials.
+    let shown = shown_address(&source.location);
     let mut request = client.get(&source.location);
     if !source.etag.is_empty() {
         request = request.header(IF_NONE_MATCH, &source.etag);
@@ -55,14 +57,14 @@ pub async fn poll(
     }
     let mut response = match request.send().await {
         Ok(r) => r,
-        Err(e) => return failed(format!("{}: {e}", source.location)),
+        Err(e) => return failed(format!("{shown}: {}", describe(e))),
     };
     let status = response.status();
     if status == StatusCode::NOT_MODIFIED {
         return (Tally::default(), PollResult::default());
     }
     if !status.is_success() {
-        return failed(format!("{}: the server answered {status}", source.location));
+        return failed(format!("{shown}: the server answered {status}"));
     }
     let header = |name| {
         response
@@ -78,19 +80,19 @@ pub async fn poll(
         .content_length()
         .is_some_and(|n| n > MAX_WIRE_BYTES as u64)
     {
-        return failed(too_large(&source.location));
+        return failed(too_large(&shown));
     }
     let mut body = Vec::new();
     loop {
         match response.chunk().await {
             Ok(Some(chunk)) => {
                 if body.len() + chunk.len() > MAX_WIRE_BYTES {
-                    return failed(too_large(&source.location));
+                    return failed(too_large(&shown));
                 }
                 body.extend_from_slice(&chunk);
             }
             Ok(None) => break,
-            Err(e) => return failed(format!("{}: {e}", source.location)),
+            Err(e) => return failed(format!("{shown}: {}", describe(e))),
         }
     }
     match super::ingest_bytes(
@@ -123,6 +125,33 @@ fn too_large(url: &str) -> String {
     )
 }
 
+/// A client error with its causes ("error sending request: connection
+/// refused"), without the address (which may hold credentials).
+fn describe(error: reqwest::Error) -> String {
+    let error = error.without_url();
+    let mut text = error.to_string();
+    let mut cause = std::error::Error::source(&error);
+    while let Some(inner) = cause {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    text
+}
+
+/// `location` without the user name and password it may carry (reqwest
+/// sends them as HTTP basic authentication): what pages and messages show.
+pub fn shown_address(location: &str) -> String {
+    match url::Url::parse(location) {
+        Ok(mut url) if !url.username().is_empty() || url.password().is_some() => {
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            url.to_string()
+        }
+        _ => location.to_owned(),
+    }
+}
+
 /// The `charset` parameter of a Content-Type.
 fn charset_of(content_type: &str) -> Option<String> {
     content_type.split(';').skip(1).find_map(|param| {
@@ -135,7 +164,20 @@ fn charset_of(content_type: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::charset_of;
+    use super::{charset_of, shown_address};
+
+    #[test]
+    fn credentials_are_not_shown() {
+        assert_eq!(
+            shown_address("https://desk:s3cret@wire.example/feed?x=1"),
+            "https://wire.example/feed?x=1"
+        );
+        assert_eq!(
+            shown_address("https://wire.example/feed"),
+            "https://wire.example/feed"
+        );
+        assert_eq!(shown_address("/srv/wires"), "/srv/wires");
+    }
 
     #[test]
     fn the_charset_parameter_is_found() {

@@ -24,7 +24,7 @@ use crate::error::Result;
 use crate::wire;
 
 pub use draft::draft_of;
-pub use http::client;
+pub use http::{client, shown_address};
 pub use record::{alt_ids_of, body_html, content_key, incoming, pictures_of, subjects_of};
 
 /// How long a node may hold a source it polls before another may take it.

@@ -321,6 +321,25 @@ async fn a_new_version_updates_the_item_and_flags_its_draft(store: &Store) {
     );
 }
 
+async fn a_failed_poll_names_the_address_without_its_password(store: &Store) {
+    // Nothing listens on port 1: the connection is refused.
+    let source = add_source(
+        store,
+        "closed",
+        WireSourceKind::Url,
+        "http://desk:s3cret@127.0.0.1:1/feed",
+    )
+    .await;
+    let (tally, result) = ingest::poll(store, &ingest::client(), &source, T).await;
+    assert_eq!(tally.refused, 1);
+    assert!(
+        result.error.starts_with("http://127.0.0.1:1/feed: "),
+        "{}",
+        result.error
+    );
+    assert!(!result.error.contains("s3cret"), "{}", result.error);
+}
+
 async fn a_file_stays_in_the_folder_while_the_database_is_away(store: &Store) {
     let inbox = tempfile::tempdir().unwrap();
     let source = add_source(
@@ -500,4 +519,5 @@ on_both_backends!(
     a_new_version_updates_the_item_and_flags_its_draft,
     a_polled_feed_is_read_again_only_when_it_changed,
     a_file_stays_in_the_folder_while_the_database_is_away,
+    a_failed_poll_names_the_address_without_its_password,
 );

@@ -132,7 +132,7 @@ impl From<WireSource> for SourceRow {
             id: s.id,
             name: s.name,
             kind: s.kind.as_str().to_owned(),
-            location: s.location,
+            location: dateline_import::ingest::shown_address(&s.location),
             poll_seconds: s.poll_seconds,
             enabled: s.enabled,
             items: s.items,
