@@ -3,7 +3,8 @@
 //! pushed returns its placeholder (`$1`, `$2`…), so clauses and binds are
 //! written together and cannot fall out of order.
 
-use crate::articles::AnyQuery;
+use crate::articles::{like_word, AnyQuery};
+use crate::Cursor;
 
 #[derive(Debug, Default)]
 pub(crate) struct Params(Vec<Param>);
@@ -27,6 +28,26 @@ impl Params {
         format!("${}", self.0.len())
     }
 
+    /// One `column LIKE '%word%'` condition per word of `text` (the first
+    /// `max_words`), on a column holding folded text: every word must be
+    /// there.
+    pub fn words(&mut self, column: &str, text: &str, max_words: usize) -> Vec<String> {
+        text.split_whitespace()
+            .take(max_words)
+            .map(|word| {
+                let p = self.text(like_word(word));
+                format!("{column} LIKE {p} ESCAPE '\\'")
+            })
+            .collect()
+    }
+
+    /// The rows after `cursor` in newest-first `(time, id)` order.
+    pub fn before(&mut self, time: &str, id: &str, cursor: Cursor) -> String {
+        let t = self.int(cursor.time);
+        let i = self.int(cursor.id);
+        format!("({time} < {t} OR ({time} = {t} AND {id} < {i}))")
+    }
+
     /// Binds every value, in the order added, to `query`.
     pub fn bind_to<'q>(self, mut query: AnyQuery<'q>) -> AnyQuery<'q> {
         for param in self.0 {
@@ -42,6 +63,7 @@ impl Params {
 #[cfg(test)]
 mod tests {
     use super::Params;
+    use crate::Cursor;
 
     #[test]
     fn placeholders_follow_the_order_values_are_added() {
@@ -49,5 +71,18 @@ mod tests {
         assert_eq!(params.int(7), "$1");
         assert_eq!(params.text("flood"), "$2");
         assert_eq!(params.int(9), "$3");
+        let words = params.words("a.search_text", "Flood  50%", 8);
+        assert_eq!(
+            words,
+            vec![
+                "a.search_text LIKE $4 ESCAPE '\\'",
+                "a.search_text LIKE $5 ESCAPE '\\'"
+            ]
+        );
+        let after = params.before("a.updated_at", "a.id", Cursor { time: 5, id: 6 });
+        assert_eq!(
+            after,
+            "(a.updated_at < $6 OR (a.updated_at = $6 AND a.id < $7))"
+        );
     }
 }

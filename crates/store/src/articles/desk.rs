@@ -100,22 +100,9 @@ impl Store {
                 params.int(id)
             ));
         }
-        for word in query
-            .text
-            .as_deref()
-            .unwrap_or("")
-            .split_whitespace()
-            .take(8)
-        {
-            let p = params.text(like_word(word));
-            clauses.push(format!("a.search_text LIKE {p} ESCAPE '\\'"));
-        }
+        clauses.extend(params.words("a.search_text", query.text.as_deref().unwrap_or(""), 8));
         if let Some(after) = query.after {
-            let t = params.int(after.time);
-            let i = params.int(after.id);
-            clauses.push(format!(
-                "(a.updated_at < {t} OR (a.updated_at = {t} AND a.id < {i}))"
-            ));
+            clauses.push(params.before("a.updated_at", "a.id", after));
         }
         let limit_param = params.int(i64::from(limit) + 1);
         let filter = if clauses.is_empty() {

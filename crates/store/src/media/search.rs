@@ -14,7 +14,6 @@ use sqlx::Row;
 
 use super::uploads::keywords_text;
 use super::{media_from_row, search_text, MAX_PAGE, MEDIA_COLUMNS};
-use crate::articles::like_word;
 use crate::audit::{record_audit_on, NewAudit};
 use crate::events::{CacheKey, Event};
 use crate::params::Params;
@@ -55,10 +54,7 @@ impl Store {
         let limit = search.limit.clamp(1, MAX_PAGE);
         let mut conditions: Vec<String> = Vec::new();
         let mut params = Params::default();
-        for word in search.text.split_whitespace() {
-            let p = params.text(like_word(word));
-            conditions.push(format!("search_text LIKE {p} ESCAPE '\\'"));
-        }
+        conditions.extend(params.words("search_text", &search.text, usize::MAX));
         if let Some(from) = search.taken_from {
             conditions.push(format!("taken_at >= {}", params.int(from)));
         }
@@ -69,12 +65,9 @@ impl Store {
             conditions.push(format!("uploaded_by = {}", params.int(user)));
         }
         if let Some(after) = search.after {
-            let t = params.int(after.time);
-            let i = params.int(after.id);
-            conditions.push(format!("created_at <= {t}"));
-            conditions.push(format!(
-                "(created_at < {t} OR (created_at = {t} AND id < {i}))"
-            ));
+            // The plain bound lets the planner range-scan `created_at`.
+            conditions.push(format!("created_at <= {}", params.int(after.time)));
+            conditions.push(params.before("created_at", "id", after));
         }
         let limit_param = params.int(i64::from(limit) + 1);
         let filter = if conditions.is_empty() {

@@ -7,7 +7,7 @@ use dateline_domain::UnixTime;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use crate::articles::{like_word, AnyQuery};
+use crate::articles::AnyQuery;
 use crate::cursor::Cursor;
 use crate::params::Params;
 use crate::records::Page;
@@ -394,22 +394,9 @@ impl Store {
         if !query.with_duplicates {
             clauses.push("i.duplicate_of IS NULL".to_owned());
         }
-        for word in query
-            .text
-            .as_deref()
-            .unwrap_or("")
-            .split_whitespace()
-            .take(8)
-        {
-            let p = params.text(like_word(word));
-            clauses.push(format!("i.search_text LIKE {p} ESCAPE '\\'"));
-        }
+        clauses.extend(params.words("i.search_text", query.text.as_deref().unwrap_or(""), 8));
         if let Some(after) = query.after {
-            let t = params.int(after.time);
-            let i = params.int(after.id);
-            clauses.push(format!(
-                "(i.updated_at < {t} OR (i.updated_at = {t} AND i.id < {i}))"
-            ));
+            clauses.push(params.before("i.updated_at", "i.id", after));
         }
         let limit = query.limit.clamp(1, 200);
         let limit_param = params.int(i64::from(limit) + 1);

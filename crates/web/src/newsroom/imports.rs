@@ -18,7 +18,7 @@ use dateline_store::imports::{ImportRun, NewImportRun};
 use serde::Serialize;
 use tokio::io::AsyncWriteExt;
 
-use super::pages::{render_page, Chrome, NewsroomLocale};
+use super::pages::{render_form_page, render_page, Chrome, NewsroomLocale};
 use crate::auth::{Permission, Staff};
 use crate::error::ApiError;
 use crate::AppState;
@@ -125,7 +125,6 @@ async fn render(
     form: Typed,
     error: Option<&'static str>,
 ) -> Result<Response, ApiError> {
-    let locale = NewsroomLocale::from_headers(state, headers);
     let (editions, runs) =
         tokio::try_join!(state.store.editions(), state.store.import_runs(RUNS_SHOWN))?;
     let now = now();
@@ -143,12 +142,13 @@ async fn render(
         max_mb: IMPORT_MAX_BYTES / (1024 * 1024),
         error,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    render_page(state, &locale, status, "newsroom/imports.html", &view)
+    render_form_page(
+        state,
+        headers,
+        error.is_some(),
+        "newsroom/imports.html",
+        &view,
+    )
 }
 
 pub async fn page(

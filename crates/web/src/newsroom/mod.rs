@@ -57,7 +57,7 @@ use axum::Router;
 
 pub(crate) use articles::{desk_editions, desk_owner, Desk};
 pub use form::FormData;
-pub use pages::{render_page, render_with_form_token, Chrome, NewsroomLocale};
+pub use pages::{render_form_page, render_page, render_with_form_token, Chrome, NewsroomLocale};
 pub use setup::{gate as setup_gate, issue_setup_token};
 
 use crate::auth::require_csrf;

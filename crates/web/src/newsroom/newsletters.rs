@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::articles::Desk;
 use super::form::FormData;
-use super::pages::{render_page, Chrome, NewsroomLocale};
+use super::pages::{render_form_page, render_page, Chrome, NewsroomLocale};
 use crate::auth::{Permission, Staff};
 use crate::error::ApiError;
 use crate::urls::newsroom as urls;
@@ -145,13 +145,13 @@ async fn overview(
         error,
         older_url,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    let locale = NewsroomLocale::from_headers(state, headers);
-    render_page(state, &locale, status, "newsroom/newsletters.html", &view)
+    render_form_page(
+        state,
+        headers,
+        error.is_some(),
+        "newsroom/newsletters.html",
+        &view,
+    )
 }
 
 pub(super) async fn page(

@@ -91,6 +91,24 @@ pub fn render_page<T: Serialize>(
     Ok((status, Html(html)).into_response())
 }
 
+/// Renders a form page: `200`, or `422` when `refused` says why the form
+/// came back.
+pub fn render_form_page<T: Serialize>(
+    state: &AppState,
+    headers: &HeaderMap,
+    refused: bool,
+    template: &str,
+    view: &T,
+) -> Result<Response, ApiError> {
+    let status = if refused {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let locale = NewsroomLocale::from_headers(state, headers);
+    render_page(state, &locale, status, template, view)
+}
+
 /// How long a signed-out form's double-submit token lives (seconds).
 const FORM_TOKEN_TTL: i64 = 3600;
 

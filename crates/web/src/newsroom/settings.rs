@@ -5,14 +5,14 @@
 //! is shared with the Admin API (`crate::site_settings`).
 
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use dateline_domain::{SiteSettings, SOCIAL_LINKS_MAX, SOCIAL_URL_MAX_CHARS};
 use dateline_store::Edition;
 use serde::{Deserialize, Serialize};
 
 use super::form::FormData;
-use super::pages::{render_page, Chrome, NewsroomLocale};
+use super::pages::{render_form_page, Chrome};
 use crate::auth::{Permission, Staff};
 use crate::error::ApiError;
 use crate::site_settings::{default_code, save_settings, LinkInput, Refusal, SettingsInput};
@@ -153,13 +153,8 @@ async fn render(
     saved: bool,
     error: Option<Refused>,
 ) -> Result<Response, ApiError> {
-    let locale = NewsroomLocale::from_headers(state, headers);
     let editions = state.store.editions().await?;
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let refused = error.is_some();
     let view = SettingsView {
         chrome: Chrome::new(staff, "settings"),
         form,
@@ -176,7 +171,7 @@ async fn render(
         saved,
         error,
     };
-    render_page(state, &locale, status, "newsroom/settings.html", &view)
+    render_form_page(state, headers, refused, "newsroom/settings.html", &view)
 }
 
 pub async fn page(

@@ -6,7 +6,7 @@
 //! version" flag once the editor has looked.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use dateline_import::ingest::{alt_ids_of, draft_of, pictures_of, subjects_of};
 use dateline_store::wires::{WireItemRecord, WireListRow};
@@ -17,7 +17,7 @@ use super::{now, When};
 use crate::auth::{Permission, Staff};
 use crate::error::ApiError;
 use crate::newsroom::form::FormData;
-use crate::newsroom::pages::{render_page, Chrome, NewsroomLocale};
+use crate::newsroom::pages::{render_form_page, Chrome};
 use crate::urls::newsroom as nr;
 use crate::AppState;
 
@@ -249,13 +249,13 @@ async fn render(
         chosen,
         error,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    let locale = NewsroomLocale::from_headers(state, headers);
-    render_page(state, &locale, status, "newsroom/wire_item.html", &view)
+    render_form_page(
+        state,
+        headers,
+        error.is_some(),
+        "newsroom/wire_item.html",
+        &view,
+    )
 }
 
 pub(super) async fn page(

@@ -3,7 +3,7 @@
 //! must be http(s). A changed location is polled at once.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use dateline_store::wires::{WireSource, WireSourceInput, WireSourceKind};
 use dateline_store::StoreError;
@@ -13,7 +13,7 @@ use super::When;
 use crate::auth::{Permission, Staff};
 use crate::error::ApiError;
 use crate::newsroom::form::FormData;
-use crate::newsroom::pages::{render_page, Chrome, NewsroomLocale};
+use crate::newsroom::pages::{render_form_page, Chrome};
 use crate::AppState;
 
 const SOURCES: &str = "/newsroom/wires/sources";
@@ -179,13 +179,13 @@ async fn render(
         min_poll: MIN_POLL_SECONDS,
         max_poll: MAX_POLL_SECONDS,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    let locale = NewsroomLocale::from_headers(state, headers);
-    render_page(state, &locale, status, "newsroom/wire_sources.html", &view)
+    render_form_page(
+        state,
+        headers,
+        error.is_some(),
+        "newsroom/wire_sources.html",
+        &view,
+    )
 }
 
 async fn source(state: &AppState, id: i64) -> Result<WireSource, ApiError> {
