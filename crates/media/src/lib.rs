@@ -32,7 +32,7 @@ pub use renditions::{
     make_public_renditions, make_renditions, Credits, EncodedRendition, JPEG_QUALITY, WEBP_QUALITY,
 };
 pub use s3::{MediaStoreConfig, ObjectStoreBlobs, S3Settings};
-pub use service::{MediaService, Upload, Uploaded};
+pub use service::{MediaService, Upload, Uploaded, RETIRED_RENDITIONS_KEPT};
 
 /// Entry points for the fuzz targets in `fuzz/`: the metadata parsers on
 /// their own and the upload decode. Not an API; nothing here is promised.

@@ -28,6 +28,12 @@ use crate::{
 const LEASE: Duration = Duration::from_secs(300);
 /// How often an idle worker looks for jobs queued by other nodes.
 const POLL: Duration = Duration::from_secs(5);
+/// How long a rendition replaced by a new crop or credit line stays
+/// servable: pages rendered before the change (a CDN's copy, an open tab, a
+/// feed reader's) keep working that long.
+pub const RETIRED_RENDITIONS_KEPT: Duration = Duration::from_secs(7 * 24 * 3600);
+/// How often the worker deletes the files of renditions retired longer ago.
+const RETIRED_SWEEP: Duration = Duration::from_secs(3600);
 
 /// An uploaded file and where it is filed.
 #[derive(Debug, Clone, Default)]
@@ -205,6 +211,18 @@ impl MediaService {
         Ok(released)
     }
 
+    /// Deletes the files of renditions retired more than
+    /// [`RETIRED_RENDITIONS_KEPT`] before `now` that no asset names any
+    /// more; returns how many went. Idempotent, so nodes may overlap.
+    pub async fn remove_retired_renditions(&self, now: UnixTime) -> Result<usize, MediaError> {
+        let kept = i64::try_from(RETIRED_RENDITIONS_KEPT.as_secs()).unwrap_or(i64::MAX);
+        let keys = self.store.take_retired_renditions(now - kept).await?;
+        for key in &keys {
+            self.blobs.delete(key).await?;
+        }
+        Ok(keys.len())
+    }
+
     /// [`Self::upload`] by a staff member: records `audit` (its actor and
     /// address; the action becomes `media.upload`, or
     /// `media.upload_duplicate` when the bank already had the file).
@@ -318,7 +336,7 @@ impl MediaService {
         }
         // Recorded together, and not at all when an edit meanwhile asked
         // for other credits or another framing (the job is queued again).
-        if !self.store.record_renditions(job, &made).await? {
+        if !self.store.record_renditions(job, &made, now()).await? {
             tracing::info!(
                 media_id = job.media_id,
                 "renditions made stale by an edit; not recorded"
@@ -335,7 +353,16 @@ impl MediaService {
             Ok(n) => tracing::info!(jobs = n, "resuming rendition jobs left by the last run"),
             Err(e) => tracing::warn!(error = %e, "rendition recovery failed"),
         }
+        let mut swept: Option<std::time::Instant> = None;
         while !*stop.borrow() {
+            if swept.is_none_or(|at| at.elapsed() >= RETIRED_SWEEP) {
+                swept = Some(std::time::Instant::now());
+                match self.remove_retired_renditions(now()).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(files = n, "retired renditions deleted"),
+                    Err(e) => tracing::warn!(error = %e, "deleting retired renditions failed"),
+                }
+            }
             let idle = match self.run_once().await {
                 Ok(Some(_)) => false,
                 Ok(None) => true,

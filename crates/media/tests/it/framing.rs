@@ -204,7 +204,10 @@ async fn renditions_made_stale_by_an_edit_are_not_recorded(store: &Store) {
     };
     let framing = Framing::new(Some(crop), None, 800, 400).unwrap();
     media.set_framing(id, &framing, &audit(id)).await.unwrap();
-    assert!(!store.record_renditions(&job, &[]).await.unwrap(), "stale");
+    assert!(
+        !store.record_renditions(&job, &[], 1_000).await.unwrap(),
+        "stale"
+    );
     let now = store.media_by_id(id).await.unwrap().unwrap();
     assert_eq!(now.renditions, before.renditions, "nothing replaced");
     // The queued job makes the cropped files.
@@ -231,8 +234,68 @@ async fn the_framing_preview_shows_the_whole_picture(store: &Store) {
     assert_eq!(media.framing_preview(&asset).await.unwrap(), bytes);
 }
 
+/// A page rendered before a re-crop (an open tab, a CDN's copy) names the
+/// old files: they keep answering for a week, then go, unless a crop put
+/// back made them current again.
+async fn replaced_renditions_serve_for_a_week_then_go(store: &Store) {
+    let blobs = Arc::new(MemoryBlobs::new());
+    let (media, id) = uploaded(store, &blobs, halves(2000, 1000)).await;
+    let keys = |asset: &dateline_store::MediaAsset| -> Vec<String> {
+        asset.renditions.iter().map(|r| r.storage_key.clone()).collect()
+    };
+    let whole = keys(&store.media_by_id(id).await.unwrap().unwrap());
+    let crop = Crop {
+        left: 1000,
+        top: 0,
+        width: 1000,
+        height: 500,
+    };
+    let cropped = Framing::new(Some(crop), None, 2000, 1000).unwrap();
+    media.set_framing(id, &cropped, &audit(id)).await.unwrap();
+    assert_eq!(media.run_once().await.unwrap(), Some(id));
+    let first_crop = keys(&store.media_by_id(id).await.unwrap().unwrap());
+    assert!(whole.iter().all(|k| !first_crop.contains(k)));
+    for key in &whole {
+        let owner = store.rendition_owner(key).await.unwrap();
+        assert_eq!(owner.map(|o| o.media_id), Some(id), "{key} still answers");
+        assert!(blobs.get(key).is_some(), "{key} still stored");
+    }
+
+    // A second crop retires the first one's files; the whole picture's
+    // come back when the crop is taken off again.
+    let other = Crop {
+        left: 0,
+        top: 0,
+        width: 1000,
+        height: 500,
+    };
+    let framing = Framing::new(Some(other), None, 2000, 1000).unwrap();
+    media.set_framing(id, &framing, &audit(id)).await.unwrap();
+    assert_eq!(media.run_once().await.unwrap(), Some(id));
+    let uncropped = Framing::new(None, None, 2000, 1000).unwrap();
+    media.set_framing(id, &uncropped, &audit(id)).await.unwrap();
+    assert_eq!(media.run_once().await.unwrap(), Some(id));
+    assert_eq!(keys(&store.media_by_id(id).await.unwrap().unwrap()), whole);
+
+    let now = chrono::Utc::now().timestamp();
+    assert_eq!(media.remove_retired_renditions(now).await.unwrap(), 0, "kept a week");
+    let week = i64::try_from(dateline_media::RETIRED_RENDITIONS_KEPT.as_secs()).unwrap();
+    let gone = media.remove_retired_renditions(now + week + 60).await.unwrap();
+    assert!(gone >= first_crop.len(), "both crops' files went ({gone})");
+    for key in &first_crop {
+        assert_eq!(store.rendition_owner(key).await.unwrap(), None, "{key}");
+        assert_eq!(blobs.get(key), None, "{key} deleted");
+    }
+    for key in &whole {
+        assert!(store.rendition_owner(key).await.unwrap().is_some(), "{key} is current");
+        assert!(blobs.get(key).is_some(), "{key} kept");
+    }
+    assert_eq!(media.remove_retired_renditions(now + week + 60).await.unwrap(), 0);
+}
+
 on_both_backends!(
     a_crop_gives_renditions_of_the_cropped_part,
+    replaced_renditions_serve_for_a_week_then_go,
     renditions_made_stale_by_an_edit_are_not_recorded,
     the_framing_preview_shows_the_whole_picture,
 );

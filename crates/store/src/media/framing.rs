@@ -10,6 +10,8 @@ use super::{byte_size, framing_from_row, shape_crops_json, MEDIA_COLUMNS};
 use crate::audit::{record_audit_on, NewAudit};
 use crate::events::{CacheKey, Event};
 use crate::records::MediaAsset;
+use dateline_domain::UnixTime;
+
 use crate::{Result, Store, StoreError};
 
 /// Binds of a crop's four columns, all `NULL` for none.
@@ -83,11 +85,13 @@ impl Store {
     /// while the asset is still claimed and still asks for the credits and
     /// the framing the job worked from: an edit meanwhile queued the job
     /// again, and these files would be stale. Returns whether they were
-    /// recorded.
+    /// recorded. The files replaced are retired at `now` (still served
+    /// until [`Store::take_retired_renditions`] lets them go).
     pub async fn record_renditions(
         &self,
         job: &RenditionJob,
         renditions: &[NewRendition],
+        now: UnixTime,
     ) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let [left, top, width, height] = crop_columns(job.framing.crop());
@@ -119,6 +123,17 @@ impl Store {
         if !current {
             return Ok(false);
         }
+        // The replaced files stay servable for a while: pages already
+        // rendered (open in a browser, cached by a CDN) still name them.
+        sqlx::query(
+            "INSERT INTO retired_renditions (storage_key, media_id, retired_at) \
+             SELECT storage_key, media_id, $2 FROM media_renditions WHERE media_id = $1 \
+             ON CONFLICT (storage_key, media_id) DO UPDATE SET retired_at = excluded.retired_at",
+        )
+        .bind(job.media_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM media_renditions WHERE media_id = $1")
             .bind(job.media_id)
             .execute(&mut *tx)
@@ -140,7 +155,49 @@ impl Store {
             .await
             .map_err(StoreError::on_constraint("media asset"))?;
         }
+        // A file made again (a crop put back) is current, not retired.
+        sqlx::query(
+            "DELETE FROM retired_renditions WHERE media_id = $1 AND storage_key IN \
+             (SELECT storage_key FROM media_renditions WHERE media_id = $1)",
+        )
+        .bind(job.media_id)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(true)
+    }
+    /// Lets go of renditions retired before `before`: deletes their rows
+    /// and returns the storage keys no asset names any more (current or
+    /// retired), whose files the caller may now delete.
+    pub async fn take_retired_renditions(&self, before: UnixTime) -> Result<Vec<String>> {
+        let mut tx = self.begin_write().await?;
+        let old: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT storage_key FROM retired_renditions WHERE retired_at < $1",
+        )
+        .bind(before)
+        .fetch_all(&mut *tx)
+        .await?;
+        if old.is_empty() {
+            return Ok(old);
+        }
+        sqlx::query("DELETE FROM retired_renditions WHERE retired_at < $1")
+            .bind(before)
+            .execute(&mut *tx)
+            .await?;
+        let mut unused = Vec::with_capacity(old.len());
+        for key in old {
+            let named: Option<i64> = sqlx::query_scalar(
+                "SELECT 1 FROM media_renditions WHERE storage_key = $1 UNION ALL \
+                 SELECT 1 FROM retired_renditions WHERE storage_key = $1 LIMIT 1",
+            )
+            .bind(key.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+            if named.is_none() {
+                unused.push(key);
+            }
+        }
+        tx.commit().await?;
+        Ok(unused)
     }
 }

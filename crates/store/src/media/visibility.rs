@@ -127,12 +127,14 @@ impl Store {
     }
 
     /// Which asset a rendition file belongs to, by its storage key, and
-    /// whether readers may see it. Keys no rendition row names (originals,
-    /// renditions replaced after a credit change) → `None`.
+    /// whether readers may see it. Renditions replaced by a new crop or
+    /// credit line still answer until housekeeping lets them go; other keys
+    /// (originals, files no row names) → `None`.
     pub async fn rendition_owner(&self, storage_key: &str) -> Result<Option<FileOwner>> {
         let row = sqlx::query(
-            "SELECT m.id, m.is_public FROM media_renditions r \
-             JOIN media_assets m ON m.id = r.media_id WHERE r.storage_key = $1 \
+            "SELECT m.id, m.is_public FROM media_assets m WHERE m.id IN \
+             (SELECT media_id FROM media_renditions WHERE storage_key = $1 UNION ALL \
+              SELECT media_id FROM retired_renditions WHERE storage_key = $1) \
              ORDER BY m.id LIMIT 1",
         )
         .bind(storage_key)
