@@ -1,12 +1,18 @@
 // Reader accounts and comments end to end in headless Chromium, on the demo
 // site, with the mail caught by a small SMTP listener run here: reader A
-// registers and confirms the address from the mailed link, comments on a
-// story (held for review, as new accounts are) and a moderator approves it;
-// reader B registers the same way, replies and reports A's comment; once
-// the reply is approved A gets the reply mail; the moderator rejects A's
-// comment from the reported queue, A gets the reason by mail and the comment
-// leaves the story. Fails loudly at the first step that does not do what a
-// user expects; axe and the console are checked on the way.
+// registers and confirms the address from the mailed link; in another
+// browser, signed out, A reads the note on which comments a moderator reads
+// first, types a comment, logs in from the discussion and finds the text
+// back in the box, and sends it (held for review, as new accounts are); a
+// moderator approves it. Reader B registers the same way, likes and answers
+// A's comment on the article page itself, finds the current sort marked on
+// the comments page and reports A's comment there; once the reply is
+// approved A gets the reply mail and sees it nested under the comment. The
+// discussion and the comments page are photographed at phone and desktop
+// widths (and dark), checked for sideways overflow and by axe. Then the
+// moderator rejects A's comment from the reported queue, A gets the reason
+// by mail and the comment leaves the story. Fails loudly at the first step
+// that does not do what a user expects; the console is checked on the way.
 import { startSmtpSink } from './smtp-sink.mjs';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -64,18 +70,19 @@ const browser = await chromium.launch({
 const problems = [];
 let axeChecked = 0;
 
-async function newPage(who) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+async function newPage(who, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB', ...options });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`${who}: console: ${m.text()} (${page.url()})`); });
   return page;
 }
 
-async function axe(page, name) {
+async function axe(page, name, selector = null) {
   // Evaluated through the DevTools protocol: the site's CSP (no inline scripts) stays on.
   await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  const result = await page.evaluate(async (only) => window.axe.run(only ? { include: [only] } : document,
+    { resultTypes: ['violations'] }), selector);
   result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .forEach((v) => problems.push(`${name} axe ${v.impact}: ${v.id} ${v.help}`));
   axeChecked += 1;
@@ -106,6 +113,35 @@ async function registerAndVerify(page, who) {
   check(profile.includes('confirmed') && !profile.includes('not confirmed'), `${who.name}'s address is confirmed`);
 }
 
+// The page is no wider than the screen (nothing scrolls sideways).
+async function noOverflow(page, what) {
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  check(scroll <= client, `${what}: nothing sticks out sideways (${scroll} > ${client} px)`);
+}
+
+// The discussion of the story and the comments page, as `storage`'s reader
+// sees them at `width`: screenshots, overflow, axe.
+async function photograph(storage, width, storyUrl, commentsUrl, commentId, colorScheme = 'light') {
+  const label = width < 600 ? 'phone' : 'desktop';
+  const suffix = colorScheme === 'dark' ? '-dark' : '';
+  const page = await newPage(`${label}${suffix}`, { viewport: { width, height: 900 }, storageState: storage, colorScheme });
+  await page.goto(storyUrl);
+  const discussion = page.locator('.discussion').first();
+  await page.waitForFunction(() => document.querySelector('.discussion input[data-csrf]')?.value, null, { timeout: 10_000 });
+  // With a reply box open, as a reader answering would see it.
+  await discussion.locator(`#c${commentId} details.comment-reply summary`).click();
+  await discussion.locator(`#c${commentId} details.comment-reply textarea`).waitFor();
+  await noOverflow(page, `article discussion at ${width} px${suffix}`);
+  await axe(page, `article discussion at ${width} px${suffix}`, '.discussion');
+  await discussion.screenshot({ path: path.join(OUT, `discussion-article-${label}${suffix}.png`) });
+  await page.goto(commentsUrl);
+  await page.locator('#comments').waitFor();
+  await noOverflow(page, `comments page at ${width} px${suffix}`);
+  await axe(page, `comments page at ${width} px${suffix}`);
+  await page.screenshot({ path: path.join(OUT, `discussion-page-${label}${suffix}.png`), fullPage: true });
+  await page.context().close();
+}
+
 async function moderate(page, queue, text, button, reason) {
   await page.goto(`${BASE}/newsroom/moderation${queue === 'pending' ? '' : `?queue=${queue}`}`);
   const item = page.locator('.moderation-item', { hasText: text });
@@ -132,20 +168,46 @@ try {
   const ada = await newPage('reader A');
   await registerAndVerify(ada, A);
 
-  step('comment', 'A comments on a story from its discussion box');
-  await ada.goto(storyUrl);
-  // The story's own (infinite scroll may load the next one below it).
-  const discussion = ada.locator('.discussion').first();
-  await ada.waitForFunction(() => document.querySelector('input[data-csrf]')?.value, null, { timeout: 10_000 });
-  check(await discussion.locator('[data-signed-out]').isHidden(), 'the "log in or register" prompt is hidden for a signed-in reader');
-  await discussion.getByLabel('Your comment').fill(COMMENT);
-  await discussion.getByRole('button', { name: 'Post comment' }).click();
-  await discussion.locator('.notice').waitFor({ timeout: 10_000 });
-  check(ada.url() === storyUrl, 'the comment is sent without leaving the page');
-  const held = await discussion.locator('.notice').textContent();
+  step('draft', 'signed out, A reads the moderation note, types, logs in from the discussion and finds the text back');
+  const away = await newPage('reader A, second browser');
+  await away.goto(storyUrl);
+  const box = away.locator('.discussion').first();
+  const note = box.locator('.comment-form .comment-moderation');
+  check(await note.isVisible(), 'the box says which comments a moderator reads first');
+  const noteText = (await note.textContent()).trim();
+  check(noteText === 'If your account is less than 24 hours old, a moderator reads your comments before they appear.',
+    `the note says what the rule does (${noteText})`);
+  // Signed out (known once /account/me answered): sending will ask to log in.
+  await box.locator('.comment-form [data-when-signed-out]').waitFor({ state: 'visible', timeout: 10_000 });
+  check(await box.locator('[data-signed-out]').first().isVisible(), 'the "log in or register" prompt is shown to a signed-out reader');
+  const field = box.getByLabel('Your comment');
+  const before = await field.evaluate((t) => t.offsetHeight);
+  await field.fill(`${COMMENT}\n\nAnd a second paragraph,\nwith a third line,\nand a fourth,\nand a fifth,\nand a sixth.`);
+  check(await field.evaluate((t) => t.offsetHeight) > before, 'the box grows with the text');
+  await field.fill(COMMENT);
+  await Promise.all([away.waitForURL((u) => u.pathname === '/account/login'), box.locator('a[data-login]').click()]);
+  await away.getByLabel('E-mail address').fill(A.email);
+  await away.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await Promise.all([away.waitForURL((u) => u.pathname === new URL(storyUrl).pathname),
+    away.getByRole('button', { name: 'Log in' }).click()]);
+  check(new URL(away.url()).hash === '#discussion', `back at the story's discussion (${away.url()})`);
+  await away.waitForFunction(() => document.querySelector('.discussion input[data-csrf]')?.value, null, { timeout: 10_000 });
+  check(await box.locator('[data-signed-out]').first().isHidden(), 'the "log in or register" prompt is hidden once signed in');
+  check(await box.getByLabel('Your comment').inputValue() === COMMENT, 'what A typed before logging in is back in the box');
+
+  step('comment', 'A sends it from the story, without leaving the page');
+  await box.getByRole('button', { name: 'Post comment' }).click();
+  await box.locator('.comment-status .notice').waitFor({ timeout: 10_000 });
+  check(away.url().startsWith(storyUrl), 'the comment is sent without leaving the page');
+  const held = await box.locator('.comment-status .notice').textContent();
   check(held.includes('will appear once a moderator has approved it'), `a new account's comment is held for review (${held})`);
-  check(await discussion.locator('.comment', { hasText: COMMENT }).count() === 0, 'a held comment is not shown yet');
-  await ada.screenshot({ path: path.join(OUT, 'comments-held.png') });
+  check(await box.locator('.comment-status').getAttribute('role') === 'status', 'the notice is announced (role=status)');
+  check(await box.locator('.comment', { hasText: COMMENT }).count() === 0, 'a held comment is not shown yet');
+  await box.screenshot({ path: path.join(OUT, 'comments-held.png') });
+  check(await away.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('dateline.comment-draft:')).length) === 0,
+    'the draft is forgotten once sent');
+  await away.reload();
+  check(await away.locator('.discussion').first().getByLabel('Your comment').inputValue() === '', 'and does not come back');
 
   step('approve', 'the moderator logs in and approves it');
   const desk = await newPage('moderator');
@@ -156,7 +218,7 @@ try {
   await moderate(desk, 'pending', COMMENT, 'Approve');
 
   step('shown', 'A sees the comment on the story');
-  await ada.reload();
+  await ada.goto(storyUrl);
   const mine = ada.locator('.discussion').first().locator('.comment', { hasText: COMMENT });
   check(await mine.count() === 1, "A's comment is on the story page");
   check((await mine.locator('.comment-author').textContent()) === A.name, 'under A\'s display name');
@@ -166,16 +228,40 @@ try {
   const bo = await newPage('reader B');
   await registerAndVerify(bo, B);
 
-  step('reply', 'B replies to A on the comments page');
+  step('like', "B likes A's comment on the article page itself");
+  await bo.goto(storyUrl);
+  const boBox = bo.locator('.discussion').first();
+  await bo.waitForFunction(() => document.querySelector('.discussion input[data-csrf]')?.value, null, { timeout: 10_000 });
+  const aCard = boBox.locator(`#c${commentId}`);
+  check((await aCard.locator('.comment-avatar').textContent()).trim() === A.name[0].toUpperCase(), "the card shows the initial of A's name");
+  await aCard.getByRole('button', { name: 'Like', exact: true }).click();
+  await aCard.locator('.comment-liked').waitFor({ timeout: 10_000 });
+  check((await aCard.locator('.comment-liked').textContent()).trim() === 'You like this', 'the card says B likes it');
+  check((await aCard.locator('.comment-likes').textContent()).trim() === '1 like', 'and counts the like');
+  check(bo.url() === storyUrl, 'liked without leaving the story');
+
+  step('reply', 'B answers A on the article page itself');
+  await aCard.locator('details.comment-reply summary').click();
+  await aCard.getByLabel(`Reply to ${A.name}`).fill(REPLY);
+  await aCard.getByRole('button', { name: 'Post comment' }).click();
+  await boBox.locator('.comment-status .notice').waitFor({ timeout: 10_000 });
+  const replyNotice = await boBox.locator('.comment-status .notice').textContent();
+  check(replyNotice.includes('will appear once a moderator has approved it'), `B's reply is held for review (${replyNotice})`);
+  check(await boBox.locator(`#c${commentId} + .notice-inline`).isVisible(), "and says so under A's comment");
+  check(bo.url() === storyUrl, 'answered without leaving the story');
+
+  step('sort', 'the comments page marks the current sort');
+  await bo.goto(commentsUrl);
+  const sorts = bo.locator('nav.comment-sorts');
+  const current = sorts.locator('a[aria-current="page"]');
+  check(await current.count() === 1 && (await current.textContent()).trim() === 'Newest', 'Newest is the current sort');
+  const looks = (link) => link.evaluate((a) => `${getComputedStyle(a).backgroundColor} ${getComputedStyle(a).color}`);
+  check(await looks(current) !== await looks(sorts.locator('a:not([aria-current])').first()), 'the current sort looks different from the others');
+  await Promise.all([bo.waitForURL(/sort=oldest/), sorts.getByRole('link', { name: 'Oldest' }).click()]);
+  check((await bo.locator('nav.comment-sorts a[aria-current="page"]').textContent()).trim() === 'Oldest', 'Oldest is marked once chosen');
   await bo.goto(commentsUrl);
   const card = bo.locator(`#c${commentId}`);
   check((await card.locator('.comment-body').textContent()).includes(COMMENT), "B sees A's comment");
-  await card.locator('details.comment-reply summary').click();
-  await card.getByLabel(`Reply to ${A.name}`).fill(REPLY);
-  await card.getByRole('button', { name: 'Post comment' }).click();
-  await bo.locator('#comments .notice').waitFor({ timeout: 10_000 });
-  const replyNotice = await bo.locator('#comments .notice').textContent();
-  check(replyNotice.includes('will appear once a moderator has approved it'), `B's reply is held for review (${replyNotice})`);
 
   step('report', "B reports A's comment");
   const again = bo.locator(`#c${commentId}`);
@@ -195,6 +281,22 @@ try {
   check(Boolean(storyLink), `the reply mail links to the story (${replyMail.links.join(' ')})`);
   await ada.goto(storyLink);
   check(await ada.locator('.comment', { hasText: REPLY }).count() === 1, 'the mailed link shows the reply');
+
+  step('nested', "the reply is nested under A's comment on the article page");
+  // Reloaded: the browser may keep the page it saw a minute ago (max-age).
+  await ada.goto(storyUrl);
+  await ada.reload();
+  const parent = ada.locator('.discussion').first().locator(`#c${commentId}`);
+  const nested = ada.locator('.discussion').first().locator(`#c${commentId} + .comment-replies .comment`, { hasText: REPLY });
+  check(await nested.count() === 1, "the reply is in the thread of A's comment");
+  const [outer, inner] = [await parent.boundingBox(), await nested.boundingBox()];
+  check(inner.x >= outer.x + 12, `and indented under it (${outer.x} → ${inner.x})`);
+
+  step('looks', 'the discussion and the comments page at phone and desktop widths, light and dark');
+  const boState = await bo.context().storageState();
+  await photograph(boState, 375, storyUrl, commentsUrl, commentId);
+  await photograph(boState, 1280, storyUrl, commentsUrl, commentId);
+  await photograph(boState, 375, storyUrl, commentsUrl, commentId, 'dark');
 
   step('reject', "the moderator rejects A's comment from the reported queue");
   await desk.goto(`${BASE}/newsroom/moderation?queue=reported`);

@@ -1,6 +1,7 @@
 ## Comments under articles and their moderation.
 
 comments-page-title = Comments: { $headline }
+comments-page-description = What readers say about “{ $headline }”, and the conversation to join.
 comments-all = All comments
 comments-empty = No comments yet. Be the first.
 comments-closed = Comments on this story are closed.
@@ -42,6 +43,19 @@ comment-report-reason-misinformation = False information
 comment-report-reason-other = Something else
 comment-report-note = Anything moderators should know (optional)
 comment-report-send = Send report
+comment-you = you
+comment-edit-left = { $minutes ->
+    [one] You can change it for { $minutes } more minute.
+   *[other] You can change it for { $minutes } more minutes.
+}
+comment-pages-label = More comments
+comment-login-to-send = When you send, you will be asked to log in first; what you have written is kept.
+comment-moderation-pre = A moderator reads every comment on this story before it appears.
+comment-moderation-new-account = { $hours ->
+    [one] If your account is less than an hour old, a moderator reads your comments before they appear.
+   *[other] If your account is less than { $hours } hours old, a moderator reads your comments before they appear.
+}
+comment-moderation-yours = Your account is new: until { $until }, a moderator reads your comments before they appear.
 
 comment-done-published = Your comment is published.
 comment-done-pending = Thank you. Your comment will appear once a moderator has approved it.
@@ -50,6 +64,7 @@ comment-done-edited-pending = Your comment is updated. It will show again once a
 comment-done-deleted = Your comment is deleted.
 comment-done-liked = Thanks for the like.
 comment-done-reported = Thank you. The moderators will look at this comment.
+comment-done-confirm-like = To like this comment, press Like once more.
 
 comment-sign-in-first = Sign in to post your comment. Your text is below so that you can copy it.
 comment-confirm = Please check your comment and post it again.

@@ -1,6 +1,7 @@
 ## Comments under articles and their moderation.
 
 comments-page-title = Комментарии: { $headline }
+comments-page-description = Что читатели говорят о материале «{ $headline }» — присоединяйтесь к обсуждению.
 comments-all = Все комментарии
 comments-empty = Комментариев пока нет. Будьте первым.
 comments-closed = Обсуждение этого материала закрыто.
@@ -46,6 +47,23 @@ comment-report-reason-misinformation = Ложная информация
 comment-report-reason-other = Другое
 comment-report-note = Что нужно знать модераторам (необязательно)
 comment-report-send = Отправить жалобу
+comment-you = вы
+comment-edit-left = { $minutes ->
+    [one] Изменить его можно ещё { $minutes } минуту.
+    [few] Изменить его можно ещё { $minutes } минуты.
+    [many] Изменить его можно ещё { $minutes } минут.
+   *[other] Изменить его можно ещё { $minutes } минуты.
+}
+comment-pages-label = Ещё комментарии
+comment-login-to-send = Перед отправкой нужно будет войти; написанное сохранится.
+comment-moderation-pre = Все комментарии к этому материалу публикуются после проверки модератором.
+comment-moderation-new-account = { $hours ->
+    [one] Если учётная запись создана меньше { $hours } часа назад, ваши комментарии появятся после проверки модератором.
+    [few] Если учётная запись создана меньше { $hours } часов назад, ваши комментарии появятся после проверки модератором.
+    [many] Если учётная запись создана меньше { $hours } часов назад, ваши комментарии появятся после проверки модератором.
+   *[other] Если учётная запись создана меньше { $hours } часа назад, ваши комментарии появятся после проверки модератором.
+}
+comment-moderation-yours = Ваша учётная запись новая: до { $until } ваши комментарии публикуются после проверки модератором.
 
 comment-done-published = Ваш комментарий опубликован.
 comment-done-pending = Спасибо. Комментарий появится после проверки модератором.
@@ -54,6 +72,7 @@ comment-done-edited-pending = Комментарий изменён. Он сно
 comment-done-deleted = Комментарий удалён.
 comment-done-liked = Спасибо за отметку.
 comment-done-reported = Спасибо. Модераторы проверят этот комментарий.
+comment-done-confirm-like = Чтобы отметить комментарий, нажмите «Нравится» ещё раз.
 
 comment-sign-in-first = Войдите, чтобы отправить комментарий. Ваш текст ниже, его можно скопировать.
 comment-confirm = Проверьте комментарий и отправьте его ещё раз.

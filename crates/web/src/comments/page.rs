@@ -7,14 +7,14 @@ use std::collections::HashSet;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use dateline_domain::comment::{CommentSort, CommentStatus, ReportReason};
+use dateline_domain::comment::{may_post, CommentSort, CommentStatus, ReportReason};
 use dateline_store::comments::{CommentPage, CommentQuery, CommentThread};
 use dateline_store::Cursor;
 use serde::{Deserialize, Serialize};
 
-use super::checks::{refusal_text, standing};
+use super::checks::refusal_text;
 use super::story::Story;
-use super::view::{ids, threads_view, ThreadView, Viewer, PAGE_SIZE};
+use super::view::{ids, threads_view, ModerationNote, ThreadView, Viewer, PAGE_SIZE};
 use crate::account::Reader;
 use crate::auth::now;
 use crate::site::{respond, Layout, Meta, PageError};
@@ -22,6 +22,9 @@ use crate::AppState;
 
 /// Replies on one page of a thread.
 const THREAD_PAGE: u32 = 100;
+
+/// The id of the page's section (`comments/page.html`), around the box.
+const PAGE_ANCHOR: &str = "comments";
 
 #[derive(Debug, Default, Deserialize)]
 pub(super) struct PageQuery {
@@ -32,11 +35,28 @@ pub(super) struct PageQuery {
     /// A top-level comment whose whole thread to show, a page at a time.
     #[serde(default)]
     pub thread: Option<i64>,
-    /// Set after a POST: `published`, `pending`, `edited`, `deleted`,
-    /// `liked`, `reported`.
+    /// Set after a POST: one of [`DONE`].
     #[serde(default)]
     pub done: String,
+    /// A comment to report: its report box opens (signed in), or the
+    /// reader logs in first and comes back here.
+    #[serde(default)]
+    pub report: Option<i64>,
 }
+
+/// What `?done=` may say (each has a `comment-done-{done}` message); the
+/// `confirm-*` ones answer a button pressed on the cached article page
+/// without JavaScript, whose form carries no token.
+const DONE: [&str; 8] = [
+    "published",
+    "pending",
+    "edited",
+    "edited-pending",
+    "deleted",
+    "liked",
+    "reported",
+    "confirm-like",
+];
 
 /// The comment form as it comes back: what was typed, and why not.
 #[derive(Debug, Default, Serialize)]
@@ -45,6 +65,8 @@ pub(super) struct FormState {
     pub reply_to: Option<i64>,
     pub error: Option<String>,
     pub notice: Option<String>,
+    /// The notice says the comment waits for a moderator.
+    pub held: bool,
     /// A refused edit of this comment: the text and the reason go back into
     /// that comment's edit box, open, rather than into the comment box.
     #[serde(skip)]
@@ -64,6 +86,9 @@ struct ReaderView {
     csrf: String,
     /// Why this reader cannot post, if they cannot.
     blocked: Option<String>,
+    /// Until when a moderator reads this reader's comments first, as the
+    /// account is new (`CommentPolicy::new_account_secs`).
+    new_until: Option<i64>,
 }
 
 #[derive(Serialize)]
@@ -80,6 +105,7 @@ struct PageView {
     more_url: Option<String>,
     first_url: Option<String>,
     open: bool,
+    moderation: ModerationNote,
     form: FormState,
     reader: Option<ReaderView>,
     login_url: String,
@@ -95,7 +121,12 @@ pub(super) async fn page(
 ) -> Response {
     let result = async {
         let story = Story::load(&state, &edition, &section, &slug).await?;
-        let notice = (!query.done.is_empty()).then(|| {
+        if let (Some(id), None) = (query.report, &reader) {
+            let back = format!("{}?report={id}#c{id}", story.comments_url);
+            let login = crate::urls::account_page("login", story.ctx.code().as_str(), &back);
+            return Ok(Story::see_other(&login));
+        }
+        let notice = DONE.contains(&query.done.as_str()).then(|| {
             state.renderer.t(
                 &story.ctx.locale,
                 &format!("comment-done-{}", query.done),
@@ -104,6 +135,7 @@ pub(super) async fn page(
         });
         let form = FormState {
             notice,
+            held: matches!(query.done.as_str(), "pending" | "edited-pending"),
             ..FormState::default()
         };
         render(
@@ -157,10 +189,15 @@ pub(super) async fn render(
                 .await?
                 .into_iter()
                 .collect();
-            let blocked = standing(state, r, now)
+            let who = state
+                .store
+                .commenter(r.id)
                 .await?
+                .ok_or_else(|| PageError::not_found("reader"))?;
+            let blocked = may_post(&who.standing, now)
                 .err()
                 .map(|refusal| refusal_text(state, locale, &refusal));
+            let new_until = who.standing.created_at + state.comment_policy.new_account_secs;
             (
                 Some(Viewer {
                     reader_id: r.id,
@@ -172,12 +209,15 @@ pub(super) async fn render(
                     name: r.display_name.clone(),
                     csrf: r.csrf.clone(),
                     blocked,
+                    new_until: (new_until > now).then_some(new_until),
                 }),
             )
         }
         None => (None, None),
     };
     let base = &story.comments_url;
+    // Logging in from here comes back to the comment box.
+    let back = format!("{base}#{PAGE_ANCHOR}");
     let sorts = CommentSort::ALL
         .iter()
         .map(|s| SortLink {
@@ -192,8 +232,35 @@ pub(super) async fn render(
         "comments-page-title",
         &[("headline", story.article.headline.clone().into())],
     );
-    let meta = Meta::new(title, String::new()).noindex();
+    // The discussion's first page, in the default order, is a page for
+    // search engines (its own canonical address); sorted, later, single
+    // thread and refused-form answers are not.
+    let description = state.renderer.t(
+        locale,
+        "comments-page-description",
+        &[("headline", story.article.headline.clone().into())],
+    );
+    let mut meta = Meta::new(story.ctx.title(&title), description);
+    let plain = query.sort.is_empty()
+        && query.after.is_empty()
+        && query.thread.is_none()
+        && query.report.is_none()
+        && query.done.is_empty();
+    if plain && status == StatusCode::OK {
+        meta = meta.canonical(base.clone());
+    } else {
+        meta = meta.noindex();
+    }
     let mut threads = threads_view(&page, base, viewer.as_ref());
+    if let (Some(id), Some(_)) = (query.report, &viewer) {
+        let reported = threads
+            .iter_mut()
+            .flat_map(ThreadView::comments_mut)
+            .find(|c| c.id == id && !c.mine);
+        if let Some(c) = reported {
+            c.report_open = true;
+        }
+    }
     let mut form = form;
     if let Some(id) = form.editing {
         let edited = threads
@@ -207,7 +274,7 @@ pub(super) async fn render(
         }
     }
     let view = PageView {
-        layout: story.ctx.layout(state, "comments", meta, None),
+        layout: story.ctx.chrome(state, "comments", meta).await?,
         headline: story.article.headline.clone(),
         article_url: story.url.clone(),
         comments_url: base.clone(),
@@ -222,10 +289,11 @@ pub(super) async fn render(
         first_url: (after.is_some() || query.thread.is_some())
             .then(|| format!("{base}?sort={}", sort.as_str())),
         open: settings.open_at(now),
+        moderation: ModerationNote::new(&settings, &state.comment_policy),
         form,
         reader: reader_view,
-        login_url: crate::urls::account_page("login", code.as_str(), base),
-        register_url: crate::urls::account_page("register", code.as_str(), base),
+        login_url: crate::urls::account_page("login", code.as_str(), &back),
+        register_url: crate::urls::account_page("register", code.as_str(), &back),
         reasons: ReportReason::ALL.iter().map(|r| r.as_str()).collect(),
     };
     let mut response = story.ctx.render(state, "comments/page.html", &view)?;

@@ -62,8 +62,7 @@ async fn accept(
             body: typed,
             reply_to,
             error: Some(error),
-            notice: None,
-            editing: None,
+            ..FormState::default()
         };
         render(state, story, reader, &PageQuery::default(), kept, status).await
     };

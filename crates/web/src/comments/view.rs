@@ -3,17 +3,24 @@
 
 use std::collections::HashSet;
 
-use dateline_domain::comment::CommentSort;
+use dateline_domain::comment::{CommentPolicy, CommentSort, ModerationMode};
 use dateline_domain::UnixTime;
-use dateline_store::comments::{Comment, CommentPage, CommentQuery, CommentThread};
+use dateline_store::comments::{
+    Comment, CommentPage, CommentQuery, CommentSettings, CommentThread,
+};
 use dateline_store::{Article, StoreError};
 use serde::Serialize;
 
 use crate::auth::now;
+use crate::urls::account_page;
 use crate::AppState;
 
 /// Top-level comments on the article page and on each comments page.
 pub(super) const PAGE_SIZE: u32 = 20;
+
+/// The id of the article page's discussion (`article.html`), where a
+/// reader who logs in from it comes back to.
+const DISCUSSION_ANCHOR: &str = "discussion";
 
 /// Who is looking, for the buttons only they get.
 pub(super) struct Viewer {
@@ -44,9 +51,13 @@ pub(crate) struct CommentView {
     pub liked: bool,
     /// The text to edit, while the edit window is open.
     pub edit_source: Option<String>,
+    /// Whole minutes left of the edit window (at least 1 while it is open).
+    pub edit_minutes_left: Option<i64>,
     /// The edit box comes back open with why an edit was refused.
     pub edit_open: bool,
     pub edit_error: Option<String>,
+    /// The report box comes back open (`?report={id}` from a shared page).
+    pub report_open: bool,
     pub action_url: String,
 }
 
@@ -85,7 +96,10 @@ impl ThreadView {
 
 fn comment_view(c: &Comment, comments_url: &str, viewer: Option<&Viewer>) -> CommentView {
     let mine = viewer.is_some_and(|v| v.reader_id == c.reader_id);
-    let editable = viewer.is_some_and(|v| mine && v.now - c.created_at <= v.edit_window);
+    let edit_left = viewer
+        .filter(|_| mine)
+        .map(|v| v.edit_window - (v.now - c.created_at))
+        .filter(|left| *left >= 0);
     CommentView {
         id: c.id,
         author: c.author_name.clone(),
@@ -98,9 +112,11 @@ fn comment_view(c: &Comment, comments_url: &str, viewer: Option<&Viewer>) -> Com
         depth: c.depth,
         mine,
         liked: viewer.is_some_and(|v| v.liked.contains(&c.id)),
-        edit_source: editable.then(|| c.body_source.clone()),
+        edit_source: edit_left.map(|_| c.body_source.clone()),
+        edit_minutes_left: edit_left.map(|secs| (secs + 59) / 60).map(|m| m.max(1)),
         edit_open: false,
         edit_error: None,
+        report_open: false,
         action_url: format!("{comments_url}/{}", c.id),
     }
 }
@@ -148,18 +164,47 @@ pub(super) fn ids(page: &CommentPage) -> Vec<i64> {
     ids
 }
 
+/// Which comments a moderator reads before they appear, as the checks
+/// (`dateline_domain::comment::check`) decide it: every comment on a
+/// pre-moderated story, else those of accounts younger than the policy's
+/// `new_account_secs` (0 hours: no such hold). Comments with a suspect
+/// word are held too, which the note does not announce.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub(crate) struct ModerationNote {
+    pub pre_moderated: bool,
+    /// The age in hours, rounded up, below which an account is new.
+    pub new_account_hours: i64,
+}
+
+impl ModerationNote {
+    pub fn new(settings: &CommentSettings, policy: &CommentPolicy) -> Self {
+        Self {
+            pre_moderated: settings.mode == ModerationMode::Pre,
+            new_account_hours: (policy.new_account_secs.max(0) + 3599) / 3600,
+        }
+    }
+}
+
 /// The article page's discussion: the newest comments, the same for
-/// everyone (the page is cached), and where to read and write more.
+/// everyone (the page is cached), and where to read and write more. Its
+/// forms carry no token (comments.js fills it in for a signed-in reader;
+/// without it, each handler sends the reader somewhere to go on from).
 #[derive(Debug, Serialize)]
 pub(crate) struct Discussion {
     pub threads: Vec<ThreadView>,
     pub comments_url: String,
     pub more_url: Option<String>,
     pub open: bool,
+    pub moderation: ModerationNote,
+    /// Log in and register, coming back to the discussion.
+    pub login_url: String,
+    pub register_url: String,
 }
 
+/// The discussion of `article` (at `article_url`, in edition `edition`).
 pub(crate) async fn discussion(
     state: &AppState,
+    edition: &str,
     article: &Article,
     article_url: &str,
 ) -> Result<Discussion, StoreError> {
@@ -179,10 +224,14 @@ pub(crate) async fn discussion(
         .map(|next| format!("{comments_url}?sort=newest&after={}", next.encode()));
     let mut threads = threads_view(&page, &comments_url, None);
     threads.iter_mut().for_each(ThreadView::hide_like_counts);
+    let back = format!("{article_url}#{DISCUSSION_ANCHOR}");
     Ok(Discussion {
         threads,
         comments_url,
         more_url,
         open: settings.open_at(now()),
+        moderation: ModerationNote::new(&settings, &state.comment_policy),
+        login_url: account_page("login", edition, &back),
+        register_url: account_page("register", edition, &back),
     })
 }

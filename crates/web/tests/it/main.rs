@@ -44,6 +44,7 @@ mod cache;
 mod chats;
 mod chats_caps;
 mod comments;
+mod comments_discussion;
 mod comments_edits;
 mod comments_unsubscribe;
 mod front_page;
