@@ -29,6 +29,16 @@ chat-connecting = Connecting…
 chat-live = Live: new messages appear as they are posted.
 chat-offline = Disconnected. Reconnecting…
 chat-all-rooms = All chat rooms
+chat-room-closed-short = Closed
+chat-room-last-today = Last message today at { $time }
+chat-room-last-day = Last message on { $date }
+chat-room-quiet = No messages yet
+# How a day separator in the log reads (strftime-style, see dates.rs).
+chat-day-pattern = %A %e %B %Y
+chat-unread = New since your last visit
+chat-jump = New messages
+chat-placeholder = Write a message…
+chat-keys = Enter sends, Shift+Enter starts a new line.
 chat-refused-sign-in = Sign in to write in this chat.
 chat-refused-email-unverified = Confirm your e-mail address before you write in chats.
 chat-refused-reader-suspended = Your account is suspended until { $until }. Reason: { $reason }

@@ -30,6 +30,16 @@ chat-connecting = Подключение…
 chat-live = В эфире: новые сообщения появляются сразу.
 chat-offline = Соединение потеряно. Подключаемся снова…
 chat-all-rooms = Все чаты
+chat-room-closed-short = Закрыта
+chat-room-last-today = Последнее сообщение сегодня в { $time }
+chat-room-last-day = Последнее сообщение: { $date }
+chat-room-quiet = Сообщений пока нет
+# Как читается разделитель дней в ленте (шаблон в духе strftime, см. dates.rs).
+chat-day-pattern = %A, %e %B %Y
+chat-unread = Новое с вашего прошлого визита
+chat-jump = Новые сообщения
+chat-placeholder = Напишите сообщение…
+chat-keys = Enter — отправить, Shift+Enter — новая строка.
 chat-refused-sign-in = Войдите, чтобы писать в этом чате.
 chat-refused-email-unverified = Подтвердите адрес электронной почты, прежде чем писать в чатах.
 chat-refused-reader-suspended = Ваша учётная запись заблокирована до { $until }. Причина: { $reason }

@@ -1,16 +1,19 @@
-//! `GET /{edition}/chats`, the edition's rooms with who is there, and
-//! `GET /{edition}/chats/{room}?before=`, a room: its latest messages (or a
-//! page of older ones), the link to older ones, and the form for signed-in
-//! readers (a plain POST, so it works without JavaScript; `chat.js` sends
-//! over the socket instead and adds what arrives).
+//! `GET /{edition}/chats`, the edition's rooms with who is there and when
+//! each last spoke, and `GET /{edition}/chats/{room}?before=`, a room: its
+//! latest messages (or a page of older ones) grouped by author and day,
+//! the reader's own marked (the page is theirs alone: `private, no-store`),
+//! the link to older ones, and the form for signed-in readers (a plain
+//! POST, so it works without JavaScript; `chat.js` sends over the socket
+//! instead and adds what arrives).
 
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
+use dateline_render::{iso8601, FluentValue};
 use serde::{Deserialize, Serialize};
 
 use super::hub::ChatHub;
-use super::room::{presence_label, refusal_text, MessageView, RoomCtx};
+use super::room::{presence_label, refusal_text, rows, MessageRow, MessageView, RoomCtx};
 use super::rules::{check, ChatBody, MAX_CHARS};
 use crate::account::Reader;
 use crate::auth::now;
@@ -40,6 +43,18 @@ struct RoomLink {
     url: String,
     open: bool,
     presence: String,
+    /// Sockets open in the room now.
+    here: u32,
+    /// When the latest message was posted, if any.
+    last: Option<LastMessage>,
+}
+
+/// The room's latest message, as its card hints at it.
+#[derive(Serialize)]
+struct LastMessage {
+    datetime: String,
+    /// "Last message today at 14:05", or on another day.
+    label: String,
 }
 
 #[derive(Serialize)]
@@ -55,18 +70,30 @@ pub(super) async fn list(State(state): State<AppState>, Path(edition): Path<Stri
         state.chats.start(&state);
         let rooms = state.store.chat_rooms(Some(ctx.edition.id)).await?;
         let title = state.renderer.t(&ctx.locale, "chat-rooms-title", &[]);
+        let mut links = Vec::with_capacity(rooms.len());
+        // An edition has a handful of rooms; each latest message is one
+        // short index range on (room_id, id).
+        for r in rooms {
+            let (latest, _) = state.store.chat_history(r.id, None, 1).await?;
+            let here = state.chats.presence(r.id);
+            links.push(RoomLink {
+                url: Urls::relative().chat_room(ctx.code(), &r.slug),
+                presence: presence_label(&state, &ctx.locale, here),
+                here,
+                last: latest
+                    .last()
+                    .map(|m| last_message(&state, &ctx, m.created_at)),
+                title: r.title,
+                description: r.description,
+                open: r.is_open,
+            });
+        }
+        let intro = state.renderer.t(&ctx.locale, "chat-rooms-intro", &[]);
+        let meta =
+            Meta::new(ctx.title(&title), intro).canonical(Urls::relative().chats(ctx.code()));
         let view = ListView {
-            layout: ctx.layout(&state, "chats", Meta::new(title, String::new()), None),
-            rooms: rooms
-                .into_iter()
-                .map(|r| RoomLink {
-                    url: Urls::relative().chat_room(ctx.code(), &r.slug),
-                    presence: presence_label(&state, &ctx.locale, state.chats.presence(r.id)),
-                    title: r.title,
-                    description: r.description,
-                    open: r.is_open,
-                })
-                .collect(),
+            layout: ctx.chrome(&state, "chats", meta).await?,
+            rooms: links,
         };
         let mut response = ctx.render(&state, "chats/list.html", &view)?;
         no_cache(&mut response, "no-cache");
@@ -100,6 +127,31 @@ pub(super) async fn room(
     respond(&state, Some(&edition), result).await
 }
 
+/// "Last message today at 14:05" or "… on Friday 4 December 2026", by
+/// the edition's calendar.
+fn last_message(state: &AppState, ctx: &EditionCtx, at: i64) -> LastMessage {
+    let tz = ctx.edition.time_zone.tz();
+    let today = iso8601(now(), tz);
+    let datetime = iso8601(at, tz);
+    let label = if datetime.get(..10) == today.get(..10) {
+        let time = state.renderer.date(&ctx.locale, at, Some("%H:%M"));
+        state.renderer.t(
+            &ctx.locale,
+            "chat-room-last-today",
+            &[("time", FluentValue::from(time))],
+        )
+    } else {
+        let pattern = state.renderer.t(&ctx.locale, "chat-day-pattern", &[]);
+        let date = state.renderer.date(&ctx.locale, at, Some(&pattern));
+        state.renderer.t(
+            &ctx.locale,
+            "chat-room-last-day",
+            &[("date", FluentValue::from(date))],
+        )
+    };
+    LastMessage { datetime, label }
+}
+
 #[derive(Serialize)]
 struct ReaderView {
     name: String,
@@ -119,7 +171,7 @@ struct RoomView {
     socket_url: String,
     open: bool,
     slow_mode_seconds: i64,
-    messages: Vec<MessageView>,
+    messages: Vec<MessageRow>,
     /// The newest message shown, where the socket resumes (the latest page only).
     after: Option<i64>,
     older_url: Option<String>,
@@ -156,9 +208,21 @@ pub(super) async fn render_room(
         None => None,
     };
     let code = room.ctx.code();
-    let meta = Meta::new(room.room.title.clone(), room.room.description.clone()).noindex();
+    // The room's latest messages are its page for search engines; older
+    // pages and a refused form's answer are not.
+    let description = if room.room.description.is_empty() {
+        state.renderer.t(locale, "chat-rooms-intro", &[])
+    } else {
+        room.room.description.clone()
+    };
+    let mut meta = Meta::new(room.ctx.title(&room.room.title), description);
+    if before.is_none() && status == StatusCode::OK {
+        meta = meta.canonical(room.url.clone());
+    } else {
+        meta = meta.noindex();
+    }
     let view = RoomView {
-        layout: room.ctx.layout(state, "chat", meta, None),
+        layout: room.ctx.chrome(state, "chat", meta).await?,
         title: room.room.title.clone(),
         description: room.room.description.clone(),
         url: room.url.clone(),
@@ -179,10 +243,12 @@ pub(super) async fn render_room(
             })
             .flatten(),
         newest_url: before.map(|_| room.url.clone()),
-        messages: messages
-            .iter()
-            .map(|m| MessageView::build(state, &room.ctx, m))
-            .collect(),
+        messages: rows(
+            messages
+                .iter()
+                .map(|m| MessageView::build(state, &room.ctx, m, reader.map(|r| r.id)))
+                .collect(),
+        ),
         presence: presence_label(state, locale, hub.presence(room.room.id)),
         max_chars: MAX_CHARS,
         form,

@@ -419,7 +419,8 @@ impl Connection {
     }
 
     fn view(&self, message: &dateline_store::chats::ChatMessage) -> MessageView {
-        MessageView::build(&self.state, &self.room.ctx, message)
+        let viewer = self.writer.as_ref().map(|r| r.id);
+        MessageView::build(&self.state, &self.room.ctx, message, viewer)
     }
 
     async fn send(&self, socket: &mut WebSocket, frame: &ServerFrame) -> Result<(), Closed> {

@@ -697,6 +697,108 @@ async fn a_deletion_made_while_away_reaches_the_resumed_socket(t: AccountApp) {
     a.quiet().await;
 }
 
+/// Whether the page has an element matching `selector`.
+fn has(page: &crate::account::Page, selector: &str) -> bool {
+    let doc = scraper::Html::parse_document(&page.body);
+    let sel = scraper::Selector::parse(selector).unwrap();
+    doc.select(&sel).next().is_some()
+}
+
+async fn own_messages_are_marked_and_grouped_for_their_reader_only(t: AccountApp) {
+    en_room(&t).await;
+    let closed = ChatRoomInput {
+        edition_id: t.app.newsroom.fixtures.en.id,
+        slug: "archive".parse().unwrap(),
+        title: "Archive".into(),
+        description: String::new(),
+        slow_mode_seconds: 0,
+        is_open: false,
+        position: 1,
+    };
+    let audit = NewAudit::new("chat_room.create", "chat_room", None, 0);
+    t.app
+        .store()
+        .create_chat_room(&closed, 0, &audit)
+        .await
+        .unwrap();
+    let mut anonymous = t.browser();
+    let list = anonymous.get("/en/chats").await;
+    assert_eq!(
+        list.text(".chat-room-activity"),
+        "No messages yet No messages yet"
+    );
+    assert_eq!(
+        list.text(".chat-room-card.is-closed .chat-room-state"),
+        "Closed"
+    );
+    assert_eq!(
+        list.text(".chat-room-card:not(.is-closed) .chat-room-state"),
+        "Open"
+    );
+
+    let mut ann = reader(&t, "Ann").await;
+    let mut bob = reader(&t, "Bob").await;
+    let mut a = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&ann)).await;
+    let mut b = Client::open(&t.app, &format!("{ROOM}/ws"), Some(&bob)).await;
+    let mut anon = Client::open(&t.app, &format!("{ROOM}/ws"), None).await;
+
+    // The socket tells each reader which messages are their own.
+    let sent = a.say("first from Ann", "f1").await;
+    assert_eq!(sent["type"], "sent", "{sent}");
+    let first = sent["id"].as_i64().unwrap();
+    let own = a.next_of("message").await;
+    assert_eq!(
+        (own["id"].as_i64(), own["mine"].as_bool()),
+        (Some(first), Some(true))
+    );
+    assert_eq!(own["initial"], "A");
+    assert!(!own["day"].as_str().unwrap().is_empty(), "{own}");
+    let theirs = b.next_of("message").await;
+    assert_eq!(
+        (theirs["id"].as_i64(), theirs["mine"].as_bool()),
+        (Some(first), Some(false))
+    );
+    assert_eq!(anon.next_of("message").await["mine"], false);
+    let second = a.post("second from Ann").await;
+    let reply = b.post("Bob answers").await;
+    assert_eq!(a.next_of("message").await["mine"], false);
+
+    // The page marks them the same way, per reader, and groups Ann's two.
+    let page = ann.get(ROOM).await;
+    assert_eq!(page.cache_control, "private, no-store");
+    assert!(has(
+        &page,
+        &format!("#m{first}.is-mine:not(.is-grouped) .chat-day")
+    ));
+    assert!(has(&page, &format!("#m{second}.is-mine.is-grouped")));
+    assert!(has(
+        &page,
+        &format!("#m{reply}:not(.is-mine):not(.is-grouped) .chat-avatar")
+    ));
+    assert!(!has(
+        &page,
+        &format!("#m{second} .chat-day, #m{reply} .chat-day")
+    ));
+    // The author's name stays in the page for screen readers.
+    assert_eq!(page.text(&format!("#m{second} .chat-author")), "Ann");
+    let page = bob.get(ROOM).await;
+    assert!(has(&page, &format!("#m{first}:not(.is-mine)")));
+    assert!(has(&page, &format!("#m{second}.is-grouped:not(.is-mine)")));
+    assert!(has(&page, &format!("#m{reply}.is-mine")));
+    let page = anonymous.get(ROOM).await;
+    assert_eq!(page.cache_control, "no-cache");
+    assert!(
+        !has(&page, ".is-mine"),
+        "nobody's own on a page anyone may get"
+    );
+    assert!(has(&page, &format!("#m{second}.is-grouped")));
+
+    // The room's card hints at when it last spoke.
+    let list = anonymous.get("/en/chats").await;
+    let activity = list.text(".chat-room-card:not(.is-closed) .chat-room-activity");
+    assert!(activity.starts_with("Last message today at "), "{activity}");
+}
+
 fn word_audit() -> NewAudit {
     NewAudit::new("moderation_word.add", "moderation_word", None, 0)
 }
@@ -709,4 +811,5 @@ on_both_backends!(
     moderators_delete_mute_and_ban_and_every_socket_hears_it,
     the_room_page_works_without_javascript,
     a_deletion_made_while_away_reaches_the_resumed_socket,
+    own_messages_are_marked_and_grouped_for_their_reader_only,
 );
