@@ -98,12 +98,50 @@ try {
   check(await entry.locator('strong').textContent() === ENTRY, 'the entry keeps its Markdown emphasis');
   check(await entry.locator('time[datetime]').count() === 1, 'the entry carries its time');
   check(await article.locator('.live-mark .live-badge').isVisible(), 'the Live badge shows');
+  check(await article.evaluate((a) => {
+    const live = a.querySelector('.live-coverage');
+    const body = a.querySelector('.article-body');
+    return Boolean(live && body && (live.compareDocumentPosition(body) & Node.DOCUMENT_POSITION_FOLLOWING));
+  }), 'the updates come before the article body');
+
+  step('the story is marked live on the front page, in its section and the newsfeed, on desktop and phone');
+  for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 740 }]]) {
+    const lister = await browser.newContext({ viewport, locale: 'en-GB' });
+    const listing = await lister.newPage();
+    for (const where of [`/${EDITION}/`, new URL(story.url).pathname.replace(/[^/]+$/, ''), `/${EDITION}/newsfeed`]) {
+      await listing.goto(`${BASE}${where}`);
+      const card = listing.locator('main .card, main .stream-item, aside .stream-item').filter({ has: listing.locator(`a[href="${storyPath}"]`) }).first();
+      check(await card.count() === 1, `${where} lists the story`);
+      check(await card.locator('.live-badge').isVisible(), `${where}: the story's card carries the Live badge (${size})`);
+    }
+    await listing.goto(`${BASE}/${EDITION}/`);
+    await listing.locator(`main a[href="${storyPath}"]`).first().scrollIntoViewIfNeeded();
+    await listing.screenshot({ path: path.join(OUT, `live-front-${size}.png`) });
+    await lister.close();
+  }
+  const feed = await (await fetch(`${BASE}/${EDITION}/rss.xml`)).text();
+  check(feed.includes(`<title>Live: ${story.headline.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</title>`), 'the RSS feed marks the story live');
 
   step('pinning moves it into the key events');
   const deskEntry = desk.locator('.live-desk-entry', { hasText: ENTRY });
   await Promise.all([desk.waitForURL(/done=pinned/), deskEntry.getByRole('button', { name: 'Pin as key event' }).click()]);
   await article.locator('.live-key-list .live-entry', { hasText: ENTRY }).waitFor({ timeout: 5_000 });
   check(await article.locator('.live-entries .live-entry', { hasText: ENTRY }).count() === 1, 'the entry is listed once among all entries');
+  step('a background tab counts the updates in its title');
+  const plainTitle = await reader.title();
+  // Headless Chromium keeps every tab visible: the page is told it is in
+  // the background the way a browser tells it, by visibilitychange.
+  const setHidden = (hidden) => reader.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+  await setHidden(true);
+  await desk.locator('#live-body').fill(`Second update ${stamp}`);
+  await Promise.all([desk.waitForURL(/done=posted/), desk.getByRole('button', { name: 'Post entry' }).click()]);
+  await reader.waitForFunction((t) => document.title === `(1) ${t}`, plainTitle, { timeout: 5_000 });
+  await setHidden(false);
+  await reader.waitForFunction((t) => document.title === t, plainTitle, { timeout: 5_000 });
   await axe(reader, 'live article');
   await reader.screenshot({ path: path.join(OUT, 'live-article.png'), fullPage: true });
 

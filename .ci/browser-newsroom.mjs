@@ -281,6 +281,9 @@ try {
   await scroller.waitForSelector('article.article-loaded', { timeout: 10_000 });
   const loaded = scroller.locator('article.article-loaded').first();
   check(await loaded.getAttribute('data-url') === nextHref, 'the loaded story is the linked one');
+  const loadedHeadline = (await loaded.locator('h1').textContent()).trim();
+  const teasers = await scroller.locator('nav.next-article .next-title').allTextContents();
+  check(!teasers.some((t) => t.trim() === loadedHeadline), `the loaded story replaced its teaser: its headline is shown once (${teasers.join(' | ')})`);
   await loaded.locator('h1').scrollIntoViewIfNeeded();
   await scroller.evaluate(() => window.scrollBy(0, 200));
   await scroller.waitForFunction((href) => location.pathname === href, nextHref, { timeout: 5_000 });

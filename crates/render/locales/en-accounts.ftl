@@ -170,3 +170,16 @@ mail-change_email-expiry = { $count ->
 mail-email_changed-subject = Your address was changed
 mail-email_changed-text = Your account now uses { $new_email } instead of this address.
 mail-email_changed-not-you = If you did not do this, write to us at once.
+
+# The masthead's account links and the signed-in reader's menu.
+masthead-login = Log in
+masthead-profile = Your profile
+masthead-subscriptions = Newsletters and alerts
+masthead-logout = Log out
+
+# Said on the page an account action leads back to.
+notice-signed-in = You are signed in.
+notice-verified = Your address is confirmed and you are signed in. Welcome!
+notice-password-reset = Your new password is set and you are signed in.
+notice-signed-out = You are signed out.
+notice-dismiss = Dismiss

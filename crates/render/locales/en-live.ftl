@@ -9,6 +9,7 @@ live-all-updates = All updates
 live-no-entries = No updates yet.
 live-edited = updated
 live-new-update = New update
+live-background = Background
 
 live-desk-link = Live coverage
 live-desk-title = Live coverage

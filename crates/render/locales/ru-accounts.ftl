@@ -187,3 +187,16 @@ mail-change_email-expiry = { $count ->
 mail-email_changed-subject = Адрес вашей учётной записи изменён
 mail-email_changed-text = Теперь ваша учётная запись использует адрес { $new_email } вместо этого.
 mail-email_changed-not-you = Если это сделали не вы, сразу напишите нам.
+
+# Ссылки учётной записи в шапке и меню вошедшего читателя.
+masthead-login = Войти
+masthead-profile = Ваш профиль
+masthead-subscriptions = Рассылки и оповещения
+masthead-logout = Выйти
+
+# Сообщение на странице, куда читатель возвращается после действия с учётной записью.
+notice-signed-in = Вы вошли.
+notice-verified = Адрес подтверждён, вы вошли. Добро пожаловать!
+notice-password-reset = Новый пароль сохранён, вы вошли.
+notice-signed-out = Вы вышли из учётной записи.
+notice-dismiss = Закрыть

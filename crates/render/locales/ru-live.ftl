@@ -9,6 +9,7 @@ live-all-updates = Все обновления
 live-no-entries = Обновлений пока нет.
 live-edited = изменено
 live-new-update = Новое обновление
+live-background = Предыстория
 
 live-desk-link = Прямой репортаж
 live-desk-title = Прямой репортаж

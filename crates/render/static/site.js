@@ -36,6 +36,81 @@
   });
 })();
 
+// A notice an account action left for this page (the dateline_notice
+// cookie names it; the page holds its text): shown once, then forgotten.
+(function () {
+  "use strict";
+  var flash = document.querySelector("[data-flash]");
+  var found = /(?:^|;\s*)dateline_notice=([a-z-]+)/.exec(document.cookie);
+  if (!flash || !found) { return; }
+  document.cookie = "dateline_notice=; path=/; max-age=0; samesite=lax";
+  var text = flash.getAttribute("data-notice-" + found[1]);
+  if (!text) { return; }
+  flash.hidden = false;
+  flash.querySelector("[data-flash-text]").textContent = text;
+  flash.querySelector("[data-flash-close]").addEventListener("click", function () { flash.hidden = true; });
+})();
+
+// The section row scrolls sideways on narrow screens: while sections are
+// hidden past its end, it carries data-more (shown as a fade).
+(function () {
+  "use strict";
+  var nav = document.querySelector("nav.sections");
+  var row = nav && nav.querySelector("ul");
+  if (!row) { return; }
+  function update() {
+    var hidden = row.scrollWidth - row.clientWidth - Math.abs(row.scrollLeft) > 2;
+    nav.toggleAttribute("data-more", hidden);
+  }
+  row.addEventListener("scroll", update, { passive: true });
+  window.addEventListener("resize", update);
+  update();
+  // The current section is scrolled into view.
+  var current = row.querySelector("[aria-current]");
+  if (current && document.documentElement.dir !== "rtl" && current.offsetLeft + current.offsetWidth > row.clientWidth) {
+    row.scrollLeft = current.offsetLeft - 16;
+    update();
+  }
+})();
+
+// The masthead's account links. Pages are the same for everyone (and
+// cached), so the signed-in reader's menu is filled in here: only in a
+// browser carrying the "signed in" cookie does the script ask /account/me
+// who it is. "Log in" comes back to the page it was followed from.
+(function () {
+  "use strict";
+  var nav = document.querySelector("[data-account-nav]");
+  if (!nav) { return; }
+  var here = location.pathname + location.search;
+  var login = nav.querySelector("[data-account-login]");
+  if (login && !/^\/account\//.test(location.pathname) && window.URL) {
+    var to = new URL(login.href, location.href);
+    to.searchParams.set("return", here);
+    login.href = to.pathname + to.search;
+  }
+  var hint = /(?:^|;\s*)dateline_signed_in=1(?:;|$)/;
+  if (!hint.test(document.cookie) || !window.fetch) { return; }
+  fetch("/account/me", { credentials: "same-origin" })
+    .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+    .then(function (me) {
+      if (!me.signed_in) {
+        // The session ended (expired, or ended elsewhere): forget the hint.
+        document.cookie = "dateline_signed_in=; path=/; max-age=0; samesite=lax";
+        return;
+      }
+      var template = nav.querySelector("template[data-account-menu]");
+      if (!template || !template.content) { return; }
+      var menu = template.content.firstElementChild.cloneNode(true);
+      var name = me.display_name || "";
+      menu.querySelector("[data-account-name]").textContent = name;
+      menu.querySelector("[data-account-initial]").textContent = Array.from(name.trim())[0] || "?";
+      menu.querySelector("[data-account-csrf]").value = me.csrf;
+      menu.querySelector("[data-account-return]").value = here;
+      if (login) { login.replaceWith(menu); } else { nav.appendChild(menu); }
+    })
+    .catch(function () {});
+})();
+
 // The live newsfeed: a list marked data-live-feed gets the stories
 // published while the page is open, newest on top, from the edition's
 // Server-Sent Events stream. The browser resumes after a break from the
@@ -149,8 +224,9 @@
         story.setAttribute("data-url", href);
         story.setAttribute("data-title", doc.title);
         renumber(story, loaded);
-        nav.parentNode.insertBefore(story, nav.nextSibling);
-        nav.classList.add("next-article-done");
+        // The story takes the place of its teaser (the link at the end of
+        // the one before), so its headline is not shown twice.
+        nav.parentNode.replaceChild(story, nav);
         inView.observe(story);
         if (nextNav) {
           nextNav = document.importNode(nextNav, true);
@@ -228,7 +304,7 @@
         if (!block || live) { return; }
         live = document.importNode(block, true);
         var body = article.querySelector(".article-body");
-        body.parentNode.insertBefore(live, body.nextSibling);
+        body.parentNode.insertBefore(live, body);
         var mark = story.querySelector(".live-mark");
         var kicker = article.querySelector(".kicker");
         if (mark && kicker && !article.querySelector(".live-mark")) {
@@ -261,8 +337,28 @@
     if (item.key_html) { insertSorted(key, fragment(item.key_html)); }
     live.querySelector("[data-live-key-block]").hidden = key.children.length === 0;
     live.querySelector("[data-live-empty]").hidden = all.children.length > 0;
-    if (!old && item.text) { live.querySelector("[data-live-status]").textContent = item.text; }
+    if (!old && item.text) {
+      live.querySelector("[data-live-status]").textContent = item.text;
+      if (item.html) { countUnseen(); }
+    }
   }
+
+  // While the tab is in the background, its title counts the updates
+  // posted meanwhile: "(3) Headline"; coming back clears the count.
+  var unseen = 0;
+  var plainTitle = document.title;
+  function countUnseen() {
+    if (!document.hidden) { return; }
+    if (unseen === 0) { plainTitle = document.title; }
+    unseen += 1;
+    document.title = "(" + unseen + ") " + plainTitle;
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden && unseen > 0) {
+      unseen = 0;
+      document.title = plainTitle;
+    }
+  });
 
   function onCoverage(item) {
     var open = item.status === "open";

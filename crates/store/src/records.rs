@@ -316,6 +316,8 @@ pub struct ArticleCard {
     pub published_at: UnixTime,
     pub updated_at: UnixTime,
     pub comment_count: i64,
+    /// Its live coverage is running (the cards' "Live" badge).
+    pub live: bool,
     pub lead_media: Option<MediaRef>,
 }
 

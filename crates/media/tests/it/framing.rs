@@ -241,7 +241,11 @@ async fn replaced_renditions_serve_for_a_week_then_go(store: &Store) {
     let blobs = Arc::new(MemoryBlobs::new());
     let (media, id) = uploaded(store, &blobs, halves(2000, 1000)).await;
     let keys = |asset: &dateline_store::MediaAsset| -> Vec<String> {
-        asset.renditions.iter().map(|r| r.storage_key.clone()).collect()
+        asset
+            .renditions
+            .iter()
+            .map(|r| r.storage_key.clone())
+            .collect()
     };
     let whole = keys(&store.media_by_id(id).await.unwrap().unwrap());
     let crop = Crop {
@@ -278,19 +282,35 @@ async fn replaced_renditions_serve_for_a_week_then_go(store: &Store) {
     assert_eq!(keys(&store.media_by_id(id).await.unwrap().unwrap()), whole);
 
     let now = chrono::Utc::now().timestamp();
-    assert_eq!(media.remove_retired_renditions(now).await.unwrap(), 0, "kept a week");
+    assert_eq!(
+        media.remove_retired_renditions(now).await.unwrap(),
+        0,
+        "kept a week"
+    );
     let week = i64::try_from(dateline_media::RETIRED_RENDITIONS_KEPT.as_secs()).unwrap();
-    let gone = media.remove_retired_renditions(now + week + 60).await.unwrap();
+    let gone = media
+        .remove_retired_renditions(now + week + 60)
+        .await
+        .unwrap();
     assert!(gone >= first_crop.len(), "both crops' files went ({gone})");
     for key in &first_crop {
         assert_eq!(store.rendition_owner(key).await.unwrap(), None, "{key}");
         assert_eq!(blobs.get(key), None, "{key} deleted");
     }
     for key in &whole {
-        assert!(store.rendition_owner(key).await.unwrap().is_some(), "{key} is current");
+        assert!(
+            store.rendition_owner(key).await.unwrap().is_some(),
+            "{key} is current"
+        );
         assert!(blobs.get(key).is_some(), "{key} kept");
     }
-    assert_eq!(media.remove_retired_renditions(now + week + 60).await.unwrap(), 0);
+    assert_eq!(
+        media
+            .remove_retired_renditions(now + week + 60)
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 on_both_backends!(

@@ -40,7 +40,9 @@ const CARD_COLUMNS: &str = "a.id, a.edition_id, a.section_id, s.slug AS section_
      s.title AS section_title, a.slug, a.headline, a.lead, a.published_at, a.updated_at, \
      a.comment_count, m.id AS m_id, m.width AS m_width, m.height AS m_height, \
      m.caption AS m_caption, m.alt_text AS m_alt_text, m.credit AS m_credit, \
-     m.created_at AS m_created_at";
+     m.created_at AS m_created_at, \
+     (SELECT COUNT(*) FROM live_coverage lc WHERE lc.article_id = a.id AND lc.status = 'open') \
+     AS live_open";
 
 /// Joins that fill a card, to follow a `FROM` naming the article `a`.
 const CARD_JOINS: &str =
@@ -222,6 +224,7 @@ fn card_from_row(row: &AnyRow) -> Result<ArticleCard> {
         published_at: public_time(row.try_get("published_at")?)?,
         updated_at: row.try_get("updated_at")?,
         comment_count: row.try_get("comment_count")?,
+        live: row.try_get::<i64, _>("live_open")? > 0,
         lead_media,
     })
 }

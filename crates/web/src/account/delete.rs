@@ -106,5 +106,8 @@ pub(super) async fn submit(
     response
         .headers_mut()
         .append(SET_COOKIE, auth.set_cookie(auth.session_cookie, "", 0));
+    response
+        .headers_mut()
+        .append(SET_COOKIE, auth.signed_in_hint(false));
     Ok(response)
 }

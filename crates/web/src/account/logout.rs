@@ -7,7 +7,7 @@ use axum::Form;
 use serde::Deserialize;
 
 use super::page::{AccountPage, Place};
-use super::session::see_other;
+use super::session::{see_other, Notice};
 use super::Reader;
 use crate::error::ApiError;
 use crate::AppState;
@@ -48,5 +48,11 @@ pub(super) async fn signed_out(state: &AppState, place: &Place) -> Result<Respon
     response
         .headers_mut()
         .append(SET_COOKIE, auth.set_cookie(auth.session_cookie, "", 0));
+    response
+        .headers_mut()
+        .append(SET_COOKIE, auth.signed_in_hint(false));
+    response
+        .headers_mut()
+        .append(SET_COOKIE, auth.notice(Notice::SignedOut));
     Ok(response)
 }

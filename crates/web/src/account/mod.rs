@@ -19,6 +19,7 @@
 //! not the address has an account; they are limited per address and per
 //! client address, password logins lock the account like staff logins.
 
+mod aliases;
 mod delete;
 mod devices;
 mod email;
@@ -46,6 +47,9 @@ pub(crate) use unsubscribe::unsubscribe_url;
 use axum::routing::{get, post};
 use axum::Router;
 
+use aliases::leads_to;
+use aliases::Target::{Account, Newsletters};
+
 use crate::AppState;
 
 /// The account pages' routes. Not behind the page cache: every answer is
@@ -62,7 +66,10 @@ pub fn router() -> Router<AppState> {
             "/account/unsubscribe",
             get(unsubscribe::confirm).post(unsubscribe::submit),
         )
-        .route("/account/notifications", post(profile::notifications))
+        .route(
+            "/account/notifications",
+            leads_to(Account("", "#notifications")).post(profile::notifications),
+        )
         .route("/account/login", get(login::form).post(login::submit))
         .route(
             "/account/sign-in",
@@ -76,8 +83,14 @@ pub fn router() -> Router<AppState> {
             "/account/sign-in/link",
             get(sign_in::link_confirm).post(sign_in::link_submit),
         )
-        .route("/account/logout", post(logout::logout))
-        .route("/account/logout-everywhere", post(logout::everywhere))
+        .route(
+            "/account/logout",
+            leads_to(Account("", "#sessions")).post(logout::logout),
+        )
+        .route(
+            "/account/logout-everywhere",
+            leads_to(Account("", "#sessions")).post(logout::everywhere),
+        )
         .route("/account/sessions/end", post(devices::end))
         .route("/account/verify/resend", post(verify::resend))
         .route(
@@ -87,13 +100,29 @@ pub fn router() -> Router<AppState> {
         .route("/account/reset", get(reset::reset_form).post(reset::reset))
         .route("/account/", get(profile::page))
         .route("/account", get(profile::add_slash))
-        .route("/account/profile", post(profile::save))
-        .route("/account/password", post(profile::password))
-        .route("/account/email", post(email::request))
+        .route(
+            "/account/profile",
+            leads_to(Account("", "#profile")).post(profile::save),
+        )
+        .route(
+            "/account/password",
+            leads_to(Account("", "#password")).post(profile::password),
+        )
+        .route(
+            "/account/email",
+            leads_to(Account("", "#email")).post(email::request),
+        )
         .route(
             "/account/email/confirm",
             get(email::confirm).post(email::submit),
         )
         .route("/account/export", get(export::download))
         .route("/account/delete", get(delete::form).post(delete::submit))
+        // Other names readers type or guess.
+        .route("/account/settings", leads_to(Account("", "#profile")))
+        .route("/account/sessions", leads_to(Account("", "#sessions")))
+        .route("/account/signup", leads_to(Account("register", "")))
+        .route("/account/signin", leads_to(Account("login", "")))
+        .route("/account/subscriptions", leads_to(Newsletters))
+        .route("/account/newsletters", leads_to(Newsletters))
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::{new_secret, read_cookie, same_token};
 use crate::error::{ApiError, ErrorCode};
-use crate::site::{EditionCtx, Layout, Meta};
+use crate::site::{EditionCtx, Layout, MediaMap, Meta};
 use crate::urls::{self, Urls};
 use crate::AppState;
 
@@ -69,6 +69,8 @@ pub(crate) struct Links {
 pub(crate) struct AccountPage {
     pub ctx: EditionCtx,
     pub back: String,
+    /// The edition's logo, for the masthead.
+    logo: MediaMap,
 }
 
 /// Hidden fields every account form carries.
@@ -83,6 +85,8 @@ struct Hidden<'a> {
 struct View<'a, T: Serialize> {
     #[serde(flatten)]
     layout: Layout,
+    /// The page's own name (the title without the site's).
+    heading: String,
     links: Links,
     hidden: Hidden<'a>,
     page: &'a T,
@@ -104,7 +108,10 @@ impl AccountPage {
         let ctx = EditionCtx::load(state, &code)
             .await
             .map_err(|e| ApiError::new(e.code, e.detail))?;
-        Ok(Self { ctx, back })
+        let logo = MediaMap::fetch(state, ctx.edition.logo_media_id)
+            .await
+            .map_err(|e| ApiError::new(e.code, e.detail))?;
+        Ok(Self { ctx, back, logo })
     }
 
     pub fn code(&self) -> &str {
@@ -171,10 +178,11 @@ impl AccountPage {
         csrf: &str,
         page: &T,
     ) -> Result<Response, ApiError> {
-        let title = self.t(state, title_key);
-        let meta = Meta::new(title, String::new()).noindex();
+        let heading = self.t(state, title_key);
+        let meta = Meta::new(self.ctx.title(&heading), String::new()).noindex();
         let view = View {
-            layout: self.ctx.layout(state, "account", meta, None),
+            layout: self.ctx.layout(state, "account", meta, Some(&self.logo)),
+            heading,
             links: self.links(),
             hidden: Hidden {
                 edition: self.code(),

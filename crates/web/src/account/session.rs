@@ -88,7 +88,68 @@ impl ReaderAuth {
     pub fn set_cookie(&self, name: &str, value: &str, max_age: i64) -> HeaderValue {
         set_cookie(&self.cookies, name, value, max_age)
     }
+
+    /// `Set-Cookie` for [`SIGNED_IN_HINT`]: `1` for as long as a session
+    /// may last, or removed. It holds no secret and scripts read it, so it
+    /// is not `HttpOnly`.
+    pub fn signed_in_hint(&self, signed_in: bool) -> HeaderValue {
+        if signed_in {
+            self.script_cookie(SIGNED_IN_HINT, "1", self.session_absolute)
+        } else {
+            self.script_cookie(SIGNED_IN_HINT, "", 0)
+        }
+    }
+
+    /// `Set-Cookie` carrying `notice` to the next page, for a minute.
+    pub(crate) fn notice(&self, notice: Notice) -> HeaderValue {
+        self.script_cookie(NOTICE_COOKIE, notice.name(), 60)
+    }
+
+    /// A cookie scripts read (so not `HttpOnly`); never a secret.
+    fn script_cookie(&self, name: &'static str, value: &'static str, max_age: i64) -> HeaderValue {
+        let cookie = cookie::Cookie::build((name, value))
+            .path("/")
+            .same_site(cookie::SameSite::Lax)
+            .secure(self.cookies.secure())
+            .max_age(cookie::time::Duration::seconds(max_age))
+            .build();
+        HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+    }
 }
+
+/// What the page after an account action's redirect tells the reader
+/// ("You are signed in."). That page may be cached for everyone, so a
+/// cookie living a minute carries the notice's name and site.js shows the
+/// matching text the page holds (`data-notice-*` in `base.html`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Notice {
+    SignedIn,
+    /// Signed in by the link that confirmed a new account's address.
+    Verified,
+    /// Signed in with the new password.
+    PasswordReset,
+    SignedOut,
+}
+
+impl Notice {
+    fn name(self) -> &'static str {
+        match self {
+            Self::SignedIn => "signed-in",
+            Self::Verified => "verified",
+            Self::PasswordReset => "password-reset",
+            Self::SignedOut => "signed-out",
+        }
+    }
+}
+
+/// The cookie carrying a [`Notice`] to the next page.
+pub const NOTICE_COOKIE: &str = "dateline_notice";
+
+/// A cookie that only says "a reader signed in in this browser": pages are
+/// cached for everyone, and the masthead's script asks `/account/me` who
+/// it is only when the cookie is there (so anonymous readers cost no
+/// request). The session cookie alone decides who is signed in.
+pub const SIGNED_IN_HINT: &str = "dateline_signed_in";
 
 /// The hash of the session secret the browser sent, if any.
 pub(crate) fn presented_session(state: &AppState, headers: &HeaderMap) -> Option<String> {
@@ -132,8 +193,9 @@ impl SessionStart {
         }
     }
 
-    /// The store has started it: 303 to `to` with the new cookie.
-    pub(crate) async fn started(self, state: &AppState, to: &str) -> Response {
+    /// The store has started it: 303 to `to` with the new cookie, telling
+    /// the reader `notice` there.
+    pub(crate) async fn started(self, state: &AppState, to: &str, notice: Notice) -> Response {
         let auth = &state.readers;
         if !self.ip.is_empty() {
             // A failed clear only leaves old failures to run out.
@@ -149,6 +211,12 @@ impl SessionStart {
         response
             .headers_mut()
             .append(SET_COOKIE, auth.set_cookie(auth.form_cookie, "", 0));
+        response
+            .headers_mut()
+            .append(SET_COOKIE, auth.signed_in_hint(true));
+        response
+            .headers_mut()
+            .append(SET_COOKIE, auth.notice(notice));
         response
     }
 }
@@ -169,7 +237,7 @@ pub(crate) async fn sign_in(
         .store
         .start_reader_session(&start.for_reader(reader_id), replaced.as_deref())
         .await?;
-    Ok(start.started(state, to).await)
+    Ok(start.started(state, to, Notice::SignedIn).await)
 }
 
 /// 303 See Other to a path of this site.

@@ -16,7 +16,7 @@ use serde_json::json;
 
 use super::page::{form_token_ok, mail_request_checks, AccountPage, AddressForm, FormError, Place};
 use super::secrets::{code_hash, issue_sign_in, lifetime};
-use super::session::{absolute, presented_session, ClientIp, SessionStart};
+use super::session::{absolute, presented_session, ClientIp, Notice, SessionStart};
 use super::verify::{ConfirmView, TokenForm};
 use crate::auth::{hash_secret, now};
 use crate::error::ApiError;
@@ -274,8 +274,16 @@ pub(super) async fn signed_in_by_mail(
         .store
         .sign_in_by_mail(secret, |id| start.for_reader(id), replaced.as_deref(), now)
         .await?;
+    let notice = match secret {
+        MailedSecret::Link {
+            purpose: TokenPurpose::VerifyEmail,
+            ..
+        } => Notice::Verified,
+        MailedSecret::Reset { .. } => Notice::PasswordReset,
+        _ => Notice::SignedIn,
+    };
     Ok(match signed_in {
-        Ok(_) => Some(start.started(state, &page.back_or_front()).await),
+        Ok(_) => Some(start.started(state, &page.back_or_front(), notice).await),
         Err(_) => None,
     })
 }

@@ -107,7 +107,7 @@ pub(super) async fn render<T: Serialize>(
     csrf: &str,
     page: &T,
 ) -> Result<Response, PageError> {
-    let title = state.renderer.t(&ctx.locale, title_key, &[]);
+    let title = ctx.title(&state.renderer.t(&ctx.locale, title_key, &[]));
     let meta = Meta::new(title, String::new()).noindex();
     let media = MediaMap::fetch(state, ctx.edition.logo_media_id).await?;
     let view = View {

@@ -17,7 +17,6 @@ use crate::cache::PageKeys;
 use crate::site::{
     card_media, respond, Card, Day, EditionCtx, Layout, MediaMap, PageError, Picture,
 };
-use crate::urls::account_page;
 use crate::urls::Urls;
 use crate::AppState;
 
@@ -61,8 +60,6 @@ struct ArticleBody {
     tags: Vec<NamedLink>,
     authors: Vec<NamedLink>,
     comment_count: i64,
-    login_url: String,
-    register_url: String,
 }
 
 #[derive(Serialize)]
@@ -182,7 +179,7 @@ pub(crate) async fn render_article(
         store.next_article(ctx.edition.id, published_at, article.id),
         store.list_articles(&feed_query),
         store.translations(article.translation_group),
-        crate::comments::discussion(state, article, &url),
+        crate::comments::discussion(state, ctx.code().as_str(), article, &url),
         crate::live::live_view(state, article.id),
     )?;
     let media_ids = body_media(article)
@@ -337,8 +334,6 @@ fn body_view(
             })
             .collect(),
         comment_count: article.comment_count,
-        login_url: account_page("login", code.as_str(), &url),
-        register_url: account_page("register", code.as_str(), &url),
         url,
     }
 }

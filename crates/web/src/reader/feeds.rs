@@ -1,4 +1,5 @@
-//! The edition's RSS 2.0 feed (`/{edition}/rss.xml`): the newest 50 stories.
+//! The edition's RSS 2.0 feed (`/{edition}/rss.xml`): the newest 50 stories,
+//! those covered live marked so while their coverage runs.
 
 use std::fmt::Write;
 
@@ -58,6 +59,9 @@ fn rss_xml(state: &AppState, ctx: &EditionCtx, items: &[ArticleCard]) -> String 
         &[("edition", ctx.edition.name.as_str().into())],
     );
     let last_build = items.iter().map(|c| c.updated_at.max(c.published_at)).max();
+    // Stories covered live say so in their title while the coverage runs
+    // (feed readers show titles), and carry it as a category.
+    let live = state.renderer.t(&ctx.locale, "live-badge", &[]);
 
     let mut xml = String::with_capacity(1024 + items.len() * 600);
     xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -86,7 +90,16 @@ fn rss_xml(state: &AppState, ctx: &EditionCtx, items: &[ArticleCard]) -> String 
     for card in items {
         let link = urls.article(ctx.code(), &card.section_slug, &card.slug);
         xml.push_str("<item>\n");
-        let _ = writeln!(xml, "<title>{}</title>", escape(&card.headline));
+        if card.live {
+            let _ = writeln!(
+                xml,
+                "<title>{}: {}</title>",
+                escape(&live),
+                escape(&card.headline)
+            );
+        } else {
+            let _ = writeln!(xml, "<title>{}</title>", escape(&card.headline));
+        }
         let _ = writeln!(xml, "<link>{}</link>", escape(&link));
         let _ = writeln!(xml, "<guid isPermaLink=\"true\">{}</guid>", escape(&link));
         let _ = writeln!(
@@ -95,6 +108,9 @@ fn rss_xml(state: &AppState, ctx: &EditionCtx, items: &[ArticleCard]) -> String 
             dateline_render::rfc2822(card.published_at)
         );
         let _ = writeln!(xml, "<category>{}</category>", escape(&card.section_title));
+        if card.live {
+            let _ = writeln!(xml, "<category>{}</category>", escape(&live));
+        }
         if !card.lead.is_empty() {
             let _ = writeln!(xml, "<description>{}</description>", escape(&card.lead));
         }

@@ -27,6 +27,8 @@ pub(crate) struct Card {
     pub published_at: UnixTime,
     pub updated_at: UnixTime,
     pub comment_count: i64,
+    /// Live coverage is running: the card carries the "Live" badge.
+    pub live: bool,
     pub picture: Option<Picture>,
 }
 
@@ -44,6 +46,7 @@ impl Card {
             published_at: card.published_at,
             updated_at: card.updated_at,
             comment_count: card.comment_count,
+            live: card.live,
             picture: media.picture(card.lead_media.as_ref().map(|m| m.id), edition),
         }
     }

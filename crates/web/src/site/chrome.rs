@@ -61,6 +61,11 @@ impl EditionCtx {
             .unwrap_or(&self.edition.name)
     }
 
+    /// A page's `<title>`: what it is, then the site's name.
+    pub fn title(&self, what: &str) -> String {
+        format!("{what} - {}", self.site_name())
+    }
+
     /// The social links' addresses, for `sameAs` in JSON-LD.
     pub fn same_as(&self) -> Vec<&str> {
         self.settings
@@ -109,6 +114,18 @@ impl EditionCtx {
         Ok(Html(html).into_response())
     }
 
+    /// [`Self::layout`] for a page that shows no other picture: fetches
+    /// the edition's logo itself.
+    pub async fn chrome(
+        &self,
+        state: &AppState,
+        kind: &'static str,
+        meta: Meta,
+    ) -> Result<Layout, PageError> {
+        let media = MediaMap::fetch(state, self.edition.logo_media_id).await?;
+        Ok(self.layout(state, kind, meta, Some(&media)))
+    }
+
     /// The chrome of a page of kind `kind` (`front`, `section`, `article`…).
     /// `media` must hold the edition's logo if it has one.
     pub fn layout(
@@ -138,6 +155,9 @@ impl EditionCtx {
                 search_url: rel.search(code, ""),
                 suggest_url: rel.search_suggest(code),
                 newsletter_url: rel.newsletter(code),
+                login_url: crate::urls::account_page("login", code.as_str(), ""),
+                register_url: crate::urls::account_page("register", code.as_str(), ""),
+                account_url: crate::urls::account_page("", code.as_str(), ""),
                 logo,
             },
             site: SiteView {
@@ -217,6 +237,9 @@ impl Layout {
                 search_url: String::new(),
                 suggest_url: String::new(),
                 newsletter_url: String::new(),
+                login_url: "/account/login".to_owned(),
+                register_url: "/account/register".to_owned(),
+                account_url: "/account/".to_owned(),
                 logo: None,
             },
             site: SiteView {
@@ -257,6 +280,11 @@ pub(crate) struct EditionView {
     pub suggest_url: String,
     /// The subscribe page (lists, web push); empty outside an edition.
     pub newsletter_url: String,
+    /// The masthead's account links: log in and register (scripts add the
+    /// page to come back to), the signed-in reader's own page.
+    pub login_url: String,
+    pub register_url: String,
+    pub account_url: String,
     pub logo: Option<Picture>,
 }
 

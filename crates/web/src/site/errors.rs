@@ -11,6 +11,7 @@ use dateline_store::StoreError;
 use serde::Serialize;
 
 use super::chrome::{EditionCtx, Layout, Meta};
+use super::pictures::MediaMap;
 use crate::error::{html_error_response, ApiError, ErrorCode, ErrorReport};
 use crate::AppState;
 
@@ -233,9 +234,21 @@ async fn error_page(state: &AppState, edition: Option<&str>, err: PageError) -> 
         |c| c.locale.clone(),
     );
     let title = state.renderer.t(&locale, title_key, &[]);
+    let title = match &ctx {
+        Some(ctx) => ctx.title(&title),
+        None => title,
+    };
     let meta = Meta::new(title, String::new()).noindex();
     let layout = match &ctx {
-        Some(ctx) => ctx.layout(state, "error", meta, None),
+        Some(ctx) => {
+            // The masthead's logo, on the same terms as the context.
+            let logo = MediaMap::fetch(state, ctx.edition.logo_media_id);
+            let logo = tokio::time::timeout(CONTEXT_WAIT, logo)
+                .await
+                .ok()
+                .and_then(Result::ok);
+            ctx.layout(state, "error", meta, logo.as_ref())
+        }
         None => Layout::fallback(state, meta),
     };
     let view = ErrorView {

@@ -41,6 +41,9 @@ pub(crate) struct Picture {
     /// The focal point as CSS `object-position`, for layouts that cut the
     /// picture to their own shape; `None`: the centre.
     pub focus: Option<String>,
+    /// A graphic (a logo, a chart: PNG or GIF) or a picture far from the
+    /// usual proportions: thumbnails show it whole rather than cut.
+    pub contain: bool,
     pub shapes: BTreeMap<&'static str, ShapeSources>,
 }
 
@@ -136,6 +139,8 @@ impl Picture {
             original_width: area.width,
             original_height: area.height,
             focus: asset.framing.object_position(asset.width, asset.height),
+            contain: matches!(asset.format, ImageFormat::Png | ImageFormat::Gif)
+                || !(0.5..=2.5).contains(&(f64::from(area.width) / f64::from(area.height.max(1)))),
             shapes,
         }
     }

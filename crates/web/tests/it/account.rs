@@ -261,6 +261,17 @@ async fn register_verify_log_out_and_log_in(t: AccountApp) {
     assert_eq!(me["signed_in"], false);
 
     t.register(&mut browser, "Ann@Example.org", PASSWORD).await;
+    // Scripts learn from this cookie that someone signed in here.
+    assert_eq!(
+        browser
+            .cookies
+            .get("dateline_signed_in")
+            .map(String::as_str),
+        Some("1")
+    );
+    // The story the reader comes back to says the address is confirmed.
+    let notice = |b: &Browser| b.cookies.get("dateline_notice").cloned();
+    assert_eq!(notice(&browser).as_deref(), Some("verified"));
     let me = browser.me().await;
     assert_eq!(
         (
@@ -287,6 +298,8 @@ async fn register_verify_log_out_and_log_in(t: AccountApp) {
     let out = browser.submit(&profile, "/account/logout?", &[]).await;
     assert_eq!(out.status, 303);
     assert_eq!(browser.me().await["signed_in"], false);
+    assert!(!browser.cookies.contains_key("dateline_signed_in"));
+    assert_eq!(notice(&browser).as_deref(), Some("signed-out"));
     let login = browser
         .get(&format!("/account/login?edition=en&return={ARTICLE}"))
         .await;
@@ -303,6 +316,7 @@ async fn register_verify_log_out_and_log_in(t: AccountApp) {
         "{}",
         done.body
     );
+    assert_eq!(notice(&browser).as_deref(), Some("signed-in"));
     assert_eq!(browser.me().await["signed_in"], true);
     // The session cookie is the reader's own (HTTPS site: `__Host-`),
     // never the staff one.
@@ -773,8 +787,92 @@ async fn an_expired_form_answers_a_page_in_the_readers_language() {
     assert_eq!(body["error"]["code"], "csrf_failed");
 }
 
+/// The masthead of a cached page offers "Log in" to everyone and holds
+/// the signed-in menu as a template with nothing personal in it; the
+/// addresses readers guess for account pages lead to them.
+async fn the_masthead_offers_account_links_and_guessed_addresses_lead_somewhere(t: AccountApp) {
+    let mut browser = t.browser();
+    let article = browser.get(ARTICLE).await;
+    let doc = Html::parse_document(&article.body);
+    let login = Selector::parse(".masthead a.account-login").unwrap();
+    let login = doc.select(&login).next().expect("a log-in link");
+    assert_eq!(
+        login.value().attr("href"),
+        Some("/account/login?edition=en")
+    );
+    assert_eq!(login.text().collect::<String>(), "Log in");
+    let menu = Selector::parse(".masthead template[data-account-menu]").unwrap();
+    let menu = doc
+        .select(&menu)
+        .next()
+        .expect("the menu's template")
+        .html();
+    assert!(menu.contains("href=\"/account/?edition=en\""), "{menu}");
+    assert!(menu.contains("href=\"/en/newsletter\""), "{menu}");
+    assert!(menu.contains("action=\"/account/logout\""), "{menu}");
+    let token = menu
+        .split('<')
+        .find(|tag| tag.contains("csrf_token"))
+        .expect("the log-out form's token field");
+    assert!(
+        token.contains("value=\"\""),
+        "no token in a cached page: {token}"
+    );
+    // The logo or the name, not both: this edition has no logo.
+    assert_eq!(article.text(".masthead .brand"), "Dateline");
+    assert!(!article.body.contains("class=\"brand-logo\""));
+
+    for (asked, expected) in [
+        (
+            "/account/profile?edition=en",
+            "/account/?edition=en#profile",
+        ),
+        (
+            "/account/settings?edition=en",
+            "/account/?edition=en#profile",
+        ),
+        (
+            "/account/password?edition=en",
+            "/account/?edition=en#password",
+        ),
+        ("/account/email?edition=en", "/account/?edition=en#email"),
+        (
+            "/account/notifications?edition=en",
+            "/account/?edition=en#notifications",
+        ),
+        (
+            "/account/logout?edition=en",
+            "/account/?edition=en#sessions",
+        ),
+        ("/account/sessions", "/account/?edition=en#sessions"),
+        ("/account/signup?edition=ru", "/account/register?edition=ru"),
+        (
+            "/account/signin?return=/ru/",
+            "/account/login?edition=ru&return=/ru/",
+        ),
+        ("/account/subscriptions?edition=ru", "/ru/newsletter"),
+        ("/account/newsletters", "/en/newsletter"),
+    ] {
+        let answer = browser.get(asked).await;
+        assert_eq!(
+            (answer.status, answer.location.as_deref()),
+            (303, Some(expected)),
+            "{asked}"
+        );
+    }
+    // Each leads to a page that answers (signed out: the profile asks to log in).
+    let profile = browser.get("/account/?edition=en").await;
+    assert!(matches!(profile.status, 200 | 303), "{}", profile.status);
+    assert_eq!(browser.get("/en/newsletter").await.status, 200);
+    assert_eq!(
+        browser.get("/account/register?edition=ru").await.status,
+        200
+    );
+}
+
 on_both_backends!(
     crate::account::AccountApp::on;
+    the_masthead_offers_account_links_and_guessed_addresses_lead_somewhere,
     register_verify_log_out_and_log_in,
     profile_changes_name_language_and_password,
     sign_in_by_mailed_code_and_by_link,

@@ -536,9 +536,100 @@ async fn an_entry_posted_on_one_node_reaches_streams_on_another() {
     server.abort();
 }
 
+/// The cards of the story `STORY` on a page, as HTML.
+fn story_cards(html: &str) -> Vec<String> {
+    select(html, ".card, .stream-item")
+        .into_iter()
+        .filter(|card| card.contains(&format!("href=\"{STORY}\"")))
+        .collect()
+}
+
+/// While its coverage runs, a story is marked live wherever it is listed
+/// (front page, section, newsfeed, RSS) and its page leads with the
+/// updates; ending the coverage takes the marks away again.
+async fn live_stories_are_marked_where_listed_and_lead_with_their_updates(app: TestApp) {
+    let backend = app.backend();
+    let id = app.newsroom.bridge.id;
+    let headline = app.newsroom.bridge.headline.clone();
+    let live = format!("/newsroom/articles/{id}/live");
+    let (mut browser, csrf) = editor(&app).await;
+    let listings = ["/en/", "/en/world/", "/en/newsfeed"];
+    for path in listings {
+        let page = app.get(path).await.text().await.unwrap();
+        let cards = story_cards(&page);
+        assert!(!cards.is_empty(), "[{backend}] {path} lists the story");
+        assert!(
+            cards.iter().all(|c| !c.contains("live-badge")),
+            "[{backend}] {path}"
+        );
+    }
+
+    desk(
+        &mut browser,
+        &live,
+        &[("csrf_token", &csrf), ("action", "open")],
+    )
+    .await;
+    desk(
+        &mut browser,
+        &live,
+        &[
+            ("csrf_token", &csrf),
+            ("action", "post"),
+            ("body", "Divers reach the pier"),
+        ],
+    )
+    .await;
+    for path in listings {
+        let page = app.get(path).await.text().await.unwrap();
+        let cards = story_cards(&page);
+        assert!(
+            !cards.is_empty() && cards.iter().all(|c| c.contains(">Live</span>")),
+            "[{backend}] {path} marks the story live: {cards:?}"
+        );
+    }
+    let feed = app.get("/en/rss.xml").await.text().await.unwrap();
+    assert!(
+        feed.contains(&format!("<title>Live: {headline}</title>")),
+        "[{backend}] {feed}"
+    );
+    assert!(feed.contains("<category>Live</category>"));
+
+    // The updates come first, the article body after them.
+    let page = app.get(STORY).await.text().await.unwrap();
+    let updates = page.find("class=\"live-coverage").expect("the live block");
+    let background = page
+        .find("class=\"article-background\"")
+        .expect("the heading");
+    let body = page.find("The bridge reopened at dawn.").expect("the body");
+    assert!(updates < background && background < body, "[{backend}]");
+
+    desk(
+        &mut browser,
+        &live,
+        &[("csrf_token", &csrf), ("action", "end")],
+    )
+    .await;
+    for path in listings {
+        let page = app.get(path).await.text().await.unwrap();
+        let cards = story_cards(&page);
+        assert!(
+            !cards.is_empty() && cards.iter().all(|c| !c.contains("live-badge")),
+            "[{backend}] {path} no longer marks it: {cards:?}"
+        );
+    }
+    let feed = app.get("/en/rss.xml").await.text().await.unwrap();
+    assert!(
+        feed.contains(&format!("<title>{headline}</title>")),
+        "[{backend}]"
+    );
+    assert!(!feed.contains("<category>Live</category>"));
+}
+
 on_both_backends!(
     crate::test_app::TestApp::on;
     newsroom_entries_reach_open_streams_and_the_cached_page,
+    live_stories_are_marked_where_listed_and_lead_with_their_updates,
 );
 
 on_both_backends!(

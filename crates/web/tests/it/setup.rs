@@ -333,6 +333,16 @@ async fn a_setup_with_a_logo_names_the_site_and_shows_the_logo(app: FreshApp) {
     let doc = scraper::Html::parse_document(&front);
     let brand = scraper::Selector::parse("a.brand picture.brand-logo img").unwrap();
     assert_eq!(doc.select(&brand).count(), 1, "[{backend}] {front}");
+    // Every page carries it: chats, account pages, errors too.
+    for path in [
+        "/en/chats",
+        "/account/login?edition=en",
+        "/en/no-such-section/",
+    ] {
+        let page = browser.get(path).await.text().await.unwrap();
+        let doc = scraper::Html::parse_document(&page);
+        assert_eq!(doc.select(&brand).count(), 1, "[{backend}] {path}: {page}");
+    }
     let site_name = scraper::Selector::parse("meta[property='og:site_name']").unwrap();
     let named = doc
         .select(&site_name)

@@ -14,6 +14,8 @@ pub struct Expect {
     pub path: String,
     pub lang: &'static str,
     pub edition_name: String,
+    /// The edition has a logo (the masthead shows it instead of the name).
+    pub logo: bool,
     /// The site's name (the edition's own while none is set): the title's
     /// suffix, `og:site_name` and the JSON-LD publisher.
     pub site_name: String,
@@ -58,6 +60,7 @@ fn en() -> Expect {
         path: "/en/world/bridge-reopens".into(),
         lang: "en",
         edition_name: "Dateline".into(),
+        logo: true,
         site_name: "Dateline".into(),
         section: "World".into(),
         headline: "Headline of bridge-reopens".into(),
@@ -73,6 +76,7 @@ fn ru() -> Expect {
         path: "/ru/world/most-otkryt".into(),
         lang: "ru",
         edition_name: "Дейтлайн".into(),
+        logo: false,
         site_name: "Дейтлайн".into(),
         section: "В мире".into(),
         headline: "Мост открыт".into(),
@@ -96,16 +100,18 @@ pub fn check_article(doc: &Html, e: &Expect) {
     assert_well_formed(doc, path);
     let html = one(doc, "html");
     assert_eq!((attr(html, "lang"), attr(html, "dir")), (e.lang, "ltr"));
-    // 1. Brand and logo.
-    assert_eq!(text(one(doc, "header .brand .brand-name")), e.edition_name);
-    assert!(
-        !all(
-            doc,
-            "header .brand .brand-logo img[src], header .brand img.brand-logo[src]"
-        )
-        .is_empty(),
-        "{path}: logo"
-    );
+    // 1. Brand: the edition's logo, named by its alt text, else its name
+    // (never both).
+    let logos = all(doc, "header .brand .brand-logo img[src]");
+    let names = all(doc, "header .brand .brand-name");
+    if e.logo {
+        assert_eq!(logos.len(), 1, "{path}: logo");
+        assert_eq!(attr(logos[0], "alt"), e.edition_name, "{path}");
+        assert!(names.is_empty(), "{path}: the name is the logo's alt text");
+    } else {
+        assert!(logos.is_empty(), "{path}: no stand-in logo");
+        assert_eq!(text(one(doc, "header .brand .brand-name")), e.edition_name);
+    }
     // 2. Section name and blurb.
     assert_eq!(text(one(doc, ".article-header .kicker a")), e.section);
     assert!(
@@ -182,9 +188,10 @@ pub fn check_article(doc: &Html, e: &Expect) {
     // 10. Newsfeed column.
     assert_eq!(text(one(doc, "aside.newsfeed h2")), l.newsfeed);
     assert!(!all(doc, "aside.newsfeed li a.stream-title").is_empty());
-    // 11–12. Comment counter in the right plural; log in or register.
+    // 11–12. Comment counter in the right plural; log in or register,
+    // coming back to the discussion.
     assert_eq!(text(one(doc, ".discussion .comment-counter")), e.comments);
-    let next = format!("return={path}");
+    let next = format!("return={path}%23discussion");
     let login = attr(
         one(doc, ".discussion-prompt a[href^='/account/login']"),
         "href",

@@ -160,6 +160,7 @@ async fn expect(
         path: own_path,
         lang,
         edition_name: edition.name.clone(),
+        logo: edition.logo_media_id.is_some(),
         site_name: store
             .site_settings()
             .await
