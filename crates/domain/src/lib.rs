@@ -38,7 +38,7 @@ pub use edition::{
 pub use error::ParseError;
 pub use framing::{Crop, FocalPoint, Framing, Shape, ShapeCrops, CROP_MIN_SIDE};
 pub use front::{FrontLayout, SectionPins, FRONT_MAX_PINS, FRONT_MAX_TOP};
-pub use media::{ImageFormat, NewMediaAsset, NewRendition, RENDITION_WIDTHS};
+pub use media::{ImageFormat, NewMediaAsset, NewRendition, MAX_OFFERED_WIDTH, RENDITION_WIDTHS};
 pub use people::{validate_author, AuthorProfile, EmailAddress, NewAuthor, NewUser, Role};
 pub use rich::Mark;
 pub use site::{

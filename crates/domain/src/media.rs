@@ -8,6 +8,11 @@ use crate::UnixTime;
 /// Widths of the responsive renditions made for every picture (px).
 pub const RENDITION_WIDTHS: [u32; 5] = [320, 640, 960, 1280, 1920];
 
+/// The widest rendition pages offer (in `srcset`, social cards). A picture
+/// wider than this as published also gets one JPEG at its full width: what
+/// "Open the original" opens.
+pub const MAX_OFFERED_WIDTH: u32 = RENDITION_WIDTHS[RENDITION_WIDTHS.len() - 1];
+
 /// Encodings Dateline stores and serves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]

@@ -6,7 +6,7 @@
 
 use std::io::Cursor;
 
-use dateline_domain::{Crop, Framing, ImageFormat, Shape, RENDITION_WIDTHS};
+use dateline_domain::{Crop, Framing, ImageFormat, Shape, MAX_OFFERED_WIDTH, RENDITION_WIDTHS};
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 
 use crate::embed::{webp_with_xmp, XMP_APP1_PREFIX};
@@ -89,7 +89,8 @@ pub fn make_renditions(bytes: &[u8]) -> Result<Vec<EncodedRendition>, MediaError
 /// Decodes `bytes` (after the same checks as [`crate::probe`], turned
 /// upright by its EXIF orientation) and encodes, for each rendition width
 /// not larger than the framing's crop, a JPEG and a lossy WebP resized with
-/// a Lanczos-3 filter (see `resample`); then the same for every [`Shape`],
+/// a Lanczos-3 filter (see `resample`), and a JPEG at the crop's own width
+/// when that is wider than [`MAX_OFFERED_WIDTH`]; then the same for every [`Shape`],
 /// cut as [`Framing::shape_area`] says, at the shape's own widths. An area
 /// narrower than the smallest width gets one pair at its own width, so that
 /// every asset has something to serve. Ordered by shape (the crop's own
@@ -174,7 +175,12 @@ pub fn make_public_renditions(
         Some(c) => cut(&pixels, full_width, full_height, channels, c),
         None => (full_width, full_height, pixels),
     };
-    let widths = fitting(&RENDITION_WIDTHS, width);
+    let mut widths = fitting(&RENDITION_WIDTHS, width);
+    // The picture as published at its full size, for "Open the original"
+    // (a JPEG only: pages offer nothing wider than `MAX_OFFERED_WIDTH`).
+    if width > MAX_OFFERED_WIDTH {
+        widths.push(width);
+    }
     out.extend(encoding.sizes(width, height, pixels, &widths, None, area)?);
     out.sort_by_key(|r| (r.shape, r.width, r.format != ImageFormat::Jpeg));
     Ok(out)
@@ -188,6 +194,38 @@ struct Encoding<'a> {
 }
 
 impl Encoding<'_> {
+    /// A JPEG of `pixels` (`w` × `h`) and, at widths pages offer, a WebP.
+    #[inline]
+    fn encode(
+        &self,
+        out: &mut Vec<EncodedRendition>,
+        pixels: &[u8],
+        w: u32,
+        h: u32,
+        shape: Option<Shape>,
+        area: Crop,
+    ) -> Result<(), MediaError> {
+        let jpeg = if self.alpha {
+            encode_jpeg(&flatten_on_white(pixels), w, h, self.xmp)?
+        } else {
+            encode_jpeg(pixels, w, h, self.xmp)?
+        };
+        out.push(EncodedRendition {
+            shape,
+            area,
+            ..jpeg
+        });
+        if w <= MAX_OFFERED_WIDTH {
+            let webp = encode_webp(pixels, w, h, self.alpha, self.xmp)?;
+            out.push(EncodedRendition {
+                shape,
+                area,
+                ..webp
+            });
+        }
+        Ok(())
+    }
+
     /// A JPEG and a WebP of `pixels` (`width` × `height`) at each of
     /// `widths`, resized from the smallest version at least twice as wide
     /// (or the source): a 2× margin keeps the result as sharp as resizing
@@ -209,32 +247,25 @@ impl Encoding<'_> {
         let mut out = Vec::with_capacity(widths.len() * 2);
         for w in widths {
             let h = scaled_height(width, height, w);
+            if w == width {
+                // The source's own size: encoded as it is, without a copy.
+                self.encode(&mut out, &made[0].2, w, h, shape, area)?;
+                continue;
+            }
             let source = made
                 .iter()
                 .filter(|m| m.0 >= w * 2 || m.0 == width)
                 .min_by_key(|m| m.0)
                 .unwrap_or(&made[0]);
-            let pixels = if source.0 == w {
-                source.2.clone()
-            } else {
-                resample::resize(
-                    &source.2,
-                    source.0 as usize,
-                    source.1 as usize,
-                    self.channels,
-                    w as usize,
-                    h as usize,
-                )
-            };
-            let jpeg = if self.alpha {
-                encode_jpeg(&flatten_on_white(&pixels), w, h, self.xmp)?
-            } else {
-                encode_jpeg(&pixels, w, h, self.xmp)?
-            };
-            let webp = encode_webp(&pixels, w, h, self.alpha, self.xmp)?;
-            for r in [jpeg, webp] {
-                out.push(EncodedRendition { shape, area, ..r });
-            }
+            let pixels = resample::resize(
+                &source.2,
+                source.0 as usize,
+                source.1 as usize,
+                self.channels,
+                w as usize,
+                h as usize,
+            );
+            self.encode(&mut out, &pixels, w, h, shape, area)?;
             made.push((w, h, pixels));
         }
         Ok(out)

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use dateline_domain::{Crop, FocalPoint, Framing, Shape, ShapeCrops};
+use dateline_domain::{Crop, FocalPoint, Framing, ImageFormat, Shape, ShapeCrops};
 use dateline_media::{preview_key, Limits, MediaService, MemoryBlobs, Upload, PREVIEW_WIDTH};
 use dateline_store::{NewAudit, RenditionsState, Store};
 use image::{Rgb, RgbImage};
@@ -49,7 +49,15 @@ async fn a_crop_gives_renditions_of_the_cropped_part(store: &Store) {
     let blobs = Arc::new(MemoryBlobs::new());
     let (media, id) = uploaded(store, &blobs, halves(2000, 1000)).await;
     let before = store.media_by_id(id).await.unwrap().unwrap();
-    assert_eq!(before.renditions.iter().map(|r| r.width).max(), Some(1920));
+    // The widths pages offer stop at 1920; the picture's full width is
+    // one JPEG more ("Open the original").
+    let whole: Vec<_> = (before.renditions.iter())
+        .filter(|r| r.shape.is_none() && r.width > 1920)
+        .map(|r| (r.width, r.height, r.format))
+        .collect();
+    assert_eq!(whole, [(2000, 1000, ImageFormat::Jpeg)]);
+    let offered = (before.renditions.iter()).filter(|r| r.width <= 1920);
+    assert_eq!(offered.map(|r| r.width).max(), Some(1920));
 
     // The right (blue) half, with its focal point low on the right.
     let crop = Crop {

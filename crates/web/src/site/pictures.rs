@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use dateline_domain::{EditionCode, ImageFormat, Shape, UnixTime};
+use dateline_domain::{EditionCode, ImageFormat, Shape, UnixTime, MAX_OFFERED_WIDTH};
 use dateline_store::{MediaAsset, Rendition};
 use serde::Serialize;
 
@@ -62,7 +62,7 @@ fn srcset(renditions: &[Rendition], shape: Option<Shape>, format: ImageFormat) -
     let urls = Urls::relative();
     renditions
         .iter()
-        .filter(|r| r.shape == shape && r.format == format)
+        .filter(|r| r.shape == shape && r.format == format && r.width <= MAX_OFFERED_WIDTH)
         .map(|r| format!("{} {}w", urls.media_file(&r.storage_key), r.width))
         .collect::<Vec<_>>()
         .join(", ")
@@ -97,7 +97,7 @@ impl Picture {
         };
         let area = asset.framing.area(asset.width, asset.height);
         let max_width = (asset.renditions.iter())
-            .filter(|r| r.shape.is_none())
+            .filter(|r| r.shape.is_none() && r.width <= MAX_OFFERED_WIDTH)
             .map(|r| r.width)
             .max()
             .unwrap_or(asset.width);
@@ -133,8 +133,15 @@ impl Picture {
             is_file_photo: asset.is_file_photo,
             created_at: asset.created_at,
             mediabank_url: urls.media_page(edition, asset.id),
-            // The largest public rendition: originals are not served.
-            original_url: Self::share_image(asset).0,
+            // The picture as published at its full size (uploaded files
+            // are not served: they keep every tag the camera wrote).
+            original_url: (asset.renditions.iter())
+                .filter(|r| r.shape.is_none() && r.format == ImageFormat::Jpeg)
+                .max_by_key(|r| r.width)
+                .map_or_else(
+                    || Self::share_image(asset).0,
+                    |r| urls.media_file(&r.storage_key),
+                ),
             // What readers get of it: the crop, when there is one.
             original_width: area.width,
             original_height: area.height,
@@ -161,7 +168,9 @@ impl Picture {
         asset
             .renditions
             .iter()
-            .filter(|r| r.shape.is_none() && r.format == ImageFormat::Jpeg)
+            .filter(|r| {
+                r.shape.is_none() && r.format == ImageFormat::Jpeg && r.width <= MAX_OFFERED_WIDTH
+            })
             .max_by_key(|r| r.width)
             .map_or_else(
                 || {

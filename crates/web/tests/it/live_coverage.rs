@@ -407,6 +407,11 @@ async fn a_comment_posted_by_a_reader_reaches_an_open_article_stream(
         "{html}"
     );
     assert!(html.contains("Glad it is <strong>open</strong>"), "{html}");
+    // Readers can answer it at once, as on the page after a reload.
+    assert!(
+        html.contains(&format!("name=\"reply_to\" value=\"{top}\"")),
+        "a Reply form: {html}"
+    );
     assert_eq!(message.data["count"], "1");
     assert_eq!(message.data["counter"], "1 comment");
     // The cached page shows the same card.

@@ -157,9 +157,32 @@ async fn media_bank_archive_filters_by_date_and_section(app: TestApp) {
     assert!(!all(&doc, "p.empty").is_empty());
 }
 
+/// The href of a media page's "Open the original" link, and the page.
+async fn original(app: &TestApp, path: &str) -> (String, String) {
+    let doc = page(app, path).await;
+    let link = all(&doc, ".media-details a")
+        .into_iter()
+        .find(|a| attr(*a, "href").starts_with("/media/"))
+        .map(|a| attr(a, "href").to_owned());
+    (link.expect("an \"Open the original\" link"), doc.html())
+}
+
 async fn media_asset_page_shows_rights_and_usage(app: TestApp) {
     let nr = &app.newsroom;
     let path = format!("/en/mediabank/{}", nr.world_picture.id);
+    let full = format!("renditions/02/{}-3200.jpg", nr.world_picture.sha256);
+    app.store()
+        .add_rendition(&dateline_domain::NewRendition {
+            shape: None,
+            media_id: nr.world_picture.id,
+            width: 3200,
+            height: 1800,
+            format: dateline_domain::ImageFormat::Jpeg,
+            storage_key: full.clone(),
+            byte_size: 900_000,
+        })
+        .await
+        .unwrap();
     let doc = page(&app, &path).await;
     assert_well_formed(&doc, &path);
     assert_eq!(text(one(&doc, "h1")), "Picture 2");
@@ -178,6 +201,14 @@ async fn media_asset_page_shows_rights_and_usage(app: TestApp) {
         "srcset",
     );
     assert!(srcset.contains("1920w"));
+    // A picture wider than pages offer has a full-size JPEG for "Open the
+    // original", and only for it (no srcset names it); without one the
+    // link opens the widest file.
+    let (link, html) = original(&app, &path).await;
+    assert_eq!(link, format!("/media/{full}"));
+    assert_eq!(html.matches("3200").count(), 1, "only the link names it");
+    let ru = format!("/ru/mediabank/{}", nr.ru_picture.id);
+    assert!(original(&app, &ru).await.0.ends_with("-1920.jpg"));
     let used: Vec<_> = all(&doc, ".media-usage .card-title a")
         .into_iter()
         .map(|a| attr(a, "href"))
