@@ -111,6 +111,12 @@ try {
     await menu.locator('summary').click();
     await Promise.all([page.waitForURL(/\/account\/\?/), menu.getByRole('link', { name: 'Your profile' }).click()]);
     check((await page.getByRole('heading', { level: 1 }).textContent()).includes('Your account'), 'the profile opens');
+    // Deleting the account looks unlike the primary action.
+    const look = (button) => button.evaluate((b) => { const c = getComputedStyle(b); return `${c.backgroundColor}|${c.color}`; });
+    const primary = await look(page.locator('main button.button:not(.button-quiet)').first());
+    await page.goto(`${BASE}/account/delete?edition=${EDITION}`);
+    const danger = await look(page.locator('main button[type=submit]').last());
+    check(danger !== primary && danger.startsWith('rgba(0, 0, 0, 0)'), `the delete button is outlined, not filled like "Save" (${danger} vs ${primary})`);
     await page.goto(`${BASE}${storyPath}`);
     await menu.waitFor({ timeout: 5_000 });
     await menu.locator('summary').click();
