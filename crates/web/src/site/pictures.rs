@@ -329,4 +329,22 @@ mod tests {
         );
         assert!(!p.shapes.contains_key("wide"));
     }
+
+    #[test]
+    fn graphics_and_unusual_proportions_are_shown_whole_in_thumbnails() {
+        let en: EditionCode = "en".parse().unwrap();
+        let photo = asset(vec![r(1280, ImageFormat::Jpeg)]);
+        assert!(!Picture::new(&photo, &en).contain, "a 16:9 photo is cut");
+        let logo = MediaAsset {
+            format: ImageFormat::Png,
+            ..asset(vec![r(1280, ImageFormat::Jpeg)])
+        };
+        assert!(Picture::new(&logo, &en).contain, "a PNG graphic is whole");
+        let banner = MediaAsset {
+            width: 3000,
+            height: 600,
+            ..asset(vec![r(1280, ImageFormat::Jpeg)])
+        };
+        assert!(Picture::new(&banner, &en).contain, "a 5:1 banner is whole");
+    }
 }
