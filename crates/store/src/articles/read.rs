@@ -20,6 +20,26 @@ impl Store {
         load_article(&mut conn, ArticleKey::Slug(edition_id, slug.as_str())).await
     }
 
+    /// The story that had `slug` in the edition before its slug changed
+    /// while published (any status now; the caller decides).
+    pub async fn article_by_old_slug(
+        &self,
+        edition_id: i64,
+        slug: &Slug,
+    ) -> Result<Option<Article>> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT article_id FROM article_old_slugs WHERE edition_id = $1 AND slug = $2",
+        )
+        .bind(edition_id)
+        .bind(slug.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        match id {
+            Some(id) => self.article_by_id(id).await,
+            None => Ok(None),
+        }
+    }
+
     /// Public translations in a group, ordered by edition position.
     pub async fn translations(&self, translation_group: i64) -> Result<Vec<Translation>> {
         let rows = sqlx::query(

@@ -1,6 +1,6 @@
 //! Editing an article under optimistic concurrency.
 
-use dateline_domain::{NewArticle, UnixTime};
+use dateline_domain::{NewArticle, Slug, UnixTime};
 
 use super::create::{check_social_picture, dedup_tags, on_article_write};
 use super::pictures::relink_media;
@@ -172,6 +172,9 @@ impl Store {
             return Err(StoreError::Conflict { what: "article" });
         }
 
+        if public && next.slug != current.slug {
+            keep_old_slug(&mut tx, &current, &next.slug, now).await?;
+        }
         if public && next.section_id != current.section_id {
             shift_section_count(&mut tx, current.section_id, -1).await?;
             shift_section_count(&mut tx, next.section_id, 1).await?;
@@ -232,6 +235,33 @@ impl Store {
         staged.deliver();
         Ok(article)
     }
+}
+
+/// A published story's slug changes: its old address keeps leading to it
+/// (`article_old_slugs`), and the new one is no longer an old address.
+async fn keep_old_slug(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    current: &Article,
+    new_slug: &Slug,
+    now: UnixTime,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO article_old_slugs (edition_id, slug, article_id, created_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (edition_id, slug) \
+         DO UPDATE SET article_id = excluded.article_id, created_at = excluded.created_at",
+    )
+    .bind(current.edition_id)
+    .bind(current.slug.as_str())
+    .bind(current.id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM article_old_slugs WHERE edition_id = $1 AND slug = $2")
+        .bind(current.edition_id)
+        .bind(new_slug.as_str())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]

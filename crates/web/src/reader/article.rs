@@ -124,8 +124,9 @@ async fn article_page(
 ) -> Result<Response, PageError> {
     let ctx = EditionCtx::load(state, code).await?;
     let slug: Slug = slug.parse().map_err(|_| PageError::not_found("article"))?;
-    let article = state.store.article_by_slug(ctx.edition.id, &slug).await?;
-    let article = article.ok_or_else(|| PageError::not_found("article"))?;
+    let Some(article) = state.store.article_by_slug(ctx.edition.id, &slug).await? else {
+        return moved_story(state, &ctx, &slug).await;
+    };
     match article.status {
         ArticleStatus::Unpublished => return Err(PageError::gone("article")),
         status if !status.is_public() => return Err(PageError::not_found("article")),
@@ -141,6 +142,29 @@ async fn article_page(
         return Ok(keys.attach(moved_permanently(&url)));
     }
     render_article(state, &ctx, &article, Shown::Public).await
+}
+
+/// An address a published story had before its slug changed: 301 to
+/// where it lives now, while readers may see it; else 404.
+async fn moved_story(
+    state: &AppState,
+    ctx: &EditionCtx,
+    slug: &Slug,
+) -> Result<Response, PageError> {
+    let moved = state
+        .store
+        .article_by_old_slug(ctx.edition.id, slug)
+        .await?;
+    let article = moved
+        .filter(|a| a.status.is_public())
+        .ok_or_else(|| PageError::not_found("article"))?;
+    let section = ctx
+        .section(article.section_id)
+        .ok_or_else(|| PageError::not_found("section"))?;
+    let url = Urls::relative().article(ctx.code(), &section.slug, &article.slug);
+    let mut keys = ctx.keys();
+    keys.add(CacheKey::Article(article.id));
+    Ok(keys.attach(moved_permanently(&url)))
 }
 
 /// Renders an article exactly as readers see it, whatever its status: the

@@ -75,6 +75,7 @@ mod newsroom_wires;
 mod openapi;
 mod openapi_rules;
 mod reader;
+mod renamed_articles;
 mod search;
 mod search_api;
 mod search_newsroom;
