@@ -101,7 +101,11 @@ fn rss_xml(state: &AppState, ctx: &EditionCtx, items: &[ArticleCard]) -> String 
             let _ = writeln!(xml, "<title>{}</title>", escape(&card.headline));
         }
         let _ = writeln!(xml, "<link>{}</link>", escape(&link));
-        let _ = writeln!(xml, "<guid isPermaLink=\"true\">{}</guid>", escape(&link));
+        let _ = writeln!(
+            xml,
+            "<guid isPermaLink=\"false\">{}</guid>",
+            escape(&story_id(&state.config.base_url, card))
+        );
         let _ = writeln!(
             xml,
             "<pubDate>{}</pubDate>",
@@ -118,4 +122,21 @@ fn rss_xml(state: &AppState, ctx: &EditionCtx, items: &[ArticleCard]) -> String 
     }
     xml.push_str("</channel>\n</rss>\n");
     xml
+}
+
+/// A story's id in feeds: a `tag:` URI (RFC 4151) of the site's host, the
+/// day it was first published and its number, so that it stays the same
+/// when its slug or section changes.
+fn story_id(base_url: &str, card: &ArticleCard) -> String {
+    let host = base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or(base_url)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or_default();
+    let day = chrono::DateTime::from_timestamp(card.published_at, 0)
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "1970-01-01".to_owned());
+    format!("tag:{host},{day}:article:{}", card.id)
 }

@@ -1,6 +1,7 @@
 //! A published story whose slug changes keeps its old addresses: each
 //! answers 301 to where it lives now (and a draft's old slug was never an
-//! address). Through the real router, the page cache included.
+//! address), and its feed item keeps its id. Through the real router, the
+//! page cache included.
 
 use dateline_store::ArticleUpdate;
 use reqwest::StatusCode;
@@ -36,12 +37,34 @@ async fn rename(app: &TestApp, id: i64, slug: &str) {
         .unwrap();
 }
 
+/// The feed item of the story headlined `headline`: (guid, link).
+async fn feed_item(app: &TestApp, headline: &str) -> (String, String) {
+    let feed = app.get("/en/rss.xml").await.text().await.unwrap();
+    let item = feed
+        .split("<item>")
+        .find(|item| item.contains(&format!("<title>{headline}</title>")))
+        .unwrap_or_else(|| panic!("no item for {headline}: {feed}"));
+    let between = |open: &str, close: &str| {
+        let start = item.find(open).unwrap() + open.len();
+        let end = start + item[start..].find(close).unwrap();
+        item[start..end].to_owned()
+    };
+    (between("\">", "</guid>"), between("<link>", "</link>"))
+}
+
 async fn a_renamed_story_answers_at_its_old_addresses(app: TestApp) {
     let backend = app.backend();
     let id = app.newsroom.bridge.id;
+    let headline = app.newsroom.bridge.headline.clone();
     let first = "/en/world/bridge-reopens";
     // Read (and cached) under its first address.
     assert_eq!(answer(&app, first).await.0, StatusCode::OK, "[{backend}]");
+    let (guid, link) = feed_item(&app, &headline).await;
+    assert!(
+        guid.starts_with("tag:") && guid.ends_with(&format!(":article:{id}")),
+        "{guid}"
+    );
+    assert!(link.ends_with(first), "{link}");
 
     rename(&app, id, "bridge-reopens-at-dawn").await;
     let second = "/en/world/bridge-reopens-at-dawn";
@@ -51,6 +74,10 @@ async fn a_renamed_story_answers_at_its_old_addresses(app: TestApp) {
         "[{backend}]"
     );
     assert_eq!(answer(&app, second).await.0, StatusCode::OK);
+    // Feed readers see the same item at its new address.
+    let (renamed_guid, renamed_link) = feed_item(&app, &headline).await;
+    assert_eq!(renamed_guid, guid, "[{backend}] the feed id stays");
+    assert!(renamed_link.ends_with(second), "{renamed_link}");
 
     // Renamed again: both old addresses lead to the newest.
     rename(&app, id, "bridge-open").await;
