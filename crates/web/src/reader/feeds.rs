@@ -104,7 +104,7 @@ fn rss_xml(state: &AppState, ctx: &EditionCtx, items: &[ArticleCard]) -> String 
         let _ = writeln!(
             xml,
             "<guid isPermaLink=\"false\">{}</guid>",
-            escape(&story_id(&state.config.base_url, card))
+            escape(story_id(&state.config.base_url, card))
         );
         let _ = writeln!(
             xml,
