@@ -353,6 +353,16 @@ pub struct SitemapEntry {
     pub updated_at: UnixTime,
 }
 
+/// A story in the news sitemap: its address and headline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewsSitemapEntry {
+    pub id: i64,
+    pub section_slug: Slug,
+    pub slug: Slug,
+    pub headline: String,
+    pub published_at: UnixTime,
+}
+
 /// Which public articles to list. Results are newest first
 /// (`published_at DESC, id DESC`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

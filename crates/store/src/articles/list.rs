@@ -9,7 +9,9 @@ use sqlx::Row;
 
 use super::{body_from_row, card_from_row, placeholders, public_time, CARD_COLUMNS, CARD_JOINS};
 use crate::editions::parse_col;
-use crate::records::{ArticleCard, ArticleFilter, ArticleQuery, Page, SearchCard, SitemapEntry};
+use crate::records::{
+    ArticleCard, ArticleFilter, ArticleQuery, NewsSitemapEntry, Page, SearchCard, SitemapEntry,
+};
 use crate::{Cursor, Result, Store};
 
 /// Largest page a listing returns.
@@ -202,6 +204,39 @@ impl Store {
                     slug: parse_col(row, "slug", "articles")?,
                     published_at: public_time(row.try_get("published_at")?)?,
                     updated_at: row.try_get("updated_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The edition's canonical public stories first published at or after
+    /// `since`, newest first, at most `limit` (clamped to 1..=1000): what a
+    /// news sitemap lists.
+    pub async fn news_sitemap_entries(
+        &self,
+        edition_id: i64,
+        since: UnixTime,
+        limit: u32,
+    ) -> Result<Vec<NewsSitemapEntry>> {
+        let rows = sqlx::query(
+            "SELECT a.id, s.slug AS section_slug, a.slug, a.headline, a.published_at \
+             FROM articles a JOIN sections s ON s.id = a.section_id \
+             WHERE a.edition_id = $1 AND a.is_public = 1 AND a.canonical_url IS NULL \
+             AND a.published_at >= $2 ORDER BY a.published_at DESC, a.id DESC LIMIT $3",
+        )
+        .bind(edition_id)
+        .bind(since)
+        .bind(i64::from(limit.clamp(1, 1000)))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(NewsSitemapEntry {
+                    id: row.try_get("id")?,
+                    section_slug: parse_col(row, "section_slug", "sections")?,
+                    slug: parse_col(row, "slug", "articles")?,
+                    headline: row.try_get("headline")?,
+                    published_at: public_time(row.try_get("published_at")?)?,
                 })
             })
             .collect()

@@ -1,5 +1,8 @@
-//! Crawling aids: `/robots.txt`, the sitemap index `/sitemap.xml` and the
-//! per-edition sitemaps `/{edition}/sitemap-{n}.xml`.
+//! Crawling aids: `/robots.txt`, the sitemap index `/sitemap.xml`, the
+//! per-edition sitemaps `/{edition}/sitemap-{n}.xml` and each edition's
+//! news sitemap `/{edition}/sitemap-news.xml` (Google News: the stories of
+//! the last 48 hours, at most 1,000, newest first, with the publication's
+//! name and language).
 //!
 //! Sitemap `n` holds the edition's public articles with ids in
 //! `((n-1)·10000, n·10000]`, so that any sitemap is one indexed range query
@@ -62,6 +65,8 @@ async fn index(state: &AppState) -> Result<Response, PageError> {
             let _ = writeln!(xml, "<sitemap><loc>{}</loc></sitemap>", escape(&loc));
             after = n * SITEMAP_SIZE;
         }
+        let news = format!("{base}/{}/sitemap-news.xml", edition.code);
+        let _ = writeln!(xml, "<sitemap><loc>{}</loc></sitemap>", escape(&news));
     }
     xml.push_str("</sitemapindex>\n");
     Ok(([(CONTENT_TYPE, XML), (CACHE_CONTROL, CACHE)], xml).into_response())
@@ -80,6 +85,9 @@ pub(super) async fn sitemap(
 }
 
 async fn edition_sitemap(state: &AppState, code: &str, file: &str) -> Result<Response, PageError> {
+    if file == "news.xml" {
+        return news_sitemap(state, code).await;
+    }
     let n: i64 = file
         .strip_suffix(".xml")
         .and_then(|n| n.parse().ok())
@@ -110,4 +118,58 @@ async fn edition_sitemap(state: &AppState, code: &str, file: &str) -> Result<Res
     }
     xml.push_str("</urlset>\n");
     Ok(([(CONTENT_TYPE, XML), (CACHE_CONTROL, CACHE)], xml).into_response())
+}
+
+/// How far back a news sitemap reaches, and how many stories it lists
+/// (Google News' rules).
+const NEWS_WINDOW_SECS: i64 = 48 * 3600;
+const NEWS_MAX: u32 = 1000;
+
+/// The edition's news sitemap. Cached like a listing: publishing,
+/// withdrawing or editing a story it lists purges it.
+async fn news_sitemap(state: &AppState, code: &str) -> Result<Response, PageError> {
+    let ctx = EditionCtx::load(state, code).await?;
+    let since = crate::auth::now() - NEWS_WINDOW_SECS;
+    let entries = state
+        .store
+        .news_sitemap_entries(ctx.edition.id, since, NEWS_MAX)
+        .await?;
+    let urls = Urls::new(&state.config.base_url);
+    // The language as Google News names it: ISO 639, except Chinese,
+    // which it tells apart by script.
+    let tag = ctx.edition.language.as_str().to_ascii_lowercase();
+    let language = match tag.split('-').next().unwrap_or_default() {
+        "zh" if tag.contains("hant") || tag.ends_with("-tw") || tag.ends_with("-hk") => "zh-tw",
+        "zh" => "zh-cn",
+        primary => primary,
+    };
+    let name = escape(ctx.site_name());
+    let mut xml = String::with_capacity(300 + entries.len() * 400);
+    xml.push_str(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
+    );
+    for e in &entries {
+        let loc = urls.article(ctx.code(), &e.section_slug, &e.slug);
+        let _ = writeln!(
+            xml,
+            "<url><loc>{}</loc><news:news><news:publication><news:name>{name}</news:name>\
+             <news:language>{language}</news:language></news:publication>\
+             <news:publication_date>{}</news:publication_date><news:title>{}</news:title>\
+             </news:news></url>",
+            escape(&loc),
+            dateline_render::w3c_date(e.published_at),
+            escape(&e.headline),
+        );
+    }
+    xml.push_str("</urlset>\n");
+    let mut keys = ctx.keys();
+    keys.add(dateline_store::events::CacheKey::Edition(ctx.edition.id))
+        .articles(entries.iter().map(|e| e.id));
+    let response = (
+        [(CONTENT_TYPE, XML), (CACHE_CONTROL, "public, max-age=300")],
+        xml,
+    )
+        .into_response();
+    Ok(keys.attach(response))
 }

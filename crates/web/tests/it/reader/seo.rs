@@ -23,12 +23,21 @@ async fn the_sitemaps_list_every_public_article_with_lastmod(app: TestApp) {
     assert!(robots.contains(&format!("Sitemap: {BASE_URL}/sitemap.xml")));
 
     let (_, index) = fetch(&app, "/sitemap.xml").await;
-    let sitemaps = locs(&index);
+    let (news, sitemaps): (Vec<String>, Vec<String>) = locs(&index)
+        .into_iter()
+        .partition(|loc| loc.ends_with("/sitemap-news.xml"));
     assert_eq!(
         sitemaps,
         [
             format!("{BASE_URL}/en/sitemap-1.xml"),
             format!("{BASE_URL}/ru/sitemap-1.xml")
+        ]
+    );
+    assert_eq!(
+        news,
+        [
+            format!("{BASE_URL}/en/sitemap-news.xml"),
+            format!("{BASE_URL}/ru/sitemap-news.xml")
         ]
     );
     let mut listed = BTreeSet::new();
@@ -64,6 +73,58 @@ async fn the_sitemaps_list_every_public_article_with_lastmod(app: TestApp) {
     assert_eq!(
         fetch(&app, "/en/sitemap-x.xml").await.0,
         StatusCode::NOT_FOUND
+    );
+}
+
+/// The news sitemap lists the last 48 hours' stories only, newest first,
+/// with the publication's name and language, and follows publishing.
+async fn the_news_sitemap_lists_the_last_two_days(app: TestApp) {
+    let backend = app.backend();
+    // The fixtures' stories are from 2023: nothing is recent.
+    let (status, empty) = fetch(&app, "/en/sitemap-news.xml").await;
+    assert_eq!(status, StatusCode::OK, "[{backend}]");
+    assert!(empty.contains("xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\""));
+    assert_eq!(empty.matches("<url>").count(), 0, "[{backend}] {empty}");
+
+    let now = chrono::Utc::now().timestamp();
+    let fx = &app.newsroom.fixtures;
+    for (slug, age) in [
+        ("fresh-news", 3600),
+        ("day-old-news", 30 * 3600),
+        ("stale-news", 50 * 3600),
+    ] {
+        let mut story = fx.article(slug, now - age);
+        story.headline = format!("{slug} & more");
+        app.store().create_article(&story).await.unwrap();
+    }
+    let (_, xml) = fetch(&app, "/en/sitemap-news.xml").await;
+    assert_eq!(
+        locs(&xml),
+        [
+            format!("{BASE_URL}/en/world/fresh-news"),
+            format!("{BASE_URL}/en/world/day-old-news")
+        ],
+        "[{backend}] published since the last fetch, newest first, 48 hours: {xml}"
+    );
+    assert_eq!(
+        xml.matches("<news:name>Dateline</news:name>").count(),
+        2,
+        "{xml}"
+    );
+    assert_eq!(xml.matches("<news:language>en</news:language>").count(), 2);
+    assert!(
+        xml.contains("<news:title>fresh-news &amp; more</news:title>"),
+        "{xml}"
+    );
+    let published = dateline_render::w3c_date(now - 3600);
+    assert!(xml.contains(&format!(
+        "<news:publication_date>{published}</news:publication_date>"
+    )));
+    let (_, ru) = fetch(&app, "/ru/sitemap-news.xml").await;
+    assert_eq!(
+        ru.matches("<url>").count(),
+        0,
+        "[{backend}] the other edition's own"
     );
 }
 
@@ -163,6 +224,7 @@ async fn media_files_are_served_from_the_data_dir_without_traversal(app: TestApp
 on_both_backends!(
     crate::reader::fixture::reader_app_on;
     the_sitemaps_list_every_public_article_with_lastmod,
+    the_news_sitemap_lists_the_last_two_days,
     rss_lists_the_newest_articles,
     root_redirects_by_accept_language,
     static_files_are_fingerprinted_and_cached_for_a_year,
