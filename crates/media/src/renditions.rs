@@ -172,7 +172,13 @@ pub fn make_public_renditions(
     // most two 8-bit copies are alive at once.
     let area = framing.area(full_width, full_height);
     let (width, height, pixels) = match framing.crop() {
-        Some(c) => cut(&pixels, full_width, full_height, channels, c),
+        // The whole picture's copy goes as soon as the crop is cut from it:
+        // the crop's full-size JPEG may need a flattened copy of its own.
+        Some(c) => {
+            let part = cut(&pixels, full_width, full_height, channels, c);
+            drop(pixels);
+            part
+        }
         None => (full_width, full_height, pixels),
     };
     let mut widths = fitting(&RENDITION_WIDTHS, width);
