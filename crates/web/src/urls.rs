@@ -205,6 +205,13 @@ pub fn account_login(back: &str) -> String {
     }
 }
 
+/// `https://video.example/x` → `video.example` (the port, if any, kept).
+pub fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.rsplit_once('@').map_or(host, |(_, h)| h)
+}
+
 /// Percent-encodes a value as HTML forms do (`/` too).
 fn form_escape(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
@@ -347,6 +354,13 @@ pub mod newsroom {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_of_addresses() {
+        assert_eq!(host_of("https://video.example/watch?v=1"), "video.example");
+        assert_eq!(host_of("http://user@maps.example"), "maps.example");
+        assert_eq!(host_of("http://127.0.0.1:8080/x"), "127.0.0.1:8080");
+    }
 
     #[test]
     fn builds_the_scheme() {

@@ -6,7 +6,9 @@ use axum::response::{IntoResponse, Response};
 use dateline_domain::UnixTime;
 use dateline_store::{NewReaderSession, Store, StoreError};
 
-use crate::auth::{hash_secret, new_secret, read_cookie, set_cookie, CookieNames, FailureLimiter};
+use crate::auth::{
+    hash_secret, new_secret, read_cookie, script_cookie, set_cookie, CookieNames, FailureLimiter,
+};
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -94,26 +96,15 @@ impl ReaderAuth {
     /// is not `HttpOnly`.
     pub fn signed_in_hint(&self, signed_in: bool) -> HeaderValue {
         if signed_in {
-            self.script_cookie(SIGNED_IN_HINT, "1", self.session_absolute)
+            script_cookie(&self.cookies, SIGNED_IN_HINT, "1", self.session_absolute)
         } else {
-            self.script_cookie(SIGNED_IN_HINT, "", 0)
+            script_cookie(&self.cookies, SIGNED_IN_HINT, "", 0)
         }
     }
 
     /// `Set-Cookie` carrying `notice` to the next page, for a minute.
     pub(crate) fn notice(&self, notice: Notice) -> HeaderValue {
-        self.script_cookie(NOTICE_COOKIE, notice.name(), 60)
-    }
-
-    /// A cookie scripts read (so not `HttpOnly`); never a secret.
-    fn script_cookie(&self, name: &'static str, value: &'static str, max_age: i64) -> HeaderValue {
-        let cookie = cookie::Cookie::build((name, value))
-            .path("/")
-            .same_site(cookie::SameSite::Lax)
-            .secure(self.cookies.secure())
-            .max_age(cookie::time::Duration::seconds(max_age))
-            .build();
-        HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+        script_cookie(&self.cookies, NOTICE_COOKIE, notice.name(), 60)
     }
 }
 

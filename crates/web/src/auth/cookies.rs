@@ -51,9 +51,25 @@ pub fn read_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 
 /// A `Set-Cookie` value for `name=value` living `max_age` seconds.
 pub fn set_cookie(names: &CookieNames, name: &str, value: &str, max_age: i64) -> HeaderValue {
+    build(names, name, value, max_age, true)
+}
+
+/// [`set_cookie`] for a cookie page scripts read (not `HttpOnly`): never
+/// a secret, only a hint such as "someone signed in here".
+pub fn script_cookie(names: &CookieNames, name: &str, value: &str, max_age: i64) -> HeaderValue {
+    build(names, name, value, max_age, false)
+}
+
+fn build(
+    names: &CookieNames,
+    name: &str,
+    value: &str,
+    max_age: i64,
+    http_only: bool,
+) -> HeaderValue {
     let cookie = Cookie::build((name, value))
         .path("/")
-        .http_only(true)
+        .http_only(http_only)
         .same_site(SameSite::Lax)
         .secure(names.secure())
         .max_age(cookie::time::Duration::seconds(max_age))

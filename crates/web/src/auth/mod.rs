@@ -29,7 +29,7 @@ mod sign_in;
 mod staff;
 mod tokens;
 
-pub use cookies::{clear_cookie, read_cookie, set_cookie, CookieNames};
+pub use cookies::{clear_cookie, read_cookie, script_cookie, set_cookie, CookieNames};
 pub(crate) use csrf::FORM_LIMIT;
 pub use csrf::{require_csrf, CSRF_FIELD, CSRF_HEADER};
 pub use limiter::FailureLimiter;

@@ -405,26 +405,7 @@ fn block_view(
         BodyBlock::Embed { url, title } => Block::Embed {
             url: url.clone(),
             title: title.clone(),
-            host: host_of(url).to_owned(),
+            host: crate::urls::host_of(url).to_owned(),
         },
     })
-}
-
-/// `https://video.example/x` → `video.example`.
-fn host_of(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    host.rsplit_once('@').map_or(host, |(_, h)| h)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn embed_hosts() {
-        assert_eq!(
-            super::host_of("https://video.example/watch?v=1"),
-            "video.example"
-        );
-        assert_eq!(super::host_of("http://user@maps.example"), "maps.example");
-    }
 }

@@ -128,13 +128,8 @@ fn rss_xml(state: &AppState, ctx: &EditionCtx, items: &[ArticleCard]) -> String 
 /// day it was first published and its number, so that it stays the same
 /// when its slug or section changes.
 fn story_id(base_url: &str, card: &ArticleCard) -> String {
-    let host = base_url
-        .split("://")
-        .nth(1)
-        .unwrap_or(base_url)
-        .split(['/', ':'])
-        .next()
-        .unwrap_or_default();
+    let host = crate::urls::host_of(base_url);
+    let host = host.rsplit_once(':').map_or(host, |(name, _port)| name);
     let day = chrono::DateTime::from_timestamp(card.published_at, 0)
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_else(|| "1970-01-01".to_owned());
