@@ -43,7 +43,7 @@ pub use people::{validate_author, AuthorProfile, EmailAddress, NewAuthor, NewUse
 pub use rich::Mark;
 pub use site::{
     SiteSettings, SocialLink, CONTACT_TEXT_MAX_CHARS, SITE_NAME_MAX_CHARS, SOCIAL_LABEL_MAX_CHARS,
-    SOCIAL_LINKS_MAX, SOCIAL_URL_MAX_CHARS,
+    SOCIAL_LINKS_MAX, SOCIAL_URL_MAX_CHARS, WEBSUB_HUB_MAX_CHARS,
 };
 pub use text::{EditionCode, LanguageTag, Slug};
 

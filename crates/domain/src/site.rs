@@ -1,5 +1,6 @@
 //! Site-wide settings: the site's name, the edition `/` leads to, the
-//! social links and the contact shown in every page's footer.
+//! social links and the contact shown in every page's footer, and the
+//! WebSub hub the feeds name.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,8 @@ pub const SOCIAL_LABEL_MAX_CHARS: usize = 40;
 pub const SOCIAL_URL_MAX_CHARS: usize = 500;
 /// Longest contact text (a postal address, opening hours), in characters.
 pub const CONTACT_TEXT_MAX_CHARS: usize = 500;
+/// Longest WebSub hub address, in characters.
+pub const WEBSUB_HUB_MAX_CHARS: usize = 500;
 
 /// One of the site's profiles elsewhere: a network's name or any label,
 /// and an `http(s)` address.
@@ -86,6 +89,20 @@ pub struct SiteSettings {
     /// A short text shown with the contact (postal address, hours); may
     /// hold line breaks and tabs, no other control characters.
     pub contact_text: String,
+    /// The WebSub hub (W3C) every feed names with `rel="hub"` and that is
+    /// told of each publication and correction: an `http(s)` address in
+    /// ASCII (it goes into `Link` headers as it is).
+    #[serde(default)]
+    pub websub_hub: Option<String>,
+}
+
+/// A hub address as `Link: <…>` carries it: a web address in visible
+/// ASCII without `<`, `>` or `"`.
+fn is_hub_address(url: &str) -> bool {
+    is_web_address(url, WEBSUB_HUB_MAX_CHARS)
+        && url
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !matches!(b, b'<' | b'>' | b'"'))
 }
 
 impl SiteSettings {
@@ -129,6 +146,18 @@ impl SiteSettings {
                 ),
             ));
         }
+        if let Some(hub) = &self.websub_hub {
+            if !is_hub_address(hub) {
+                return Err(ParseError::new(
+                    "websub_hub",
+                    "bad_websub_hub",
+                    format!(
+                        "{hub:?} is not an http or https address in ASCII of at most \
+                         {WEBSUB_HUB_MAX_CHARS} characters"
+                    ),
+                ));
+            }
+        }
         Ok(())
     }
 }
@@ -146,6 +175,7 @@ mod tests {
             ],
             contact_email: Some("desk@example.org".parse().unwrap()),
             contact_text: "1 Main Street\nSpringfield".into(),
+            websub_hub: Some("https://hub.example/".into()),
         }
     }
 
@@ -225,13 +255,32 @@ mod tests {
             ..settings()
         };
         assert_eq!(lines.validate(), Ok(()));
+        let hub = |url: &str| SiteSettings {
+            websub_hub: Some(url.into()),
+            ..settings()
+        };
+        for bad in [
+            "hub.example",
+            "ftp://hub.example",
+            "https://hub.example/<x>",
+            "https://hüb.example/",
+            "https://hub.example/ x",
+            "",
+        ] {
+            assert_eq!(field(hub(bad)), "websub_hub", "{bad}");
+        }
+        assert_eq!(hub("http://127.0.0.1:9/hub?x=1").validate(), Ok(()));
     }
 
-    /// Stored settings read back through the same checks.
+    /// Stored settings read back through the same checks; settings saved
+    /// before the hub existed read as having none.
     #[test]
     fn settings_round_trip_as_json() {
         let json = serde_json::to_string(&settings()).unwrap();
         let back: SiteSettings = serde_json::from_str(&json).unwrap();
         assert_eq!(back, settings());
+        let old = r#"{"site_name":null,"default_edition_id":null,"social_links":[],"contact_email":null,"contact_text":""}"#;
+        let back: SiteSettings = serde_json::from_str(old).unwrap();
+        assert_eq!(back, SiteSettings::default());
     }
 }

@@ -89,6 +89,10 @@ settings-error-social_label = give the link a label of at most 40 characters.
 settings-error-social_url = enter an http or https address of at most { $chars } characters.
 settings-error-contact_email = Public e-mail address: enter a valid address, or leave it empty.
 settings-error-contact_text = Contact text: at most 500 characters.
+settings-feeds = Feeds
+settings-websub-hub = WebSub hub address
+settings-websub-hub-help = A WebSub hub (such as a hub service's publish address) that feed readers may subscribe through for instant updates. Every feed names it, and it is told of each publication and correction. Leave it empty for none.
+settings-error-websub_hub = WebSub hub address: enter an http or https address written in plain ASCII, of at most 500 characters, or leave it empty.
 
 # An edition's date format and logo, and what setup adds to them.
 ed-date-format = Date format

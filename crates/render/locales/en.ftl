@@ -18,6 +18,8 @@ subscribe = Subscribe
 subscribe-intro = Follow { $edition } the way you like.
 subscribe-rss = RSS feed
 feed-description = The latest stories from { $edition }.
+feed-section-description = The latest stories in { $name } from { $edition }.
+listing-feeds = Feeds of this page
 
 ## Listings
 top-stories = Top stories

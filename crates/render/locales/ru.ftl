@@ -18,6 +18,8 @@ subscribe = Подписаться
 subscribe-intro = Следите за { $edition } так, как вам удобно.
 subscribe-rss = RSS-лента
 feed-description = Последние материалы { $edition }.
+feed-section-description = Последние материалы рубрики «{ $name }» — { $edition }.
+listing-feeds = Ленты этой страницы
 
 ## Списки
 top-stories = Главное

@@ -46,6 +46,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/en-import.ftl"),
             "\n",
             include_str!("../locales/en-wires.ftl"),
+            "\n",
+            include_str!("../locales/en-webhooks.ftl"),
         ),
     ),
     (
@@ -78,6 +80,8 @@ const EMBEDDED: &[(&str, &str)] = &[
             include_str!("../locales/ru-import.ftl"),
             "\n",
             include_str!("../locales/ru-wires.ftl"),
+            "\n",
+            include_str!("../locales/ru-webhooks.ftl"),
         ),
     ),
 ];

@@ -105,6 +105,18 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/newsroom/wire_sources.html"),
     ),
     (
+        "newsroom/webhooks.html",
+        include_str!("../templates/newsroom/webhooks.html"),
+    ),
+    (
+        "newsroom/webhook.html",
+        include_str!("../templates/newsroom/webhook.html"),
+    ),
+    (
+        "newsroom/webhook_fields.html",
+        include_str!("../templates/newsroom/webhook_fields.html"),
+    ),
+    (
         "newsroom/sections.html",
         include_str!("../templates/newsroom/sections.html"),
     ),

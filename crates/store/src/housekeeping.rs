@@ -10,7 +10,9 @@ impl Store {
     /// tokens, failure counters that ran out, search changes older than
     /// [`SEARCH_CHANGES_KEPT_SECS`] (a node further behind rebuilds its
     /// index), newsletter sign-ups never confirmed and wire items untouched
-    /// for [`crate::wires::WIRE_ITEMS_KEPT_SECS`]; returns how many rows went.
+    /// for [`crate::wires::WIRE_ITEMS_KEPT_SECS`], and webhook deliveries
+    /// settled for [`crate::webhooks::WEBHOOK_DELIVERIES_KEPT_SECS`]; returns
+    /// how many rows went.
     pub async fn purge_expired(&self, now: UnixTime) -> Result<u64> {
         let mut removed = self.purge_reader_tokens(now).await?;
         for table in ["reader_sessions", "sessions", "failure_counts"] {
@@ -25,6 +27,7 @@ impl Store {
             .await?;
         removed += self.purge_unconfirmed_newsletters(now).await?;
         removed += self.purge_old_wire_items(now).await?;
+        removed += self.purge_old_webhook_deliveries(now).await?;
         Ok(removed)
     }
 }

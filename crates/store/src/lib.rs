@@ -55,10 +55,12 @@ mod site_setup;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 mod tokens;
+// Webhooks: registered addresses and the outbox of their deliveries.
+pub mod webhooks;
 pub mod wires;
 
 pub use accounts::{Account, AccountUpdate};
-pub use articles::{DeskQuery, DeskRow, Save, MAX_SINCE};
+pub use articles::{DeskQuery, DeskRow, FeedStory, Save, MAX_SINCE};
 pub use audit::{record_audit_on, AuditEntry, AuditPage, AuditQuery, NewAudit};
 pub use author_admin::AuthorUpdate;
 pub use connect::{Backend, SqliteSync, Store};

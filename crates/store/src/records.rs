@@ -351,6 +351,36 @@ pub struct SitemapEntry {
     pub slug: Slug,
     pub published_at: UnixTime,
     pub updated_at: UnixTime,
+    pub translation_group: i64,
+    /// The lead picture's file as pages share it: the widest JPEG of its
+    /// crop that pages offer; `None` without a lead picture or renditions.
+    pub picture_key: Option<String>,
+}
+
+/// A public, canonical version of a story in some edition: one
+/// `xhtml:link` hreflang alternate in the sitemaps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitemapAlternate {
+    pub translation_group: i64,
+    pub edition_code: EditionCode,
+    pub language: LanguageTag,
+    pub section_slug: Slug,
+    pub slug: Slug,
+}
+
+/// A listing page (section, tag or author) and when its newest public story
+/// was published: one line of an edition's sitemap of listings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitemapListing {
+    pub slug: Slug,
+    pub newest: UnixTime,
+}
+
+/// The newest change among the stories of sitemap number `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SitemapFileDate {
+    pub n: i64,
+    pub lastmod: UnixTime,
 }
 
 /// A story in the news sitemap: its address and headline.

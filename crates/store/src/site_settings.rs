@@ -13,7 +13,8 @@ use crate::editions::parse_col;
 use crate::events::{CacheKey, Event};
 use crate::{Result, Store, StoreError};
 
-const COLUMNS: &str = "site_name, default_edition_id, social_links, contact_email, contact_text";
+const COLUMNS: &str =
+    "site_name, default_edition_id, social_links, contact_email, contact_text, websub_hub";
 
 fn settings_from_row(row: &AnyRow) -> Result<SiteSettings> {
     let corrupt = |detail: String| StoreError::Corrupt {
@@ -33,6 +34,7 @@ fn settings_from_row(row: &AnyRow) -> Result<SiteSettings> {
         social_links,
         contact_email,
         contact_text: row.try_get("contact_text")?,
+        websub_hub: row.try_get("websub_hub")?,
     };
     settings.validate().map_err(|e| corrupt(e.to_string()))?;
     Ok(settings)
@@ -60,11 +62,11 @@ pub(crate) async fn write_settings(
         detail: e.to_string(),
     })?;
     let sql = format!(
-        "INSERT INTO site_settings (id, {COLUMNS}, updated_at) VALUES (1, $1, $2, $3, $4, $5, $6) \
+        "INSERT INTO site_settings (id, {COLUMNS}, updated_at) VALUES (1, $1, $2, $3, $4, $5, $6, $7) \
          ON CONFLICT (id) DO UPDATE SET site_name = excluded.site_name, \
          default_edition_id = excluded.default_edition_id, social_links = excluded.social_links, \
          contact_email = excluded.contact_email, contact_text = excluded.contact_text, \
-         updated_at = excluded.updated_at"
+         websub_hub = excluded.websub_hub, updated_at = excluded.updated_at"
     );
     sqlx::query(&sql)
         .bind(settings.site_name.as_deref())
@@ -72,6 +74,7 @@ pub(crate) async fn write_settings(
         .bind(links)
         .bind(settings.contact_email.as_ref().map(|e| e.as_str()))
         .bind(settings.contact_text.as_str())
+        .bind(settings.websub_hub.as_deref())
         .bind(at)
         .execute(&mut *conn)
         .await

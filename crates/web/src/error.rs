@@ -70,10 +70,14 @@ pub enum ErrorCode {
     QueryTooLong,
     /// A search of only operators or punctuation: no word to look for.
     QueryNoWords,
+    /// A document format version this site does not write (`?version=`).
+    UnsupportedVersion,
+    /// `Accept` asks only for representations this site does not write.
+    NotAcceptable,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 29] = [
+    pub const ALL: [ErrorCode; 31] = [
         Self::NotFound,
         Self::UnknownEdition,
         Self::UnknownSection,
@@ -103,6 +107,8 @@ impl ErrorCode {
         Self::QueryEmpty,
         Self::QueryTooLong,
         Self::QueryNoWords,
+        Self::UnsupportedVersion,
+        Self::NotAcceptable,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -136,6 +142,8 @@ impl ErrorCode {
             Self::QueryEmpty => "query_empty",
             Self::QueryTooLong => "query_too_long",
             Self::QueryNoWords => "query_no_words",
+            Self::UnsupportedVersion => "unsupported_version",
+            Self::NotAcceptable => "not_acceptable",
         }
     }
 
@@ -156,7 +164,9 @@ impl ErrorCode {
             | Self::InvalidQuery
             | Self::QueryEmpty
             | Self::QueryTooLong
-            | Self::QueryNoWords => StatusCode::BAD_REQUEST,
+            | Self::QueryNoWords
+            | Self::UnsupportedVersion => StatusCode::BAD_REQUEST,
+            Self::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
             Self::InvalidInput | Self::MissingReference => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict | Self::Duplicate => StatusCode::CONFLICT,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,

@@ -9,6 +9,8 @@ pub mod cache;
 pub mod chats;
 // Reader comments on the public site.
 pub mod comments;
+// IPTC ninjs and NewsML-G2 documents of public stories and pictures.
+mod distribution;
 // Edition use cases shared by the newsroom, the Admin API and setup.
 mod editions;
 mod error;
@@ -23,6 +25,8 @@ pub mod newsroom;
 pub mod reader;
 mod router;
 pub mod scheduler;
+// Webhooks and WebSub pings: the sender of the store's outbox.
+pub mod webhooks;
 pub mod wire_ingest;
 // The accept loop: connection caps, header, idle and body timeouts.
 pub mod server;

@@ -29,11 +29,13 @@ pub struct SettingsInput {
     pub contact_email: Option<String>,
     /// Line breaks may be `\r\n` or `\r`; they are stored as `\n`.
     pub contact_text: String,
+    /// The WebSub hub the feeds name: an `http(s)` address in ASCII.
+    pub websub_hub: Option<String>,
 }
 
 /// A refused field: `site_name`, `default_edition`, `social_links` (too
 /// many), `social_label` or `social_url` (with the link's index),
-/// `contact_email` or `contact_text`.
+/// `contact_email`, `contact_text` or `websub_hub`.
 #[derive(Debug, Clone)]
 pub struct Refusal {
     pub field: &'static str,
@@ -104,10 +106,11 @@ impl SettingsInput {
             social_links,
             contact_email,
             contact_text: self.contact_text.replace("\r\n", "\n").replace('\r', "\n"),
+            websub_hub: self.websub_hub.clone(),
         };
         settings.validate().map_err(|e| {
             let field = match e.field {
-                "site_name" | "contact_text" => e.field,
+                "site_name" | "contact_text" | "websub_hub" => e.field,
                 _ => "social_links",
             };
             Refusal::on(field, &e)
@@ -187,6 +190,7 @@ mod tests {
             social_links: vec![link("Mastodon", "https://social.example/@daily")],
             contact_email: Some("Desk@Example.org".into()),
             contact_text: "1 Main Street\r\nSpringfield\rUK".into(),
+            websub_hub: Some("https://hub.example/".into()),
         };
         let settings = input.parse(&editions).unwrap();
         assert_eq!(settings.site_name.as_deref(), Some("The Daily"));
@@ -197,6 +201,7 @@ mod tests {
             Some("Desk@example.org")
         );
         assert_eq!(settings.contact_text, "1 Main Street\nSpringfield\nUK");
+        assert_eq!(settings.websub_hub.as_deref(), Some("https://hub.example/"));
         assert_eq!(
             default_code(&settings, &editions).as_deref(),
             Some("ru"),
@@ -239,6 +244,11 @@ mod tests {
             ..input.clone()
         };
         assert_eq!(refused(many), ("social_links", None));
+        let hub = SettingsInput {
+            websub_hub: Some("hub.example".into()),
+            ..input.clone()
+        };
+        assert_eq!(refused(hub), ("websub_hub", None));
         for name in ["n".repeat(121), String::new(), " The Daily".into()] {
             let named = SettingsInput {
                 site_name: Some(name),

@@ -11,7 +11,8 @@
 //! | media bank      | `/{edition}/mediabank/`                |
 //! | media page      | `/{edition}/mediabank/{id}`            |
 //! | media file      | `/media/{storage_key}`                 |
-//! | RSS feed        | `/{edition}/rss.xml`                   |
+//! | ninjs documents | `/api/v1/ninjs/articles/{id}?version=…`, `/api/v1/ninjs/media/{id}?version=…` |
+//! | feeds           | `/{edition}/rss.xml`, `atom.xml`, `feed.json`, and the same under `/{edition}/{section}/`, `/{edition}/tag/{tag}/`, `/{edition}/author/{author}/` |
 //! | search          | `/{edition}/search?q=…`, `/{edition}/search/suggest?q=…` |
 //! | comments        | `{article}/comments`                   |
 //! | chat rooms      | `/{edition}/chats`, `/{edition}/chats/{room}` |
@@ -102,7 +103,19 @@ impl<'a> Urls<'a> {
     }
 
     pub fn rss(&self, edition: &EditionCode) -> String {
-        format!("{}/{edition}/rss.xml", self.base)
+        self.feed(edition, Listing::Edition, FeedFormat::Rss)
+    }
+
+    /// A listing's feed: `/{edition}/rss.xml`, `/{edition}/{section}/atom.xml`,
+    /// `/{edition}/tag/{tag}/feed.json`, `/{edition}/author/{author}/rss.xml`.
+    pub fn feed(&self, edition: &EditionCode, listing: Listing<'_>, format: FeedFormat) -> String {
+        let file = format.file_name();
+        match listing {
+            Listing::Edition => format!("{}/{edition}/{file}", self.base),
+            Listing::Section(section) => format!("{}/{edition}/{section}/{file}", self.base),
+            Listing::Tag(tag) => format!("{}/{edition}/tag/{tag}/{file}", self.base),
+            Listing::Author(author) => format!("{}/{edition}/author/{author}/{file}", self.base),
+        }
     }
 
     /// The edition's list of chat rooms.
@@ -158,6 +171,23 @@ impl<'a> Urls<'a> {
         format!("{}/{edition}/newsletter/push", self.base)
     }
 
+    /// A public story as an IPTC ninjs document of `version` (`3.1`), by
+    /// number: the address never changes with its slug or section.
+    pub fn ninjs_article(&self, article_id: i64, version: &str) -> String {
+        format!(
+            "{}/api/v1/ninjs/articles/{article_id}?version={version}",
+            self.base
+        )
+    }
+
+    /// A public picture as an IPTC ninjs document of `version`.
+    pub fn ninjs_picture(&self, media_id: i64, version: &str) -> String {
+        format!(
+            "{}/api/v1/ninjs/media/{media_id}?version={version}",
+            self.base
+        )
+    }
+
     /// The file itself (an original or a rendition).
     pub fn media_file(&self, storage_key: &str) -> String {
         format!(
@@ -165,6 +195,22 @@ impl<'a> Urls<'a> {
             self.base,
             storage_key.trim_start_matches('/')
         )
+    }
+
+    /// A story's NewsML-G2 text item in the Content API, by id (a slug
+    /// can change, the id cannot).
+    pub fn newsml_article(&self, article_id: i64) -> String {
+        format!("{}/api/v1/newsml/articles/{article_id}", self.base)
+    }
+
+    /// A story's NewsML-G2 package (the text and its lead picture).
+    pub fn newsml_package(&self, article_id: i64) -> String {
+        format!("{}/api/v1/newsml/articles/{article_id}/package", self.base)
+    }
+
+    /// A public picture's NewsML-G2 picture item.
+    pub fn newsml_media(&self, media_id: i64) -> String {
+        format!("{}/api/v1/newsml/media/{media_id}", self.base)
     }
 }
 
@@ -210,6 +256,81 @@ pub fn host_of(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
     host.rsplit_once('@').map_or(host, |(_, h)| h)
+}
+
+/// A list of stories that has feeds: an edition's, a section's, a tag's or
+/// an author's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing<'s> {
+    Edition,
+    Section(&'s Slug),
+    Tag(&'s Slug),
+    Author(&'s Slug),
+}
+
+/// The formats every listing's feed comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedFormat {
+    /// RSS 2.0.
+    Rss,
+    /// Atom 1.0.
+    Atom,
+    /// JSON Feed 1.1.
+    Json,
+}
+
+impl FeedFormat {
+    pub const ALL: [FeedFormat; 3] = [FeedFormat::Rss, FeedFormat::Atom, FeedFormat::Json];
+
+    /// The last segment of the feed's address.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::Rss => "rss.xml",
+            Self::Atom => "atom.xml",
+            Self::Json => "feed.json",
+        }
+    }
+
+    /// The format's name as feed readers know it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Rss => "RSS",
+            Self::Atom => "Atom",
+            Self::Json => "JSON Feed",
+        }
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::Rss => "application/rss+xml",
+            Self::Atom => "application/atom+xml",
+            Self::Json => "application/feed+json",
+        }
+    }
+}
+
+/// A lasting id for something the site publishes, as a `tag:` URI
+/// (RFC 4151) of the site's host (no port), a day and a name:
+/// `tag:news.example,2026-12-05:article:42`. Feeds, ninjs and NewsML-G2
+/// give a story the day it was first published, so the id stays the same
+/// when its slug or section changes.
+pub fn tag_uri(base_url: &str, day: chrono::DateTime<chrono::Utc>, kind: &str, id: i64) -> String {
+    let host = host_of(base_url);
+    let host = host.rsplit_once(':').map_or(host, |(name, _port)| name);
+    format!("tag:{host},{}:{kind}:{id}", day.format("%Y-%m-%d"))
+}
+
+/// The `tag:` URI of a story first published at `published_at` (Unix seconds).
+pub fn story_tag(base_url: &str, published_at: i64, article_id: i64) -> String {
+    let day = chrono::DateTime::from_timestamp(published_at, 0).unwrap_or_default();
+    tag_uri(base_url, day, "article", article_id)
+}
+
+/// The `tag:` URI of a picture uploaded at `created_at` (Unix seconds):
+/// the same in every distribution format.
+pub fn picture_tag(base_url: &str, created_at: i64, media_id: i64) -> String {
+    let day = chrono::DateTime::from_timestamp(created_at, 0).unwrap_or_default();
+    tag_uri(base_url, day, "picture", media_id)
 }
 
 /// Percent-encodes a value as HTML forms do (`/` too).
@@ -363,6 +484,18 @@ mod tests {
     }
 
     #[test]
+    fn tag_uris_name_the_host_without_its_port() {
+        assert_eq!(
+            story_tag("http://127.0.0.1:8080", 1_764_936_000, 42),
+            "tag:127.0.0.1,2025-12-05:article:42"
+        );
+        assert_eq!(
+            story_tag("https://news.example/", 0, 7),
+            "tag:news.example,1970-01-01:article:7"
+        );
+    }
+
+    #[test]
     fn builds_the_scheme() {
         let en: EditionCode = "en".parse().unwrap();
         let world: Slug = "world".parse().unwrap();
@@ -378,6 +511,19 @@ mod tests {
         assert_eq!(rel.tag(&en, &story), "/en/tag/bridge-reopens");
         assert_eq!(rel.author(&en, &story), "/en/author/bridge-reopens");
         assert_eq!(rel.newsfeed(&en), "/en/newsfeed");
+        assert_eq!(rel.rss(&en), "/en/rss.xml");
+        assert_eq!(
+            abs.feed(&en, Listing::Section(&world), FeedFormat::Atom),
+            "https://news.example/en/world/atom.xml"
+        );
+        assert_eq!(
+            rel.feed(&en, Listing::Tag(&story), FeedFormat::Json),
+            "/en/tag/bridge-reopens/feed.json"
+        );
+        assert_eq!(
+            rel.feed(&en, Listing::Author(&story), FeedFormat::Rss),
+            "/en/author/bridge-reopens/rss.xml"
+        );
         assert_eq!(rel.media_bank(&en), "/en/mediabank/");
         assert_eq!(rel.media_page(&en, 7), "/en/mediabank/7");
         assert_eq!(

@@ -51,6 +51,8 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     let shutdown = state.shutdown.clone();
     let search = state.search.clone();
     let newsletter_state = state.clone();
+    let webhook_sender =
+        dateline_web::webhooks::Sender::of(&state).context("cannot build the webhook client")?;
     let app = dateline_web::router(state).layer(TraceLayer::new_for_http());
     // Every connection is a file descriptor: take all the kernel allows,
     // and keep the caps under it.
@@ -75,6 +77,8 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
         dateline_web::newsletter::spawn(newsletter_state, stop_jobs.subscribe());
     // Wire sources polled when due (one node at a time per source).
     let wire_worker = dateline_web::wire_ingest::spawn(store.clone(), stop_jobs.subscribe());
+    // Webhooks and WebSub pings the outbox queued (claimed one at a time).
+    let webhook_worker = dateline_web::webhooks::spawn(webhook_sender, stop_jobs.subscribe());
     // The search index follows the database's change log (and catches up
     // on what happened while this node was down).
     let search_follower = search.follow();
@@ -90,6 +94,7 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     let _ = media_worker.await;
     let _ = newsletter_worker.await;
     let _ = wire_worker.await;
+    let _ = webhook_worker.await;
     search_follower.abort();
     store.close().await;
     tracing::info!("dateline stopped");

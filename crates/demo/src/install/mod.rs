@@ -98,6 +98,7 @@ pub async fn install(
         social_links: Vec::new(),
         contact_email: Some(CONTACT_EMAIL.parse()?),
         contact_text: String::new(),
+        websub_hub: None,
     };
     // The installer is nobody on the staff: the entry has no actor.
     let audit = NewAudit::new("site.settings", "site", None, now);

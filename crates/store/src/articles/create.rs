@@ -103,6 +103,16 @@ impl Store {
         if let Some(audit) = audit {
             record_audit_on(&mut tx, &audit.clone().on_item(article.id)).await?;
         }
+        if article.status.is_public() {
+            crate::webhooks::enqueue_article_event(
+                &mut tx,
+                crate::webhooks::WebhookEvent::ArticlePublished,
+                &article,
+                None,
+                new.updated_at,
+            )
+            .await?;
+        }
         // Last before the commit: see `note_search_changes`.
         note_search_changes(&mut tx, self.backend, &inserted.search, new.updated_at).await?;
         let staged = self.stage_events(&mut tx, inserted.events).await?;

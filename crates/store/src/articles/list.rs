@@ -1,23 +1,17 @@
-//! Listings of public articles: keyset pages, cards by id, sitemaps, media usage.
+//! Listings of public articles: keyset pages, cards by id, media usage.
 //!
 //! Every page query reads one of the partial `… WHERE is_public = 1`
 //! indexes in order and stops after `limit + 1` rows; nothing is counted.
 
 use dateline_domain::UnixTime;
 use sqlx::any::AnyRow;
-use sqlx::Row;
 
-use super::{body_from_row, card_from_row, placeholders, public_time, CARD_COLUMNS, CARD_JOINS};
-use crate::editions::parse_col;
-use crate::records::{
-    ArticleCard, ArticleFilter, ArticleQuery, NewsSitemapEntry, Page, SearchCard, SitemapEntry,
-};
+use super::{body_from_row, card_from_row, placeholders, CARD_COLUMNS, CARD_JOINS};
+use crate::records::{ArticleCard, ArticleFilter, ArticleQuery, Page, SearchCard};
 use crate::{Cursor, Result, Store};
 
 /// Largest page a listing returns.
 const MAX_PAGE: u32 = 100;
-/// A sitemap file holds at most 50,000 URLs.
-const MAX_SITEMAP_PAGE: u32 = 50_000;
 
 /// The SQL of one listing page. Binds: the filter's id(s), then the cursor's
 /// time and id when `with_cursor`, then the row limit.
@@ -175,73 +169,6 @@ impl Store {
         Ok(page.items.into_iter().next())
     }
 
-    /// An edition's public articles by id ascending, after `after_id` (0 for
-    /// the first page); `limit` is clamped to 1..=50,000. The last entry's id
-    /// is the next page's `after_id`. Syndicated copies (with a canonical
-    /// address elsewhere) are left out: a sitemap lists canonical pages only.
-    pub async fn sitemap_entries(
-        &self,
-        edition_id: i64,
-        after_id: i64,
-        limit: u32,
-    ) -> Result<Vec<SitemapEntry>> {
-        let rows = sqlx::query(
-            "SELECT a.id, s.slug AS section_slug, a.slug, a.published_at, a.updated_at \
-             FROM articles a JOIN sections s ON s.id = a.section_id \
-             WHERE a.edition_id = $1 AND a.is_public = 1 AND a.canonical_url IS NULL AND a.id > $2 \
-             ORDER BY a.id LIMIT $3",
-        )
-        .bind(edition_id)
-        .bind(after_id)
-        .bind(i64::from(limit.clamp(1, MAX_SITEMAP_PAGE)))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(SitemapEntry {
-                    id: row.try_get("id")?,
-                    section_slug: parse_col(row, "section_slug", "sections")?,
-                    slug: parse_col(row, "slug", "articles")?,
-                    published_at: public_time(row.try_get("published_at")?)?,
-                    updated_at: row.try_get("updated_at")?,
-                })
-            })
-            .collect()
-    }
-
-    /// The edition's canonical public stories first published at or after
-    /// `since`, newest first, at most `limit` (clamped to 1..=1000): what a
-    /// news sitemap lists.
-    pub async fn news_sitemap_entries(
-        &self,
-        edition_id: i64,
-        since: UnixTime,
-        limit: u32,
-    ) -> Result<Vec<NewsSitemapEntry>> {
-        let rows = sqlx::query(
-            "SELECT a.id, s.slug AS section_slug, a.slug, a.headline, a.published_at \
-             FROM articles a JOIN sections s ON s.id = a.section_id \
-             WHERE a.edition_id = $1 AND a.is_public = 1 AND a.canonical_url IS NULL \
-             AND a.published_at >= $2 ORDER BY a.published_at DESC, a.id DESC LIMIT $3",
-        )
-        .bind(edition_id)
-        .bind(since)
-        .bind(i64::from(limit.clamp(1, 1000)))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(NewsSitemapEntry {
-                    id: row.try_get("id")?,
-                    section_slug: parse_col(row, "section_slug", "sections")?,
-                    slug: parse_col(row, "slug", "articles")?,
-                    headline: row.try_get("headline")?,
-                    published_at: public_time(row.try_get("published_at")?)?,
-                })
-            })
-            .collect()
-    }
-
     /// Public articles using the media asset (lead picture or body image),
     /// newest first; `limit` is clamped to 1..=100.
     pub async fn media_usage(&self, media_id: i64, limit: u32) -> Result<Vec<ArticleCard>> {
@@ -262,6 +189,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use sqlx::Row;
+
     use super::*;
 
     #[test]

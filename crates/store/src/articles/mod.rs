@@ -5,17 +5,20 @@ mod bulk;
 mod counters;
 mod create;
 mod desk;
+mod feed;
 mod list;
 mod pictures;
 mod read;
 mod relations;
 mod revisions;
 mod since;
+mod sitemaps;
 mod status;
 mod update;
 
 pub(crate) use desk::like_word;
 pub use desk::{DeskQuery, DeskRow};
+pub use feed::FeedStory;
 pub use since::MAX_SINCE;
 pub use update::Save;
 

@@ -12,6 +12,7 @@ use crate::audit::record_audit_on;
 use crate::editions::parse_col;
 use crate::records::{Article, RevisionKind, StatusChange};
 use crate::search::{article_and_pictures, note_search_changes};
+use crate::webhooks::{enqueue_article_event, WebhookEvent};
 use crate::{Result, Store, StoreError};
 
 /// How often a status change re-reads the article after losing a race with
@@ -266,6 +267,16 @@ impl Store {
             record_revision(&mut tx, &article, kind, change.actor, now).await?;
             if let Some(audit) = &change.audit {
                 record_audit_on(&mut tx, audit).await?;
+            }
+            // Webhooks and WebSub pings, queued with the change (the outbox).
+            let hook_event = match (was_public, public) {
+                (false, true) => Some(WebhookEvent::ArticlePublished),
+                (true, true) if note.is_some() => Some(WebhookEvent::ArticleCorrected),
+                (true, false) => Some(WebhookEvent::ArticleUnpublished),
+                _ => None,
+            };
+            if let Some(event) = hook_event {
+                enqueue_article_event(&mut tx, event, &article, note.as_deref(), now).await?;
             }
             let mut events = crate::events::status_changed(self.node_id(), was_public, &article);
             crate::media::purge_flipped(&mut events, self.node_id(), &flipped);

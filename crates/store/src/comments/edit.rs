@@ -108,7 +108,7 @@ impl Store {
                 None
             }
         } else {
-            self.restatus(&mut tx, &before, status).await?
+            self.restatus(&mut tx, &before, status, edit.at).await?
         };
         let comment = comment_on(&mut tx, edit.comment_id).await?;
         tx.commit().await?;

@@ -141,7 +141,7 @@ impl Store {
         )
         .await?;
         record_audit_on(&mut tx, &change.audit).await?;
-        let staged = self.restatus(&mut tx, &before, to).await?;
+        let staged = self.restatus(&mut tx, &before, to, change.at).await?;
         let after = comment_on(&mut tx, before.id).await?;
         tx.commit().await?;
         if let Some(staged) = staged {
@@ -181,7 +181,7 @@ impl Store {
             if done.rows_affected() != 1 {
                 return Err(StoreError::Conflict { what: "comment" });
             }
-            self.restatus(&mut tx, &before, CommentStatus::Deleted)
+            self.restatus(&mut tx, &before, CommentStatus::Deleted, at)
                 .await?
         };
         let after = comment_on(&mut tx, comment_id).await?;
@@ -193,17 +193,22 @@ impl Store {
     }
 
     /// Moves the counters for `before` going to `to` and stages the purge
-    /// when what readers see changed.
+    /// when what readers see changed; a comment shown is queued for the
+    /// webhooks that want it.
     pub(super) async fn restatus(
         &self,
         conn: &mut AnyConnection,
         before: &Comment,
         to: CommentStatus,
+        at: UnixTime,
     ) -> Result<Option<events::Staged>> {
         let was = before.status == CommentStatus::Published;
         let is = to == CommentStatus::Published;
         if was != is {
             count_visibility(conn, before, if is { 1 } else { -1 }).await?;
+        }
+        if is && !was {
+            crate::webhooks::enqueue_comment_posted(conn, before.id, at).await?;
         }
         if was || is {
             let events = events::comments_changed(self.node_id(), before.article_id);

@@ -154,6 +154,7 @@ impl Store {
         let mut staged = None;
         if comment.status == CommentStatus::Published {
             count_visibility(&mut tx, &comment, 1).await?;
+            crate::webhooks::enqueue_comment_posted(&mut tx, comment.id, new.at).await?;
             let events = events::comments_changed(self.node_id(), comment.article_id);
             let events = [
                 events,

@@ -61,6 +61,7 @@ async fn settings_are_unset_until_saved_then_replaced_whole(store: &Store) {
         ],
         contact_email: Some("desk@example.org".parse().unwrap()),
         contact_text: "1 Main Street\nSpringfield".into(),
+        websub_hub: Some("https://hub.example/".into()),
     };
     let audit = NewAudit::new("site.settings", "site", None, Fixtures::NOW).by(None, None);
     let saved = store.update_site_settings(&settings, &audit).await.unwrap();
@@ -79,6 +80,8 @@ async fn settings_are_unset_until_saved_then_replaced_whole(store: &Store) {
     assert_eq!(details.len(), 2);
     // Newest first: the second change, from the first settings.
     assert_eq!(details[0]["before"]["contact_email"], "desk@example.org");
+    assert_eq!(details[0]["before"]["websub_hub"], "https://hub.example/");
+    assert_eq!(details[0]["after"]["websub_hub"], serde_json::Value::Null);
     assert_eq!(details[0]["after"]["social_links"], serde_json::json!([]));
     assert_eq!(details[1]["before"]["site_name"], serde_json::Value::Null);
     assert_eq!(details[1]["after"]["social_links"][1]["label"], "Телеграм");

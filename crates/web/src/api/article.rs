@@ -3,6 +3,8 @@
 use std::collections::HashSet;
 
 use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use dateline_domain::{ArticleStatus, BodyBlock, CanonicalUrl, EditionCode, Slug};
 use dateline_store as store;
@@ -13,7 +15,9 @@ use super::articles::SectionRef;
 use super::context::ApiContext;
 use super::extract::{self, ApiPath};
 use super::media::Media;
+use super::ninjs::{article_document, NinjsDocumentSchema};
 use super::timestamps::rfc3339;
+use crate::distribution::{Representation, Story};
 use crate::error::{ApiError, ErrorBody};
 use crate::AppState;
 
@@ -93,20 +97,33 @@ pub struct TranslationRef {
 }
 
 /// One public article by its slug; drafts and withdrawn articles are 404.
+///
+/// `Accept: application/ninjs+json` (with `; version=3.1` or `2.2`) gets
+/// the article as an IPTC ninjs document instead, as
+/// `/v1/ninjs/articles/{id}` gives it; `Accept:
+/// application/vnd.iptc.g2.newsitem+xml` gets its NewsML-G2 text item, as
+/// `/v1/newsml/articles/{id}` does. Every answer carries `Vary: Accept`.
 #[utoipa::path(get, path = "/v1/editions/{edition}/articles/{slug}", tag = "articles",
     params(
         ("edition" = EditionCode, Path, description = "Edition code"),
         ("slug" = Slug, Path, description = "Article slug"),
     ),
     responses(
-        (status = 200, description = "The article", body = Article),
+        (status = 200, description = "The article", content(
+            (Article = "application/json"),
+            (NinjsDocumentSchema = "application/ninjs+json"),
+            (String = "application/vnd.iptc.g2.newsitem+xml"),
+        )),
         (status = 400, description = "Malformed edition code or slug (`invalid_query`)", body = ErrorBody),
         (status = 404, description = "No such edition or public article (`unknown_edition`, `not_found`)", body = ErrorBody),
+        (status = 406, description = "`Accept` asks only for ninjs versions this site does not write (`not_acceptable`)", body = ErrorBody),
     ))]
 pub async fn get_article(
     State(state): State<AppState>,
     ApiPath((edition, slug)): ApiPath<(String, String)>,
-) -> Result<Json<Article>, ApiError> {
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let representation = Representation::negotiate(&headers)?;
     let code = extract::edition_code(&edition)?;
     let slug = extract::slug("slug", &slug)?;
     let ctx = ApiContext::load(&state).await?;
@@ -117,6 +134,16 @@ pub async fn get_article(
         .await?
         .filter(|a| a.status.is_public())
         .ok_or_else(|| ApiError::not_found("article"))?;
+    if representation != Representation::Json {
+        let story = Story::complete(&state.store, article)
+            .await?
+            .ok_or_else(|| ApiError::not_found("article"))?;
+        let document = match representation {
+            Representation::Ninjs(version) => article_document(&state, &story, version).await?,
+            _ => super::newsml::story_item(&state, &story).await?,
+        };
+        return Ok(Representation::vary(document));
+    }
     let section = state
         .store
         .section_by_id(article.section_id)
@@ -135,14 +162,15 @@ pub async fn get_article(
         .collect();
     let assets = state.store.media_by_ids(&ids).await?;
     let translations = state.store.translations(article.translation_group).await?;
-    Ok(Json(Article::build(
+    let json = Json(Article::build(
         article,
         &code,
         &section,
         &assets,
         &translations,
         &ctx,
-    )))
+    ));
+    Ok(Representation::vary(json.into_response()))
 }
 
 impl Article {

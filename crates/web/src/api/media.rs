@@ -4,6 +4,8 @@
 //! picture an editor released, an edition's logo.
 
 use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use dateline_domain::{ImageFormat, Shape};
 use dateline_store::{self as store, Cursor, MediaQuery};
@@ -14,8 +16,10 @@ use super::context::ApiContext;
 use super::extract::{
     self, ApiPath, ApiQuery, QueryCursor, QueryEditionCode, QueryLimit, QuerySlug,
 };
+use super::ninjs::{picture_document, NinjsDocumentSchema};
 use super::sections::unknown_section;
 use super::timestamps::{parse_time, rfc3339, DateBound, TimeSchema};
+use crate::distribution::Representation;
 use crate::error::{ApiError, ErrorBody, ErrorCode};
 use crate::visibility::public_picture;
 use crate::AppState;
@@ -118,17 +122,30 @@ impl Media {
 ///
 /// Only a picture readers may see: one a published story uses, one an
 /// editor released to the media bank, or an edition's logo.
+///
+/// `Accept: application/ninjs+json` (with `; version=3.1` or `2.2`) gets
+/// the picture as an IPTC ninjs document instead, as `/v1/ninjs/media/{id}`
+/// gives it; `Accept: application/vnd.iptc.g2.newsitem+xml` gets its
+/// NewsML-G2 picture item, as `/v1/newsml/media/{id}` does. Every answer
+/// carries `Vary: Accept`.
 #[utoipa::path(get, path = "/v1/media/{id}", tag = "media",
     params(("id" = i64, Path, description = "Media asset id")),
     responses(
-        (status = 200, description = "The asset", body = Media),
+        (status = 200, description = "The asset", content(
+            (Media = "application/json"),
+            (NinjsDocumentSchema = "application/ninjs+json"),
+            (String = "application/vnd.iptc.g2.newsitem+xml"),
+        )),
         (status = 400, description = "The id is not an integer (`invalid_query`)", body = ErrorBody),
         (status = 404, description = "No such asset, or not public (`not_found`)", body = ErrorBody),
+        (status = 406, description = "`Accept` asks only for ninjs versions this site does not write (`not_acceptable`)", body = ErrorBody),
     ))]
 pub async fn get_media(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
-) -> Result<Json<Media>, ApiError> {
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let representation = Representation::negotiate(&headers)?;
     let ctx = ApiContext::load(&state).await?;
     // A picture readers may not see answers as one that does not exist.
     let asset = state
@@ -137,7 +154,12 @@ pub async fn get_media(
         .await?
         .filter(|a| public_picture(a.id, a.is_public, ctx.editions()))
         .ok_or_else(|| ApiError::not_found("media asset"))?;
-    Ok(Json(Media::build(&asset, &ctx)))
+    let response = match representation {
+        Representation::Ninjs(version) => picture_document(&state, &ctx, &asset, version)?,
+        Representation::NewsItem => super::newsml::picture_news_item(&state, &asset).await?,
+        Representation::Json => Json(Media::build(&asset, &ctx)).into_response(),
+    };
+    Ok(Representation::vary(response))
 }
 
 /// Filters of the media-bank archive. Times are an RFC 3339 date-time

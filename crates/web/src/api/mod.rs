@@ -14,6 +14,10 @@ mod context;
 mod editions;
 mod extract;
 mod media;
+// NewsML-G2 documents of stories and pictures.
+mod newsml;
+// IPTC ninjs documents of stories and pictures.
+mod ninjs;
 // Full-text search (the Admin API's shares its parameters).
 mod search;
 mod sections;
@@ -71,6 +75,8 @@ fn documented(
             .merge(guard_admin(admin::routes()))
             .split_for_parts();
     answers::add_shared(&mut doc);
+    // Last: merging documents keeps no root extensions.
+    utoipa::Modify::modify(&admin::WebhooksSection, &mut doc);
     (router, doc)
 }
 
@@ -90,6 +96,11 @@ fn content_routes() -> OpenApiRouter<AppState> {
         .routes(read_only(routes!(media::list_media)))
         .routes(read_only(routes!(media::get_media)))
         .routes(read_only(routes!(search::search)))
+        .routes(read_only(routes!(ninjs::ninjs_article)))
+        .routes(read_only(routes!(ninjs::ninjs_media)))
+        .routes(read_only(routes!(newsml::get_newsml_article)))
+        .routes(read_only(routes!(newsml::get_newsml_package)))
+        .routes(read_only(routes!(newsml::get_newsml_media)))
         // Claims everything under /api, or the reader site's
         // `/{edition}/{section}/{slug}` would answer unknown API paths with HTML.
         .route("/{*rest}", any(no_such_endpoint))
@@ -170,6 +181,8 @@ fn documented_methods(paths: &Paths) -> Vec<&'static str> {
         (name = "articles", description = "Public articles"),
         (name = "media", description = "The media bank"),
         (name = "search", description = "Full-text search of published articles and public pictures"),
+        (name = "newsml", description = "IPTC NewsML-G2 2.35 items of public stories and pictures"),
+        (name = "ninjs", description = "IPTC ninjs 3.1 and 2.2 documents of public stories and pictures, at addresses by number"),
         (name = "health", description = "Liveness and readiness probes"),
     )
 )]

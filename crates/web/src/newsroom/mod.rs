@@ -46,6 +46,8 @@ mod setup;
 mod tokens;
 mod users;
 // The wire queue and its sources.
+// Admins: webhooks and their delivery logs.
+mod webhooks;
 mod wires;
 
 use axum::http::header::{CACHE_CONTROL, REFERRER_POLICY, X_FRAME_OPTIONS};
@@ -129,6 +131,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             post(wires::acknowledge),
         )
         .merge(wires::router())
+        .merge(webhooks::router())
         .merge(articles::router())
         .merge(authors::router())
         .merge(front::router())

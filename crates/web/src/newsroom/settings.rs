@@ -1,6 +1,6 @@
 //! `/newsroom/settings` (admins): the site-wide settings — the site's
 //! name, the edition `/` leads to, the social links and the contact shown
-//! in every page's footer. A plain form: a refusal comes back as typed,
+//! in every page's footer, and the WebSub hub the feeds name. A plain form: a refusal comes back as typed,
 //! with the reason on its field (and, for a link, its row). The use case
 //! is shared with the Admin API (`crate::site_settings`).
 
@@ -35,6 +35,7 @@ struct Typed {
     social_links: Vec<LinkInput>,
     contact_email: String,
     contact_text: String,
+    websub_hub: String,
 }
 
 impl Typed {
@@ -53,6 +54,7 @@ impl Typed {
             social_links,
             contact_email: form.get("contact_email").to_owned(),
             contact_text: form.raw("contact_text").trim().to_owned(),
+            websub_hub: form.get("websub_hub").to_owned(),
         }
     }
 
@@ -81,6 +83,7 @@ impl Typed {
                 .map(|e| e.to_string())
                 .unwrap_or_default(),
             contact_text: settings.contact_text.clone(),
+            websub_hub: settings.websub_hub.clone().unwrap_or_default(),
         }
     }
 
@@ -101,6 +104,7 @@ impl Typed {
             social_links,
             contact_email: set(&self.contact_email),
             contact_text: self.contact_text.clone(),
+            websub_hub: set(&self.websub_hub),
         };
         (input, rows)
     }

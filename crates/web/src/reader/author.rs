@@ -8,8 +8,10 @@ use dateline_store::ArticleFilter;
 use serde::Serialize;
 
 use super::view::{NamedLink, PageQuery, Pager};
-use crate::site::{respond, Card, EditionCtx, Layout, MediaMap, Meta, PageError, Picture};
-use crate::urls::Urls;
+use crate::site::{
+    respond, Card, DocumentLink, EditionCtx, Layout, MediaMap, Meta, PageError, Picture,
+};
+use crate::urls::{Listing, Urls};
 use crate::AppState;
 
 #[derive(Serialize)]
@@ -110,6 +112,9 @@ async fn author_page(
         description,
     )
     .canonical(path.clone())
+    .feeds(DocumentLink::feeds(&author.name, |format| {
+        Urls::relative().feed(ctx.code(), Listing::Author(&author.slug), format)
+    }))
     .paged(after.is_some());
     let view = AuthorView {
         layout: ctx.layout(state, "author", meta, Some(&media)),

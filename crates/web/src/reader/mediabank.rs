@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::view::{moved_permanently, PageQuery, Pager};
 use crate::site::{
-    card_media, respond, Card, EditionCtx, Layout, MediaMap, Meta, PageError, Picture,
+    card_media, respond, Card, DocumentLink, EditionCtx, Layout, MediaMap, Meta, PageError, Picture,
 };
 use crate::urls::query_escape;
 use crate::urls::Urls;
@@ -383,6 +383,8 @@ async fn asset_page(state: &AppState, code: &str, id: &str) -> Result<Response, 
             alt => alt.to_owned(),
         },
     });
+    let urls = Urls::new(&state.config.base_url);
+    meta.documents = DocumentLink::ninjs(|version| urls.ninjs_picture(id, version));
     let usages = usages
         .iter()
         .map(|c| Card::new(c, ctx.edition_code(c.edition_id), &media))

@@ -18,6 +18,8 @@ mod newsfeed;
 mod search;
 mod section;
 mod seo;
+// The sitemap index, story, listing and news sitemaps.
+mod sitemaps;
 mod structured;
 mod tag;
 mod view;
@@ -30,18 +32,18 @@ use axum::Router;
 use crate::AppState;
 
 /// The reader site's routes. Static segments (`tag`, `author`, `newsfeed`,
-/// `mediabank`, `search`, `rss.xml`, `sitemap-N.xml`) win over section slugs.
+/// `mediabank`, `search`, `sitemap-N.xml`, and the feeds' file names,
+/// `feeds::routes`) win over section and story slugs.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(front::root))
         .route("/robots.txt", get(seo::robots))
-        .route("/sitemap.xml", get(seo::sitemap_index))
+        .route("/sitemap.xml", get(sitemaps::sitemap_index))
         .route("/static/{file}", get(assets::static_file))
         .route("/media/{*key}", get(assets::media_file))
         .route("/{edition}", get(front::add_slash))
         .route("/{edition}/", get(front::page))
-        .route("/{edition}/rss.xml", get(feeds::rss))
-        .route("/{edition}/sitemap-{file}", get(seo::sitemap))
+        .route("/{edition}/sitemap-{file}", get(sitemaps::sitemap))
         .route("/{edition}/newsfeed", get(newsfeed::page))
         .route("/{edition}/tag/{slug}", get(tag::page))
         .route("/{edition}/author/{slug}", get(author::page))
@@ -53,5 +55,6 @@ pub fn router() -> Router<AppState> {
         .route("/{edition}/{section}", get(section::add_slash))
         .route("/{edition}/{section}/", get(section::page))
         .route("/{edition}/{section}/{slug}", get(article::page))
+        .merge(feeds::routes())
         .fallback(crate::site::fallback)
 }

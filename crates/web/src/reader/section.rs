@@ -8,8 +8,8 @@ use dateline_store::ArticleFilter;
 use serde::Serialize;
 
 use super::view::{moved_permanently, PageQuery, Pager};
-use crate::site::{respond, Card, EditionCtx, Layout, MediaMap, Meta, PageError};
-use crate::urls::Urls;
+use crate::site::{respond, Card, DocumentLink, EditionCtx, Layout, MediaMap, Meta, PageError};
+use crate::urls::{Listing, Urls};
 use crate::AppState;
 
 #[derive(Serialize)]
@@ -65,6 +65,9 @@ async fn section_page(
     let meta = Meta::new(title, section.description.clone())
         .canonical(path.clone())
         .in_section(section.id)
+        .feeds(DocumentLink::feeds(&section.title, |format| {
+            Urls::relative().feed(ctx.code(), Listing::Section(&section.slug), format)
+        }))
         .paged(after.is_some());
     let view = SectionView {
         layout: ctx.layout(state, "section", meta, Some(&media)),

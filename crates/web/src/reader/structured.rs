@@ -7,7 +7,7 @@
 use dateline_store::{Article, MediaAsset, Section, Translation};
 use serde_json::json;
 
-use crate::site::{Alternate, EditionCtx, MediaMap, Meta, MetaImage, Picture};
+use crate::site::{Alternate, DocumentLink, EditionCtx, MediaMap, Meta, MetaImage, Picture};
 use crate::urls::Urls;
 use crate::AppState;
 
@@ -69,6 +69,19 @@ pub(super) fn article_meta(state: &AppState, ctx: &EditionCtx, facts: &ArticleFa
         })
         .collect();
     meta.json_ld = Some(script_safe_json(&ld));
+    // Only a public story has documents (not the newsroom's preview).
+    if article.status.is_public() {
+        let urls = Urls::new(&state.config.base_url);
+        meta.documents = DocumentLink::ninjs(|version| urls.ninjs_article(article.id, version));
+    }
+    // And its NewsML-G2 text item, likewise.
+    if article.status.is_public() {
+        meta.documents.push(DocumentLink {
+            media_type: crate::distribution::newsml::NEWS_ITEM_TYPE.to_owned(),
+            title: "NewsML-G2".to_owned(),
+            href: Urls::new(&state.config.base_url).newsml_article(article.id),
+        });
+    }
     (meta.published_iso, meta.modified_iso) = (Some(dates.0), Some(dates.1));
     meta
 }

@@ -8,8 +8,8 @@ use dateline_store::ArticleFilter;
 use serde::Serialize;
 
 use super::view::{PageQuery, Pager};
-use crate::site::{respond, Card, EditionCtx, Layout, MediaMap, Meta, PageError};
-use crate::urls::Urls;
+use crate::site::{respond, Card, DocumentLink, EditionCtx, Layout, MediaMap, Meta, PageError};
+use crate::urls::{Listing, Urls};
 use crate::AppState;
 
 #[derive(Serialize)]
@@ -74,6 +74,9 @@ async fn tag_page(
     );
     let meta = Meta::new(format!("{heading} - {}", ctx.site_name()), description)
         .canonical(path.clone())
+        .feeds(DocumentLink::feeds(&heading, |format| {
+            Urls::relative().feed(ctx.code(), Listing::Tag(&tag.slug), format)
+        }))
         .paged(after.is_some());
     let view = TagView {
         layout: ctx.layout(state, "tag", meta, Some(&media)),

@@ -12,7 +12,7 @@ use super::days::Day;
 use super::errors::PageError;
 use super::pictures::{MediaMap, Picture};
 use crate::cache::PageKeys;
-use crate::urls::Urls;
+use crate::urls::{FeedFormat, Listing, Urls};
 use crate::AppState;
 
 /// The edition named in the URL, all editions (for the switcher), the
@@ -149,6 +149,9 @@ impl EditionCtx {
                 og_locale: self.edition.language.as_str().replace('-', "_"),
                 home_url: rel.front(code),
                 rss_url: rel.rss(code),
+                feeds: DocumentLink::feeds(&self.edition.name, |format| {
+                    rel.feed(code, Listing::Edition, format)
+                }),
                 chats_url: rel.chats(code),
                 newsfeed_url: rel.newsfeed(code),
                 mediabank_url: rel.media_bank(code),
@@ -231,6 +234,7 @@ impl Layout {
                 og_locale: "en".to_owned(),
                 home_url: "/".to_owned(),
                 rss_url: "/".to_owned(),
+                feeds: Vec::new(),
                 chats_url: "/".to_owned(),
                 newsfeed_url: "/".to_owned(),
                 mediabank_url: "/".to_owned(),
@@ -270,6 +274,8 @@ pub(crate) struct EditionView {
     pub og_locale: String,
     pub home_url: String,
     pub rss_url: String,
+    /// The edition's feeds in every format, for `<link rel="alternate">`.
+    pub feeds: Vec<DocumentLink>,
     pub chats_url: String,
     pub newsfeed_url: String,
     pub mediabank_url: String,
@@ -337,6 +343,12 @@ pub(crate) struct Meta {
     pub og_type: &'static str,
     pub image: Option<MetaImage>,
     pub alternates: Vec<Alternate>,
+    /// The page's content as documents for other systems (ninjs, NewsML-G2), for
+    /// `<link rel="alternate" type=…>`; absolute addresses.
+    pub documents: Vec<DocumentLink>,
+    /// The feeds of the listing the page shows (a section's, a tag's, an
+    /// author's); the edition's are in `EditionView::feeds`.
+    pub feeds: Vec<DocumentLink>,
     pub json_ld: Option<String>,
     pub noindex: bool,
     pub prev_url: Option<String>,
@@ -363,6 +375,44 @@ pub(crate) struct MetaImage {
 pub(crate) struct Alternate {
     pub hreflang: String,
     pub href: String,
+}
+
+/// A machine-readable version of a page: `<link rel="alternate"
+/// type="{media_type}" title="{title}" href="{href}">`.
+#[derive(Debug, Serialize)]
+pub(crate) struct DocumentLink {
+    pub media_type: String,
+    pub title: String,
+    pub href: String,
+}
+
+impl DocumentLink {
+    /// A listing's feeds, one per format, titled with its name and the
+    /// format's; `href` gives a format's address.
+    pub fn feeds(name: &str, href: impl Fn(FeedFormat) -> String) -> Vec<Self> {
+        FeedFormat::ALL
+            .into_iter()
+            .map(|format| Self {
+                media_type: format.media_type().to_owned(),
+                title: format!("{name} ({})", format.label()),
+                href: href(format),
+            })
+            .collect()
+    }
+
+    /// One link per ninjs version the site writes, latest first; `href`
+    /// gives a version's address.
+    pub fn ninjs(href: impl Fn(&str) -> String) -> Vec<Self> {
+        use crate::distribution::ninjs::NinjsVersion;
+        NinjsVersion::ALL
+            .into_iter()
+            .map(|version| Self {
+                media_type: version.media_type(),
+                title: format!("IPTC ninjs {}", version.as_str()),
+                href: href(version.as_str()),
+            })
+            .collect()
+    }
 }
 
 impl Meta {
@@ -396,6 +446,12 @@ impl Meta {
         self
     }
 
+    /// The feeds of the listing the page shows.
+    pub fn feeds(mut self, feeds: Vec<DocumentLink>) -> Self {
+        self.feeds = feeds;
+        self
+    }
+
     pub fn in_section(mut self, section_id: i64) -> Self {
         self.section_id = Some(section_id);
         self
@@ -420,6 +476,7 @@ impl Meta {
             abs(&mut image.url);
         }
         self.alternates.iter_mut().for_each(|a| abs(&mut a.href));
+        self.feeds.iter_mut().for_each(|f| abs(&mut f.href));
         self
     }
 }

@@ -13,7 +13,7 @@ mod errors;
 mod pictures;
 
 pub(crate) use cards::{card_media, Card};
-pub(crate) use chrome::{Alternate, EditionCtx, Layout, Meta, MetaImage};
+pub(crate) use chrome::{Alternate, DocumentLink, EditionCtx, Layout, Meta, MetaImage};
 pub(crate) use days::Day;
 pub(crate) use errors::{
     fallback, html_errors, imported_address, moved_permanently, respond, PageError,

@@ -117,6 +117,7 @@ async fn an_admin_sets_the_site_settings_and_every_reader_page_shows_them(app: T
         ("social_url", ""),
         ("contact_email", "desk@planet.example"),
         ("contact_text", "1 Main Street\r\nMetropolis"),
+        ("websub_hub", " https://hub.example/ "),
     ];
     see_other(
         &admin.post("/newsroom/settings", &form).await,
@@ -141,6 +142,11 @@ async fn an_admin_sets_the_site_settings_and_every_reader_page_shows_them(app: T
         Some(app.newsroom.fixtures.ru.id)
     );
     assert_eq!(settings.contact_text, "1 Main Street\nMetropolis");
+    assert_eq!(settings.websub_hub.as_deref(), Some("https://hub.example/"));
+    assert_eq!(
+        attrs(&saved, "input[name='websub_hub']", "value"),
+        ["https://hub.example/"]
+    );
 
     // Every reader page shows them: the cached front page was purged.
     let front = app.get("/en/").await.text().await.unwrap();
@@ -290,7 +296,7 @@ async fn the_admin_api_reads_and_replaces_the_settings(app: TestApp) {
     assert_eq!(
         unset,
         json!({"site_name": null, "default_edition": null, "social_links": [],
-               "contact_email": null, "contact_text": ""})
+               "contact_email": null, "contact_text": "", "websub_hub": null})
     );
 
     let settings = json!({
@@ -301,7 +307,8 @@ async fn the_admin_api_reads_and_replaces_the_settings(app: TestApp) {
             {"label": "Telegram", "url": "https://t.example/planet"}
         ],
         "contact_email": "desk@planet.example",
-        "contact_text": "Open 9 to 5"
+        "contact_text": "Open 9 to 5",
+        "websub_hub": "https://hub.example/"
     });
     let (status, saved) = call(&app, &secret, Method::PUT, path, Some(settings.clone())).await;
     assert_eq!((status, &saved), (StatusCode::OK, &settings), "[{backend}]");
@@ -314,7 +321,7 @@ async fn the_admin_api_reads_and_replaces_the_settings(app: TestApp) {
         "[{backend}]"
     );
 
-    let refusals: [(Value, &str); 4] = [
+    let refusals: [(Value, &str); 5] = [
         (
             json!({"social_links": [{"label": "X", "url": "ftp://files.example"}]}),
             "social_links",
@@ -322,6 +329,7 @@ async fn the_admin_api_reads_and_replaces_the_settings(app: TestApp) {
         (json!({"default_edition": "de"}), "default_edition"),
         (json!({"site_name": " Padded "}), "site_name"),
         (json!({"contact_email": "nobody"}), "contact_email"),
+        (json!({"websub_hub": "https://hüb.example/"}), "websub_hub"),
     ];
     for (body, field) in refusals {
         let (status, answer) = call(&app, &secret, Method::PUT, path, Some(body)).await;
@@ -516,11 +524,42 @@ async fn an_edition_changes_its_date_format_and_gets_an_uploaded_logo(db: TestDb
     );
 }
 
+/// A hub address that is not an http(s) address in ASCII is refused on its
+/// field, what was typed kept, nothing saved.
+async fn a_bad_websub_hub_is_refused_on_its_field(app: TestApp) {
+    let backend = app.backend();
+    let (mut admin, csrf, _) = signed_in(&app, "chief@example.org", Role::Admin).await;
+    let form = [
+        ("csrf_token", csrf.as_str()),
+        ("site_name", "The Daily Planet"),
+        ("websub_hub", "hub.example/websub"),
+    ];
+    let response = admin.post("/newsroom/settings", &form).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "[{backend}]"
+    );
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("WebSub hub address: enter an http or https address"),
+        "[{backend}] {html}"
+    );
+    assert_eq!(attrs(&html, "[aria-invalid=true]", "id"), ["websub-hub"]);
+    assert_eq!(attrs(&html, "#websub-hub", "value"), ["hub.example/websub"]);
+    assert_eq!(
+        app.store().site_settings().await.unwrap(),
+        Default::default(),
+        "[{backend}] nothing saved"
+    );
+}
+
 on_both_backends!(
     crate::test_app::TestApp::on;
     an_admin_sets_the_site_settings_and_every_reader_page_shows_them,
     only_admins_reach_the_settings,
     a_bad_link_is_refused_on_its_row_with_what_was_typed_kept,
+    a_bad_websub_hub_is_refused_on_its_field,
     the_admin_api_reads_and_replaces_the_settings,
 );
 

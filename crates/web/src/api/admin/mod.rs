@@ -24,6 +24,9 @@ mod sections;
 mod settings;
 mod tokens;
 mod users;
+// Webhooks (admins) and the document's description of what they receive.
+mod webhook_payload;
+mod webhooks;
 
 use axum::http::header::CACHE_CONTROL;
 use axum::http::HeaderValue;
@@ -38,6 +41,7 @@ pub use crate::api::extract::ApiJson;
 use crate::auth::require_csrf;
 use crate::error::ErrorBody;
 use crate::AppState;
+pub use webhook_payload::WebhooksSection;
 
 /// The routes, with full paths (merged at the root next to `/api`), each
 /// with its documentation; [`guard`] adds the layers that need the state.
@@ -70,6 +74,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(json_405(routes!(articles::revisions)))
         .routes(json_405(routes!(articles::restore)))
         .routes(json_405(routes!(search::search)))
+        .routes(json_405(routes!(webhooks::list, webhooks::create)))
+        .routes(json_405(routes!(webhooks::delete)))
+        .routes(json_405(routes!(webhooks::deliveries)))
 }
 
 /// Every unsafe request a session cookie authenticates carries its CSRF
@@ -101,6 +108,8 @@ async fn no_store(mut response: Response) -> Response {
         dateline_domain::TimeZoneName,
         tokens::ScopeName,
         articles::TagName,
+        webhooks::WebhookEventName,
+        webhook_payload::WebhookPayload,
     )),
     modifiers(&BearerAuth),
     tags(

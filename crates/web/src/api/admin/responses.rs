@@ -457,6 +457,9 @@ pub struct AdminSettings {
     pub social_links: Vec<AdminSocialLink>,
     pub contact_email: Option<String>,
     pub contact_text: String,
+    /// The WebSub hub every feed names; `null` while unset.
+    #[schema(example = "https://hub.example/")]
+    pub websub_hub: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -482,6 +485,7 @@ impl AdminSettings {
                 .collect(),
             contact_email: settings.contact_email.as_ref().map(|e| e.to_string()),
             contact_text: settings.contact_text.clone(),
+            websub_hub: settings.websub_hub.clone(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `/api/v1/admin/settings`: read and replace the site-wide settings — the
 //! site's name, the edition `/` leads to, the footer's social links and
-//! contact (admins; scope `users:admin`, as for editions). The same use
+//! contact, the feeds' WebSub hub (admins; scope `users:admin`, as for editions). The same use
 //! case as the newsroom's settings page (`crate::site_settings`); every
 //! change is audited (`site.settings`) and shows on every reader page at
 //! once.
@@ -103,6 +103,16 @@ pub struct SettingsDto {
         pattern = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
     )]
     pub contact_text: String,
+    /// The WebSub hub (W3C) every feed names with `rel="hub"` and that is
+    /// told of each publication and correction: an `http(s)` address in
+    /// ASCII without spaces, `<`, `>` or `"`, at most 500 characters.
+    #[serde(default)]
+    #[schema(
+        max_length = 500,
+        pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[!#-.0-;=?-~][!#-;=?-~]*$",
+        example = "https://hub.example/"
+    )]
+    pub websub_hub: Option<String>,
 }
 
 /// The site's settings.
@@ -152,6 +162,7 @@ pub async fn replace(
             .collect(),
         contact_email: body.contact_email,
         contact_text: body.contact_text,
+        websub_hub: body.websub_hub,
     };
     let saved = save_settings(&state, &staff, &input)
         .await?

@@ -23,7 +23,23 @@ async fn the_sitemaps_list_every_public_article_with_lastmod(app: TestApp) {
     assert!(robots.contains(&format!("Sitemap: {BASE_URL}/sitemap.xml")));
 
     let (_, index) = fetch(&app, "/sitemap.xml").await;
-    let (news, sitemaps): (Vec<String>, Vec<String>) = locs(&index)
+    // Every file of the index but the news sitemaps is dated.
+    assert_eq!(
+        index.matches("<sitemap>").count(),
+        index.matches("<lastmod>").count() + 2,
+        "{index}"
+    );
+    let (pages, stories): (Vec<String>, Vec<String>) = locs(&index)
+        .into_iter()
+        .partition(|loc| loc.ends_with("/sitemap-pages.xml"));
+    assert_eq!(
+        pages,
+        [
+            format!("{BASE_URL}/en/sitemap-pages.xml"),
+            format!("{BASE_URL}/ru/sitemap-pages.xml")
+        ]
+    );
+    let (news, sitemaps): (Vec<String>, Vec<String>) = stories
         .into_iter()
         .partition(|loc| loc.ends_with("/sitemap-news.xml"));
     assert_eq!(
@@ -128,6 +144,98 @@ async fn the_news_sitemap_lists_the_last_two_days(app: TestApp) {
     );
 }
 
+/// The `<url>` element of `loc` in a sitemap.
+fn url_of<'a>(xml: &'a str, loc: &str) -> &'a str {
+    let start = xml
+        .find(&format!("<url><loc>{BASE_URL}{loc}</loc>"))
+        .unwrap_or_else(|| panic!("{loc} is not listed: {xml}"));
+    let len = xml[start..].find("</url>").expect("a closed <url>");
+    &xml[start..start + len]
+}
+
+/// Story sitemaps name each story's lead picture and its versions in the
+/// other editions; the listing sitemap names the front page, sections, tags
+/// and authors with stories, and follows publishing.
+async fn sitemaps_carry_pictures_versions_and_listings(app: TestApp) {
+    let backend = app.backend();
+    let (_, en) = fetch(&app, "/en/sitemap-1.xml").await;
+    assert!(en.contains("xmlns:image=\"http://www.google.com/schemas/sitemap-image/1.1\""));
+    assert!(en.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    let bridge = url_of(&en, "/en/world/bridge-reopens");
+    for (language, path) in [
+        ("en", "/en/world/bridge-reopens"),
+        ("ru", "/ru/world/most-otkryt"),
+    ] {
+        let link = format!(
+            "<xhtml:link rel=\"alternate\" hreflang=\"{language}\" href=\"{BASE_URL}{path}\"/>"
+        );
+        assert!(bridge.contains(&link), "[{backend}] {link} in {bridge}");
+    }
+    let picture = bridge
+        .split_once("<image:image><image:loc>")
+        .and_then(|(_, rest)| rest.split_once("</image:loc>"))
+        .map(|(loc, _)| loc)
+        .unwrap_or_else(|| panic!("[{backend}] no picture: {bridge}"));
+    // The widest JPEG pages offer of the lead picture's crop.
+    let media = &app.newsroom.fixtures.media;
+    assert_eq!(
+        picture,
+        format!(
+            "{BASE_URL}/media/renditions/{:02x}/{}-1920.jpg",
+            media.id, media.sha256
+        ),
+        "[{backend}]"
+    );
+    // No lead picture, no translation: a bare entry.
+    let markets = url_of(&en, "/en/business/markets-rally");
+    assert!(
+        !markets.contains("<image:") && !markets.contains("<xhtml:"),
+        "{markets}"
+    );
+    assert!(!url_of(&en, "/en/world/storm-warning").contains("<xhtml:"));
+    let (_, ru) = fetch(&app, "/ru/sitemap-1.xml").await;
+    assert!(url_of(&ru, "/ru/world/most-otkryt").contains(&format!(
+        "hreflang=\"en\" href=\"{BASE_URL}/en/world/bridge-reopens\""
+    )));
+
+    let (status, pages) = fetch(&app, "/en/sitemap-pages.xml").await;
+    assert_eq!(status, StatusCode::OK, "[{backend}]");
+    assert_eq!(
+        pages.matches("<url>").count(),
+        pages.matches("<lastmod>").count()
+    );
+    let listed: BTreeSet<String> = locs(&pages).into_iter().collect();
+    let expected: BTreeSet<String> = [
+        "/en/",
+        "/en/world/",
+        "/en/business/",
+        "/en/tag/transport",
+        "/en/tag/city",
+        "/en/tag/economy",
+        "/en/author/jane-roe",
+        "/en/author/john-doe",
+    ]
+    .iter()
+    .map(|p| format!("{BASE_URL}{p}"))
+    .collect();
+    assert_eq!(listed, expected, "[{backend}] {pages}");
+    assert_eq!(
+        fetch(&app, "/xx/sitemap-pages.xml").await.0,
+        StatusCode::NOT_FOUND
+    );
+
+    // A story under a new tag: the cached listing sitemap is purged.
+    let fx = &app.newsroom.fixtures;
+    let mut story = fx.article("harbour-opens", chrono::Utc::now().timestamp());
+    story.tags = vec![("harbour".parse().unwrap(), "Harbour".into())];
+    app.store().create_article(&story).await.unwrap();
+    let (_, pages) = fetch(&app, "/en/sitemap-pages.xml").await;
+    assert!(
+        pages.contains(&format!("<loc>{BASE_URL}/en/tag/harbour</loc>")),
+        "[{backend}] {pages}"
+    );
+}
+
 async fn rss_lists_the_newest_articles(app: TestApp) {
     let response = app.get("/ru/rss.xml").await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -225,6 +333,7 @@ on_both_backends!(
     crate::reader::fixture::reader_app_on;
     the_sitemaps_list_every_public_article_with_lastmod,
     the_news_sitemap_lists_the_last_two_days,
+    sitemaps_carry_pictures_versions_and_listings,
     rss_lists_the_newest_articles,
     root_redirects_by_accept_language,
     static_files_are_fingerprinted_and_cached_for_a_year,
