@@ -61,28 +61,33 @@ impl DemoSite {
         (status, content_type, bytes.to_vec())
     }
 
-    /// Every public story of every edition, by id, each edition's newest
-    /// first.
+    /// Every public story of every edition, by id.
     pub async fn public_story_ids(&self) -> Vec<i64> {
-        let mut ids = Vec::new();
-        for edition in self.store.editions().await.unwrap() {
-            let mut after = None;
-            loop {
-                let query = ArticleQuery {
-                    filter: ArticleFilter::Edition(edition.id),
-                    limit: 100,
-                    after,
-                };
-                let page = self.store.list_articles(&query).await.unwrap();
-                ids.extend(page.items.iter().map(|c| c.id));
-                match page.next {
-                    Some(next) => after = Some(next),
-                    None => break,
-                }
+        public_story_ids(&self.store).await
+    }
+}
+
+/// Every public story of every edition of `store`, by id, each edition's
+/// newest first.
+pub async fn public_story_ids(store: &Store) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for edition in store.editions().await.unwrap() {
+        let mut after = None;
+        loop {
+            let query = ArticleQuery {
+                filter: ArticleFilter::Edition(edition.id),
+                limit: 100,
+                after,
+            };
+            let page = store.list_articles(&query).await.unwrap();
+            ids.extend(page.items.iter().map(|c| c.id));
+            match page.next {
+                Some(next) => after = Some(next),
+                None => break,
             }
         }
-        ids
     }
+    ids
 }
 
 /// Every public story and picture of the demo, in ninjs 3.1 and 2.2 and as

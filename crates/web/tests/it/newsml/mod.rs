@@ -10,7 +10,7 @@ mod xsd;
 
 use dateline_domain::ArticleStatus;
 use dateline_store::testing::Fixtures;
-use dateline_store::{ArticleFilter, ArticleQuery, ArticleUpdate, StatusChange};
+use dateline_store::{ArticleUpdate, StatusChange};
 use reqwest::StatusCode;
 use scraper::{Html, Selector};
 
@@ -52,22 +52,6 @@ fn path_of(href: &str) -> &str {
         .unwrap_or_else(|| panic!("{href} is not under {BASE_URL}"))
 }
 
-/// Ids of every public story, both editions.
-async fn public_story_ids(app: &TestApp) -> Vec<i64> {
-    let fx = &app.newsroom.fixtures;
-    let mut ids = Vec::new();
-    for edition in [fx.en.id, fx.ru.id] {
-        let query = ArticleQuery {
-            filter: ArticleFilter::Edition(edition),
-            limit: 100,
-            after: None,
-        };
-        let page = app.store().list_articles(&query).await.unwrap();
-        ids.extend(page.items.iter().map(|c| c.id));
-    }
-    ids
-}
-
 #[test]
 fn newsml_validator_accepts_the_iptc_listings_and_refuses_a_broken_item() {
     let Some(validator) = Validator::find() else {
@@ -92,7 +76,7 @@ async fn newsml_items_of_public_stories_are_valid_and_complete(app: TestApp) {
     let backend = app.backend();
     let mut documents = Vec::new();
     let mut pictures = Vec::new();
-    for id in public_story_ids(&app).await {
+    for id in crate::demo_site::public_story_ids(app.store()).await {
         let text = item(&app, &format!("/api/v1/newsml/articles/{id}"), NEWS_ITEM).await;
         let package = item(
             &app,
