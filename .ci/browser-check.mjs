@@ -1,5 +1,6 @@
-// Drives headless Chromium through the demo site: front, section, article and
-// media-bank pages in every edition, at desktop and mobile widths.
+// Drives headless Chromium through the demo site: front, section, newsfeed,
+// article, its comments, media-bank, search and chat pages in every edition
+// (left to right and right to left), at desktop and mobile widths.
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,10 +30,13 @@ async function pagesFor(edition) {
   return {
     front: `/${edition}/`,
     section: `/${edition}/${section.slug}/`,
+    newsfeed: `/${edition}/newsfeed`,
     article: new URL(article.url).pathname,
+    comments: `${new URL(article.url).pathname}/comments`,
     mediabank: new URL(media.page_url).pathname,
     // Results with facets, marked passages and pictures.
     search: `/${edition}/search?q=${encodeURIComponent(article.headline.split(/\s+/)[0])}`,
+    chats: `/${edition}/chats`,
   };
 }
 
@@ -48,7 +52,7 @@ mkdirSync(HTML_DIR, { recursive: true });
 let checked = 0;
 try {
   const editions = await json('/api/v1/editions');
-  for (const edition of (editions.items || editions).map((e) => e.code)) {
+  for (const { code: edition, direction } of (editions.items || editions)) {
     const pages = await pagesFor(edition);
     for (const [kind, url] of Object.entries(pages)) {
       writeFileSync(path.join(HTML_DIR, `${edition}-${kind}.html`), await (await fetch(BASE + url)).text());
@@ -85,8 +89,15 @@ try {
             .map((img) => img.currentSrc || img.src);
         });
         broken.forEach((src) => problems.push(`broken image: ${src}`));
-        const lang = await page.evaluate(() => document.documentElement.lang);
-        if (!lang) problems.push('no lang on <html>');
+        const root = await page.evaluate(() => ({
+          lang: document.documentElement.lang,
+          dir: document.documentElement.dir,
+          // Wider than the screen: in a right-to-left page the overflow is on the left.
+          sideways: document.documentElement.scrollWidth > window.innerWidth + 1,
+        }));
+        if (!root.lang) problems.push('no lang on <html>');
+        if (root.dir !== direction) problems.push(`dir="${root.dir}" on <html>, the edition is ${direction}`);
+        if (root.sideways) problems.push('the page is wider than the screen');
         if (vpName === 'desktop') {
           // Evaluated through the DevTools protocol: the site's CSP (no inline scripts) stays on.
           await page.evaluate(axeSource);

@@ -1,5 +1,5 @@
 // Lighthouse on the reader's page types (front, section, article, comments,
-// chat room), as a phone (Lighthouse's default: a mid-range phone on a
+// chat room), and on the right-to-left edition's front and article, as a phone (Lighthouse's default: a mid-range phone on a
 // throttled connection, simulated) and as a desktop: every category must
 // score at least MIN. Prints one line per page and form factor, and for a
 // score below MIN the audits that cost it. Reports go to OUT/lighthouse/.
@@ -40,6 +40,14 @@ const pages = {
   comments: `${storyPath}/comments`,
   chat: room[1],
 };
+// The same pages mirrored: the Arabic edition's front and a story with a
+// photo-sized lead picture.
+const RTL_EDITION = 'ar';
+const rtlStories = JSON.parse(await text(`/api/v1/editions/${RTL_EDITION}/articles?limit=50`)).items;
+const rtlStory = rtlStories.find((s) => s.media && s.media.width >= 1280);
+check(rtlStory, `one of the newest ${RTL_EDITION} stories has a photo-sized lead picture`);
+pages[`${RTL_EDITION}-front`] = `/${RTL_EDITION}/`;
+pages[`${RTL_EDITION}-article`] = new URL(rtlStory.url).pathname;
 
 const problems = [];
 for (const [name, url] of Object.entries(pages)) {

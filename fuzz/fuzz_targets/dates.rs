@@ -3,26 +3,24 @@
 
 #![no_main]
 
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
-use dateline_domain::DateFormat;
-use dateline_render::{format_date, iso8601, local_midnight, rfc2822, w3c_date, Catalogs};
+use dateline_domain::{DateFormat, NumberSystem};
+use dateline_render::{format_date, iso8601, local_midnight, rfc2822, w3c_date};
 use libfuzzer_sys::fuzz_target;
 
-fn catalogs() -> &'static Catalogs {
-    static CATALOGS: OnceLock<Catalogs> = OnceLock::new();
-    CATALOGS.get_or_init(|| Catalogs::load(None))
-}
-
-fuzz_target!(|input: (i64, u16, i32, bool, &str)| {
-    let (ts, zone, day, russian, pattern) = input;
+fuzz_target!(|input: (i64, u16, i32, u8, &str)| {
+    let (ts, zone, day, choice, pattern) = input;
     let tz = chrono_tz::TZ_VARIANTS[usize::from(zone) % chrono_tz::TZ_VARIANTS.len()];
-    let language = if russian { "ru" } else { "en" };
+    let language = ["en", "ru", "ar"][usize::from(choice % 3)];
+    let numbers = if choice & 4 == 0 {
+        NumberSystem::Latin
+    } else {
+        NumberSystem::Native
+    };
     if let Ok(format) = pattern.parse::<DateFormat>() {
-        let _ = format_date(catalogs(), language, ts, format.as_str(), tz);
+        let _ = format_date(language, numbers, ts, format.as_str(), tz);
     }
-    let _ = format_date(catalogs(), language, ts, pattern, tz);
+    let _ = format_date(language, numbers, ts, pattern, tz);
     let _ = iso8601(ts, tz);
     let _ = rfc2822(ts);
     let _ = w3c_date(ts);

@@ -67,6 +67,16 @@ enum Command {
     /// Rebuild the search index from the database (a running server keeps
     /// answering from the old index until the new one is complete).
     Reindex,
+    /// Check the translation catalogs.
+    I18n {
+        #[command(subcommand)]
+        command: commands::i18n::I18nCommand,
+    },
+    /// Create, change, retire and restore editions.
+    Edition {
+        #[command(subcommand)]
+        command: commands::edition::EditionCommand,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -118,6 +128,8 @@ fn main() -> ExitCode {
             Command::Migrate => commands::migrate::run(config).await,
             Command::Openapi => commands::openapi::run(&config),
             Command::Reindex => commands::reindex::run(config).await,
+            Command::I18n { command } => commands::i18n::run(&config, command),
+            Command::Edition { command } => commands::edition::run(config, command).await,
             Command::User { command } => commands::user::run(config, command).await,
         }
     });

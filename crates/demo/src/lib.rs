@@ -1,15 +1,16 @@
-//! Dateline's demo content: two editions (English and Russian) of a news
-//! agency, with generated articles and procedural pictures, reproducible
-//! from a seed; and bulk article generation for load tests.
+//! Dateline's demo content: three editions (English, Russian and Arabic,
+//! right to left) of a news agency, with generated articles and procedural
+//! pictures, reproducible from a seed; and bulk article generation for load
+//! tests.
 //!
 //! How it fits together:
 //! - `words`: the word lists and sentence templates, one file per language
 //!   and section, aligned entry by entry across languages;
 //! - `text`: the template engine (cases, agreement, plurals) and the
 //!   language-neutral `Facts` of a story;
-//! - `story`: one story planned once and written in either language;
+//! - `story`: one story planned once and written in any language;
 //! - `plan`: the whole demo decided from the seed (editions, bylines,
-//!   pictures, 400 articles with related cards and translations);
+//!   pictures, 600 articles with related cards and translations);
 //! - `pictures`: procedural scenes and logos;
 //! - `install`: the plan written into a `Store` and a `BlobSink`;
 //! - `bulk`: `BulkGenerator` and `bulk_setup` for `dateline gen`.

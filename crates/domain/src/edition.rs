@@ -39,6 +39,44 @@ impl FromStr for TextDirection {
     }
 }
 
+/// Which digits an edition's numbers and dates are written with: the Latin
+/// digits 0–9 whatever the language (what most news sites in Arabic use), or
+/// the language's own digits as its CLDR locale data has them (٠١٢ in
+/// Arabic). Languages without digits of their own write Latin ones either way.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberSystem {
+    #[default]
+    Latin,
+    Native,
+}
+
+impl NumberSystem {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Latin => "latin",
+            Self::Native => "native",
+        }
+    }
+}
+
+impl FromStr for NumberSystem {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "latin" => Ok(Self::Latin),
+            "native" => Ok(Self::Native),
+            _ => Err(ParseError::new(
+                "number_system",
+                "invalid_number_system",
+                format!("{s:?} is neither \"latin\" nor \"native\""),
+            )),
+        }
+    }
+}
+
 /// An IANA time zone name (`Europe/Moscow`) known to the bundled tz database.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -208,6 +246,9 @@ pub struct NewEdition {
     /// Media-bank asset used as the edition's logo.
     pub logo_media_id: Option<i64>,
     pub position: i32,
+    /// Latin digits unless the edition asks for its language's own.
+    #[serde(default)]
+    pub number_system: NumberSystem,
 }
 
 impl NewEdition {

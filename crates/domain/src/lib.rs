@@ -32,8 +32,8 @@ pub use article_seo::{
 };
 pub use characters::{check_chars, first_forbidden_char, forbidden_message, is_forbidden_char};
 pub use edition::{
-    DateFormat, NewEdition, NewSection, TextDirection, TimeZoneName, RESERVED_EDITION_CODES,
-    RESERVED_SECTION_SLUGS,
+    DateFormat, NewEdition, NewSection, NumberSystem, TextDirection, TimeZoneName,
+    RESERVED_EDITION_CODES, RESERVED_SECTION_SLUGS,
 };
 pub use error::ParseError;
 pub use framing::{Crop, FocalPoint, Framing, Shape, ShapeCrops, CROP_MIN_SIDE};

@@ -65,8 +65,8 @@ account-status-suspended-until = Your account is suspended until { $until }: you
 account-status-banned = Your account is banned: you can no longer comment or chat.
 account-profile-heading = Profile
 account-language = Language of our mail
-account-language-en = English
-account-language-ru = Русский
+# This catalog's language, named in itself (the language choice lists each so).
+language-name = English
 account-save = Save
 account-password-heading = Password
 account-no-password = Your account has no password yet: you sign in by e-mail. You can set one here.

@@ -19,3 +19,14 @@ bulk-done = { $moved ->
 }
 editor-no-bylines = This edition has no bylines yet: the story goes out without one.
 editor-add-byline = Add a byline
+
+## Translation desk
+tr-panel = Translations
+tr-this-version = this version
+tr-missing = missing
+tr-translate = Translate
+tr-source = Source: { $edition }
+tr-source-choose = Show beside the form
+tr-source-show = Show
+tr-filter-lacks = Lacks a version in
+tr-column = Editions

@@ -5,10 +5,8 @@
 skip-to-content = Skip to content
 nav-sections = Sections
 nav-editions = Editions
-edition-current = Current edition
 home = Front page
 footer-tagline = Independent reporting, published with Dateline.
-footer-feeds = Feeds
 footer-sitemap = Sitemap
 footer-follow = Follow us
 footer-contact = Contact
@@ -118,58 +116,6 @@ error-500-title = Something went wrong
 error-500-text = The page could not be shown. Please try again in a moment.
 error-home = Go to the front page
 
-## Dates: { $n } is the month (1–12), the ISO weekday (1 = Monday) or 1 for PM.
-date-month-long = { $n ->
-    [1] January
-    [2] February
-    [3] March
-    [4] April
-    [5] May
-    [6] June
-    [7] July
-    [8] August
-    [9] September
-    [10] October
-    [11] November
-   *[12] December
-}
-date-month-short = { $n ->
-    [1] Jan
-    [2] Feb
-    [3] Mar
-    [4] Apr
-    [5] May
-    [6] Jun
-    [7] Jul
-    [8] Aug
-    [9] Sep
-    [10] Oct
-    [11] Nov
-   *[12] Dec
-}
-date-weekday-long = { $n ->
-    [1] Monday
-    [2] Tuesday
-    [3] Wednesday
-    [4] Thursday
-    [5] Friday
-    [6] Saturday
-   *[7] Sunday
-}
-date-weekday-short = { $n ->
-    [1] Mon
-    [2] Tue
-    [3] Wed
-    [4] Thu
-    [5] Fri
-    [6] Sat
-   *[7] Sun
-}
-date-am-pm = { $n ->
-    [1] PM
-   *[0] AM
-}
-
 ## Newsroom: articles
 desk-articles = Articles
 desk-new-article = New article
@@ -195,11 +141,6 @@ desk-not-saved = Not saved: correct the marked fields. Your text is still here.
 desk-not-moved = The status was not changed: see the message below.
 desk-conflict = Someone else saved this article after you opened it. Your text was not saved and is still here: open the current version, then copy your changes over.
 desk-conflict-open = Open the current version in a new tab
-desk-not-found = There is no such article, or it is not yours to see.
-desk-forbidden = Your role does not allow this.
-desk-failed = Something went wrong on our side. Nothing was changed; try again.
-desk-bad-filter = This list address is not valid.
-desk-bad-status = This status does not exist.
 desk-media-bank = Media bank
 desk-save = Save
 desk-workflow = Workflow
@@ -515,3 +456,6 @@ front-error-unknown_article = No story has this number or address.
 front-error-empty = Type a story's number or address first.
 front-error-place = Choose where the story goes.
 dash-fronts = Front pages
+
+# A retired edition's pages.
+edition-retired-notice = This edition is no longer updated.

@@ -22,3 +22,14 @@ bulk-done = { $moved ->
 }
 editor-no-bylines = В этом выпуске пока нет авторов: материал выйдет без подписи.
 editor-add-byline = Добавить автора
+
+## Translation desk
+tr-panel = Переводы
+tr-this-version = эта версия
+tr-missing = нет версии
+tr-translate = Перевести
+tr-source = Исходник: { $edition }
+tr-source-choose = Показать рядом с формой
+tr-source-show = Показать
+tr-filter-lacks = Нет версии в выпуске
+tr-column = Выпуски

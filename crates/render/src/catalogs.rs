@@ -1,102 +1,51 @@
-//! Fluent translation catalogs: one concurrent bundle per UI language, with
-//! English as the fallback for missing languages and messages.
+//! Fluent translation catalogs: one concurrent bundle per UI language, built
+//! in or brought by a theme or the data folder (`catalog_files.rs`), with
+//! English as the fallback for missing languages and, per message, for
+//! missing messages. Numbers inside messages are written by ICU4X in the
+//! page's digits (`NumberSystem`): each language has a bundle per system,
+//! both sharing the parsed resources.
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, PoisonError};
 
+use dateline_domain::NumberSystem;
+use fixed_decimal::Decimal;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use icu_decimal::DecimalFormatter;
 use intl_memoizer::concurrent::IntlLangMemoizer;
+use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
-use crate::numbers::group_digits;
-
-/// The languages whose catalogs ship in the binary, with their FTL source.
-/// Each language's catalog is its site file followed by one file per feature
-/// (`{lang}-accounts.ftl`, `{lang}-comments.ftl`); message names are unique
-/// across them.
-const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "en",
-        concat!(
-            include_str!("../locales/en.ftl"),
-            "\n",
-            include_str!("../locales/en-accounts.ftl"),
-            "\n",
-            include_str!("../locales/en-comments.ftl"),
-            "\n",
-            include_str!("../locales/en-chats.ftl"),
-            "\n",
-            include_str!("../locales/en-live.ftl"),
-            "\n",
-            include_str!("../locales/en-setup.ftl"),
-            "\n",
-            include_str!("../locales/en-notifications.ftl"),
-            "\n",
-            include_str!("../locales/en-staff.ftl"),
-            "\n",
-            include_str!("../locales/en-pictures.ftl"),
-            "\n",
-            include_str!("../locales/en-desk.ftl"),
-            "\n",
-            include_str!("../locales/en-search.ftl"),
-            "\n",
-            include_str!("../locales/en-newsletters.ftl"),
-            "\n",
-            include_str!("../locales/en-import.ftl"),
-            "\n",
-            include_str!("../locales/en-wires.ftl"),
-            "\n",
-            include_str!("../locales/en-webhooks.ftl"),
-        ),
-    ),
-    (
-        "ru",
-        concat!(
-            include_str!("../locales/ru.ftl"),
-            "\n",
-            include_str!("../locales/ru-accounts.ftl"),
-            "\n",
-            include_str!("../locales/ru-comments.ftl"),
-            "\n",
-            include_str!("../locales/ru-chats.ftl"),
-            "\n",
-            include_str!("../locales/ru-live.ftl"),
-            "\n",
-            include_str!("../locales/ru-setup.ftl"),
-            "\n",
-            include_str!("../locales/ru-notifications.ftl"),
-            "\n",
-            include_str!("../locales/ru-staff.ftl"),
-            "\n",
-            include_str!("../locales/ru-pictures.ftl"),
-            "\n",
-            include_str!("../locales/ru-desk.ftl"),
-            "\n",
-            include_str!("../locales/ru-search.ftl"),
-            "\n",
-            include_str!("../locales/ru-newsletters.ftl"),
-            "\n",
-            include_str!("../locales/ru-import.ftl"),
-            "\n",
-            include_str!("../locales/ru-wires.ftl"),
-            "\n",
-            include_str!("../locales/ru-webhooks.ftl"),
-        ),
-    ),
-];
+use crate::catalog_files::{catalog_sources, CatalogSource, LocaleFolders, Origin};
+use crate::numbers::{decimal_formatter, icu_locale};
 
 /// The language used when a page's language has no catalog.
 pub const FALLBACK_LANGUAGE: &str = "en";
 
+type Bundle = FluentBundle<Arc<FluentResource>>;
+
 struct Catalog {
     language: &'static str,
-    bundle: FluentBundle<FluentResource>,
+    latin: Bundle,
+    native: Bundle,
 }
 
-/// Every UI string of the reader site, by language.
+impl Catalog {
+    fn bundle(&self, numbers: NumberSystem) -> &Bundle {
+        match numbers {
+            NumberSystem::Latin => &self.latin,
+            NumberSystem::Native => &self.native,
+        }
+    }
+}
+
+/// Every UI string of the site, by language.
 pub struct Catalogs {
     catalogs: Vec<Catalog>,
+    /// Keys missing even in English, already logged once.
+    warned: Mutex<HashSet<String>>,
 }
 
 impl std::fmt::Debug for Catalogs {
@@ -109,24 +58,75 @@ impl std::fmt::Debug for Catalogs {
 }
 
 impl Catalogs {
-    /// Loads the embedded catalogs; `{theme_dir}/locales/{lang}.ftl`, when
-    /// present, overrides messages one by one.
-    pub fn load(theme_dir: Option<&Path>) -> Self {
-        let catalogs = EMBEDDED
-            .iter()
-            .map(|(language, source)| {
-                let mut bundle = new_bundle(language);
-                add_source(&mut bundle, language, (*source).to_owned(), false);
-                if let Some(dir) = theme_dir {
-                    let path = dir.join("locales").join(format!("{language}.ftl"));
-                    if let Ok(source) = std::fs::read_to_string(&path) {
-                        add_source(&mut bundle, language, source, true);
-                    }
+    /// The built-in catalogs with `{theme_dir}/locales/*.ftl` over them.
+    pub fn load(theme_dir: Option<&std::path::Path>) -> Self {
+        Self::load_from(&LocaleFolders {
+            theme_dir: theme_dir.map(Into::into),
+            data_dir: None,
+        })
+    }
+
+    /// The built-in catalogs, then the theme's, then the data folder's,
+    /// each overriding the one before message by message.
+    pub fn load_from(folders: &LocaleFolders) -> Self {
+        Self::from_sources(catalog_sources(folders))
+    }
+
+    fn from_sources(sources: Vec<CatalogSource>) -> Self {
+        let mut catalogs: Vec<Catalog> = Vec::new();
+        let mut english: Vec<String> = Vec::new();
+        for source in sources {
+            let index = match catalogs.iter().position(|c| c.language == source.language) {
+                Some(index) => index,
+                None => {
+                    catalogs.push(Catalog {
+                        language: source.language,
+                        latin: new_bundle(source.language, NumberSystem::Latin),
+                        native: new_bundle(source.language, NumberSystem::Native),
+                    });
+                    catalogs.len() - 1
                 }
-                Catalog { language, bundle }
-            })
-            .collect();
-        Self { catalogs }
+            };
+            let catalog = &mut catalogs[index];
+            let resource = Arc::new(parse(&source));
+            if source.language == FALLBACK_LANGUAGE {
+                english.extend(resource.entries().filter_map(message_id));
+            }
+            let overriding = source.origin != Origin::BuiltIn;
+            for bundle in [&mut catalog.latin, &mut catalog.native] {
+                add(bundle, &source, Arc::clone(&resource), overriding);
+            }
+        }
+        let catalogs = Self {
+            catalogs,
+            warned: Mutex::default(),
+        };
+        catalogs.log_missing(&english);
+        catalogs
+    }
+
+    /// Logs, once per load, the English messages each language lacks: those
+    /// fall back to English on pages, silently from then on.
+    fn log_missing(&self, keys: &[String]) {
+        for catalog in self
+            .catalogs
+            .iter()
+            .filter(|c| c.language != FALLBACK_LANGUAGE)
+        {
+            let missing: Vec<&str> = keys
+                .iter()
+                .filter(|k| !catalog.latin.has_message(k))
+                .map(String::as_str)
+                .collect();
+            if !missing.is_empty() {
+                tracing::warn!(
+                    language = catalog.language,
+                    count = missing.len(),
+                    keys = %missing.join(" "),
+                    "UI strings missing in a catalog; English is shown instead"
+                );
+            }
+        }
     }
 
     /// The catalog language serving a BCP 47 tag: its primary subtag when a
@@ -144,23 +144,50 @@ impl Catalogs {
         self.catalogs.iter().map(|c| c.language)
     }
 
+    /// `language` named in itself (`language-name` of its own catalog:
+    /// "Русский", "العربية"), as a choice of languages lists it; the code
+    /// when its catalog does not name it.
+    pub fn language_name(&self, language: &str) -> String {
+        if self.has(language, "language-name") {
+            self.message(language, "language-name", None)
+        } else {
+            language.to_owned()
+        }
+    }
+
     /// Whether `language`'s own catalog (not the fallback) defines `key`.
     pub fn has(&self, language: &str, key: &str) -> bool {
         self.catalog(language)
-            .is_some_and(|c| c.bundle.has_message(key))
+            .is_some_and(|c| c.latin.has_message(key))
     }
 
-    /// Formats message `key` in `language`, falling back to English and then
-    /// to the key itself (logged) so that a missing string never fails a page.
+    /// Formats message `key` in `language` with Latin digits; see
+    /// [`Catalogs::format`].
     pub fn message(&self, language: &str, key: &str, args: Option<&FluentArgs>) -> String {
+        self.format(language, NumberSystem::Latin, key, args)
+    }
+
+    /// Formats message `key` in `language` with `numbers` digits, falling
+    /// back to English and then to the key itself (logged once) so that a
+    /// missing string never fails a page.
+    pub fn format(
+        &self,
+        language: &str,
+        numbers: NumberSystem,
+        key: &str,
+        args: Option<&FluentArgs>,
+    ) -> String {
         let preferred = self.catalog(language);
         let fallback = self.catalog(FALLBACK_LANGUAGE);
         for catalog in preferred.into_iter().chain(fallback) {
-            if let Some(text) = format(&catalog.bundle, key, args) {
+            if let Some(text) = format(catalog.bundle(numbers), key, args) {
                 return text.into_owned();
             }
         }
-        tracing::warn!(language, key, "missing UI string");
+        let mut warned = self.warned.lock().unwrap_or_else(PoisonError::into_inner);
+        if warned.insert(key.to_owned()) {
+            tracing::warn!(language, key, "missing UI string");
+        }
         key.to_owned()
     }
 
@@ -169,50 +196,62 @@ impl Catalogs {
     }
 }
 
-fn new_bundle(language: &str) -> FluentBundle<FluentResource> {
+fn message_id(entry: &fluent_syntax::ast::Entry<&str>) -> Option<String> {
+    match entry {
+        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+        _ => None,
+    }
+}
+
+fn new_bundle(language: &str, numbers: NumberSystem) -> Bundle {
     let id: LanguageIdentifier = language.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Unicode isolation marks would leak into attributes and tests; the
     // templates already isolate user text where direction matters.
     bundle.set_use_isolating(false);
-    bundle.set_formatter(Some(match language {
-        "ru" => format_number::<'\u{a0}'>,
-        _ => format_number::<','>,
+    bundle.set_formatter(Some(match numbers {
+        NumberSystem::Latin => format_number::<false>,
+        NumberSystem::Native => format_number::<true>,
     }));
     bundle
 }
 
-/// Parses and adds one FTL source, logging (not failing on) syntax errors:
-/// the valid entries of a partly broken file are still used.
-fn add_source(
-    bundle: &mut FluentBundle<FluentResource>,
-    language: &str,
-    source: String,
-    overriding: bool,
-) {
-    let resource = match FluentResource::try_new(source) {
+/// Parses one FTL source, logging (not failing on) syntax errors: the valid
+/// entries of a partly broken file are still used.
+fn parse(source: &CatalogSource) -> FluentResource {
+    match FluentResource::try_new(source.text.clone()) {
         Ok(resource) => resource,
         Err((resource, errors)) => {
-            tracing::error!(language, ?errors, "syntax errors in a Fluent catalog");
+            tracing::error!(
+                language = source.language,
+                file = %source.file,
+                ?errors,
+                "syntax errors in a Fluent catalog"
+            );
             resource
         }
-    };
+    }
+}
+
+fn add(
+    bundle: &mut Bundle,
+    source: &CatalogSource,
+    resource: Arc<FluentResource>,
+    overriding: bool,
+) {
     if overriding {
         bundle.add_resource_overriding(resource);
     } else if let Err(errors) = bundle.add_resource(resource) {
         tracing::error!(
-            language,
+            language = source.language,
+            file = %source.file,
             ?errors,
             "conflicting messages in a Fluent catalog"
         );
     }
 }
 
-fn format<'b>(
-    bundle: &'b FluentBundle<FluentResource>,
-    key: &str,
-    args: Option<&FluentArgs>,
-) -> Option<Cow<'b, str>> {
+fn format<'b>(bundle: &'b Bundle, key: &str, args: Option<&FluentArgs>) -> Option<Cow<'b, str>> {
     let pattern = bundle.get_message(key)?.value()?;
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, args, &mut errors);
@@ -222,19 +261,43 @@ fn format<'b>(
     Some(text)
 }
 
-/// Fluent prints numbers without grouping; integers get the locale's group
-/// separator here, everything else keeps Fluent's own formatting.
-fn format_number<const SEP: char>(value: &FluentValue, _: &IntlLangMemoizer) -> Option<String> {
-    match value {
-        FluentValue::Number(n)
-            if n.value.fract() == 0.0 && n.value.abs() < 1e15 && n.options.use_grouping =>
-        {
-            // The range check above makes the cast exact.
-            #[allow(clippy::cast_possible_truncation)]
-            Some(group_digits(n.value as i64, SEP))
-        }
-        _ => None,
+/// A bundle's decimal formatter, made once per bundle by Fluent's memoizer;
+/// the arguments are (native digits, grouping).
+struct Decimals(Option<DecimalFormatter>);
+
+impl Memoizable for Decimals {
+    type Args = (bool, bool);
+    type Error = std::convert::Infallible;
+    fn construct(
+        lang: LanguageIdentifier,
+        (native, grouping): (bool, bool),
+    ) -> Result<Self, Self::Error> {
+        let numbers = if native {
+            NumberSystem::Native
+        } else {
+            NumberSystem::Latin
+        };
+        let locale = icu_locale(&lang.language.to_string(), numbers);
+        Ok(Self(decimal_formatter(&locale, grouping)))
     }
+}
+
+/// Fluent prints numbers as plain Latin digits; ICU4X writes them here with
+/// the language's grouping and the bundle's digits.
+fn format_number<const NATIVE: bool>(
+    value: &FluentValue,
+    memo: &IntlLangMemoizer,
+) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    let decimal = Decimal::try_from_str(&n.as_string()).ok()?;
+    let grouping = n.options.use_grouping;
+    memo.with_try_get::<Decimals, _, _>((NATIVE, grouping), |d| {
+        d.0.as_ref().map(|f| f.format_to_string(&decimal))
+    })
+    .ok()
+    .flatten()
 }
 
 #[cfg(test)]
@@ -247,16 +310,32 @@ mod tests {
         catalogs.message(language, "comments-count", Some(&args))
     }
 
+    fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("locales")).unwrap();
+        for (name, body) in files {
+            std::fs::write(dir.path().join("locales").join(name), body).unwrap();
+        }
+        dir
+    }
+
+    fn in_data(dir: &tempfile::TempDir) -> Catalogs {
+        Catalogs::load_from(&LocaleFolders {
+            theme_dir: None,
+            data_dir: Some(dir.path().to_path_buf()),
+        })
+    }
+
     /// A message defined twice would keep its first text and log an error
     /// at start-up; a syntax error would drop the entry. Neither may ship.
     #[test]
     fn the_embedded_catalogs_parse_and_name_each_message_once() {
-        for (language, source) in EMBEDDED {
-            let resource = FluentResource::try_new((*source).to_owned())
-                .unwrap_or_else(|(_, errors)| panic!("{language}: {errors:?}"));
-            let mut bundle = new_bundle(language);
-            if let Err(errors) = bundle.add_resource(resource) {
-                panic!("{language}: {errors:?}");
+        for source in catalog_sources(&LocaleFolders::default()) {
+            let resource = FluentResource::try_new(source.text.clone())
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", source.language));
+            let mut bundle = new_bundle(source.language, NumberSystem::Latin);
+            if let Err(errors) = bundle.add_resource(Arc::new(resource)) {
+                panic!("{}: {errors:?}", source.language);
             }
         }
     }
@@ -286,6 +365,30 @@ mod tests {
         assert_eq!(count(&c, "en", 12345), "12,345 comments");
     }
 
+    /// Fluent's own CLDR plural rules give Arabic its six categories; the
+    /// numbers in the text follow the page's digits.
+    #[test]
+    fn arabic_plural_categories_and_digits_through_fluent() {
+        let dir = folder(&[(
+            "ar-probe.ftl",
+            "probe-count = { $count ->\n    [zero] zero\n    [one] one\n    [two] two\n    [few] few { $count }\n    [many] many { $count }\n   *[other] other { $count }\n}\n",
+        )]);
+        let c = in_data(&dir);
+        let probe = |numbers, n: i64| {
+            let mut args = FluentArgs::new();
+            args.set("count", n);
+            c.format("ar", numbers, "probe-count", Some(&args))
+        };
+        assert_eq!(probe(NumberSystem::Latin, 0), "zero");
+        assert_eq!(probe(NumberSystem::Latin, 1), "one");
+        assert_eq!(probe(NumberSystem::Latin, 2), "two");
+        assert_eq!(probe(NumberSystem::Latin, 3), "few 3");
+        assert_eq!(probe(NumberSystem::Latin, 11), "many 11");
+        assert_eq!(probe(NumberSystem::Latin, 100), "other 100");
+        assert_eq!(probe(NumberSystem::Native, 11), "many ١١");
+        assert_eq!(probe(NumberSystem::Native, 1000), "other ١٬٠٠٠");
+    }
+
     #[test]
     fn no_bidi_isolation_marks() {
         let c = Catalogs::load(None);
@@ -305,27 +408,56 @@ mod tests {
         assert_eq!(c.message("en", "no-such-key", None), "no-such-key");
     }
 
-    /// Every message in one catalog exists in every other, so that no page
-    /// silently falls back to English.
+    /// A language no catalog ships comes from a folder; what it lacks is
+    /// English, message by message.
+    #[test]
+    fn a_folder_adds_a_language_that_falls_back_per_message() {
+        let dir = folder(&[
+            ("de.ftl", "nav-sections = Ressorts\n"),
+            ("de-comments.ftl", "comments-count = { $count ->\n    [one] ein Kommentar\n   *[other] { $count } Kommentare\n}\n"),
+            ("notes.txt", "not a catalog"),
+        ]);
+        let c = in_data(&dir);
+        assert_eq!(c.resolve("de-AT"), "de");
+        assert_eq!(c.message("de", "nav-sections", None), "Ressorts");
+        assert_eq!(count(&c, "de", 1), "ein Kommentar");
+        // German groups with a dot: the formatter follows the language.
+        assert_eq!(count(&c, "de", 1500), "1.500 Kommentare");
+        assert_eq!(
+            c.message("de", "authors", None),
+            c.message("en", "authors", None)
+        );
+    }
+
+    /// The data folder overrides the theme, which overrides the binary.
+    #[test]
+    fn data_folder_over_theme_over_built_in() {
+        let theme = folder(&[("en.ftl", "authors = Theme authors\ntags = Theme tags\n")]);
+        let data = folder(&[("en.ftl", "authors = Data authors\n")]);
+        let c = Catalogs::load_from(&LocaleFolders {
+            theme_dir: Some(theme.path().to_path_buf()),
+            data_dir: Some(data.path().to_path_buf()),
+        });
+        assert_eq!(c.message("en", "authors", None), "Data authors");
+        assert_eq!(c.message("en", "tags", None), "Theme tags");
+        assert_ne!(c.message("en", "nav-sections", None), "nav-sections");
+    }
+
+    /// Every message in one built-in catalog exists in every other, so that
+    /// no page silently falls back to English.
     #[test]
     fn catalogs_are_complete_in_every_language() {
         let c = Catalogs::load(None);
-        let ids = |source: &str| -> Vec<String> {
-            let resource = FluentResource::try_new(source.to_owned()).expect("catalog parses");
-            resource
-                .entries()
-                .filter_map(|e| match e {
-                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-                    _ => None,
-                })
-                .collect()
-        };
-        for (language, source) in EMBEDDED {
-            for (other, _) in EMBEDDED {
-                for id in ids(source) {
+        let sources = catalog_sources(&LocaleFolders::default());
+        for source in &sources {
+            let resource = FluentResource::try_new(source.text.clone()).expect("catalog parses");
+            for id in resource.entries().filter_map(message_id) {
+                for other in &sources {
                     assert!(
-                        c.has(other, &id),
-                        "{other} lacks {id} (defined in {language})"
+                        c.has(other.language, &id),
+                        "{} lacks {id} (defined in {})",
+                        other.language,
+                        source.language
                     );
                 }
             }

@@ -3,12 +3,17 @@
 //! numbers formatted for each edition's language, time zone and date format.
 //!
 //! The environment is built once at start-up; templates are compiled on first
-//! use and kept. Theme files (templates, catalogs, static files) are read at
-//! start-up, so a theme change needs a restart, not a rebuild.
+//! use and kept. Theme templates and static files are read at start-up, so a
+//! change to them needs a restart. Catalogs can add any language at run time
+//! (`{theme_dir}/locales/`, `{data_dir}/locales/`) and are re-read by
+//! [`Renderer::reload_catalogs`] without a restart. Numbers, dates and lists
+//! are formatted by ICU4X with CLDR data compiled into the binary.
 
 mod assets;
+mod catalog_files;
 mod catalogs;
 mod dates;
+mod lists;
 // Comment Markdown to safe HTML.
 pub mod markdown;
 mod numbers;
@@ -19,15 +24,19 @@ mod templates;
 use std::path::Path;
 use std::sync::Arc;
 
+use arc_swap::ArcSwap;
+use dateline_domain::NumberSystem;
 use fluent_bundle::FluentArgs;
 use minijinja::{context, Environment, Value};
 use serde::Serialize;
 
 pub use assets::{StaticAssets, StaticFile};
+pub use catalog_files::{catalog_sources, is_built_in, CatalogSource, LocaleFolders, Origin};
 pub use catalogs::{Catalogs, FALLBACK_LANGUAGE};
 pub use dates::{format_date, iso8601, local_midnight, rfc2822, w3c_date};
 pub use fluent_bundle::FluentValue;
-pub use numbers::{group_digits, group_separator};
+pub use lists::and_list;
+pub use numbers::format_integer;
 pub use templates::EMBEDDED as EMBEDDED_TEMPLATES;
 
 use templates::Shared;
@@ -41,15 +50,28 @@ pub struct RenderError {
     pub source: minijinja::Error,
 }
 
-/// How one page speaks: its catalog language, time zone and date pattern.
+/// How one page speaks: its catalog language, digits, time zone and date
+/// pattern.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PageLocale {
-    /// A language with a catalog (`en`, `ru`), from [`Renderer::locale`].
+    /// A language with a catalog (`en`, `ru`, or one a locales folder
+    /// added), from [`Renderer::locale`]; interned, so copying is free.
     pub language: &'static str,
+    /// Latin digits or the language's own, for numbers and dates.
+    pub numbers: NumberSystem,
     /// IANA name, e.g. `Europe/Moscow`.
     pub time_zone: String,
     /// strftime-style pattern, e.g. `%d.%m.%Y`.
     pub date_format: String,
+}
+
+impl PageLocale {
+    /// The same locale writing numbers and dates with `numbers`.
+    #[must_use]
+    pub fn with_numbers(mut self, numbers: NumberSystem) -> Self {
+        self.numbers = numbers;
+        self
+    }
 }
 
 /// Templates, catalogs and static files, shared by every request.
@@ -57,18 +79,41 @@ pub struct PageLocale {
 pub struct Renderer {
     env: Environment<'static>,
     shared: Arc<Shared>,
+    folders: LocaleFolders,
 }
 
 impl Renderer {
     /// Builds the renderer from the built-in theme, overridden by the files
     /// of `theme_dir` (`templates/`, `locales/`, `static/`) when given.
     pub fn new(theme_dir: Option<&Path>) -> Self {
+        Self::with_folders(LocaleFolders {
+            theme_dir: theme_dir.map(Path::to_path_buf),
+            data_dir: None,
+        })
+    }
+
+    /// Like [`Renderer::new`], with catalogs from `{data_dir}/locales/` too
+    /// (they override the theme's, which override the built-in ones).
+    pub fn with_folders(folders: LocaleFolders) -> Self {
+        let theme_dir = folders.theme_dir.as_deref();
         let shared = Arc::new(Shared {
-            catalogs: Catalogs::load(theme_dir),
+            catalogs: ArcSwap::from_pointee(Catalogs::load_from(&folders)),
             assets: StaticAssets::load(theme_dir),
         });
         let env = templates::environment(theme_dir.map(Path::to_path_buf), Arc::clone(&shared));
-        Self { env, shared }
+        Self {
+            env,
+            shared,
+            folders,
+        }
+    }
+
+    /// Re-reads every catalog from the binary and the locales folders and
+    /// swaps them in whole: pages being rendered finish with the old ones.
+    pub fn reload_catalogs(&self) {
+        let catalogs = Catalogs::load_from(&self.folders);
+        tracing::info!(languages = ?catalogs.languages().collect::<Vec<_>>(), "catalogs reloaded");
+        self.shared.catalogs.store(Arc::new(catalogs));
     }
 
     /// Compiles every page template now, so that a broken theme fails at
@@ -83,18 +128,20 @@ impl Renderer {
         Ok(())
     }
 
-    /// The locale of a page in an edition with this language tag.
+    /// The locale of a page in an edition with this language tag, with
+    /// Latin digits (see [`PageLocale::with_numbers`]).
     pub fn locale(&self, language_tag: &str, time_zone: &str, date_format: &str) -> PageLocale {
         PageLocale {
-            language: self.shared.catalogs.resolve(language_tag),
+            language: self.shared.catalogs.load().resolve(language_tag),
+            numbers: NumberSystem::Latin,
             time_zone: time_zone.to_owned(),
             date_format: date_format.to_owned(),
         }
     }
 
     /// Renders `template` with `page` (any serialisable view model) in `locale`.
-    /// `locale`, `time_zone` and `date_format` become top-level variables read
-    /// by `t` and the date filters.
+    /// `locale`, `numbers`, `time_zone` and `date_format` become top-level
+    /// variables read by `t` and the filters.
     pub fn render<T: Serialize>(
         &self,
         template: &str,
@@ -103,6 +150,7 @@ impl Renderer {
     ) -> Result<String, RenderError> {
         let ctx = context! {
             locale => locale.language,
+            numbers => locale.numbers.as_str(),
             time_zone => &locale.time_zone,
             date_format => &locale.date_format,
             ..Value::from_serialize(page)
@@ -123,22 +171,36 @@ impl Renderer {
             fluent.set(*name, value.clone());
         }
         let args = (!args.is_empty()).then_some(&fluent);
-        self.shared.catalogs.message(locale.language, key, args)
+        self.shared
+            .catalogs
+            .load()
+            .format(locale.language, locale.numbers, key, args)
     }
 
     /// `ts` in the page's date format and time zone (or in `pattern`).
     pub fn date(&self, locale: &PageLocale, ts: i64, pattern: Option<&str>) -> String {
         let tz = locale.time_zone.parse().unwrap_or(chrono_tz::UTC);
         let pattern = pattern.unwrap_or(&locale.date_format);
-        format_date(&self.shared.catalogs, locale.language, ts, pattern, tz)
+        format_date(locale.language, locale.numbers, ts, pattern, tz)
+    }
+
+    /// `n` with the page's digits and grouping.
+    pub fn number(&self, locale: &PageLocale, n: i64) -> String {
+        format_integer(locale.language, locale.numbers, n)
+    }
+
+    /// `items` joined as the page's language joins a list ("A, B and C").
+    pub fn and_list<S: AsRef<str>>(&self, locale: &PageLocale, items: &[S]) -> String {
+        and_list(locale.language, items)
     }
 
     pub fn assets(&self) -> &StaticAssets {
         &self.shared.assets
     }
 
-    pub fn catalogs(&self) -> &Catalogs {
-        &self.shared.catalogs
+    /// The catalogs in use now (a later reload does not change these).
+    pub fn catalogs(&self) -> Arc<Catalogs> {
+        self.shared.catalogs.load_full()
     }
 }
 
@@ -202,6 +264,59 @@ mod tests {
             "&lt;script&gt;&quot;&amp;"
         );
         assert!(r.render("../secret.html", &en, &page).is_err());
+    }
+
+    /// Editing a data-folder catalog on a running site takes effect on the
+    /// next reload, for locales made before it too; a new language appears.
+    #[test]
+    fn reload_picks_up_changed_and_new_catalogs() {
+        let data = theme(&[("locales/en.ftl", "authors = Writers\n")]);
+        let r = Renderer::with_folders(LocaleFolders {
+            theme_dir: None,
+            data_dir: Some(data.path().to_path_buf()),
+        });
+        let en = r.locale("en", "UTC", "%d.%m.%Y");
+        assert_eq!(r.t(&en, "authors", &[]), "Writers");
+        assert_eq!(r.locale("de", "UTC", "%d.%m.%Y").language, "en");
+        std::fs::write(
+            data.path().join("locales/en.ftl"),
+            "authors = Contributors\n",
+        )
+        .unwrap();
+        std::fs::write(data.path().join("locales/de.ftl"), "authors = Autoren\n").unwrap();
+        assert_eq!(r.t(&en, "authors", &[]), "Writers");
+        r.reload_catalogs();
+        assert_eq!(r.t(&en, "authors", &[]), "Contributors");
+        let de = r.locale("de-DE", "Europe/Berlin", "%e. %B %Y");
+        assert_eq!(de.language, "de");
+        assert_eq!(r.t(&de, "authors", &[]), "Autoren");
+        assert_eq!(r.date(&de, 1_706_699_100, None), "31. Januar 2024");
+    }
+
+    /// Bylines: links stay links, names are escaped, the joining words are
+    /// the language's; numbers and dates follow the edition's digits.
+    #[test]
+    fn lists_and_digits_in_templates() {
+        let dir = theme(&[(
+            "templates/probe.html",
+            "{% set l = namespace(items=[]) %}{% for a in people %}{% set l.items = l.items + [('<b>' ~ a|e ~ '</b>')|safe] %}{% endfor %}{{ l.items|and_list }}|{{ people|and_list }}|{{ n|number }}|{{ ts|date }}",
+        )]);
+        let r = Renderer::new(Some(dir.path()));
+        let page = serde_json::json!({ "people": ["Ann", "B&B"], "n": 1234, "ts": 1_706_699_100 });
+        let en = r.locale("en", "UTC", "%e %B");
+        assert_eq!(
+            r.render("probe.html", &en, &page).unwrap(),
+            "<b>Ann</b> and <b>B&amp;B</b>|Ann and B&amp;B|1,234|31 January"
+        );
+        let ar = r
+            .locale("ar", "Asia/Riyadh", "%e %B")
+            .with_numbers(NumberSystem::Native);
+        assert_eq!(
+            r.render("probe.html", &ar, &page).unwrap(),
+            "<b>Ann</b> و<b>B&amp;B</b>|Ann وB&amp;B|١٬٢٣٤|٣١ يناير"
+        );
+        assert_eq!(r.number(&ar, 5), "٥");
+        assert_eq!(r.and_list(&ar, &["سلمى", "كريم"]), "سلمى وكريم");
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! The minijinja environment: embedded templates a theme folder overrides by
 //! file name, and the filters and functions templates use (`t`, `date`,
-//! `iso`, `number`, `static_url`).
+//! `iso`, `number`, `and_list`, `static_url`).
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use arc_swap::ArcSwap;
+use dateline_domain::NumberSystem;
 use fluent_bundle::{FluentArgs, FluentValue};
 use minijinja::value::{Kwargs, ValueKind};
 use minijinja::{
@@ -13,7 +16,7 @@ use minijinja::{
 
 use crate::assets::StaticAssets;
 use crate::catalogs::{Catalogs, FALLBACK_LANGUAGE};
-use crate::{dates, numbers};
+use crate::{dates, lists, numbers};
 
 /// The built-in theme's templates, by name.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -418,7 +421,9 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 /// What the filters and functions need besides the template context.
 #[derive(Debug)]
 pub(crate) struct Shared {
-    pub catalogs: Catalogs,
+    /// Swapped whole by `Renderer::reload_catalogs`; a render loads it
+    /// without locking.
+    pub catalogs: ArcSwap<Catalogs>,
     pub assets: StaticAssets,
 }
 
@@ -438,7 +443,6 @@ pub(crate) fn environment(theme_dir: Option<PathBuf>, shared: Arc<Shared>) -> En
     env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| {
         translate(&s, state, key, kwargs)
     });
-    let s = Arc::clone(&shared);
     env.add_filter(
         "date",
         move |state: &State, ts: i64, pattern: Option<&str>| {
@@ -447,15 +451,16 @@ pub(crate) fn environment(theme_dir: Option<PathBuf>, shared: Arc<Shared>) -> En
             let pattern = pattern
                 .or_else(|| format.as_ref().and_then(Value::as_str))
                 .unwrap_or("%d.%m.%Y");
-            dates::format_date(&s.catalogs, &language, ts, pattern, time_zone(state))
+            dates::format_date(&language, digits(state), ts, pattern, time_zone(state))
         },
     );
     env.add_filter("iso", |state: &State, ts: i64| {
         dates::iso8601(ts, time_zone(state))
     });
     env.add_filter("number", |state: &State, n: i64| {
-        numbers::group_digits(n, numbers::group_separator(&language(state)))
+        numbers::format_integer(&language(state), digits(state), n)
     });
+    env.add_filter("and_list", and_list);
     // The editor's markup of a paragraph as the HTML readers will see.
     env.add_filter("markup_html", |markup: &str| {
         let (text, marks) = crate::rich::parse_markup(markup);
@@ -473,23 +478,52 @@ pub(crate) fn environment(theme_dir: Option<PathBuf>, shared: Arc<Shared>) -> En
 fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
     match value.as_str() {
         Some(s) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
-            let mut last = 0;
-            for (i, b) in s.bytes().enumerate() {
-                let entity = match b {
-                    b'&' => "&amp;",
-                    b'<' => "&lt;",
-                    b'>' => "&gt;",
-                    b'"' => "&quot;",
-                    b'\'' => "&#39;",
-                    _ => continue,
-                };
-                out.write_str(&s[last..i]).map_err(Error::from)?;
-                out.write_str(entity).map_err(Error::from)?;
-                last = i + 1;
-            }
-            out.write_str(&s[last..]).map_err(Error::from)
+            out.write_str(&escape_html(s)).map_err(Error::from)
         }
         _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+fn escape_html(s: &str) -> Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '"', '\'']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `names|and_list`: "A, B and C" in the page's language. Items marked safe
+/// (links built by the template) keep their HTML; the others are escaped,
+/// and the result is then safe as a whole.
+fn and_list(state: &State, items: Vec<Value>) -> Value {
+    let language = language(state);
+    let html = state.auto_escape() == AutoEscape::Html;
+    let pieces: Vec<String> = items
+        .iter()
+        .map(|v| {
+            let text = v.to_string();
+            if html && !v.is_safe() {
+                escape_html(&text).into_owned()
+            } else {
+                text
+            }
+        })
+        .collect();
+    let joined = lists::and_list(&language, &pieces);
+    if html {
+        Value::from_safe_string(joined)
+    } else {
+        Value::from(joined)
     }
 }
 
@@ -527,6 +561,13 @@ fn language(state: &State) -> String {
         .unwrap_or_else(|| FALLBACK_LANGUAGE.to_owned())
 }
 
+fn digits(state: &State) -> NumberSystem {
+    state
+        .lookup("numbers")
+        .and_then(|v| v.as_str().and_then(|s| s.parse().ok()))
+        .unwrap_or_default()
+}
+
 fn time_zone(state: &State) -> chrono_tz::Tz {
     state
         .lookup("time_zone")
@@ -550,5 +591,8 @@ fn translate(shared: &Shared, state: &State, key: &str, kwargs: Kwargs) -> Resul
         args.set(name.to_owned(), fluent);
     }
     let args = kwargs.args().next().is_some().then_some(&args);
-    Ok(shared.catalogs.message(&language(state), key, args))
+    Ok(shared
+        .catalogs
+        .load()
+        .format(&language(state), digits(state), key, args))
 }

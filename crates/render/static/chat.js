@@ -142,14 +142,19 @@
     }
     var bubble = document.createElement('div');
     bubble.className = 'chat-bubble';
+    // The name and the message keep their own direction (a Latin name in
+    // an Arabic room), as the page's own messages do.
     var author = document.createElement('span');
     author.className = 'chat-author';
-    author.textContent = m.author;
+    var name = document.createElement('bdi');
+    name.textContent = m.author;
+    author.appendChild(name);
     var time = document.createElement('time');
     time.setAttribute('datetime', m.datetime);
     time.textContent = m.time;
     var body = document.createElement('p');
     body.className = 'chat-body';
+    body.setAttribute('dir', 'auto');
     body.textContent = m.body;
     bubble.appendChild(author);
     bubble.appendChild(document.createTextNode(' '));

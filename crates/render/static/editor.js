@@ -219,6 +219,8 @@
     box.dataset.ready = "1";
     box.hidden = false;
     box.contentEditable = "true";
+    // An Arabic paragraph in an English newsroom runs right to left.
+    box.dir = "auto";
     box.setAttribute("aria-describedby", field.getAttribute("aria-describedby") || "");
     if (field.getAttribute("aria-invalid")) box.setAttribute("aria-invalid", "true");
     field.hidden = true;

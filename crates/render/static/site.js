@@ -65,11 +65,17 @@
   row.addEventListener("scroll", update, { passive: true });
   window.addEventListener("resize", update);
   update();
-  // The current section is scrolled into view.
+  // The current section is scrolled into view. Measured on the screen, so
+  // that it holds either way the row runs: in a right-to-left row,
+  // scrollLeft counts from 0 down to negative numbers.
   var current = row.querySelector("[aria-current]");
-  if (current && document.documentElement.dir !== "rtl" && current.offsetLeft + current.offsetWidth > row.clientWidth) {
-    row.scrollLeft = current.offsetLeft - 16;
-    update();
+  if (current) {
+    var box = row.getBoundingClientRect(), link = current.getBoundingClientRect();
+    var shift = link.right > box.right ? link.right - box.right + 16 : link.left < box.left ? link.left - box.left - 16 : 0;
+    if (shift !== 0) {
+      row.scrollLeft += shift;
+      update();
+    }
   }
 })();
 

@@ -13,7 +13,8 @@ use crate::{Result, Store, StoreError};
 
 pub(crate) const EDITION_COLUMNS: &str =
     "id, code, name, language, direction, time_zone, date_format, \
-     logo_media_id, position, article_count";
+     logo_media_id, position, article_count, number_system, retired_at, comment_mode, \
+     new_account_hold_hours";
 const SECTION_COLUMNS: &str = "id, edition_id, slug, title, description, position, article_count";
 
 /// Parses a stored text column into a domain type, reporting corruption
@@ -45,6 +46,19 @@ pub(crate) fn edition_from_row(row: &AnyRow) -> Result<Edition> {
         logo_media_id: row.try_get("logo_media_id")?,
         position: i32::try_from(row.try_get::<i64, _>("position")?).unwrap_or_default(),
         article_count: row.try_get("article_count")?,
+        number_system: parse_col(row, "number_system", "editions")?,
+        retired_at: row.try_get("retired_at")?,
+        comment_mode: row
+            .try_get::<Option<String>, _>("comment_mode")?
+            .map(|m| {
+                m.parse()
+                    .map_err(|e: dateline_domain::ParseError| StoreError::Corrupt {
+                        table: "editions",
+                        detail: format!("comment_mode: {e}"),
+                    })
+            })
+            .transpose()?,
+        new_account_hold_hours: row.try_get("new_account_hold_hours")?,
     })
 }
 
@@ -66,8 +80,8 @@ pub(crate) fn section_from_row(row: &AnyRow) -> Result<Section> {
 pub(crate) async fn insert_edition(conn: &mut AnyConnection, new: &NewEdition) -> Result<Edition> {
     new.validate()?;
     let sql = format!(
-        "INSERT INTO editions (code, name, language, direction, time_zone, date_format, logo_media_id, position) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {EDITION_COLUMNS}"
+        "INSERT INTO editions (code, name, language, direction, time_zone, date_format, logo_media_id, \
+         position, number_system) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {EDITION_COLUMNS}"
     );
     let row = sqlx::query(&sql)
         .bind(new.code.as_str())
@@ -78,6 +92,7 @@ pub(crate) async fn insert_edition(conn: &mut AnyConnection, new: &NewEdition) -
         .bind(new.date_format.as_str())
         .bind(new.logo_media_id)
         .bind(i64::from(new.position))
+        .bind(new.number_system.as_str())
         .fetch_one(&mut *conn)
         .await
         .map_err(|err| match &err {
@@ -102,7 +117,8 @@ impl Store {
         Ok(edition)
     }
 
-    /// All editions in display order.
+    /// All editions in display order, the retired ones included (their
+    /// pages stay readable); [`Edition::is_active`] tells them apart.
     pub async fn editions(&self) -> Result<Vec<Edition>> {
         let sql = format!("SELECT {EDITION_COLUMNS} FROM editions ORDER BY position, id");
         sqlx::query(&sql)
@@ -111,6 +127,39 @@ impl Store {
             .iter()
             .map(edition_from_row)
             .collect()
+    }
+
+    /// What staff may set on every edition, as one text that changes with
+    /// any of it (not with article counts): another process's edition
+    /// writes are seen by comparing it, where no event crosses processes
+    /// (SQLite).
+    pub async fn editions_stamp(&self) -> Result<String> {
+        let rows = sqlx::query(&format!(
+            "SELECT {EDITION_COLUMNS} FROM editions ORDER BY id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut stamp = String::new();
+        for row in &rows {
+            let e = edition_from_row(row)?;
+            stamp.push_str(&format!(
+                "{}|{}|{}|{}|{}|{}|{}|{:?}|{}|{}|{:?}|{:?}|{:?}\n",
+                e.id,
+                e.code,
+                e.name,
+                e.language,
+                e.direction.as_str(),
+                e.time_zone,
+                e.date_format.as_str(),
+                e.logo_media_id,
+                e.position,
+                e.number_system.as_str(),
+                e.retired_at,
+                e.comment_mode.map(|m| m.as_str()),
+                e.new_account_hold_hours,
+            ));
+        }
+        Ok(stamp)
     }
 
     pub async fn edition_by_code(&self, code: &EditionCode) -> Result<Option<Edition>> {

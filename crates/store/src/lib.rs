@@ -60,7 +60,9 @@ pub mod webhooks;
 pub mod wires;
 
 pub use accounts::{Account, AccountUpdate};
-pub use articles::{DeskQuery, DeskRow, FeedStory, Save, MAX_SINCE};
+pub use articles::{
+    DeskQuery, DeskRow, FeedStory, GroupVersion, NewTranslation, Save, MAX_SINCE, TRANSLATE_ACTION,
+};
 pub use audit::{record_audit_on, AuditEntry, AuditPage, AuditQuery, NewAudit};
 pub use author_admin::AuthorUpdate;
 pub use connect::{Backend, SqliteSync, Store};

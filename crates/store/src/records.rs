@@ -22,6 +22,23 @@ pub struct Edition {
     pub position: i32,
     /// Published articles in the edition.
     pub article_count: i64,
+    /// Latin digits or the language's own.
+    pub number_system: dateline_domain::NumberSystem,
+    /// When the edition was retired; `None` while it is active.
+    pub retired_at: Option<UnixTime>,
+    /// The moderation mode of the edition's stories whose section sets
+    /// none; `None` keeps the site's (post-moderation).
+    pub comment_mode: Option<dateline_domain::comment::ModerationMode>,
+    /// Hours a new reader account's comments are held in this edition;
+    /// `None` keeps the site's policy.
+    pub new_account_hold_hours: Option<i64>,
+}
+
+impl Edition {
+    /// Whether the edition is still published (not retired).
+    pub fn is_active(&self) -> bool {
+        self.retired_at.is_none()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

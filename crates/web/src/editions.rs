@@ -1,12 +1,15 @@
-//! Edition use cases shared by the newsroom's edition pages, the Admin API
-//! and first-run setup: typed input parsed into domain values, the admin
-//! check, the store call that audits the change, and the date formats
-//! offered with an example of each.
+//! Edition use cases shared by the newsroom's edition pages, the Admin API,
+//! first-run setup and the `dateline edition` command: typed input parsed
+//! into domain values, the admin check, the store call that audits the
+//! change (create, change, retire, restore), and the date formats offered
+//! with an example of each.
 
+use dateline_domain::comment::ModerationMode;
 use dateline_domain::{
-    DateFormat, EditionCode, LanguageTag, NewEdition, ParseError, TextDirection, TimeZoneName,
+    DateFormat, EditionCode, LanguageTag, NewEdition, NumberSystem, ParseError, TextDirection,
+    TimeZoneName,
 };
-use dateline_store::{Edition, EditionUpdate, StoreError};
+use dateline_store::{Edition, EditionUpdate, NewAudit, Store, StoreError};
 use serde::Serialize;
 
 use crate::auth::{Permission, Staff};
@@ -70,6 +73,16 @@ pub fn parse_date_format(
 /// Languages written right to left (primary subtags).
 const RTL_LANGUAGES: &[&str] = &["ar", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"];
 
+/// The way `language` is written, as far as the built-in list knows
+/// (left to right otherwise; an edition may say otherwise).
+pub fn direction_of(language: &LanguageTag) -> TextDirection {
+    if RTL_LANGUAGES.contains(&language.primary()) {
+        TextDirection::Rtl
+    } else {
+        TextDirection::Ltr
+    }
+}
+
 /// An edition as typed into a form or sent as JSON.
 #[derive(Debug, Clone, Default)]
 pub struct EditionInput {
@@ -81,6 +94,10 @@ pub struct EditionInput {
     pub date_format: Option<String>,
     /// A media-bank picture.
     pub logo_media_id: Option<i64>,
+    /// `ltr` or `rtl`; `None` for the way the language is written.
+    pub direction: Option<String>,
+    /// `latin` or `native`; `None` for Latin digits.
+    pub number_system: Option<String>,
 }
 
 /// What a change of an edition says; `None` leaves a field as it is (and
@@ -92,6 +109,15 @@ pub struct EditionChange<'a> {
     pub date_format: Option<&'a str>,
     /// `Some(None)` removes the logo.
     pub logo_media_id: Option<Option<i64>>,
+    pub language: Option<&'a str>,
+    /// `ltr` or `rtl`.
+    pub direction: Option<&'a str>,
+    /// `latin` or `native`.
+    pub number_system: Option<&'a str>,
+    /// `pre` or `post`; `Some(None)` (or an empty value) keeps the site's.
+    pub comment_mode: Option<Option<&'a str>>,
+    /// `Some(None)` keeps the site's hold.
+    pub new_account_hold_hours: Option<Option<i64>>,
 }
 
 /// Names the form field a parse error belongs to (`EditionCode` reports
@@ -117,10 +143,13 @@ impl EditionInput {
             .trim()
             .parse()
             .map_err(on_field("time_zone"))?;
-        let direction = if RTL_LANGUAGES.contains(&language.primary()) {
-            TextDirection::Rtl
-        } else {
-            TextDirection::Ltr
+        let direction = match self.direction.as_deref().map(str::trim) {
+            Some(typed) if !typed.is_empty() => typed.parse().map_err(on_field("direction"))?,
+            _ => direction_of(&language),
+        };
+        let number_system = match self.number_system.as_deref().map(str::trim) {
+            Some(typed) if !typed.is_empty() => typed.parse().map_err(on_field("number_system"))?,
+            _ => NumberSystem::Latin,
         };
         let new = NewEdition {
             code,
@@ -136,6 +165,7 @@ impl EditionInput {
             },
             logo_media_id: self.logo_media_id,
             position: 0,
+            number_system,
         };
         new.validate().map_err(|e| {
             let field = if e.field == "name" { "name" } else { "code" };
@@ -152,10 +182,23 @@ pub async fn create_edition(
     input: &EditionInput,
 ) -> Result<Edition, ApiError> {
     staff.require(Permission::ManageEditions)?;
+    add_edition(
+        &state.store,
+        input,
+        staff.audit("edition.create", "edition", None),
+    )
+    .await
+}
+
+/// Creates an edition with `audit` (an admin's, or the command line's
+/// without an actor), after the existing ones.
+pub async fn add_edition(
+    store: &Store,
+    input: &EditionInput,
+    audit: NewAudit,
+) -> Result<Edition, ApiError> {
     let new = input.parse()?;
-    let audit = staff.audit("edition.create", "edition", None);
-    state
-        .store
+    store
         .create_edition_audited(&new, &audit)
         .await
         .map_err(|e| {
@@ -189,17 +232,59 @@ impl EditionChange<'_> {
             .date_format
             .map(|f| parse_date_format(f, Some(&edition.date_format)))
             .transpose()?;
+        let language = self
+            .language
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| l.parse::<LanguageTag>().map_err(on_field("language")))
+            .transpose()?;
+        let direction = self
+            .direction
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| d.parse::<TextDirection>().map_err(on_field("direction")))
+            .transpose()?;
+        let number_system = self
+            .number_system
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(|n| n.parse::<NumberSystem>().map_err(on_field("number_system")))
+            .transpose()?;
+        let comment_mode = self
+            .comment_mode
+            .map(|mode| {
+                mode.map(str::trim)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| {
+                        m.parse::<ModerationMode>()
+                            .map_err(on_field("comment_mode"))
+                    })
+                    .transpose()
+            })
+            .transpose()?;
         Ok(EditionUpdate {
             name: name.map(str::to_owned),
             time_zone,
             date_format,
             logo_media_id: self.logo_media_id,
+            // A new language brings its direction unless one is given.
+            direction: direction.or_else(|| {
+                language
+                    .as_ref()
+                    .filter(|l| **l != edition.language)
+                    .map(direction_of)
+            }),
+            language,
+            number_system,
+            comment_mode,
+            new_account_hold_hours: self.new_account_hold_hours,
         })
     }
 }
 
-/// Changes an edition's name, time zone, date format or logo (admins
-/// only), audited. A logo not in the media bank is refused on `logo`.
+/// Changes an edition's name, time zone, date format, logo, language,
+/// direction, digits or comment rules (admins only), audited. A logo not
+/// in the media bank is refused on `logo`.
 pub async fn update_edition(
     state: &AppState,
     staff: &Staff,
@@ -208,8 +293,17 @@ pub async fn update_edition(
 ) -> Result<Edition, ApiError> {
     staff.require(Permission::ManageEditions)?;
     let audit = staff.audit("edition.update", "edition", Some(edition.id));
-    state
-        .store
+    change_edition(&state.store, edition, update, audit).await
+}
+
+/// [`update_edition`] with `audit` as given (the command line's).
+pub async fn change_edition(
+    store: &Store,
+    edition: &Edition,
+    update: &EditionUpdate,
+    audit: NewAudit,
+) -> Result<Edition, ApiError> {
+    store
         .update_edition(edition.id, update, &audit)
         .await
         .map_err(|e| {
@@ -223,13 +317,52 @@ pub async fn update_edition(
         })
 }
 
+/// Retires an edition (`retired`) or restores it (admins only), audited
+/// as `edition.retire` or `edition.restore`. The site's home edition
+/// cannot be retired (`home_edition`).
+pub async fn retire_edition(
+    state: &AppState,
+    staff: &Staff,
+    edition: &Edition,
+    retired: bool,
+) -> Result<Edition, ApiError> {
+    staff.require(Permission::ManageEditions)?;
+    let audit = staff.audit(retire_action(retired), "edition", Some(edition.id));
+    set_retired(&state.store, edition, retired, audit).await
+}
+
+/// The audit action of a retirement or a restoration.
+pub fn retire_action(retired: bool) -> &'static str {
+    if retired {
+        "edition.retire"
+    } else {
+        "edition.restore"
+    }
+}
+
+/// [`retire_edition`] with `audit` as given (the command line's).
+pub async fn set_retired(
+    store: &Store,
+    edition: &Edition,
+    retired: bool,
+    audit: NewAudit,
+) -> Result<Edition, ApiError> {
+    Ok(store
+        .set_edition_retired(edition.id, retired, &audit)
+        .await?)
+}
+
 /// The edition with this code, or `unknown_edition`.
 pub async fn edition_by_code(state: &AppState, code: &str) -> Result<Edition, ApiError> {
+    edition_in(&state.store, code).await
+}
+
+/// [`edition_by_code`] on `store` (the command line's).
+pub async fn edition_in(store: &Store, code: &str) -> Result<Edition, ApiError> {
     let parsed: EditionCode = code
         .parse()
         .map_err(|_| ApiError::new(ErrorCode::UnknownEdition, "no such edition"))?;
-    state
-        .store
+    store
         .edition_by_code(&parsed)
         .await?
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownEdition, "no such edition"))

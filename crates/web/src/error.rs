@@ -74,10 +74,14 @@ pub enum ErrorCode {
     UnsupportedVersion,
     /// `Accept` asks only for representations this site does not write.
     NotAcceptable,
+    /// A story of a retired edition cannot be published (or scheduled).
+    EditionRetired,
+    /// The site's home edition cannot be retired.
+    HomeEdition,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 31] = [
+    pub const ALL: [ErrorCode; 33] = [
         Self::NotFound,
         Self::UnknownEdition,
         Self::UnknownSection,
@@ -109,6 +113,8 @@ impl ErrorCode {
         Self::QueryNoWords,
         Self::UnsupportedVersion,
         Self::NotAcceptable,
+        Self::EditionRetired,
+        Self::HomeEdition,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -144,6 +150,8 @@ impl ErrorCode {
             Self::QueryNoWords => "query_no_words",
             Self::UnsupportedVersion => "unsupported_version",
             Self::NotAcceptable => "not_acceptable",
+            Self::EditionRetired => "edition_retired",
+            Self::HomeEdition => "home_edition",
         }
     }
 
@@ -168,7 +176,9 @@ impl ErrorCode {
             | Self::UnsupportedVersion => StatusCode::BAD_REQUEST,
             Self::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
             Self::InvalidInput | Self::MissingReference => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::Conflict | Self::Duplicate => StatusCode::CONFLICT,
+            Self::Conflict | Self::Duplicate | Self::EditionRetired | Self::HomeEdition => {
+                StatusCode::CONFLICT
+            }
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             Self::Unauthenticated | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,

@@ -12,7 +12,7 @@ pub mod comments;
 // IPTC ninjs and NewsML-G2 documents of public stories and pictures.
 mod distribution;
 // Edition use cases shared by the newsroom, the Admin API and setup.
-mod editions;
+pub mod editions;
 mod error;
 mod health;
 // Control characters and noncharacters refused in every form and JSON body.

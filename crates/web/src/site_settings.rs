@@ -171,6 +171,10 @@ mod tests {
             logo_media_id: None,
             position: 0,
             article_count: 0,
+            number_system: dateline_domain::NumberSystem::Latin,
+            retired_at: None,
+            comment_mode: None,
+            new_account_hold_hours: None,
         }
     }
 

@@ -76,12 +76,17 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Builds the renderer from `config.theme_dir`; call
+    /// Builds the renderer from `config.theme_dir` and `config.data_dir`; call
     /// `state.renderer.check()` at start-up to fail fast on a broken theme.
     pub fn new(store: Store, config: WebConfig) -> Self {
-        let renderer = Arc::new(Renderer::new(config.theme_dir.as_deref()));
+        // Catalogs: the data folder's override the theme's, which override
+        // the built-in ones; the cache reloads them when the site changes.
+        let renderer = Arc::new(Renderer::with_folders(dateline_render::LocaleFolders {
+            theme_dir: config.theme_dir.clone(),
+            data_dir: Some(config.data_dir.clone()),
+        }));
         let auth = Arc::new(AuthState::new(&config.base_url, AuthPolicy::default()));
-        let cache = PageCache::new(&store, &config.cache);
+        let cache = PageCache::new(&store, &config.cache, Arc::clone(&renderer));
         // Local files under the data folder until `with_media` says otherwise.
         let blobs: Arc<dyn BlobSink> = Arc::new(LocalBlobs::new(config.data_dir.join("media")));
         let media = Arc::new(MediaService::new(store.clone(), blobs, Limits::default()));

@@ -434,6 +434,16 @@ pub mod newsroom {
         format!("/newsroom/articles/{id}")
     }
 
+    /// Where a translation of article `id` is started (POST).
+    pub fn article_translations(id: i64) -> String {
+        format!("/newsroom/articles/{id}/translations")
+    }
+
+    /// The editor of article `id` with version `source` in its source pane.
+    pub fn article_beside(id: i64, source: i64) -> String {
+        format!("/newsroom/articles/{id}?source={source}")
+    }
+
     /// The live-coverage desk of one article.
     pub fn article_live(id: i64) -> String {
         format!("/newsroom/articles/{id}/live")
@@ -469,6 +479,11 @@ pub mod newsroom {
     /// One edition's form: name, time zone, date format, logo.
     pub fn edition(edition: &EditionCode) -> String {
         format!("{EDITIONS}/{edition}")
+    }
+
+    /// Where an edition's retire and restore buttons post.
+    pub fn edition_retirement(edition: &EditionCode) -> String {
+        format!("{EDITIONS}/{edition}/retirement")
     }
 }
 

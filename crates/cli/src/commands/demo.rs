@@ -162,7 +162,7 @@ async fn install(
 
 /// Entries of the demo live coverage, oldest first, by language; the
 /// second is pinned as a key event.
-const LIVE_ENTRIES: [(&str, [&str; 5]); 2] = [
+const LIVE_ENTRIES: [(&str, [&str; 5]); 3] = [
     (
         "en",
         [
@@ -181,6 +181,16 @@ const LIVE_ENTRIES: [(&str, [&str; 5]); 2] = [
             "Очевидцы рассказывают о длинных очередях и спокойной обстановке.",
             "Транспорт работает с задержками до *двадцати минут*.",
             "Следующий брифинг ожидается в течение часа.",
+        ],
+    ),
+    (
+        "ar",
+        [
+            "نتابع تطورات الخبر لحظة بلحظة، وتظهر التحديثات هنا فور ورودها.",
+            "**مسؤولون يؤكدون** التفاصيل الأولى في إحاطة صحفية قصيرة.",
+            "يصف شهود عيان طوابير طويلة وحشدًا هادئًا صبورًا.",
+            "وسائل النقل تعمل مع تأخير يصل إلى *عشرين دقيقة*.",
+            "يُنتظر عقد الإحاطة التالية خلال الساعة المقبلة.",
         ],
     ),
 ];
@@ -238,8 +248,26 @@ async fn live_coverage(store: &Store, staff_id: Option<i64>, now: i64) -> anyhow
 async fn demo_chats(store: &Store, reader_id: i64) -> anyhow::Result<()> {
     let audit = dateline_store::NewAudit::new("chat_room.create", "chat_room", None, super::now());
     for edition in store.editions().await? {
-        let russian = edition.language.as_str().starts_with("ru");
-        let rooms: [(&str, &str, &str, &[&str]); 2] = if russian {
+        let language = edition.language.as_str();
+        let rooms: [(&str, &str, &str, &[&str]); 2] = if language.starts_with("ar") {
+            [
+                (
+                    "ahamm-al-akhbar",
+                    "أهم أخبار اليوم",
+                    "نتحدث عن أخبار اليوم.",
+                    &[
+                        "صباح الخير! ما أهم خبر اليوم؟",
+                        "أقرأ عن الجسر، أخبار طيبة.",
+                    ],
+                ),
+                (
+                    "riyada",
+                    "رياضة",
+                    "المباريات والنتائج والتوقعات.",
+                    &["من شاهد مباراة الأمس؟"],
+                ),
+            ]
+        } else if language.starts_with("ru") {
             [
                 (
                     "glavnoe",

@@ -1,7 +1,9 @@
 //! One module per subcommand.
 
 pub mod demo;
+pub mod edition;
 pub mod gen;
+pub mod i18n;
 pub mod import;
 pub mod migrate;
 pub mod openapi;

@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod commands;
+mod edition;
+mod i18n;
 mod resume;
 mod shutdown;
 

@@ -17,6 +17,7 @@ use rand_chacha::ChaCha8Rng;
 
 pub use setup::bulk_setup;
 
+use crate::plan::slug_of;
 use crate::story::{BlockPlan, StoryPlan};
 use crate::text::Lang;
 
@@ -67,7 +68,7 @@ pub struct BulkGenerator {
     rng: ChaCha8Rng,
     targets: BulkTargets,
     /// `pools[lang][section]`
-    pools: [Vec<Pool>; 2],
+    pools: [Vec<Pool>; Lang::COUNT],
     /// For each edition, the word section behind each of its sections.
     section_words: Vec<Vec<usize>>,
     now: UnixTime,
@@ -236,7 +237,7 @@ fn build_pool<R: Rng>(rng: &mut R, lang: Lang, section: usize, now: UnixTime) ->
             .set_date(now - rng.gen_range(0..SPAN_SECONDS), 0);
         let headline = story.headline(lang);
         // At most 80 characters: room for the serial within the 120 allowed.
-        let slug = Slug::from_title(&headline).map_or_else(|| "article".to_owned(), String::from);
+        let slug = slug_of(&headline).map_or_else(|_| "article".to_owned(), String::from);
         for block in &story.blocks {
             if matches!(block, BlockPlan::Related | BlockPlan::Image) {
                 continue;

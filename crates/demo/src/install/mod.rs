@@ -8,8 +8,7 @@ use std::collections::HashMap;
 
 use dateline_domain::{
     ArticleStatus, BodyBlock, DateFormat, EditionCode, LanguageTag, NewArticle, NewAuthor,
-    NewEdition, NewMediaAsset, NewRendition, NewSection, SiteSettings, TextDirection, TimeZoneName,
-    UnixTime,
+    NewEdition, NewMediaAsset, NewRendition, NewSection, SiteSettings, TimeZoneName, UnixTime,
 };
 use dateline_media::{key_for, original_key, BlobSink, Credits};
 use dateline_store::{Article, NewAudit, StatusChange, Store};
@@ -22,12 +21,13 @@ use crate::{DemoError, DemoSummary};
 
 /// Creates the demo through the store's public methods: the site's
 /// settings (named "Dateline", `/` leading to `en`, a contact address and
-/// no social links), two editions (`en`
-/// "Dateline International" and `ru` "Дейтлайн") with logos, seven sections
-/// each, sixteen authors, a media bank per edition (`PICTURES_PER_SECTION`
-/// pictures per section, each with a twin in the other edition: 112 in all)
-/// with renditions, and 200 articles per edition, 80 stories of them in
-/// both languages. Every article shows only pictures of its own edition.
+/// no social links), three editions (`en` "Dateline International", `ru`
+/// "Дейтлайн" and `ar` "ديتلاين بالعربية", right to left) with logos,
+/// seven sections each, eight authors each, a media bank per edition
+/// (`PICTURES_PER_SECTION` pictures per section, each with a twin in every
+/// other edition: 168 in all) with renditions, and 200 articles per
+/// edition, 80 stories of them in two or three languages. Every article
+/// shows only pictures of its own edition.
 ///
 /// Ends by noting a search rebuild (`Store::note_search_rebuild`).
 ///
@@ -54,8 +54,8 @@ pub async fn install(
         .map_err(|e| DemoError::Task(e.to_string()))??;
 
     let mut summary = DemoSummary::default();
-    let mut edition_ids = [0i64; 2];
-    let mut section_ids: [Vec<i64>; 2] = Default::default();
+    let mut edition_ids = [0i64; Lang::COUNT];
+    let mut section_ids: [Vec<i64>; Lang::COUNT] = Default::default();
     for (i, meta) in plan.editions.iter().enumerate() {
         let edition = store.create_edition(&new_edition(meta)?).await?;
         edition_ids[i] = edition.id;
@@ -199,11 +199,12 @@ pub(crate) fn new_edition(meta: &EditionMeta) -> Result<NewEdition, DemoError> {
         code: meta.code.parse()?,
         name: meta.name.to_owned(),
         language: meta.language.parse::<LanguageTag>()?,
-        direction: TextDirection::Ltr,
+        direction: meta.direction,
         time_zone: meta.time_zone.parse::<TimeZoneName>()?,
         date_format: meta.date_format.parse::<DateFormat>()?,
         logo_media_id: None,
         position: meta.position,
+        number_system: dateline_domain::NumberSystem::Latin,
     })
 }
 
@@ -286,6 +287,10 @@ async fn finish_workflow(
                 Lang::Ru => [
                     "В первоначальной версии материала была неверно указана дата голосования.",
                     "В первоначальной версии было неверно указано число пострадавших.",
+                ],
+                Lang::Ar => [
+                    "ذكرت نسخة سابقة من هذا التقرير موعدًا خاطئًا للتصويت.",
+                    "أوردت نسخة سابقة عددًا غير دقيق للمتضررين.",
                 ],
             };
             StatusChange {

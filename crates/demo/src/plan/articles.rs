@@ -10,7 +10,7 @@ use rand::seq::SliceRandom;
 use rand::Rng;
 
 use super::{
-    edition_meta, slug_of, ArticlePlan, AuthorPlan, PicturePlan, PlannedBlock,
+    edition_meta, slug_of, story_languages, ArticlePlan, AuthorPlan, PicturePlan, PlannedBlock,
     ARTICLES_PER_EDITION, SPAN_DAYS, TRANSLATED_STORIES,
 };
 use crate::story::{BlockPlan, StoryPlan};
@@ -67,30 +67,29 @@ fn times<R: Rng>(
 
 fn drafts<R: Rng>(rng: &mut R, now: UnixTime) -> Vec<Draft> {
     let mut out = Vec::new();
+    let mut told = [0usize; Lang::COUNT];
     for (i, section) in sections_for(rng, TRANSLATED_STORIES)
         .into_iter()
         .enumerate()
     {
-        let origin = if i % 2 == 0 { Lang::En } else { Lang::Ru };
         let (published, _) = times(rng, now, ArticleStatus::Published);
-        let first = published.unwrap_or(now);
-        let second = (first + rng.gen_range(20..240) * MINUTE).min(now - MINUTE);
+        let mut time = published.unwrap_or(now);
+        let mut versions = Vec::with_capacity(Lang::COUNT);
+        // The original first, each translation a little after the one
+        // before it.
+        for lang in story_languages(i) {
+            told[lang.index()] += 1;
+            versions.push((lang, ArticleStatus::Published, Some(time), time));
+            time = (time + rng.gen_range(20..240) * MINUTE).min(now - MINUTE);
+        }
         out.push(Draft {
             story: StoryPlan::roll(rng, section, false),
             section,
-            versions: vec![
-                (origin, ArticleStatus::Published, Some(first), first),
-                (
-                    origin.other(),
-                    ArticleStatus::Published,
-                    Some(second),
-                    second,
-                ),
-            ],
+            versions,
         });
     }
-    let singles = ARTICLES_PER_EDITION - TRANSLATED_STORIES;
     for lang in Lang::ALL {
+        let singles = ARTICLES_PER_EDITION.saturating_sub(told[lang.index()]);
         let sections = sections_for(rng, singles);
         for (section, status) in sections.into_iter().zip(statuses(rng, singles)) {
             let (published, updated) = times(rng, now, status);
@@ -113,7 +112,11 @@ fn dated(story: &StoryPlan, lang: Lang, time: UnixTime) -> StoryPlan {
 
 /// Re-rolls a story until its headline is new in every language it is
 /// written in (a few tries; a repeat is rare and harmless).
-fn make_headlines_unique<R: Rng>(rng: &mut R, d: &mut Draft, seen: &mut [HashSet<String>; 2]) {
+fn make_headlines_unique<R: Rng>(
+    rng: &mut R,
+    d: &mut Draft,
+    seen: &mut [HashSet<String>; Lang::COUNT],
+) {
     let corrected = d.versions.iter().any(|v| v.1 == ArticleStatus::Corrected);
     for _ in 0..30 {
         let fresh = d.versions.iter().all(|(lang, _, p, u)| {
@@ -146,7 +149,7 @@ pub fn generate<R: Rng>(
     pictures: &[PicturePlan],
 ) -> Result<Vec<ArticlePlan>, ParseError> {
     let mut stories = drafts(rng, now);
-    let mut seen: [HashSet<String>; 2] = Default::default();
+    let mut seen: [HashSet<String>; Lang::COUNT] = Default::default();
     for d in &mut stories {
         make_headlines_unique(rng, d, &mut seen);
     }
@@ -163,10 +166,13 @@ pub fn generate<R: Rng>(
         .collect();
     versions.sort_unstable();
 
-    let mut slugs: [HashSet<String>; 2] = Default::default();
+    let mut slugs: [HashSet<String>; Lang::COUNT] = Default::default();
     let mut origin_index: Vec<Option<usize>> = vec![None; stories.len()];
     // The original's pictures: lead first, then body images in order.
     let mut story_pictures: Vec<Vec<usize>> = vec![Vec::new(); stories.len()];
+    // Pictures a public article shows already: an original picks others
+    // first, so that readers see every picture of the bank.
+    let mut in_public: HashSet<usize> = HashSet::new();
     let mut story_of: Vec<usize> = Vec::with_capacity(versions.len());
     let mut out: Vec<ArticlePlan> = Vec::with_capacity(versions.len());
     for (time, s, v) in versions {
@@ -182,11 +188,11 @@ pub fn generate<R: Rng>(
         let mut picture = |rng: &mut R, not: Option<usize>| {
             let twin = story_pictures[s]
                 .get(shown)
-                .map(|p| pictures[*p].counterpart)
+                .map(|p| pictures[*p].twins[lang.index()])
                 .filter(|_| translation_of.is_some());
             shown += 1;
             twin.unwrap_or_else(|| {
-                let p = pick_picture(rng, pictures, d.section, lang, not);
+                let p = pick_picture(rng, pictures, (d.section, lang), not, &in_public);
                 story_pictures[s].push(p);
                 p
             })
@@ -202,6 +208,13 @@ pub fn generate<R: Rng>(
                     None => continue,
                 },
             });
+        }
+        if status.is_public() {
+            in_public.insert(lead_picture);
+            in_public.extend(body.iter().filter_map(|b| match b {
+                PlannedBlock::Image(p) => Some(*p),
+                _ => None,
+            }));
         }
         let mut tags: Vec<(Slug, String)> = Vec::new();
         for name in story.tags(lang) {
@@ -245,19 +258,30 @@ pub fn generate<R: Rng>(
 }
 
 /// A picture of the section filed under `lang`, other than `not` when
-/// there is another.
+/// there is another, and one no public article shows yet when there is one.
 fn pick_picture<R: Rng>(
     rng: &mut R,
     pictures: &[PicturePlan],
-    section: usize,
-    lang: Lang,
+    (section, lang): (usize, Lang),
     not: Option<usize>,
+    in_public: &HashSet<usize>,
 ) -> usize {
     let own: Vec<usize> = (0..pictures.len())
         .filter(|i| pictures[*i].section == section && pictures[*i].lang == lang)
         .collect();
     let others: Vec<usize> = own.iter().copied().filter(|i| Some(*i) != not).collect();
-    let from = if others.is_empty() { &own } else { &others };
+    let unseen: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|i| !in_public.contains(i))
+        .collect();
+    let from = if !unseen.is_empty() {
+        &unseen
+    } else if !others.is_empty() {
+        &others
+    } else {
+        &own
+    };
     from.choose(rng).copied().or(not).unwrap_or(0)
 }
 

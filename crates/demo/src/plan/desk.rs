@@ -1,17 +1,17 @@
 //! The fixed parts of the demo: editions, sections, bylines, and each
 //! edition's media bank, with captions and credits in its own language.
 
-use dateline_domain::{ParseError, Slug, UnixTime};
+use dateline_domain::{ParseError, Slug, TextDirection, UnixTime};
 use rand::Rng;
 
 use super::{AuthorPlan, PicturePlan, SectionPlan, PICTURES_PER_SECTION};
 use crate::pictures::Scene;
-use crate::text::{lexicon, render, Ctx, Facts, Lang};
+use crate::text::{latin_slug_text, lexicon, render, Ctx, Facts, Lang};
 
 const MINUTE: i64 = 60;
 const DAY: i64 = 86_400;
 
-/// The demo site's name, the same in both editions (each edition keeps
+/// The demo site's name, the same in every edition (each edition keeps
 /// its own name on its masthead).
 pub const SITE_NAME: &str = "Dateline";
 /// The public address the footer of every page shows (a reserved domain:
@@ -25,6 +25,7 @@ pub struct EditionMeta {
     pub code: &'static str,
     pub name: &'static str,
     pub language: &'static str,
+    pub direction: TextDirection,
     pub time_zone: &'static str,
     pub date_format: &'static str,
     /// Offset used for dates written in the text ("on Tuesday").
@@ -43,6 +44,7 @@ pub fn edition_meta(lang: Lang) -> EditionMeta {
             code: "en",
             name: lang.words().desk.edition_name,
             language: "en",
+            direction: TextDirection::Ltr,
             time_zone: "Europe/London",
             date_format: "%d.%m.%Y",
             utc_offset: 0,
@@ -56,6 +58,7 @@ pub fn edition_meta(lang: Lang) -> EditionMeta {
             code: "ru",
             name: lang.words().desk.edition_name,
             language: "ru",
+            direction: TextDirection::Ltr,
             time_zone: "Europe/Moscow",
             date_format: "%d.%m.%Y",
             utc_offset: 3 * 3600,
@@ -64,12 +67,28 @@ pub fn edition_meta(lang: Lang) -> EditionMeta {
             logo_subtitle: None,
             logo_accent: 0xc8102e,
         },
+        // The stroke letters are Latin and Cyrillic only: the Arabic
+        // edition's logo carries the brand, its masthead the Arabic name.
+        Lang::Ar => EditionMeta {
+            lang,
+            code: "ar",
+            name: lang.words().desk.edition_name,
+            language: "ar",
+            direction: TextDirection::Rtl,
+            time_zone: "Asia/Dubai",
+            date_format: "%e %B %Y",
+            utc_offset: 4 * 3600,
+            position: 2,
+            logo_word: "DATELINE",
+            logo_subtitle: None,
+            logo_accent: 0x0a7e5c,
+        },
     }
 }
 
-/// A slug for free text (with Cyrillic transliterated).
+/// A slug for free text (with Cyrillic and Arabic transliterated).
 pub fn slug_of(text: &str) -> Result<Slug, ParseError> {
-    Slug::from_title(text).ok_or_else(|| {
+    Slug::from_title(&latin_slug_text(text)).ok_or_else(|| {
         ParseError::new(
             "slug",
             "invalid_slug",
@@ -92,7 +111,7 @@ pub fn sections(lang: Lang) -> Result<Vec<SectionPlan>, ParseError> {
         .collect()
 }
 
-/// Bylines of both editions, English first.
+/// Bylines of every edition, English first.
 pub fn authors() -> Result<Vec<AuthorPlan>, ParseError> {
     Lang::ALL
         .into_iter()
@@ -136,7 +155,7 @@ fn shot<R: Rng>(
     lang: Lang,
     seed: u64,
     created_at: UnixTime,
-    counterpart: usize,
+    twins: [usize; Lang::COUNT],
 ) -> PicturePlan {
     let desk = lang.words().desk;
     let scene = subject.scene.index();
@@ -172,25 +191,24 @@ fn shot<R: Rng>(
         },
         is_file_photo: subject.is_file_photo,
         created_at,
-        counterpart,
+        twins,
     }
 }
 
 /// The media bank: for each section, `PICTURES_PER_SECTION` subjects, each
 /// shot once for each edition. A subject's first picture is filed under
-/// the edition that had it first (alternately English and Russian), and
-/// its twin, right after it, under the other one, a little later.
+/// the edition that had it first (each edition in turn), and its twins,
+/// right after it, under the others, a little later each.
 pub fn pictures<R: Rng>(rng: &mut R, now: UnixTime) -> Vec<PicturePlan> {
-    let mut out = Vec::with_capacity(2 * 7 * PICTURES_PER_SECTION);
+    let mut out = Vec::with_capacity(Lang::COUNT * 7 * PICTURES_PER_SECTION);
     for section in 0..7 {
         let scenes = Scene::for_section(section);
         for i in 0..PICTURES_PER_SECTION {
             let scene = scenes[(i + rng.gen_range(0..scenes.len())) % scenes.len()];
-            let first = if (i + section) % 2 == 0 {
-                Lang::En
-            } else {
-                Lang::Ru
-            };
+            let first = (i + section) % Lang::COUNT;
+            let order: Vec<Lang> = (0..Lang::COUNT)
+                .map(|k| Lang::ALL[(first + k) % Lang::COUNT])
+                .collect();
             let subject = Subject {
                 scene,
                 section,
@@ -204,12 +222,17 @@ pub fn pictures<R: Rng>(rng: &mut R, now: UnixTime) -> Vec<PicturePlan> {
             } else {
                 now - rng.gen_range(1..super::SPAN_DAYS) * DAY - rng.gen_range(0..DAY)
             };
-            let later = (created_at + rng.gen_range(5..120) * MINUTE).min(now);
-            let seed: u64 = rng.gen();
             let at = out.len();
-            let one = shot(rng, &subject, first, seed, created_at, at + 1);
-            let two = shot(rng, &subject, first.other(), twin_seed(seed), later, at);
-            out.extend([one, two]);
+            let twins =
+                Lang::ALL.map(|lang| at + order.iter().position(|l| *l == lang).unwrap_or(0));
+            let mut seed: u64 = rng.gen();
+            let mut time = created_at;
+            for lang in order {
+                let picture = shot(rng, &subject, lang, seed, time, twins);
+                out.push(picture);
+                seed = twin_seed(seed);
+                time = (time + rng.gen_range(5..120) * MINUTE).min(now);
+            }
         }
     }
     out

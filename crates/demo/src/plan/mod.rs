@@ -18,12 +18,33 @@ pub use desk::{edition_meta, slug_of, EditionMeta, CONTACT_EMAIL, SITE_NAME};
 
 /// Articles per edition.
 pub const ARTICLES_PER_EDITION: usize = 200;
-/// Stories told in both languages (an English and a Russian article each).
+/// Stories told in more than one language: a quarter of them in all three,
+/// the rest in each pair of languages in turn (see [`story_languages`]).
 pub const TRANSLATED_STORIES: usize = 80;
 /// Pictures per section in each edition's media bank. Every picture has a
-/// twin in the other edition's bank (see [`PicturePlan::counterpart`]), so
-/// the demo paints `2 × 7 ×` this many.
+/// twin in each other edition's bank (see [`PicturePlan::twins`]), so the
+/// demo paints `Lang::COUNT × 7 ×` this many.
 pub const PICTURES_PER_SECTION: usize = 8;
+
+/// The languages the `i`th translated story is told in, its original's
+/// first: all three for every fourth story, else English and Russian,
+/// English and Arabic, Russian and Arabic in turn, each language the
+/// original about as often as the others.
+pub fn story_languages(i: usize) -> Vec<Lang> {
+    let set: &[Lang] = match i % 4 {
+        0 => &Lang::ALL,
+        1 => &[Lang::En, Lang::Ru],
+        2 => &[Lang::En, Lang::Ar],
+        _ => &[Lang::Ru, Lang::Ar],
+    };
+    let first = (i / 4) % set.len();
+    set.iter()
+        .cycle()
+        .skip(first)
+        .take(set.len())
+        .copied()
+        .collect()
+}
 /// How far back the demo's articles go.
 pub const SPAN_DAYS: i64 = 60;
 
@@ -59,11 +80,12 @@ pub struct PicturePlan {
     pub source: String,
     pub is_file_photo: bool,
     pub created_at: UnixTime,
-    /// Index in `DemoPlan::pictures` of its twin in the other edition: the
-    /// same subject and kind of scene, painted from a derived seed (so
-    /// another file), captioned in the other language. A translation's
-    /// pictures are the twins of its original's.
-    pub counterpart: usize,
+    /// Indices in `DemoPlan::pictures` of the pictures of the same subject,
+    /// one per edition, at `Lang::index` (its own index at its own
+    /// language's): the same kind of scene, each painted from its own seed
+    /// (so another file) and captioned in its edition's language. A
+    /// translation's pictures are the twins of its original's.
+    pub twins: [usize; Lang::COUNT],
 }
 
 /// A body block whose references are still plan indices.
@@ -101,10 +123,10 @@ pub struct ArticlePlan {
 /// Everything the demo will create, in creation order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DemoPlan {
-    /// English then Russian.
-    pub editions: [EditionMeta; 2],
+    /// At `Lang::index`: English, Russian, Arabic.
+    pub editions: [EditionMeta; Lang::COUNT],
     /// Seven per edition, indexed `[lang][section]`.
-    pub sections: [Vec<SectionPlan>; 2],
+    pub sections: [Vec<SectionPlan>; Lang::COUNT],
     pub authors: Vec<AuthorPlan>,
     pub pictures: Vec<PicturePlan>,
     /// Oldest first, so that related cards and translations always point
@@ -116,8 +138,11 @@ impl DemoPlan {
     /// The demo for `seed`, with times counted back from `now`.
     pub fn generate(seed: u64, now: UnixTime) -> Result<DemoPlan, ParseError> {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let editions = [edition_meta(Lang::En), edition_meta(Lang::Ru)];
-        let sections = [desk::sections(Lang::En)?, desk::sections(Lang::Ru)?];
+        let editions = Lang::ALL.map(edition_meta);
+        let mut sections: [Vec<SectionPlan>; Lang::COUNT] = Default::default();
+        for lang in Lang::ALL {
+            sections[lang.index()] = desk::sections(lang)?;
+        }
         let authors = desk::authors()?;
         let pictures = desk::pictures(&mut rng, now);
         let articles = articles::generate(&mut rng, now, &authors, &pictures)?;

@@ -1,6 +1,7 @@
 //! What a reader of the demo would notice: enough distinct stories per
-//! edition, sound cross references, clean text in both languages, and only
-//! pictures of the article's own edition, in its language.
+//! edition, sound cross references, clean text in every language, stories
+//! told in two or three languages, and only pictures of the article's own
+//! edition, in its language.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashSet;
@@ -61,6 +62,25 @@ fn cyrillic(t: &str) -> usize {
     t.chars()
         .filter(|c| ('\u{400}'..='\u{4ff}').contains(c))
         .count()
+}
+
+fn arabic(t: &str) -> usize {
+    t.chars()
+        .filter(|c| ('\u{600}'..='\u{6ff}').contains(c))
+        .count()
+}
+
+/// The text is in `lang`'s script, with no letter of another.
+fn assert_script(lang: Lang, t: &str) {
+    let latin = t.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    match lang {
+        Lang::Ru => assert!(cyrillic(t) > latin && arabic(t) == 0, "not Russian: {t:?}"),
+        Lang::En => assert_eq!(cyrillic(t) + arabic(t), 0, "not English: {t:?}"),
+        Lang::Ar => assert!(
+            arabic(t) > 0 && cyrillic(t) == 0 && latin == 0,
+            "not Arabic: {t:?}"
+        ),
+    }
 }
 
 #[test]
@@ -152,7 +172,7 @@ fn related_cards_point_at_earlier_public_articles_of_the_same_edition() {
 }
 
 #[test]
-fn translations_pair_an_english_and_a_russian_article_with_twin_pictures() {
+fn translations_share_the_original_and_show_twin_pictures() {
     let p = plan(3);
     let pairs: Vec<(usize, &ArticlePlan)> = p
         .articles
@@ -160,7 +180,49 @@ fn translations_pair_an_english_and_a_russian_article_with_twin_pictures() {
         .enumerate()
         .filter(|(_, a)| a.translation_of.is_some())
         .collect();
-    assert_eq!(pairs.len(), TRANSLATED_STORIES);
+    // Each story told in n languages has n - 1 translations.
+    let expected: usize = (0..TRANSLATED_STORIES)
+        .map(|i| story_languages(i).len() - 1)
+        .sum();
+    assert_eq!(pairs.len(), expected);
+    // Versions of one story, by their original: every pair of languages
+    // and all three together occur.
+    let mut groups: std::collections::HashMap<usize, Vec<Lang>> = Default::default();
+    for (i, a) in &pairs {
+        let o = a.translation_of.unwrap();
+        let original = &p.articles[o];
+        assert!(
+            original.translation_of.is_none(),
+            "translation of {i} is not of an original"
+        );
+        groups
+            .entry(o)
+            .or_insert_with(|| vec![original.lang])
+            .push(a.lang);
+    }
+    assert_eq!(groups.len(), TRANSLATED_STORIES);
+    let mut sets: Vec<Vec<Lang>> = groups
+        .values()
+        .map(|langs| {
+            let mut v = langs.clone();
+            v.sort();
+            let len = v.len();
+            v.dedup();
+            assert_eq!(v.len(), len, "a story twice in one language: {langs:?}");
+            v
+        })
+        .collect();
+    sets.sort();
+    sets.dedup();
+    assert_eq!(
+        sets,
+        [
+            vec![Lang::En, Lang::Ru],
+            vec![Lang::En, Lang::Ru, Lang::Ar],
+            vec![Lang::En, Lang::Ar],
+            vec![Lang::Ru, Lang::Ar],
+        ]
+    );
     for (i, a) in pairs {
         let o = a.translation_of.unwrap();
         let original = &p.articles[o];
@@ -174,7 +236,14 @@ fn translations_pair_an_english_and_a_russian_article_with_twin_pictures() {
         assert_eq!(ours.len(), theirs.len());
         for (x, y) in ours.into_iter().zip(theirs) {
             let (mine, twin) = (&p.pictures[x], &p.pictures[y]);
-            assert_eq!((twin.counterpart, mine.counterpart), (x, y));
+            assert_eq!(mine.twins, twin.twins);
+            assert_eq!(
+                (
+                    twin.twins[a.lang.index()],
+                    mine.twins[original.lang.index()]
+                ),
+                (x, y)
+            );
             assert_eq!((mine.scene, mine.section), (twin.scene, twin.section));
             assert_ne!(mine.seed, twin.seed);
             assert_eq!((mine.lang, twin.lang), (a.lang, original.lang));
@@ -212,7 +281,7 @@ fn articles_show_only_pictures_of_their_own_edition() {
 }
 
 #[test]
-fn text_is_clean_and_russian_is_cyrillic() {
+fn text_is_clean_and_in_the_edition_language() {
     let p = plan(4);
     for a in &p.articles {
         for t in texts(&p, a) {
@@ -221,17 +290,14 @@ fn text_is_clean_and_russian_is_cyrillic() {
                 "leftover marker in {t:?}"
             );
             assert!(!t.trim().is_empty());
-            if a.lang == Lang::Ru {
-                let latin = t.chars().filter(|c| c.is_ascii_alphabetic()).count();
-                assert!(cyrillic(&t) > latin, "not Russian: {t:?}");
-            } else {
-                assert_eq!(cyrillic(&t), 0, "Cyrillic in English: {t:?}");
-            }
+            assert_script(a.lang, &t);
         }
         if a.status == ArticleStatus::Corrected {
             let last = texts(&p, a).pop().unwrap();
             assert!(
-                last.starts_with("Correction") || last.starts_with("Исправление"),
+                ["Correction", "Исправление", "تصحيح"]
+                    .iter()
+                    .any(|w| last.starts_with(w)),
                 "{last}"
             );
         }
@@ -245,31 +311,31 @@ fn text_is_clean_and_russian_is_cyrillic() {
 #[test]
 fn each_edition_has_its_own_captioned_bank_and_file_photos_are_only_flagged() {
     let p = plan(5);
-    assert_eq!(p.pictures.len(), 2 * 7 * PICTURES_PER_SECTION);
+    assert_eq!(p.pictures.len(), Lang::COUNT * 7 * PICTURES_PER_SECTION);
     let files = p.pictures.iter().filter(|x| x.is_file_photo).count();
     assert!((16..=60).contains(&files), "{files} file photos");
     let seeds: HashSet<u64> = p.pictures.iter().map(|x| x.seed).collect();
     assert_eq!(seeds.len(), p.pictures.len(), "two pictures share a seed");
     for (i, pic) in p.pictures.iter().enumerate() {
-        let twin = &p.pictures[pic.counterpart];
-        assert_eq!(twin.counterpart, i);
-        assert_ne!(twin.lang, pic.lang);
-        assert_eq!(
-            (twin.scene, twin.section, twin.is_file_photo),
-            (pic.scene, pic.section, pic.is_file_photo)
-        );
+        assert_eq!(pic.twins[pic.lang.index()], i);
+        for lang in Lang::ALL {
+            let twin = &p.pictures[pic.twins[lang.index()]];
+            assert_eq!(twin.twins, pic.twins);
+            assert_eq!(twin.lang, lang);
+            assert_eq!(
+                (twin.scene, twin.section, twin.is_file_photo),
+                (pic.scene, pic.section, pic.is_file_photo)
+            );
+        }
         // The reader prints the flag; the caption says nothing of it.
         let caption = pic.caption.to_lowercase();
-        for words in ["file photo", "архивное фото"] {
+        for words in ["file photo", "архивное фото", "صورة أرشيفية"] {
             assert!(!caption.contains(words), "{}", pic.caption);
         }
         assert!(pic.credit.starts_with("© "), "{}", pic.credit);
         for t in picture_texts(pic) {
             assert!(!t.contains(['{', '}']) && !t.trim().is_empty(), "{t:?}");
-            match pic.lang {
-                Lang::Ru => assert!(cyrillic(t) > 0, "not Russian: {t:?}"),
-                Lang::En => assert_eq!(cyrillic(t), 0, "Cyrillic in English: {t:?}"),
-            }
+            assert_script(pic.lang, t);
         }
     }
     for lang in Lang::ALL {
@@ -289,5 +355,101 @@ fn each_edition_has_its_own_captioned_bank_and_file_photos_are_only_flagged() {
             "{lang:?}: only {} pictures used as lead",
             used.len()
         );
+    }
+}
+
+#[test]
+fn the_arabic_edition_reads_right_to_left_with_its_own_sections_and_bank() {
+    let p = plan(8);
+    let ar = &p.editions[Lang::Ar.index()];
+    assert_eq!(
+        (ar.code, ar.language, ar.direction, ar.name),
+        (
+            "ar",
+            "ar",
+            dateline_domain::TextDirection::Rtl,
+            "ديتلاين بالعربية"
+        )
+    );
+    assert!(dateline_domain::DateFormat::PRESETS.contains(&ar.date_format));
+    let titles: Vec<&str> = p.sections[Lang::Ar.index()]
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "العالم",
+            "سياسة",
+            "اقتصاد",
+            "علوم وتقنية",
+            "ثقافة",
+            "رياضة",
+            "مجتمع"
+        ]
+    );
+    let ours: Vec<&ArticlePlan> = p.articles.iter().filter(|a| a.lang == Lang::Ar).collect();
+    assert_eq!(ours.len(), ARTICLES_PER_EDITION);
+    // Slugs are ASCII (Arabic spelled in Latin letters), tags Arabic.
+    for a in &ours {
+        assert!(a.slug.as_str().len() > 8, "{}", a.slug);
+        assert!(a
+            .tags
+            .iter()
+            .all(|(slug, name)| !slug.as_str().is_empty() && arabic(name) > 0));
+    }
+    // Arabic bylines only, with Arabic names.
+    for a in &ours {
+        for x in &a.authors {
+            assert_eq!(p.authors[*x].lang, Lang::Ar);
+            assert!(arabic(&p.authors[*x].name) > 0);
+        }
+    }
+    // Every Arabic picture is captioned in Arabic and credited to an
+    // Arabic-speaking photographer of the same agency as its twins.
+    let bank: Vec<&PicturePlan> = p.pictures.iter().filter(|x| x.lang == Lang::Ar).collect();
+    assert_eq!(bank.len(), 7 * PICTURES_PER_SECTION);
+    for pic in bank {
+        assert!(pic.credit.starts_with("© تصوير: "), "{}", pic.credit);
+        let en = &p.pictures[pic.twins[Lang::En.index()]];
+        let agency_en = en.credit.rsplit(" / ").next().unwrap();
+        let agency_ar = pic.credit.rsplit(" / ").next().unwrap();
+        let en_agencies = Lang::En.words().desk.agencies;
+        let ar_agencies = Lang::Ar.words().desk.agencies;
+        let k = en_agencies.iter().position(|x| *x == agency_en).unwrap();
+        assert_eq!(ar_agencies[k], agency_ar);
+    }
+    // Some stories exist in all three editions.
+    let three = p
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            a.translation_of.is_none()
+                && p.articles
+                    .iter()
+                    .filter(|b| b.translation_of == Some(*i))
+                    .count()
+                    == 2
+        })
+        .count();
+    assert_eq!(three, TRANSLATED_STORIES / 4);
+}
+
+#[test]
+fn public_articles_show_every_picture_of_the_bank() {
+    for seed in [7, 9, 10] {
+        let p = plan(seed);
+        let shown_publicly: HashSet<usize> = p
+            .articles
+            .iter()
+            .filter(|a| a.status.is_public())
+            .flat_map(shown)
+            .collect();
+        let hidden: Vec<&str> = (0..p.pictures.len())
+            .filter(|i| !shown_publicly.contains(i))
+            .map(|i| p.pictures[i].caption.as_str())
+            .collect();
+        assert!(hidden.is_empty(), "seed {seed}: not shown {hidden:?}");
     }
 }

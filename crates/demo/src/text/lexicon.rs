@@ -1,8 +1,8 @@
-//! The word lists expanded once into ready forms, for both languages.
+//! The word lists expanded once into ready forms, for every language.
 
 use std::sync::OnceLock;
 
-use super::{parse_forms, Case, Lang};
+use super::{arabic_forms, parse_forms, parse_genders, Case, Lang};
 use crate::words::{LanguageWords, SectionWords, E, G};
 
 /// A phrase in its six cases, with its gender.
@@ -13,9 +13,9 @@ pub struct Phrase {
 }
 
 impl Phrase {
-    fn new(e: &E) -> Self {
+    fn new(lang: Lang, e: &E) -> Self {
         Self {
-            forms: expand(e.0),
+            forms: expand(lang, e.0),
             gender: e.1,
         }
     }
@@ -36,7 +36,10 @@ pub struct Person {
 #[derive(Debug)]
 pub struct SectionLex {
     pub words: &'static SectionWords,
+    /// Job titles as said of a man, and `roles_f` of a woman: the same
+    /// titles except in languages where titles agree with the holder.
     pub roles: Vec<Phrase>,
+    pub roles_f: Vec<Phrase>,
     pub orgs: Vec<Phrase>,
     pub things: Vec<Phrase>,
 }
@@ -54,10 +57,10 @@ pub struct LangLex {
     pub sections: Vec<SectionLex>,
 }
 
-/// Both languages, built on first use.
+/// Every language, built on first use.
 #[derive(Debug)]
 pub struct Lexicon {
-    langs: [LangLex; 2],
+    langs: [LangLex; Lang::COUNT],
 }
 
 impl Lexicon {
@@ -69,13 +72,37 @@ impl Lexicon {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon {
-        langs: [LangLex::build(Lang::En), LangLex::build(Lang::Ru)],
+        langs: Lang::ALL.map(LangLex::build),
     })
 }
 
 /// A malformed entry keeps its raw text; the word-list tests catch it.
-fn expand(src: &str) -> [String; 6] {
-    parse_forms(src).unwrap_or_else(|_| std::array::from_fn(|_| src.to_owned()))
+fn expand(lang: Lang, src: &str) -> [String; 6] {
+    match lang {
+        Lang::Ar => arabic_forms(src),
+        Lang::En | Lang::Ru => {
+            parse_forms(src).unwrap_or_else(|_| std::array::from_fn(|_| src.to_owned()))
+        }
+    }
+}
+
+/// A section's job titles for men and for women.
+fn roles(lang: Lang, list: &[&'static str]) -> (Vec<Phrase>, Vec<Phrase>) {
+    list.iter()
+        .map(|r| {
+            if lang.gendered_roles() {
+                if let Ok([his, hers]) = parse_genders(r) {
+                    let phrase = |text: &str, gender| Phrase {
+                        forms: expand(lang, text),
+                        gender,
+                    };
+                    return (phrase(&his, G::M), phrase(&hers, G::F));
+                }
+            }
+            let p = Phrase::new(lang, &E(r, G::M));
+            (p.clone(), p)
+        })
+        .unzip()
 }
 
 impl LangLex {
@@ -85,8 +112,8 @@ impl LangLex {
         let person = |src: &&'static str, sex: G| {
             let surname = src.split_once(' ').map_or(*src, |(_, s)| s);
             Person {
-                full: Phrase::new(&E(src, sex)),
-                surname: Phrase::new(&E(surname, sex)),
+                full: Phrase::new(lang, &E(src, sex)),
+                surname: Phrase::new(lang, &E(surname, sex)),
             }
         };
         let persons = common
@@ -98,11 +125,15 @@ impl LangLex {
         let sections = words
             .sections
             .iter()
-            .map(|s| SectionLex {
-                words: s,
-                roles: s.roles.iter().map(|r| Phrase::new(&E(r, G::M))).collect(),
-                orgs: s.orgs.iter().map(Phrase::new).collect(),
-                things: s.things.iter().map(Phrase::new).collect(),
+            .map(|s| {
+                let (roles, roles_f) = roles(lang, s.roles);
+                SectionLex {
+                    words: s,
+                    roles,
+                    roles_f,
+                    orgs: s.orgs.iter().map(|e| Phrase::new(lang, e)).collect(),
+                    things: s.things.iter().map(|e| Phrase::new(lang, e)).collect(),
+                }
             })
             .collect();
         Self {
@@ -111,10 +142,15 @@ impl LangLex {
             countries: common
                 .countries
                 .iter()
-                .map(|c| (Phrase::new(&c.name), c.cities.each_ref().map(Phrase::new)))
+                .map(|c| {
+                    (
+                        Phrase::new(lang, &c.name),
+                        c.cities.each_ref().map(|e| Phrase::new(lang, e)),
+                    )
+                })
                 .collect(),
             persons,
-            teams: common.teams.iter().map(Phrase::new).collect(),
+            teams: common.teams.iter().map(|e| Phrase::new(lang, e)).collect(),
             sections,
         }
     }

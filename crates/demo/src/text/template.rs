@@ -1,7 +1,7 @@
 //! The template engine: fills `{slot}` markers with the facts of a story in
 //! the form the sentence needs (case, agreement, plural).
 
-use super::{Case, Facts, Lang, LangLex, Phrase};
+use super::{Case, Facts, Lang, LangLex, Phrase, SectionLex};
 use crate::words::G;
 
 /// What a template is rendered against.
@@ -47,8 +47,8 @@ impl<'a> Ctx<'a> {
             "p1s" => Value::Phrase(&lex.persons.get(at(f.p1))?.surname),
             "p2" => Value::Phrase(&lex.persons.get(at(f.p2))?.full),
             "p2s" => Value::Phrase(&lex.persons.get(at(f.p2))?.surname),
-            "r1" => Value::Phrase(section.roles.get(at(f.r1))?),
-            "r2" => Value::Phrase(section.roles.get(at(f.r2))?),
+            "r1" => Value::Phrase(self.role(section, f.r1, f.p1)?),
+            "r2" => Value::Phrase(self.role(section, f.r2, f.p2)?),
             "org" => Value::Phrase(section.orgs.get(at(f.org))?),
             "org2" => Value::Phrase(section.orgs.get(at(f.org2))?),
             "thing" => Value::Phrase(section.things.get(at(f.thing))?),
@@ -65,6 +65,21 @@ impl<'a> Ctx<'a> {
             "date" => Value::Date,
             _ => return None,
         })
+    }
+
+    /// The job title `role` as said of `person`.
+    fn role(&self, section: &'a SectionLex, role: u8, person: u8) -> Option<&'a Phrase> {
+        let woman = self
+            .lex
+            .persons
+            .get(usize::from(person))
+            .is_some_and(|p| p.full.gender == G::F);
+        let titles = if woman {
+            &section.roles_f
+        } else {
+            &section.roles
+        };
+        titles.get(usize::from(role))
     }
 
     /// For `{person?m|f}` agreement: the sex of persons (from the facts, not
@@ -152,26 +167,30 @@ fn render_token(out: &mut String, token: &str, ctx: &Ctx) -> bool {
     if plural_forms.is_none() && !rest.is_empty() {
         return false;
     }
-    let plural_index = match value {
+    // The number goes to `out` first, and is taken back when the noun's
+    // form says it (Arabic "عامين", two years).
+    let number_at = out.len();
+    let (plural_index, whole) = match value {
         Value::Phrase(p) => {
             out.push_str(p.get(case));
             return plural_forms.is_none();
         }
         Value::Int(n) => {
             lang.format_int(n, out);
-            lang.plural_index(n)
+            (lang.plural_index(n), Some(n))
         }
         Value::Tenths(t) => {
             lang.format_tenths(t, out);
             if t % 10 == 0 {
-                lang.plural_index(u64::from(t / 10))
+                let n = u64::from(t / 10);
+                (lang.plural_index(n), Some(n))
             } else {
-                lang.fraction_plural_index()
+                (lang.fraction_plural_index(), None)
             }
         }
         Value::Score => {
             let f = ctx.facts;
-            let sep = if lang == Lang::En { '-' } else { ':' };
+            let sep = if lang == Lang::Ru { ':' } else { '-' };
             out.push_str(&format!("{}{sep}{}", f.score1, f.score2));
             return plural_forms.is_none();
         }
@@ -185,7 +204,7 @@ fn render_token(out: &mut String, token: &str, ctx: &Ctx) -> bool {
             let month = ctx.lex.words.common.months[usize::from(f.month.clamp(1, 12)) - 1];
             match lang {
                 Lang::En => out.push_str(&format!("{month} {}", f.day)),
-                Lang::Ru => out.push_str(&format!("{} {month}", f.day)),
+                Lang::Ru | Lang::Ar => out.push_str(&format!("{} {month}", f.day)),
             }
             return plural_forms.is_none();
         }
@@ -193,7 +212,11 @@ fn render_token(out: &mut String, token: &str, ctx: &Ctx) -> bool {
     if let Some(forms) = plural_forms {
         let mut forms = forms.split('|');
         let last = forms.clone().next_back().unwrap_or("");
-        out.push(' ');
+        if whole.is_some_and(|n| lang.number_in_noun(n)) {
+            out.truncate(number_at);
+        } else {
+            out.push(' ');
+        }
         out.push_str(forms.nth(plural_index).unwrap_or(last));
     }
     true

@@ -1,14 +1,21 @@
 //! The demo's word lists and sentence templates, one file per language and
 //! section. Lists that a story draws from are aligned across languages:
 //! entry `i` in Russian says what entry `i` says in English, so a story
-//! rendered in both languages is a translation.
+//! rendered in every language is a translation.
 //!
 //! Template syntax (see `text::template`): `{slot}`, `{slot.g}` for a case
 //! (n g d a i p), `{slot?m|f|n|pl}` for agreement with the slot's gender,
 //! `{num#one|few|many}` for a number with its plural noun, `{^slot}` to
 //! capitalise. Inflected phrases mark their varying parts as six-way groups
 //! `[nom|gen|dat|acc|ins|pre]`.
+//!
+//! Arabic differs: agreement is `{slot?m|f}` for every slot; numbers take
+//! five forms in CLDR order `{num#one|two|few|many|other}`, the first two
+//! saying the number themselves (شهر واحد، شهرين); `{slot.d}` and
+//! `{slot.i}` join لـ and بـ to the phrase, spelling the definite article as
+//! they need; job titles mark their feminine forms as `[m|f]` groups.
 
+pub mod ar;
 pub mod en;
 pub mod ru;
 
@@ -80,7 +87,7 @@ pub struct CommonWords {
 /// Words for the media bank and the bylines; not aligned across languages
 /// except `scene_captions` and `scene_alts`, indexed by scene kind, and
 /// `agencies` (the same agencies, the edition's own staff last), so that
-/// twin pictures of the two editions come from the same agency.
+/// twin pictures of every edition come from the same agency.
 #[derive(Debug)]
 pub struct DeskWords {
     pub edition_name: &'static str,

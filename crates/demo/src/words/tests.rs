@@ -1,24 +1,30 @@
 //! Checks on the word lists: aligned across languages, every phrase parses,
-//! every template renders without leftovers in both languages.
+//! every template renders without leftovers in every language, and Arabic
+//! numbers and agreement come out as Arabic grammar wants them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::*;
-use crate::text::{lexicon, parse_forms, render, slot_names, Ctx, Facts, Lang};
+use crate::text::{lexicon, parse_forms, parse_genders, render, slot_names, Ctx, Facts, Lang};
 
 fn same_len<T, U>(a: &[T], b: &[U], what: &str) {
     assert_eq!(
         a.len(),
         b.len(),
-        "{what}: English and Russian lists differ in length"
+        "{what}: English and translated lists differ in length"
     );
 }
 
 #[test]
 fn lists_are_aligned_across_languages() {
-    let (en, ru) = (&en::WORDS, &ru::WORDS);
+    for other in [&ru::WORDS, &ar::WORDS] {
+        aligned(&en::WORDS, other);
+    }
+}
+
+fn aligned(en: &LanguageWords, ru: &LanguageWords) {
     let (ce, cr) = (en.common, ru.common);
     same_len(ce.countries, cr.countries, "countries");
     same_len(ce.men, cr.men, "men");
@@ -40,7 +46,7 @@ fn lists_are_aligned_across_languages() {
         same_len(a, b, "captions of a scene");
     }
     same_len(en.desk.authors, en.desk.author_bios, "English bios");
-    same_len(ru.desk.authors, ru.desk.author_bios, "Russian bios");
+    same_len(ru.desk.authors, ru.desk.author_bios, "translated bios");
     for (i, (a, b)) in en.sections.iter().zip(ru.sections.iter()).enumerate() {
         let what = |w: &str| format!("section {i} {w}");
         same_len(a.roles, b.roles, &what("roles"));
@@ -75,7 +81,8 @@ fn lists_are_aligned_across_languages() {
 
 #[test]
 fn every_inflected_phrase_has_six_forms() {
-    for lang in [&en::WORDS, &ru::WORDS] {
+    for lang in [&en::WORDS, &ru::WORDS, &ar::WORDS] {
+        let arabic = std::ptr::eq(lang, &ar::WORDS);
         let c = lang.common;
         let mut phrases: Vec<&str> = c.men.iter().chain(c.women).copied().collect();
         phrases.extend(c.teams.iter().map(|e| e.0));
@@ -84,11 +91,36 @@ fn every_inflected_phrase_has_six_forms() {
             phrases.extend(country.cities.iter().map(|e| e.0));
         }
         for s in lang.sections {
-            phrases.extend(s.roles);
+            if arabic {
+                // Arabic titles have a man's and a woman's form.
+                for r in s.roles {
+                    let [his, hers] = parse_genders(r).unwrap_or_else(|e| panic!("{e}"));
+                    assert_ne!(his, hers, "{r}");
+                }
+            } else {
+                phrases.extend(s.roles);
+            }
             phrases.extend(s.orgs.iter().chain(s.things).map(|e| e.0));
         }
         for p in phrases {
-            parse_forms(p).unwrap_or_else(|e| panic!("{e}"));
+            if arabic {
+                // Nothing is inflected by hand; no gender but two.
+                assert!(!p.contains(['[', ']', '|']), "{p}");
+            } else {
+                parse_forms(p).unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+        if arabic {
+            let c = lang.common;
+            let genders = c.teams.iter().chain(c.countries.iter().map(|k| &k.name));
+            let genders = genders.chain(
+                lang.sections
+                    .iter()
+                    .flat_map(|s| s.orgs.iter().chain(s.things)),
+            );
+            for e in genders {
+                assert!(matches!(e.1, G::M | G::F), "{}", e.0);
+            }
         }
     }
 }
@@ -117,10 +149,11 @@ fn templates(lang: &LanguageWords) -> Vec<&'static str> {
 }
 
 /// The option counts inside `{…}` markers match what the language needs:
-/// sex of a person (2), gender of anything else (4), plural forms (2 or 3).
+/// sex of a person (2), gender of anything else (4; Arabic 2), plural
+/// forms (2, 3; Arabic 5).
 #[test]
 fn markers_have_the_right_number_of_options() {
-    for (lang, plural_forms) in [(Lang::En, 2), (Lang::Ru, 3)] {
+    for (lang, plural_forms) in [(Lang::En, 2), (Lang::Ru, 3), (Lang::Ar, 5)] {
         for t in templates(lang.words()) {
             let mut rest = t;
             while let Some(open) = rest.find('{') {
@@ -139,7 +172,7 @@ fn markers_have_the_right_number_of_options() {
                 );
                 if let Some((_, opts)) = token.split_once('?') {
                     let person = ["p1", "p2", "p1s", "p2s", "r1", "r2"].contains(&name.as_str());
-                    let want = if person { 2 } else { 4 };
+                    let want = if person || lang == Lang::Ar { 2 } else { 4 };
                     assert_eq!(opts.split('|').count(), want, "{t:?}");
                 }
                 if let Some((_, opts)) = token.split_once('#') {
@@ -152,7 +185,7 @@ fn markers_have_the_right_number_of_options() {
 }
 
 #[test]
-fn every_template_renders_cleanly_in_both_languages() {
+fn every_template_renders_cleanly_in_every_language() {
     let mut rng = ChaCha8Rng::seed_from_u64(11);
     for round in 0..40 {
         for section in 0..7 {
@@ -206,8 +239,125 @@ fn every_template_renders_cleanly_in_both_languages() {
                             "{out:?}"
                         );
                     }
+                    if lang == Lang::Ar {
+                        assert_arabic(&out);
+                    }
                 }
             }
         }
     }
+}
+
+/// Arabic letters, no Latin or Cyrillic ones, and Arabic punctuation: a
+/// comma, semicolon or question mark of the Latin kind only inside a
+/// number (12,400).
+fn assert_arabic(out: &str) {
+    assert!(
+        out.chars().any(|c| ('\u{621}'..='\u{64a}').contains(&c)),
+        "{out:?}"
+    );
+    assert!(
+        !out.chars()
+            .any(|c| c.is_alphabetic() && !('\u{600}'..='\u{6ff}').contains(&c)),
+        "not Arabic: {out:?}"
+    );
+    let chars: Vec<char> = out.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if matches!(c, ',' | ';' | '?') {
+            let digits = i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            assert!(digits && *c == ',', "Latin punctuation in {out:?}");
+        }
+    }
+}
+
+/// Facts with chosen numbers and people: `p1` a man or a woman.
+fn arabic_ctx_facts(section: usize, woman: bool, n: u32, years: u32, big: u32) -> Facts {
+    let mut rng = ChaCha8Rng::seed_from_u64(5);
+    let mut f = Facts::roll(&mut rng, section);
+    let men = ar::WORDS.common.men.len();
+    f.p1 = if woman { men as u8 } else { 0 };
+    f.p2 = if woman { 1 } else { men as u8 + 1 };
+    (f.n, f.years, f.big) = (n, years, big);
+    f.set_date(1_700_000_000, 4 * 3600);
+    f
+}
+
+fn ar(template: &str, facts: &Facts) -> String {
+    let ctx = Ctx {
+        lex: lexicon().get(Lang::Ar),
+        facts,
+    };
+    render(template, &ctx)
+}
+
+#[test]
+fn arabic_numbers_take_the_form_their_count_needs() {
+    let t = "منذ {years#عام واحد|عامين|أعوام|عامًا|عام}";
+    let years = |y| ar(t, &arabic_ctx_facts(0, false, 5, y, 120));
+    assert_eq!(years(2), "منذ عامين");
+    assert_eq!(years(5), "منذ 5 أعوام");
+    assert_eq!(years(10), "منذ 10 أعوام");
+    assert_eq!(years(11), "منذ 11 عامًا");
+    assert_eq!(years(15), "منذ 15 عامًا");
+    // Large counts: the last two digits decide (CLDR), 100s take the
+    // singular genitive.
+    let t = "{big#شخص واحد|شخصين|أشخاص|شخصًا|شخص}";
+    let big = |b| ar(t, &arabic_ctx_facts(0, false, 5, 5, b));
+    assert_eq!(big(1200), "1,200 شخص");
+    assert_eq!(big(1210), "1,210 أشخاص");
+    assert_eq!(big(1250), "1,250 شخصًا");
+    // A fraction keeps the singular: 3.4 مليار.
+    let mut f = arabic_ctx_facts(0, false, 5, 5, 120);
+    f.money = 34;
+    assert_eq!(
+        ar("{money#مليار واحد|ملياري|مليارات|مليار|مليار} كرونة", &f),
+        "3.4 مليار كرونة"
+    );
+    f.money = 50;
+    assert_eq!(
+        ar("{money#مليار واحد|ملياري|مليارات|مليار|مليار} كرونة", &f),
+        "5 مليارات كرونة"
+    );
+}
+
+#[test]
+fn arabic_verbs_and_titles_agree_with_the_person() {
+    // The first Arabic politics kind-2 lead: a minister resigns.
+    let lead = ar::WORDS.sections[1].kinds[2].leads[0];
+    let mut his = arabic_ctx_facts(1, false, 5, 5, 120);
+    let mut hers = arabic_ctx_facts(1, true, 5, 5, 120);
+    his.r1 = 1;
+    hers.r1 = 1;
+    let (he, she) = (ar(lead, &his), ar(lead, &hers));
+    assert!(
+        he.starts_with("استقال وزير الداخلية سامي الحداد يوم"),
+        "{he}"
+    );
+    assert!(he.contains("قائلًا إنه لم يعد قادرًا"), "{he}");
+    assert!(
+        she.starts_with("استقالت وزيرة الداخلية ليلى المنصوري يوم"),
+        "{she}"
+    );
+    assert!(she.contains("قائلةً إنها لم تعد قادرةً"), "{she}");
+    // Organisations: a party (masculine), a movement (feminine).
+    let t = "{org?قال|قالت} {org} إن{org?ه|ها} مستعد{org?|ة}.";
+    let mut f = arabic_ctx_facts(1, false, 5, 5, 120);
+    f.org = 0;
+    assert_eq!(ar(t, &f), "قال حزب التجديد المدني إنه مستعد.");
+    f.org = 1;
+    assert_eq!(ar(t, &f), "قالت حركة الساحل الأخضر إنها مستعدة.");
+}
+
+#[test]
+fn arabic_prepositions_and_dates_are_written_as_arabic_writes_them() {
+    let mut f = arabic_ctx_facts(1, false, 5, 5, 120);
+    f.org = 1;
+    assert_eq!(ar("دعم {org.d}", &f), "دعم لحركة الساحل الأخضر");
+    // The surname with the article: ل + الحداد = للحداد.
+    assert_eq!(ar("شكرًا {p1s.d}", &f), "شكرًا للحداد");
+    // 1,700,000,000 is 22:13 UTC on Tuesday 14 November 2023: in Dubai
+    // (UTC+4) it is already Wednesday the 15th.
+    assert_eq!(ar("{onday}، {date}", &f), "يوم الأربعاء، 15 نوفمبر");
 }

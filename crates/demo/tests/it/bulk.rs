@@ -38,6 +38,13 @@ fn targets() -> BulkTargets {
                 tag_ids: (200..240).collect(),
                 author_ids: vec![3, 4],
             },
+            BulkEdition {
+                edition_id: 3,
+                lang: Lang::Ar,
+                sections: sections(30),
+                tag_ids: (300..340).collect(),
+                author_ids: vec![5, 6],
+            },
         ],
         media_ids: vec![7, 8, 9],
     }
@@ -63,7 +70,7 @@ fn batches_are_valid_varied_and_reproducible() {
         a.validate().unwrap();
         assert!((5..=8).contains(&a.body.len()));
         assert!((2..=4).contains(&t.len()));
-        let base = if a.edition_id == 1 { 100 } else { 200 };
+        let base = 100 * a.edition_id;
         assert!(t.iter().all(|id| (base..base + 40).contains(id)));
         assert!(a.published_at.is_none_or(|p| p <= NOW));
         if a.edition_id == 2 {
@@ -72,6 +79,17 @@ fn batches_are_valid_varied_and_reproducible() {
                 "{}",
                 a.headline
             );
+        }
+        if a.edition_id == 3 {
+            assert!(
+                a.headline
+                    .chars()
+                    .any(|c| ('\u{621}'..='\u{64a}').contains(&c)),
+                "{}",
+                a.headline
+            );
+            // Spelled in Latin letters, not the fallback "article".
+            assert!(!a.slug.as_str().starts_with("article"), "{}", a.slug);
         }
         assert!(!a.headline.contains('{') && !a.lead.contains('{'));
     }

@@ -6,7 +6,9 @@ use std::time::Instant;
 
 use dateline_demo::plan::PICTURES_PER_SECTION;
 use dateline_demo::{install, DemoError};
-use dateline_domain::{BodyBlock, EditionCode, ImageFormat, Shape, RENDITION_WIDTHS};
+use dateline_domain::{
+    BodyBlock, EditionCode, ImageFormat, Shape, TextDirection, RENDITION_WIDTHS,
+};
 use dateline_media::MemoryBlobs;
 use dateline_store::testing::TestDb;
 use dateline_store::{ArticleFilter, ArticleQuery, MediaAsset, MediaQuery, Store};
@@ -14,7 +16,7 @@ use dateline_store::{ArticleFilter, ArticleQuery, MediaAsset, MediaQuery, Store}
 use crate::NOW;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn install_creates_two_editions_that_look_like_a_news_agency() {
+async fn install_creates_three_editions_that_look_like_a_news_agency() {
     let db = TestDb::sqlite().await;
     let store = db.store();
     let blobs = MemoryBlobs::new();
@@ -27,13 +29,13 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
     );
     assert_eq!(
         (summary.editions, summary.sections, summary.articles),
-        (2, 14, 400)
+        (3, 21, 600)
     );
-    // Two logos and each edition's bank; every twin is a file of its own
+    // Three logos and each edition's bank; every twin is a file of its own
     // (the bank would merge equal bytes, and `media_assets` count only new).
     assert_eq!(
         (summary.media_assets, summary.authors),
-        (2 + 2 * 7 * PICTURES_PER_SECTION, 16)
+        (3 + 3 * 7 * PICTURES_PER_SECTION, 24)
     );
 
     // The last change noted asks search indexes to read everything again.
@@ -54,7 +56,23 @@ async fn install_creates_two_editions_that_look_like_a_news_agency() {
         .collect();
     assert_eq!(
         names,
-        [("en", "Dateline International"), ("ru", "Дейтлайн")]
+        [
+            ("en", "Dateline International"),
+            ("ru", "Дейтлайн"),
+            ("ar", "ديتلاين بالعربية")
+        ]
+    );
+    let directions: Vec<_> = editions.iter().map(|e| e.direction).collect();
+    assert_eq!(
+        directions,
+        [TextDirection::Ltr, TextDirection::Ltr, TextDirection::Rtl]
+    );
+    assert_eq!(
+        (
+            editions[2].language.as_str(),
+            editions[2].date_format.as_str()
+        ),
+        ("ar", "%e %B %Y")
     );
     let settings = store.site_settings().await.unwrap();
     assert_eq!(settings.site_name.as_deref(), Some("Dateline"));
@@ -197,10 +215,12 @@ async fn edition_bank(store: &Store, edition_id: i64, include_hidden: bool) -> V
 /// "file photo" to the `is_file_photo` flag.
 fn assert_language(m: &MediaAsset, code: &str) {
     let cyrillic = |t: &str| t.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    let arabic = |t: &str| t.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c));
     for t in [&m.caption, &m.alt_text, &m.credit, &m.copyright, &m.source] {
         assert_eq!(cyrillic(t), code == "ru", "{code}: {t:?}");
+        assert_eq!(arabic(t), code == "ar", "{code}: {t:?}");
     }
-    for words in ["File photo", "Архивное фото"] {
+    for words in ["File photo", "Архивное фото", "صورة أرشيفية"] {
         assert!(!m.caption.ends_with(words), "{code}: {:?}", m.caption);
     }
 }

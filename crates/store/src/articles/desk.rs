@@ -27,6 +27,8 @@ pub struct DeskQuery {
     pub public_only: bool,
     /// Words that must all appear in the headline or lead, any case.
     pub text: Option<String>,
+    /// Only stories with no version (any status) in this edition.
+    pub lacks_edition: Option<i64>,
     pub limit: u32,
     pub after: Option<Cursor>,
 }
@@ -97,6 +99,14 @@ impl Store {
         if let Some(id) = query.author_id {
             clauses.push(format!(
                 "EXISTS (SELECT 1 FROM article_authors j WHERE j.article_id = a.id AND j.author_id = {})",
+                params.int(id)
+            ));
+        }
+        if let Some(id) = query.lacks_edition {
+            // `articles_translation` serves the lookup.
+            clauses.push(format!(
+                "NOT EXISTS (SELECT 1 FROM articles v WHERE v.translation_group = a.translation_group \
+                 AND v.edition_id = {})",
                 params.int(id)
             ));
         }

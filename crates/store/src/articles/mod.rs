@@ -14,12 +14,14 @@ mod revisions;
 mod since;
 mod sitemaps;
 mod status;
+mod translate;
 mod update;
 
 pub(crate) use desk::like_word;
 pub use desk::{DeskQuery, DeskRow};
 pub use feed::FeedStory;
 pub use since::MAX_SINCE;
+pub use translate::{GroupVersion, NewTranslation, TRANSLATE_ACTION};
 pub use update::Save;
 
 use std::collections::HashSet;

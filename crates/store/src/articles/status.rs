@@ -44,6 +44,25 @@ fn invalid(field: &'static str, code: &'static str, message: String) -> StoreErr
     StoreError::Invalid(ParseError::new(field, code, message))
 }
 
+/// A retired edition takes no new publication (nor a schedule): its
+/// stories stay as they are, an archive. Scheduled stories of a retired
+/// edition wait (`publish_due` skips them) until it is restored.
+async fn refuse_in_retired_edition(conn: &mut sqlx::AnyConnection, edition_id: i64) -> Result<()> {
+    let retired: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT retired_at FROM editions WHERE id = $1")
+            .bind(edition_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if retired.flatten().is_some() {
+        return Err(invalid(
+            "edition",
+            "edition_retired",
+            "the edition is retired: its stories cannot be published".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// The correction note, trimmed, when the change needs one.
 fn correction_note(change: &StatusChange, rules: Rules) -> Result<Option<String>> {
     let note = change
@@ -133,8 +152,9 @@ impl Store {
     /// article no longer scheduled).
     pub async fn publish_due(&self, now: UnixTime, limit: u32) -> Result<Vec<Article>> {
         let ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM articles WHERE status = 'scheduled' AND scheduled_at <= $1 \
-             ORDER BY scheduled_at, id LIMIT $2",
+            "SELECT a.id FROM articles a JOIN editions e ON e.id = a.edition_id \
+             WHERE a.status = 'scheduled' AND a.scheduled_at <= $1 AND e.retired_at IS NULL \
+             ORDER BY a.scheduled_at, a.id LIMIT $2",
         )
         .bind(now)
         .bind(i64::from(limit))
@@ -222,6 +242,9 @@ impl Store {
             };
 
             let mut tx = self.begin_write().await?;
+            if (public && !was_public) || status == ArticleStatus::Scheduled {
+                refuse_in_retired_edition(&mut tx, current.edition_id).await?;
+            }
             // The version guard makes `current` the state being replaced.
             let done = sqlx::query(
                 "UPDATE articles SET status = $1, is_public = $2, published_at = $3, updated_at = $4, \

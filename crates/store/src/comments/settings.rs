@@ -3,7 +3,7 @@
 //! writes a moderation log line and its staff audit entry in the same
 //! transaction.
 
-use dateline_domain::comment::{comments_open, ModerationMode, WordKind};
+use dateline_domain::comment::{comments_open, CommentPolicy, ModerationMode, WordKind};
 use dateline_domain::UnixTime;
 use sqlx::{AnyConnection, Row};
 
@@ -54,9 +54,20 @@ pub struct CommentSettings {
     pub closed: bool,
     pub close_after_days: Option<i64>,
     pub published_at: Option<UnixTime>,
+    /// The story's edition's hold of new accounts' comments, in seconds,
+    /// when the edition sets one (else the site's policy holds).
+    pub new_account_secs: Option<i64>,
 }
 
 impl CommentSettings {
+    /// The site's `policy` with the edition's hold of new accounts in it.
+    pub fn policy(&self, site: &CommentPolicy) -> CommentPolicy {
+        CommentPolicy {
+            new_account_secs: self.new_account_secs.unwrap_or(site.new_account_secs),
+            ..site.clone()
+        }
+    }
+
     /// Whether the story takes comments at `now`.
     pub fn open_at(&self, now: UnixTime) -> bool {
         comments_open(self.closed, self.published_at, self.close_after_days, now)
@@ -73,11 +84,14 @@ pub struct ModerationWord {
 
 impl Store {
     /// The rules in force for an article: its override, else its section's,
-    /// else post-moderation with no closing period. `NotFound` for no article.
+    /// else its edition's, else post-moderation with no closing period.
+    /// `NotFound` for no article.
     pub async fn comment_settings(&self, article_id: i64) -> Result<CommentSettings> {
         let row = sqlx::query(
             "SELECT a.published_at, s.mode AS s_mode, s.close_after_days, o.mode AS o_mode, \
-             COALESCE(o.closed, 0) AS closed FROM articles a \
+             COALESCE(o.closed, 0) AS closed, e.comment_mode AS e_mode, \
+             e.new_account_hold_hours FROM articles a \
+             JOIN editions e ON e.id = a.edition_id \
              LEFT JOIN section_comment_settings s ON s.section_id = a.section_id \
              LEFT JOIN article_comment_settings o ON o.article_id = a.id WHERE a.id = $1",
         )
@@ -100,10 +114,14 @@ impl Store {
         Ok(CommentSettings {
             mode: mode_of("o_mode")?
                 .or(mode_of("s_mode")?)
+                .or(mode_of("e_mode")?)
                 .unwrap_or(ModerationMode::Post),
             closed: closed == 1,
             close_after_days: row.try_get("close_after_days")?,
             published_at: row.try_get("published_at")?,
+            new_account_secs: row
+                .try_get::<Option<i64>, _>("new_account_hold_hours")?
+                .map(|hours| hours * 3600),
         })
     }
 

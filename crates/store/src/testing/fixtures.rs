@@ -135,6 +135,7 @@ async fn edition(
         date_format: "%d.%m.%Y".parse().unwrap_or_else(|e| panic!("{e}")),
         logo_media_id: None,
         position,
+        number_system: dateline_domain::NumberSystem::Latin,
     };
     store
         .create_edition(&new)

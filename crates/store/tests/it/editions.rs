@@ -14,6 +14,7 @@ fn new_edition(code: &str, position: i32) -> NewEdition {
         date_format: "%Y-%m-%d".parse().unwrap(),
         logo_media_id: None,
         position,
+        number_system: dateline_domain::NumberSystem::Latin,
     }
 }
 

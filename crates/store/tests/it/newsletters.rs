@@ -225,6 +225,7 @@ fn new_edition(code: &str) -> NewEdition {
         date_format: "%d.%m.%Y".parse().unwrap(),
         logo_media_id: None,
         position: 7,
+        number_system: dateline_domain::NumberSystem::Latin,
     }
 }
 

@@ -26,6 +26,7 @@ pub(crate) fn setup(token_hash: &str, email: &str, code: &str) -> SiteSetup {
             date_format: "%d.%m.%Y".parse().unwrap(),
             logo_media_id: None,
             position: 0,
+            number_system: dateline_domain::NumberSystem::Latin,
         },
         sections: vec![
             (slug("world"), "World".into()),

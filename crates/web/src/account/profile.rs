@@ -79,7 +79,8 @@ pub(super) struct ProfileView {
 #[derive(Serialize)]
 pub(super) struct LanguageOption {
     code: &'static str,
-    name_key: String,
+    /// The language named in itself.
+    name: String,
 }
 
 impl ProfileView {
@@ -108,7 +109,7 @@ impl ProfileView {
                 .languages()
                 .map(|code| LanguageOption {
                     code,
-                    name_key: format!("account-language-{code}"),
+                    name: state.renderer.catalogs().language_name(code),
                 })
                 .collect(),
             verified: reader.verified,

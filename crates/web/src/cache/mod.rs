@@ -98,6 +98,9 @@ pub struct PageCache {
     flights: InFlight,
     policy: HeaderValue,
     next_id: AtomicU64,
+    /// Its catalogs are re-read when the site's settings change
+    /// (`CacheKey::Site`), on every node.
+    renderer: Arc<dateline_render::Renderer>,
 }
 
 fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -107,7 +110,11 @@ fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl PageCache {
     /// Subscribes to the store's events and, inside a Tokio runtime, starts
     /// the task that applies them and purges the CDN.
-    pub fn new(store: &Store, config: &CacheConfig) -> Arc<Self> {
+    pub fn new(
+        store: &Store,
+        config: &CacheConfig,
+        renderer: Arc<dateline_render::Renderer>,
+    ) -> Arc<Self> {
         let evicted: Evicted = Arc::default();
         let pages = (config.page_cache_mb > 0).then(|| {
             let evicted = Arc::clone(&evicted);
@@ -137,6 +144,7 @@ impl PageCache {
             policy: HeaderValue::from_str(&policy)
                 .unwrap_or_else(|_| HeaderValue::from_static("public, max-age=60")),
             next_id: AtomicU64::new(1),
+            renderer,
         });
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             let hook = config
@@ -150,6 +158,9 @@ impl PageCache {
                 store.node_id(),
                 hook,
             ));
+            if store.backend() == dateline_store::Backend::Sqlite {
+                runtime.spawn(watch_other_processes(Arc::downgrade(&cache), store.clone()));
+            }
         }
         cache
     }
@@ -186,6 +197,9 @@ impl PageCache {
                 if site_changed {
                     self.site.invalidate();
                 }
+                if keys.iter().any(|k| matches!(k.parse(), Ok(CacheKey::Site))) {
+                    self.renderer.reload_catalogs();
+                }
                 let mut index = locked(&self.index);
                 self.forget_evicted(&mut index);
                 let urls = index.purge(keys);
@@ -195,6 +209,7 @@ impl PageCache {
             }
             Event::Resync => {
                 self.site.invalidate();
+                self.renderer.reload_catalogs();
                 let mut index = locked(&self.index);
                 index.reset();
                 if let Some(pages) = &self.pages {
@@ -250,6 +265,30 @@ impl PageCache {
 
 /// Applies events as they arrive (so that purged pages free their memory
 /// without waiting for traffic) and sends this node's purges to the CDN.
+/// How often a server on SQLite looks for edition changes made by another
+/// process (`dateline edition …`), which no event announces there.
+const OTHER_PROCESSES_EVERY: Duration = Duration::from_secs(5);
+
+/// On SQLite, events stay in the process that wrote: when the editions'
+/// stamp (`Store::editions_stamp`) changes under this server, everything
+/// cached is dropped, as after a lost PostgreSQL connection.
+async fn watch_other_processes(cache: Weak<PageCache>, store: Store) {
+    let mut last: Option<String> = None;
+    let mut tick = tokio::time::interval(OTHER_PROCESSES_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let Some(cache) = cache.upgrade() else { return };
+        let Ok(stamp) = store.editions_stamp().await else {
+            continue;
+        };
+        if last.as_ref().is_some_and(|seen| *seen != stamp) {
+            cache.apply(&Event::Resync);
+        }
+        last = Some(stamp);
+    }
+}
+
 async fn follow_events(
     cache: Weak<PageCache>,
     mut events: broadcast::Receiver<Arc<Event>>,

@@ -18,11 +18,12 @@ pub(super) async fn verdict(
     body: &CommentBody,
     now: UnixTime,
 ) -> Result<Verdict, StoreError> {
-    let policy = &state.comment_policy;
     let Some(who) = state.store.commenter(reader.id).await? else {
         return Err(StoreError::NotFound);
     };
     let settings = state.store.comment_settings(article_id).await?;
+    // The edition's hold of new accounts, where it sets one.
+    let policy = &settings.policy(&state.comment_policy);
     let facts = state
         .store
         .comment_post_facts(

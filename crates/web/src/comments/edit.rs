@@ -68,8 +68,8 @@ pub(super) async fn edit(
         // edits spend it as posts do), in the transaction that writes it,
         // and goes back to the queue where a new comment would be held.
         let at = now();
-        let policy = &state.comment_policy;
         let settings = state.store.comment_settings(story.article.id).await?;
+        let policy = &settings.policy(&state.comment_policy);
         let html = comment_html(body.as_str());
         let edit = CommentEdit {
             comment_id: id,

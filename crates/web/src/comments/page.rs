@@ -197,7 +197,8 @@ pub(super) async fn render(
             let blocked = may_post(&who.standing, now)
                 .err()
                 .map(|refusal| refusal_text(state, locale, &refusal));
-            let new_until = who.standing.created_at + state.comment_policy.new_account_secs;
+            let new_until =
+                who.standing.created_at + settings.policy(&state.comment_policy).new_account_secs;
             (
                 Some(Viewer {
                     reader_id: r.id,

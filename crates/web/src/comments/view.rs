@@ -180,7 +180,7 @@ impl ModerationNote {
     pub fn new(settings: &CommentSettings, policy: &CommentPolicy) -> Self {
         Self {
             pre_moderated: settings.mode == ModerationMode::Pre,
-            new_account_hours: (policy.new_account_secs.max(0) + 3599) / 3600,
+            new_account_hours: (settings.policy(policy).new_account_secs.max(0) + 3599) / 3600,
         }
     }
 }

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Once};
 
-use dateline_render::{group_digits, group_separator, FluentValue, PageLocale};
+use dateline_render::{FluentValue, PageLocale};
 use dateline_store::comments::Comment;
 use dateline_store::events::Event;
 use dateline_store::live::{LiveCoverage, LiveEntry, MAX_LIVE_CHANGES};
@@ -81,11 +81,14 @@ impl Story {
         let url = Urls::relative().article(&edition.code, &section.slug, &article.slug);
         Ok(Some(Story {
             article_id: article.id,
-            locale: state.renderer.locale(
-                edition.language.as_str(),
-                edition.time_zone.as_str(),
-                edition.date_format.as_str(),
-            ),
+            locale: state
+                .renderer
+                .locale(
+                    edition.language.as_str(),
+                    edition.time_zone.as_str(),
+                    edition.date_format.as_str(),
+                )
+                .with_numbers(edition.number_system),
             comments_url: format!("{url}/comments"),
         }))
     }
@@ -216,11 +219,7 @@ fn counts(state: &AppState, story: &Story, comment_count: i64) -> (String, Strin
         "comments-count",
         &[("count", FluentValue::from(comment_count))],
     );
-    let language = story.locale.language;
-    (
-        group_digits(comment_count, group_separator(language)),
-        counter,
-    )
+    (state.renderer.number(&story.locale, comment_count), counter)
 }
 
 /// Fans article items out to the node's open article streams.

@@ -59,11 +59,14 @@ impl FeedItem {
     pub(super) fn build(state: &AppState, edition: &Edition, card: &ArticleCard) -> Self {
         let urls = Urls::relative();
         let tz = edition.time_zone.tz();
-        let locale = state.renderer.locale(
-            edition.language.as_str(),
-            edition.time_zone.as_str(),
-            edition.date_format.as_str(),
-        );
+        let locale = state
+            .renderer
+            .locale(
+                edition.language.as_str(),
+                edition.time_zone.as_str(),
+                edition.date_format.as_str(),
+            )
+            .with_numbers(edition.number_system);
         let data = ItemData {
             id: card.id,
             url: urls.article(&edition.code, &card.section_slug, &card.slug),

@@ -1,8 +1,10 @@
-//! `/newsroom/editions/{code}` (admins): one edition's form — name, time
-//! zone, date format (chosen among the domain's, each shown with an
-//! example) and logo (a media-bank number, or a file uploaded right here,
-//! which goes to the media bank first). A refused form comes back as
-//! typed with the reason on its field; nothing is changed.
+//! `/newsroom/editions/{code}` (admins): one edition's form — name,
+//! language, direction, digits, time zone, date format (chosen among the
+//! domain's, each shown with an example), logo (a media-bank number, or a
+//! file uploaded right here, which goes to the media bank first) and the
+//! edition's comment rules — and its retirement or restoration (a button
+//! that asks to confirm first). A refused form comes back as typed with
+//! the reason on its field; nothing is changed.
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -15,7 +17,9 @@ use super::form::FormData;
 use super::media::{store_form_picture, Thumb};
 use super::pages::{render_page, Chrome, NewsroomLocale};
 use crate::auth::{Permission, Staff};
-use crate::editions::{date_choices, edition_by_code, update_edition, DateChoice, EditionChange};
+use crate::editions::{
+    date_choices, edition_by_code, retire_edition, update_edition, DateChoice, EditionChange,
+};
 use crate::error::{ApiError, ErrorCode};
 use crate::urls::newsroom as urls;
 use crate::AppState;
@@ -24,30 +28,53 @@ use crate::AppState;
 #[derive(Debug, Clone, Default, Serialize)]
 struct Typed {
     name: String,
+    language: String,
+    direction: String,
+    number_system: String,
     time_zone: String,
     date_format: String,
     /// A media-bank number, or empty for no logo.
     logo: String,
+    /// `pre`, `post`, or empty for the site's moderation.
+    comment_mode: String,
+    /// Hours, or empty for the site's hold.
+    hold_hours: String,
 }
 
 impl Typed {
     fn read(form: &FormData) -> Self {
         Self {
             name: form.get("name").to_owned(),
+            language: form.get("language").to_owned(),
+            direction: form.get("direction").to_owned(),
+            number_system: form.get("number_system").to_owned(),
             time_zone: form.get("time_zone").to_owned(),
             date_format: form.get("date_format").to_owned(),
             logo: form.get("logo").to_owned(),
+            comment_mode: form.get("comment_mode").to_owned(),
+            hold_hours: form.get("hold_hours").to_owned(),
         }
     }
 
     fn of(edition: &Edition) -> Self {
         Self {
             name: edition.name.clone(),
+            language: edition.language.to_string(),
+            direction: edition.direction.as_str().to_owned(),
+            number_system: edition.number_system.as_str().to_owned(),
             time_zone: edition.time_zone.to_string(),
             date_format: edition.date_format.as_str().to_owned(),
             logo: edition
                 .logo_media_id
                 .map(|id| id.to_string())
+                .unwrap_or_default(),
+            comment_mode: edition
+                .comment_mode
+                .map(|m| m.as_str().to_owned())
+                .unwrap_or_default(),
+            hold_hours: edition
+                .new_account_hold_hours
+                .map(|h| h.to_string())
                 .unwrap_or_default(),
         }
     }
@@ -69,6 +96,10 @@ impl Refused {
             "name" => "ed-error-name",
             "time_zone" => "ed-error-time_zone",
             "date_format" => "ed-error-date_format",
+            "language" => "ed-error-language",
+            "new_account_hold_hours" => "ed-error-hold-hours",
+            "edition" => "ed-error-home-edition",
+            "confirm" => "ed-error-confirm",
             _ => "ed-error-logo",
         };
         Self {
@@ -82,7 +113,15 @@ impl Refused {
     /// is not the form's to show.
     fn from_api(err: ApiError) -> Result<Self, ApiError> {
         let field = match err.field {
-            Some(f @ ("name" | "time_zone" | "date_format" | "logo")) => f,
+            Some(
+                f @ ("name"
+                | "time_zone"
+                | "date_format"
+                | "logo"
+                | "language"
+                | "new_account_hold_hours"
+                | "edition"),
+            ) => f,
             _ => return Err(err),
         };
         if !err.code.status().is_client_error() || err.code == ErrorCode::Forbidden {
@@ -100,6 +139,9 @@ struct FormView {
     language: String,
     action: String,
     sections_url: String,
+    /// Where the retire or restore button posts.
+    retirement_url: String,
+    retired: bool,
     form: Typed,
     date_formats: Vec<DateChoice>,
     /// The chosen logo, when it is in the media bank.
@@ -127,6 +169,8 @@ async fn render(
         language: edition.language.to_string(),
         action: urls::edition(&edition.code),
         sections_url: urls::sections(&edition.code),
+        retirement_url: urls::edition_retirement(&edition.code),
+        retired: !edition.is_active(),
         date_formats: date_choices(state, edition.language.as_str(), &form.date_format),
         form,
         logo,
@@ -189,11 +233,23 @@ async fn save(
             Err(_) => return Ok(Err(Refused::on("logo"))),
         },
     };
+    let hold_hours = match typed.hold_hours.trim() {
+        "" => None,
+        hours => match hours.parse::<i64>() {
+            Ok(h) => Some(h),
+            Err(_) => return Ok(Err(Refused::on("new_account_hold_hours"))),
+        },
+    };
     let change = EditionChange {
         name: Some(&typed.name),
         time_zone: Some(&typed.time_zone),
         date_format: Some(typed.date_format.as_str()).filter(|f| !f.is_empty()),
         logo_media_id: Some(logo),
+        language: Some(&typed.language),
+        direction: Some(&typed.direction),
+        number_system: Some(&typed.number_system),
+        comment_mode: Some(Some(typed.comment_mode.as_str())),
+        new_account_hold_hours: Some(hold_hours),
     };
     let mut update = match change.parse(edition) {
         Ok(update) => update,
@@ -219,5 +275,34 @@ async fn save(
     match update_edition(state, staff, edition, &update).await {
         Ok(_) => Ok(Ok(())),
         Err(err) => Ok(Err(Refused::from_api(err)?)),
+    }
+}
+
+/// Retires the edition or restores it (`action`), once the box saying so
+/// is ticked; a refusal (the home edition, no tick) comes back on the form.
+pub async fn retirement(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    staff: Staff,
+    Path(code): Path<String>,
+    form: FormData,
+) -> Result<Response, ApiError> {
+    staff.require(Permission::ManageEditions)?;
+    let edition = edition_by_code(&state, &code).await?;
+    let retired = form.get("action") == "retire";
+    let refused = if form.get("confirm") != "yes" {
+        Some(Refused::on("confirm"))
+    } else {
+        match retire_edition(&state, &staff, &edition, retired).await {
+            Ok(_) => None,
+            Err(err) => Some(Refused::from_api(err)?),
+        }
+    };
+    match refused {
+        None => Ok(Redirect::to(&urls::edition(&edition.code)).into_response()),
+        Some(refused) => {
+            let typed = Typed::of(&edition);
+            render(&state, &headers, &staff, &edition, typed, Some(refused)).await
+        }
     }
 }

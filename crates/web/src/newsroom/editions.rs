@@ -31,6 +31,7 @@ struct EditionRow {
     article_count: i64,
     edit_url: String,
     sections_url: String,
+    retired: bool,
 }
 
 /// What the create form held, shown again after a refusal.
@@ -77,6 +78,7 @@ async fn view(
                 e.date_format.as_str(),
             );
             EditionRow {
+                retired: !e.is_active(),
                 date_example: state.renderer.date(&shown, today, None),
                 logo: logos
                     .iter()
@@ -143,9 +145,12 @@ pub async fn create(
             .filter(|f| !f.is_empty())
             .map(str::to_owned),
         logo_media_id: None,
+        direction: None,
+        number_system: None,
     };
     match create_edition(&state, &staff, &input).await {
-        Ok(_) => Ok(Redirect::to(urls::EDITIONS).into_response()),
+        // A new edition has no sections yet: their page comes next.
+        Ok(edition) => Ok(Redirect::to(&urls::sections(&edition.code)).into_response()),
         Err(err) => {
             let Some(field) = refused_field(&err) else {
                 return Err(err);

@@ -57,7 +57,7 @@ use axum::response::{Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
-pub(crate) use articles::{desk_editions, desk_owner, Desk};
+pub(crate) use articles::{desk_editions, desk_owner, start_translation, Desk};
 pub use form::FormData;
 pub use pages::{render_form_page, render_page, render_with_form_token, Chrome, NewsroomLocale};
 pub use setup::{gate as setup_gate, issue_setup_token};
@@ -102,6 +102,10 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(edition::page)
                 .post(edition::update)
                 .layer(media::picture_form_limit(&state)),
+        )
+        .route(
+            "/newsroom/editions/{code}/retirement",
+            post(edition::retirement),
         )
         .route(
             "/newsroom/settings",

@@ -279,7 +279,14 @@ pub(super) async fn root(
         .get(ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    match pick_edition(&site.editions, accept) {
+    // Retired editions are not offered (the home edition cannot be one).
+    let active: Vec<Edition> = site
+        .editions
+        .iter()
+        .filter(|e| e.is_active())
+        .cloned()
+        .collect();
+    match pick_edition(&active, accept) {
         Some(edition) => {
             let mut response =
                 Redirect::temporary(&Urls::relative().front(&edition.code)).into_response();
@@ -344,6 +351,10 @@ mod tests {
             logo_media_id: None,
             position: 0,
             article_count: 0,
+            number_system: dateline_domain::NumberSystem::Latin,
+            retired_at: None,
+            comment_mode: None,
+            new_account_hold_hours: None,
         }
     }
 

@@ -39,11 +39,14 @@ impl EditionCtx {
             .ok_or_else(|| PageError::not_found("edition"))?;
         let editions = site.editions.clone();
         let sections = site.sections(edition.id).to_vec();
-        let locale = state.renderer.locale(
-            edition.language.as_str(),
-            edition.time_zone.as_str(),
-            edition.date_format.as_str(),
-        );
+        let locale = state
+            .renderer
+            .locale(
+                edition.language.as_str(),
+                edition.time_zone.as_str(),
+                edition.date_format.as_str(),
+            )
+            .with_numbers(edition.number_system);
         Ok(Self {
             edition,
             editions,
@@ -149,9 +152,16 @@ impl EditionCtx {
                 og_locale: self.edition.language.as_str().replace('-', "_"),
                 home_url: rel.front(code),
                 rss_url: rel.rss(code),
-                feeds: DocumentLink::feeds(&self.edition.name, |format| {
-                    rel.feed(code, Listing::Edition, format)
-                }),
+                // A retired edition's feeds still answer, but its pages no
+                // longer announce them.
+                feeds: if self.edition.is_active() {
+                    DocumentLink::feeds(&self.edition.name, |format| {
+                        rel.feed(code, Listing::Edition, format)
+                    })
+                } else {
+                    Vec::new()
+                },
+                retired: !self.edition.is_active(),
                 chats_url: rel.chats(code),
                 newsfeed_url: rel.newsfeed(code),
                 mediabank_url: rel.media_bank(code),
@@ -177,12 +187,15 @@ impl EditionCtx {
                 contact_email: self.settings.contact_email.as_ref().map(|e| e.to_string()),
                 contact_text: self.settings.contact_text.clone(),
             },
+            // Retired editions leave the switcher (their pages stay).
             editions: self
                 .editions
                 .iter()
+                .filter(|e| e.is_active())
                 .map(|e| EditionLink {
                     name: e.name.clone(),
                     language: e.language.to_string(),
+                    dir: e.direction.as_str(),
                     label: e.code.as_str().to_uppercase(),
                     url: meta
                         .in_editions
@@ -235,6 +248,7 @@ impl Layout {
                 home_url: "/".to_owned(),
                 rss_url: "/".to_owned(),
                 feeds: Vec::new(),
+                retired: false,
                 chats_url: "/".to_owned(),
                 newsfeed_url: "/".to_owned(),
                 mediabank_url: "/".to_owned(),
@@ -274,8 +288,11 @@ pub(crate) struct EditionView {
     pub og_locale: String,
     pub home_url: String,
     pub rss_url: String,
-    /// The edition's feeds in every format, for `<link rel="alternate">`.
+    /// The edition's feeds in every format, for `<link rel="alternate">`
+    /// (none for a retired edition).
     pub feeds: Vec<DocumentLink>,
+    /// The edition is retired: its pages say it is no longer updated.
+    pub retired: bool,
     pub chats_url: String,
     pub newsfeed_url: String,
     pub mediabank_url: String,
@@ -313,6 +330,8 @@ pub(crate) struct LinkView {
 pub(crate) struct EditionLink {
     pub name: String,
     pub language: String,
+    /// `ltr` or `rtl`: the switcher shows each edition in its own direction.
+    pub dir: &'static str,
     pub label: String,
     pub url: String,
     pub current: bool,

@@ -136,7 +136,7 @@ async fn an_admin_creates_and_changes_a_byline_in_the_newsroom(app: TestApp) {
     assert_eq!(changed.status(), StatusCode::SEE_OTHER, "[{backend}]");
     let page = app.get("/en/author/anna-berg").await.text().await.unwrap();
     assert!(
-        page.contains("<h1>Anna Berg-Lund</h1>"),
+        page.contains("<h1><bdi>Anna Berg-Lund</bdi></h1>"),
         "[{backend}] refreshed"
     );
     assert!(

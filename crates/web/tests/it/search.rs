@@ -353,7 +353,8 @@ async fn nothing_found_offers_a_correction_and_tips(app: TestApp) {
     assert!(hits(&doc).is_empty(), "[{}]", app.backend());
     assert_eq!(
         text(one(&doc, ".search-nothing")),
-        "Nothing matches “parlement”."
+        // The query is isolated from the sentence around it.
+        "Nothing matches “\u{2068}parlement\u{2069}”."
     );
     let fix = one(&doc, ".search-suggestion a");
     assert_eq!(text(fix), "parliament");
@@ -365,7 +366,7 @@ async fn nothing_found_offers_a_correction_and_tips(app: TestApp) {
     let ru = results(&app, "ru", &q("ничегонет")).await;
     assert_eq!(
         text(one(&ru, ".search-nothing")),
-        "По запросу «ничегонет» ничего не найдено."
+        "По запросу «\u{2068}ничегонет\u{2069}» ничего не найдено."
     );
     assert_eq!(
         text(one(&ru, ".search-tips li")),

@@ -78,9 +78,10 @@ async fn admins_create_rename_and_reorder_editions_and_sections(app: TestApp) {
         "[{backend}] typed values kept"
     );
     new[4] = ("time_zone", "Europe/Berlin");
+    // A new edition has no sections yet: their page comes next.
     see_other(
         &admin.post("/newsroom/editions", &new).await,
-        "/newsroom/editions",
+        "/newsroom/editions/de/sections",
     );
     let front = admin.get("/de/").await;
     assert_eq!(

@@ -7,6 +7,8 @@
 
 // Search and social fields of article bodies.
 mod article_seo;
+// Starting a story's version in another edition.
+mod article_translations;
 mod articles;
 mod audit;
 mod authors;
@@ -54,6 +56,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(json_405(routes!(authors::get_one, authors::update)))
         .routes(json_405(routes!(editions::list, editions::create)))
         .routes(json_405(routes!(editions::update)))
+        .routes(json_405(routes!(editions::retire)))
+        .routes(json_405(routes!(editions::restore)))
         .routes(json_405(routes!(settings::get_one, settings::replace)))
         .routes(json_405(routes!(front::get_one, front::replace)))
         .routes(json_405(routes!(sections::create)))
@@ -73,6 +77,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(json_405(routes!(articles::move_status)))
         .routes(json_405(routes!(articles::revisions)))
         .routes(json_405(routes!(articles::restore)))
+        .routes(json_405(routes!(article_translations::translate)))
         .routes(json_405(routes!(search::search)))
         .routes(json_405(routes!(webhooks::list, webhooks::create)))
         .routes(json_405(routes!(webhooks::delete)))

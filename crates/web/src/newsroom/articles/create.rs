@@ -38,7 +38,14 @@ struct NewView<'a> {
 /// `(edition id, section)` for every section this staff member may create in.
 async fn sections(state: &AppState, desk: &Desk) -> Result<Vec<(i64, Choice)>, ApiError> {
     let mut out = Vec::new();
-    for edition in state.store.editions().await? {
+    // Retired editions take no new stories.
+    for edition in state
+        .store
+        .editions()
+        .await?
+        .into_iter()
+        .filter(|e| e.is_active())
+    {
         if !desk.can(Permission::CreateArticle {
             edition_id: edition.id,
         }) {

@@ -27,6 +27,8 @@ pub(super) struct Done {
     saved: Option<String>,
     moved: Option<String>,
     restored: Option<String>,
+    /// The version shown in the source pane.
+    source: Option<i64>,
 }
 
 pub(super) async fn form(
@@ -36,7 +38,8 @@ pub(super) async fn form(
     Query(done): Query<Done>,
 ) -> Result<Response, ApiError> {
     let article = article_for(&state, &desk, id, Permission::ReadArticle).await?;
-    let mut view = EditorView::build(&state, &desk, &article, EditorForm::of(&article)).await?;
+    let form = EditorForm::of(&article);
+    let mut view = EditorView::build_beside(&state, &desk, &article, form, done.source).await?;
     view.notice = match done {
         Done { saved: Some(_), .. } => Some("desk-saved"),
         Done { moved: Some(_), .. } => Some("desk-moved"),

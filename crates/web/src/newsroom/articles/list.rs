@@ -1,5 +1,6 @@
 //! The desk: every article this staff member may see, most recently touched
-//! first, filtered by edition, section, status, author and text.
+//! first, filtered by edition, section, status, author, text and "lacks a
+//! version in edition …", with the editions each story exists in.
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -29,6 +30,9 @@ pub(super) struct Filters {
     author: String,
     #[serde(default)]
     q: String,
+    /// An edition code: only stories with no version there.
+    #[serde(default)]
+    lacks: String,
     #[serde(default)]
     after: String,
 }
@@ -41,6 +45,17 @@ struct Row {
     url: String,
     /// The lead picture's smallest rendition, once made.
     thumb: Option<String>,
+    /// The editions the story exists in, in edition order.
+    versions: Vec<RowVersion>,
+    /// Where its translations are started (the editor's panel).
+    translations_url: String,
+}
+
+/// One edition a listed story exists in.
+#[derive(Serialize)]
+struct RowVersion {
+    edition_code: String,
+    status: ArticleStatus,
 }
 
 /// What the last bulk action did (`bulk.rs` sends the list these).
@@ -72,6 +87,8 @@ struct ListView<'a> {
     rows: Vec<Row>,
     next_url: Option<String>,
     editions: Vec<Choice>,
+    /// Every edition, for "lacks a version in".
+    all_editions: Vec<Choice>,
     sections: Vec<Choice>,
     authors: Vec<Choice>,
     statuses: Vec<ArticleStatus>,
@@ -117,6 +134,10 @@ pub(super) async fn page(
         created_by: desk_owner(&desk.staff.account),
         public_only: false,
         text: Some(filters.q.clone()).filter(|q| !q.trim().is_empty()),
+        lacks_edition: editions
+            .iter()
+            .find(|e| e.code.as_str() == filters.lacks.trim())
+            .map(|e| e.id),
         limit: PAGE_SIZE,
         after,
     };
@@ -136,6 +157,18 @@ pub(super) async fn page(
             .find(|e| e.id == edition_id)
             .map(|e| e.code.as_str().to_owned())
             .unwrap_or_default()
+    };
+    let listed: Vec<i64> = page.items.iter().map(|r| r.id).collect();
+    let versions = store.versions_of(&listed).await?;
+    let versions_of = |id: i64| {
+        versions
+            .iter()
+            .filter(|(listed, _)| *listed == id)
+            .map(|(_, v)| RowVersion {
+                edition_code: code_of(v.edition_id),
+                status: v.status,
+            })
+            .collect()
     };
     let media_ids: Vec<i64> = page.items.iter().filter_map(|r| r.lead_media_id).collect();
     let pictures = store.media_by_ids(&media_ids).await?;
@@ -160,6 +193,7 @@ pub(super) async fn page(
             status: filters.status.clone(),
             author: filters.author.clone(),
             q: filters.q.clone(),
+            lacks: filters.lacks.clone(),
         })
         .unwrap_or_default();
         crate::urls::newsroom::articles(&query)
@@ -174,10 +208,22 @@ pub(super) async fn page(
                 edition_code: code_of(row.edition_id),
                 url: crate::urls::newsroom::article(row.id),
                 thumb: thumb_of(row.lead_media_id),
+                versions: versions_of(row.id),
+                translations_url: format!(
+                    "{}#translations",
+                    crate::urls::newsroom::article(row.id)
+                ),
                 row,
             })
             .collect(),
         next_url,
+        all_editions: editions
+            .iter()
+            .map(|e| Choice {
+                id: e.id,
+                label: e.code.as_str().to_owned(),
+            })
+            .collect(),
         editions: visible
             .iter()
             .map(|e| Choice {

@@ -1,6 +1,8 @@
 //! The newsroom's articles: the desk list (with bulk moves), the editor with autosave and
 //! optimistic concurrency, the exact reader preview, the workflow (review,
-//! schedule, publish, correct, unpublish) and the revision history.
+//! schedule, publish, correct, unpublish), the revision history and the
+//! translation desk (start a version in another edition, the source beside
+//! the form, which editions have a version).
 //!
 //! One file per use case; `form.rs` parses the editor's form (its search
 //! and social fields in `seo_form.rs`), `view.rs` holds what the pages share. Who may do what is `crate::auth`'s
@@ -16,11 +18,14 @@ mod live;
 mod pick;
 mod preview;
 mod seo_form;
+mod translate;
+mod versions;
 mod view;
 mod workflow;
 
 pub(crate) use edit::resolve_article;
 pub(crate) use list::{desk_editions, desk_owner};
+pub(crate) use translate::start_translation;
 pub(crate) use view::{article_for, Desk};
 
 use axum::routing::{get, post};
@@ -40,6 +45,10 @@ pub(crate) fn router() -> Router<AppState> {
         )
         .route("/newsroom/articles/{id}/autosave", post(edit::autosave))
         .route("/newsroom/articles/{id}/preview", get(preview::page))
+        .route(
+            "/newsroom/articles/{id}/translations",
+            post(translate::submit),
+        )
         .route("/newsroom/articles/{id}/status", post(workflow::submit))
         .route(
             "/newsroom/articles/{id}/live",

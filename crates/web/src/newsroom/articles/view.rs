@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::form::{EditorForm, FieldError, BLOCK_KINDS};
 use super::seo_form::SeoSection;
+use super::versions::TranslationDesk;
 use crate::auth::{ArticleRef, Permission, Staff};
 use crate::error::{ApiError, ErrorCode};
 use crate::newsroom::{render_page, Chrome, NewsroomLocale};
@@ -143,6 +144,8 @@ pub(crate) struct EditorView<'a> {
     pub can_alert: bool,
     /// Where the story came from, when it began as a wire item.
     pub wire: Option<WireOriginView>,
+    /// The story's other editions: the panel and the source pane.
+    pub translation: TranslationDesk,
 }
 
 /// A story's wire provenance, as the editor shows it.
@@ -182,7 +185,20 @@ impl<'a> EditorView<'a> {
         article: &Article,
         form: EditorForm,
     ) -> Result<Self, ApiError> {
+        Self::build_beside(state, desk, article, form, None).await
+    }
+
+    /// [`EditorView::build`] with version `source` of the story in the
+    /// source pane (when it is one this staff member may read).
+    pub async fn build_beside(
+        state: &AppState,
+        desk: &'a Desk,
+        article: &Article,
+        form: EditorForm,
+        source: Option<i64>,
+    ) -> Result<Self, ApiError> {
         let store = &state.store;
+        let translation = TranslationDesk::build(state, desk, article, source).await?;
         let (edition, sections, authors, wire) = tokio::try_join!(
             store.edition_by_id(article.edition_id),
             store.sections(article.edition_id),
@@ -242,6 +258,7 @@ impl<'a> EditorView<'a> {
                     edition_id: article.edition_id,
                 }),
             wire: wire.map(WireOriginView::of),
+            translation,
         })
     }
 

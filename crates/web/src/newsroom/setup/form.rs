@@ -121,6 +121,8 @@ impl SetupValues {
             time_zone: self.time_zone.clone(),
             date_format: Some(self.date_format.clone()).filter(|f| !f.is_empty()),
             logo_media_id: None,
+            direction: None,
+            number_system: None,
         }
         .parse()
         .map_err(edition_field)?;

@@ -43,7 +43,14 @@ async fn index(state: &AppState) -> Result<Response, PageError> {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for edition in state.store.editions().await? {
+    // A retired edition's own sitemaps still answer; the index leaves it out.
+    for edition in state
+        .store
+        .editions()
+        .await?
+        .into_iter()
+        .filter(|e| e.is_active())
+    {
         keys.add(CacheKey::Edition(edition.id));
         let files = state
             .store

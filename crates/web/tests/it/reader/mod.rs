@@ -8,6 +8,7 @@ mod demo;
 mod fixture;
 mod listings;
 mod pages;
+mod rtl;
 mod seo;
 
 use reqwest::StatusCode;

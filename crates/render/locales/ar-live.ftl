@@ -1,0 +1,46 @@
+# التغطية المباشرة: مساحة التحديثات في صفحة الخبر، ومكتب التغطية المباشرة في غرفة الأخبار.
+
+live-badge = مباشر
+live-heading = تغطية مباشرة
+live-heading-ended = انتهت التغطية المباشرة
+live-key-events = أبرز التطورات
+live-key-event = تطور بارز
+live-all-updates = كل التحديثات
+live-no-entries = لا توجد تحديثات بعد.
+live-edited = عُدِّل
+live-new-update = تحديث جديد
+live-background = خلفية الحدث
+
+live-desk-link = التغطية المباشرة
+live-desk-title = التغطية المباشرة
+live-desk-state = التغطية
+live-desk-not-live = لا تغطية مباشرة
+live-desk-status-open = مباشر الآن
+live-desk-status-ended = انتهت
+live-desk-zone = الأوقات بتوقيت { $zone }
+live-desk-open = بدء التغطية المباشرة
+live-desk-reopen = استئناف التغطية المباشرة
+live-desk-end = إنهاء التغطية المباشرة
+live-desk-new = تحديث جديد
+live-desk-body = نص التحديث
+live-desk-body-hint = صيغة Markdown كما في التعليقات: **غامق**، *مائل*، روابط، قوائم. يراه القراء فور نشره.
+live-desk-post = نشر التحديث
+live-desk-entries = التحديثات، الأحدث أولًا
+live-desk-none = لا توجد تحديثات بعد.
+live-desk-pinned = تطور بارز
+live-desk-pin = تثبيت بوصفه تطورًا بارزًا
+live-desk-unpin = إلغاء التثبيت
+live-desk-edit = تعديل
+live-desk-save = حفظ التحديث
+live-desk-delete = حذف
+live-done-opened = بدأت التغطية المباشرة: يرى القراء الآن شارة «مباشر».
+live-done-ended = انتهت التغطية المباشرة. تبقى التحديثات منشورة على الصفحة.
+live-done-posted = نُشر التحديث.
+live-done-edited = حُفظ التحديث.
+live-done-pinned = ثُبّت التحديث بوصفه تطورًا بارزًا.
+live-done-unpinned = أُلغي تثبيت التحديث.
+live-done-deleted = حُذف التحديث.
+live-error-empty = اكتب نص التحديث أولًا.
+live-error-long = لا يتجاوز التحديث { 4000 } حرف.
+live-error-not-open = ابدأ التغطية المباشرة قبل نشر التحديثات.
+live-error-gone = هذا التحديث لم يعد موجودًا.
