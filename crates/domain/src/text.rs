@@ -71,18 +71,33 @@ impl FromStr for Slug {
 }
 
 impl Slug {
-    /// Builds a slug from free text: transliterates Cyrillic, lowercases,
-    /// turns every other run of characters into one hyphen, and trims to 80
-    /// characters on a word boundary. Returns `None` when nothing is left.
+    /// Builds a slug from free text: transliterates Cyrillic with the
+    /// table below and every other script (Arabic, Greek, Hebrew, accented
+    /// Latin, …) with `deunicode`, lowercases, turns every other run of
+    /// characters into one hyphen, and trims to 80 characters on a word
+    /// boundary. Returns `None` when nothing is left.
     pub fn from_title(title: &str) -> Option<Self> {
         let mut out = String::with_capacity(title.len());
-        for ch in title.chars().flat_map(char::to_lowercase) {
-            if ch.is_ascii_alphanumeric() {
-                out.push(ch);
-            } else if let Some(latin) = transliterate(ch) {
-                out.push_str(latin);
+        let push = |c: char, out: &mut String| {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
             } else if !out.ends_with('-') && !out.is_empty() {
                 out.push('-');
+            }
+        };
+        for ch in title.chars().flat_map(char::to_lowercase) {
+            if let Some(latin) = transliterate(ch) {
+                out.push_str(latin);
+            } else if ch.is_ascii() {
+                push(ch, &mut out);
+            } else {
+                let ascii = deunicode::deunicode_char(ch).unwrap_or_default();
+                if ascii.is_empty() {
+                    push(' ', &mut out);
+                }
+                for c in ascii.chars() {
+                    push(c, &mut out);
+                }
             }
         }
         let mut slug = out.trim_matches('-').to_owned();
@@ -314,6 +329,29 @@ mod tests {
             "stolitsa-gotovitsya-k-zime-5-glavnykh-novostey"
         );
         assert!(Slug::from_title("!!!").is_none());
+    }
+
+    #[test]
+    fn slug_from_title_spells_any_script_in_latin_letters() {
+        for (title, _) in [
+            ("افتتاح الجسر الجديد", "arabic"),
+            ("Η γέφυρα άνοιξε", "greek"),
+            ("הגשר נפתח", "hebrew"),
+            ("Ça a été décidé à Zürich", "accented latin"),
+        ] {
+            let slug = Slug::from_title(title).unwrap_or_else(|| panic!("{title}"));
+            assert!(
+                slug.as_str().split('-').count() >= 2,
+                "one word per word: {title} → {slug}"
+            );
+        }
+        assert_eq!(
+            Slug::from_title("Ça a été décidé à Zürich")
+                .unwrap()
+                .as_str(),
+            "ca-a-ete-decide-a-zurich"
+        );
+        assert!(Slug::from_title("؟!").is_none());
     }
 
     /// The patterns and lengths the OpenAPI document declares say exactly

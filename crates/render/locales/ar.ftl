@@ -474,5 +474,7 @@ front-error-empty = اكتب رقم الخبر أو رابطه أولًا.
 front-error-place = اختر مكان الخبر.
 dash-fronts = الصفحات الرئيسية
 
-# صفحات الإصدار المؤرشف.
-edition-retired-notice = لم يعد هذا الإصدار يُحدَّث.
+# صفحات النسخة المؤرشفة.
+edition-retired-notice = لم تعد هذه النسخة تُحدَّث.
+
+date-and-time = { $date }، { $time }

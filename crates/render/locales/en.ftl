@@ -459,3 +459,6 @@ dash-fronts = Front pages
 
 # A retired edition's pages.
 edition-retired-notice = This edition is no longer updated.
+
+# A date followed by a time of day, where a page shows both.
+date-and-time = { $date }, { $time }

@@ -466,3 +466,5 @@ dash-fronts = Главные страницы
 
 # Страницы выпуска в архиве.
 edition-retired-notice = Этот выпуск больше не обновляется.
+
+date-and-time = { $date }, { $time }

@@ -83,7 +83,15 @@ impl SettingsInput {
                     row: None,
                     message: format!("there is no edition {code:?}"),
                 };
-                Some(edition.ok_or_else(unknown)?.id)
+                let edition = edition.ok_or_else(unknown)?;
+                if !edition.is_active() {
+                    return Err(Refusal {
+                        field: "default_edition",
+                        row: None,
+                        message: format!("the edition {code:?} is retired"),
+                    });
+                }
+                Some(edition.id)
             }
         };
         let mut social_links = Vec::with_capacity(self.social_links.len());
@@ -238,6 +246,15 @@ mod tests {
             ..input.clone()
         };
         assert_eq!(refused(nowhere), ("default_edition", None));
+        let mut with_retired = editions.clone();
+        with_retired[1].retired_at = Some(1_700_000_000);
+        let retired = SettingsInput {
+            default_edition: Some("ru".into()),
+            ..input.clone()
+        };
+        let refusal = retired.parse(&with_retired).unwrap_err();
+        assert_eq!(refusal.field, "default_edition");
+        assert!(refusal.message.contains("retired"), "{}", refusal.message);
         let email = SettingsInput {
             contact_email: Some("not an address".into()),
             ..input.clone()

@@ -6,7 +6,7 @@ use rand::Rng;
 
 use super::{AuthorPlan, PicturePlan, SectionPlan, PICTURES_PER_SECTION};
 use crate::pictures::Scene;
-use crate::text::{latin_slug_text, lexicon, render, Ctx, Facts, Lang};
+use crate::text::{lexicon, render, Ctx, Facts, Lang};
 
 const MINUTE: i64 = 60;
 const DAY: i64 = 86_400;
@@ -86,9 +86,10 @@ pub fn edition_meta(lang: Lang) -> EditionMeta {
     }
 }
 
-/// A slug for free text (with Cyrillic and Arabic transliterated).
+/// A slug for free text, in any script (`Slug::from_title` spells it in
+/// Latin letters).
 pub fn slug_of(text: &str) -> Result<Slug, ParseError> {
-    Slug::from_title(&latin_slug_text(text)).ok_or_else(|| {
+    Slug::from_title(text).ok_or_else(|| {
         ParseError::new(
             "slug",
             "invalid_slug",

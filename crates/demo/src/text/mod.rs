@@ -4,7 +4,6 @@
 mod calendar;
 mod facts;
 mod forms;
-mod latin;
 mod lexicon;
 mod plural;
 mod template;
@@ -12,7 +11,6 @@ mod template;
 pub use calendar::{civil_date, CivilDate};
 pub use facts::Facts;
 pub use forms::{arabic_forms, parse_forms, parse_genders, Case};
-pub use latin::latin_slug_text;
 pub use lexicon::{lexicon, LangLex, Person, Phrase, SectionLex};
 pub use plural::PluralCategory;
 pub use template::{capitalise_first, render, render_into, slot_names, Ctx};

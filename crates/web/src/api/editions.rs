@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
-use dateline_domain::{EditionCode, TextDirection};
+use dateline_domain::{EditionCode, NumberSystem, TextDirection};
 use dateline_store as store;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -37,6 +37,10 @@ pub struct Edition {
     pub url: String,
     /// The edition's newsfeed (all articles, newest first).
     pub newsfeed_url: String,
+    /// Digits of its numbers and dates: Latin, or the language's own.
+    pub number_system: NumberSystem,
+    /// A retired edition's stories stay readable; it publishes nothing new.
+    pub retired: bool,
 }
 
 impl Edition {
@@ -53,6 +57,8 @@ impl Edition {
             article_count: edition.article_count,
             url: urls.front(&edition.code),
             newsfeed_url: urls.newsfeed(&edition.code),
+            number_system: edition.number_system,
+            retired: !edition.is_active(),
         }
     }
 }

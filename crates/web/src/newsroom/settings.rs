@@ -163,8 +163,10 @@ async fn render(
         chrome: Chrome::new(staff, "settings"),
         form,
         first_edition_name: editions.first().map(|e| e.name.clone()).unwrap_or_default(),
+        // A retired edition cannot be the home edition.
         editions: editions
             .into_iter()
+            .filter(Edition::is_active)
             .map(|e| Choice {
                 label: format!("{} ({})", e.name, e.code),
                 code: e.code.to_string(),

@@ -39,6 +39,16 @@ async fn a_new_edition_serves_every_page_at_once(app: TestApp) {
     let (status, _) = page(&app, "/en/").await;
     assert_eq!(status, StatusCode::OK);
 
+    // German has no built-in catalog: the site's data folder brings a
+    // partial one while the app runs, read when the edition is created.
+    let locales = app.data_dir().join("locales");
+    std::fs::create_dir_all(&locales).unwrap();
+    std::fs::write(
+        locales.join("de.ftl"),
+        "error-404-title = Seite nicht gefunden\nskip-to-content = Zum Inhalt springen\n",
+    )
+    .unwrap();
+
     let (status, created) = call(
         &app,
         &secret,
@@ -89,6 +99,8 @@ async fn a_new_edition_serves_every_page_at_once(app: TestApp) {
     let (status, front) = page(&app, "/de/").await;
     assert_eq!(status, StatusCode::OK, "[{backend}] {front}");
     assert!(front.contains("<html lang=\"de\" dir=\"ltr\""), "{front}");
+    assert!(front.contains("Zum Inhalt springen"), "[{backend}] {front}");
+    assert!(front.contains("Top stories"), "[{backend}] {front}");
     assert!(front.contains("Hochwasser erreicht den Rheinpegel"));
     let (status, english) = page(&app, "/en/").await;
     assert_eq!(status, StatusCode::OK);
@@ -116,7 +128,11 @@ async fn a_new_edition_serves_every_page_at_once(app: TestApp) {
     let (status, missing) = page(&app, "/de/welt/no-such-story").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(missing.contains("<html lang=\"de\""), "{missing}");
-    assert!(missing.contains("Page not found"), "{missing}");
+    assert!(missing.contains("Seite nicht gefunden"), "{missing}");
+    assert!(
+        missing.contains("It may have moved"),
+        "[{backend}] untranslated messages fall back to English: {missing}"
+    );
     app.sync_search().await;
     let (status, found) = page(&app, "/de/search?q=Hochwasser").await;
     assert_eq!(status, StatusCode::OK, "[{backend}] {found}");
@@ -223,6 +239,51 @@ async fn settings_change_and_the_home_edition_stays(app: TestApp) {
     assert_eq!(changed["new_account_hold_hours"], 48);
     let (_, front) = page(&app, "/ar/").await;
     assert!(front.contains("<html lang=\"ar\" dir=\"ltr\""), "{front}");
+
+    // Native digits: a story's date on the front is written ٠–٩.
+    let (status, _) = call(
+        &app,
+        &secret,
+        Method::POST,
+        "/api/v1/admin/editions/ar/sections",
+        Some(json!({"slug": "alam", "title": "العالم"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, story) = call(
+        &app,
+        &secret,
+        Method::POST,
+        "/api/v1/admin/articles",
+        Some(json!({"edition": "ar", "section": "alam", "headline": "افتتاح الجسر الجديد"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "[{backend}] {story}");
+    let id = story["id"].as_i64().unwrap();
+    let (status, _) = call(
+        &app,
+        &secret,
+        Method::POST,
+        &format!("/api/v1/admin/articles/{id}/status"),
+        Some(json!({"status": "published"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, front) = page(&app, "/ar/").await;
+    let dates: Vec<&str> = front
+        .split("<time datetime=")
+        .skip(1)
+        .map(|t| t.split("</time>").next().unwrap_or_default())
+        .collect();
+    assert!(!dates.is_empty(), "[{backend}] {front}");
+    for date in &dates {
+        let text = date.split('>').nth(1).unwrap_or_default();
+        assert!(
+            text.chars().any(|c| ('\u{660}'..='\u{669}').contains(&c))
+                && !text.chars().any(|c| c.is_ascii_digit()),
+            "[{backend}] Arabic-Indic digits only: {date}"
+        );
+    }
     let (status, refused) = call(
         &app,
         &secret,
