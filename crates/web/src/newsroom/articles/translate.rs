@@ -62,7 +62,7 @@ pub(crate) async fn start_translation(
     })?;
     if !target.is_active() {
         return Err(ApiError::new(
-            ErrorCode::InvalidInput,
+            ErrorCode::EditionRetired,
             format!("the edition \"{edition}\" is retired: it takes no new stories"),
         )
         .with_field("edition"));
