@@ -83,15 +83,7 @@ impl SettingsInput {
                     row: None,
                     message: format!("there is no edition {code:?}"),
                 };
-                let edition = edition.ok_or_else(unknown)?;
-                if !edition.is_active() {
-                    return Err(Refusal {
-                        field: "default_edition",
-                        row: None,
-                        message: format!("the edition {code:?} is retired"),
-                    });
-                }
-                Some(edition.id)
+                Some(edition.ok_or_else(unknown)?.id)
             }
         };
         let mut social_links = Vec::with_capacity(self.social_links.len());
@@ -149,6 +141,16 @@ pub async fn save_settings(
         Ok(settings) => settings,
         Err(refusal) => return Ok(Err(refusal)),
     };
+    if let Some(retired) = retired_home(&settings, &editions) {
+        return Err(ApiError::new(
+            ErrorCode::EditionRetired,
+            format!(
+                "default_edition: the edition \"{}\" is retired; restore it before making it the home edition",
+                retired.code
+            ),
+        )
+        .with_field("default_edition"));
+    }
     let audit = staff.audit("site.settings", "site", None);
     match state.store.update_site_settings(&settings, &audit).await {
         Ok(saved) => Ok(Ok(saved)),
@@ -161,6 +163,13 @@ pub async fn save_settings(
         Err(StoreError::Invalid(e)) => Ok(Err(Refusal::on("social_links", &e))),
         Err(err) => Err(err.into()),
     }
+}
+
+/// The home edition `settings` name, when it is retired: a state the
+/// site is in (409), not a typing mistake.
+fn retired_home<'a>(settings: &SiteSettings, editions: &'a [Edition]) -> Option<&'a Edition> {
+    let id = settings.default_edition_id?;
+    editions.iter().find(|e| e.id == id && !e.is_active())
 }
 
 #[cfg(test)]
@@ -252,9 +261,13 @@ mod tests {
             default_edition: Some("ru".into()),
             ..input.clone()
         };
-        let refusal = retired.parse(&with_retired).unwrap_err();
-        assert_eq!(refusal.field, "default_edition");
-        assert!(refusal.message.contains("retired"), "{}", refusal.message);
+        let parsed = retired.parse(&with_retired).unwrap();
+        assert_eq!(
+            retired_home(&parsed, &with_retired).map(|e| e.code.as_str()),
+            Some("ru")
+        );
+        let parsed = retired.parse(&editions).unwrap();
+        assert!(retired_home(&parsed, &editions).is_none());
         let email = SettingsInput {
             contact_email: Some("not an address".into()),
             ..input.clone()

@@ -16,7 +16,7 @@ use crate::AppState;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Edition {
     /// Short code, first in every URL of the edition.
-    #[schema(example = "en")]
+    #[schema(value_type = EditionCode, example = "en")]
     pub code: String,
     pub name: String,
     /// BCP 47 language tag.

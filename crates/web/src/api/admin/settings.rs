@@ -141,6 +141,7 @@ pub async fn get_one(
         (status = 200, description = "The settings saved", body = AdminSettings),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 403, description = "Not an admin, or the token lacks `users:admin` (`forbidden`); `csrf_failed`", body = ErrorBody),
+        (status = 409, description = "The home edition named is retired (`edition_retired`, field `default_edition`)", body = ErrorBody),
         (status = 422, description = "A bad name, link, address or text, too many links, or no such edition (`invalid_input`, naming the field)", body = ErrorBody),
     ))]
 pub async fn replace(
