@@ -132,35 +132,13 @@ pub struct EditionPatch {
     pub new_account_hold_hours: Option<Option<i64>>,
 }
 
-/// An edition as admins see it: every field readers' API shows (its digits
-/// and whether it is retired included), with when it was retired and its
-/// comment rules. Written out field by field rather than flattened, so the
-/// document describes one plain object.
+/// An edition as admins see it: what readers' API shows (its digits and
+/// whether it is retired included), with when it was retired and its
+/// comment rules.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AdminEdition {
-    #[schema(value_type = EditionCode, example = "en")]
-    pub code: String,
-    pub name: String,
-    /// BCP 47 language tag.
-    #[schema(example = "en-GB")]
-    pub language: String,
-    pub direction: TextDirection,
-    /// IANA time zone dates are shown in.
-    #[schema(example = "Europe/London")]
-    pub time_zone: String,
-    /// strftime-style pattern of dates shown to readers.
-    #[schema(example = "%d %B %Y")]
-    pub date_format: String,
-    pub logo_media_id: Option<i64>,
-    /// Published articles in the edition.
-    pub article_count: i64,
-    /// The edition's front page.
-    pub url: String,
-    pub newsfeed_url: String,
-    pub number_system: NumberSystem,
-    /// Retired editions stay readable but leave the switcher, `/` and the
-    /// sitemap index, and take no new publication.
-    pub retired: bool,
+    #[serde(flatten)]
+    pub edition: Edition,
     /// When it was retired (Unix seconds).
     pub retired_at: Option<i64>,
     /// `null`: the site's moderation.
@@ -172,33 +150,8 @@ pub struct AdminEdition {
 
 impl AdminEdition {
     fn build(edition: &store::Edition, ctx: &ApiContext) -> Self {
-        let Edition {
-            code,
-            name,
-            language,
-            direction,
-            time_zone,
-            date_format,
-            logo_media_id,
-            article_count,
-            url,
-            newsfeed_url,
-            number_system,
-            retired,
-        } = Edition::build(edition, ctx);
         Self {
-            code,
-            name,
-            language,
-            direction,
-            time_zone,
-            date_format,
-            logo_media_id,
-            article_count,
-            url,
-            newsfeed_url,
-            number_system,
-            retired,
+            edition: Edition::build(edition, ctx),
             retired_at: edition.retired_at,
             comment_mode: edition.comment_mode.map(ModerationMode::as_str),
             new_account_hold_hours: edition.new_account_hold_hours,
