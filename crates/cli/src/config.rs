@@ -63,15 +63,37 @@ pub struct Config {
     /// included); lowered at start-up to fit the open-file limit.
     pub max_client_connections: usize,
     /// Open client connections per address (IPv4 address or IPv6 /64).
-    /// Behind a reverse proxy every client has the proxy's address: raise it.
+    /// Connections from `trusted_proxies` are exempt.
     pub max_client_connections_per_address: usize,
     /// Chat sockets per signed-in reader (per address for anonymous
     /// readers) on this node.
     pub max_chat_sockets_per_reader: usize,
+    /// A secret that lets a Prometheus server from anywhere read `/metrics`
+    /// (`Authorization: Bearer <token>`); without it only loopback clients
+    /// may. At least 16 characters.
+    pub metrics_token: Option<String>,
+    /// An address of its own for `/metrics` (`127.0.0.1:9464`): served
+    /// there to whoever reaches it, and no longer on `listen`.
+    pub metrics_listen: Option<SocketAddr>,
+    /// Seconds `serve` has after SIGTERM (or Ctrl-C) to finish requests in
+    /// flight and background jobs; what is still running then is
+    /// abandoned. Below the 30 s after which systemd and Kubernetes kill.
+    pub shutdown_timeout_secs: u64,
+    /// Proxies and CDNs in front of the site (addresses and CIDR networks,
+    /// e.g. `["127.0.0.1", "10.0.0.0/8", "::1"]`; in the environment
+    /// `DATELINE_TRUSTED_PROXIES="127.0.0.1,10.0.0.0/8"`): from them the
+    /// client's address is read from `Forwarded` / `X-Forwarded-For`, and
+    /// they are exempt from the per-address connection cap. None by default.
+    pub trusted_proxies: dateline_web::server::TrustedProxies,
+    /// OTLP/HTTP collector to send traces to (`http://127.0.0.1:4318`;
+    /// `/v1/traces` is added). None: no traces are sent.
+    pub otlp_endpoint: Option<String>,
+    /// `service.name` of the traces sent to `otlp_endpoint`.
+    pub otlp_service_name: String,
 }
 
 /// The keys of [`Config`], as the file and the environment name them.
-const KEYS: [&str; 23] = [
+const KEYS: [&str; 29] = [
     "database_url",
     "data_dir",
     "listen",
@@ -95,6 +117,12 @@ const KEYS: [&str; 23] = [
     "max_client_connections",
     "max_client_connections_per_address",
     "max_chat_sockets_per_reader",
+    "metrics_token",
+    "metrics_listen",
+    "shutdown_timeout_secs",
+    "trusted_proxies",
+    "otlp_endpoint",
+    "otlp_service_name",
 ];
 
 /// SQLite's `PRAGMA synchronous`, as the configuration names it.
@@ -148,6 +176,12 @@ impl Default for Config {
             max_client_connections: 4096,
             max_client_connections_per_address: 128,
             max_chat_sockets_per_reader: dateline_web::chats::MAX_SOCKETS_PER_READER,
+            metrics_token: None,
+            metrics_listen: None,
+            shutdown_timeout_secs: 25,
+            trusted_proxies: dateline_web::server::TrustedProxies::default(),
+            otlp_endpoint: None,
+            otlp_service_name: "dateline".into(),
         }
     }
 }
@@ -223,12 +257,35 @@ impl Config {
         self.validate_media()?;
         self.validate_mail()?;
         self.validate_connections()?;
+        self.validate_metrics()?;
+        self.validate_otlp()?;
         if self.data_dir.as_os_str().is_empty() {
             return Err(ConfigError(
                 "data_dir (DATELINE_DATA_DIR) must not be empty".into(),
             ));
         }
         Ok(self)
+    }
+
+    fn validate_otlp(&mut self) -> Result<(), ConfigError> {
+        if let Some(endpoint) = &self.otlp_endpoint {
+            let trimmed = endpoint.trim_end_matches('/');
+            let host = trimmed
+                .strip_prefix("http://")
+                .or_else(|| trimmed.strip_prefix("https://"));
+            if host.is_none_or(|h| h.is_empty() || h.contains(char::is_whitespace)) {
+                return Err(ConfigError(format!(
+                    "otlp_endpoint (DATELINE_OTLP_ENDPOINT) must be an http(s) URL such as http://127.0.0.1:4318, not {endpoint:?}"
+                )));
+            }
+            self.otlp_endpoint = Some(trimmed.to_owned());
+        }
+        if self.otlp_service_name.trim().is_empty() {
+            return Err(ConfigError(
+                "otlp_service_name (DATELINE_OTLP_SERVICE_NAME) must not be empty".into(),
+            ));
+        }
+        Ok(())
     }
 
     fn validate_media(&self) -> Result<(), ConfigError> {
@@ -308,7 +365,34 @@ impl Config {
             self.max_chat_sockets_per_reader as u64,
             1000,
         )?;
+        in_range("shutdown_timeout_secs", self.shutdown_timeout_secs, 3600)?;
         Ok(())
+    }
+
+    fn validate_metrics(&self) -> Result<(), ConfigError> {
+        if let Some(token) = &self.metrics_token {
+            if token.chars().count() < 16 || !token.chars().all(|c| c.is_ascii_graphic()) {
+                return Err(ConfigError(
+                    "metrics_token (DATELINE_METRICS_TOKEN) must be at least 16 printable characters without spaces"
+                        .into(),
+                ));
+            }
+        }
+        if self.metrics_listen == Some(self.listen) {
+            return Err(ConfigError(format!(
+                "metrics_listen (DATELINE_METRICS_LISTEN) must differ from listen ({})",
+                self.listen
+            )));
+        }
+        Ok(())
+    }
+
+    /// Who may read `/metrics` on the main address.
+    pub fn metrics_access(&self) -> dateline_web::metrics::MetricsAccess {
+        dateline_web::metrics::MetricsAccess {
+            token: self.metrics_token.clone(),
+            elsewhere: self.metrics_listen.is_some(),
+        }
     }
 
     /// The server's connection limits.
@@ -320,6 +404,7 @@ impl Config {
             body_read_timeout: Duration::from_secs(self.body_read_timeout_secs),
             max_connections: self.max_client_connections,
             max_connections_per_address: self.max_client_connections_per_address,
+            trusted_proxies: self.trusted_proxies.clone(),
         }
     }
 
@@ -629,6 +714,16 @@ mod tests {
                 (50, 7)
             );
             assert_eq!(c.max_chat_sockets_per_reader, 3);
+            assert_eq!(c.shutdown_timeout_secs, 25);
+            jail.set_env("DATELINE_SHUTDOWN_TIMEOUT_SECS", "5");
+            let c = Config::load(None, &Overrides::default()).map_err(|e| e.to_string())?;
+            assert_eq!(c.shutdown_timeout_secs, 5);
+            jail.set_env("DATELINE_SHUTDOWN_TIMEOUT_SECS", "0");
+            let err = Config::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("DATELINE_SHUTDOWN_TIMEOUT_SECS"), "{err}");
+            jail.set_env("DATELINE_SHUTDOWN_TIMEOUT_SECS", "25");
             jail.set_env("DATELINE_MAX_CLIENT_CONNECTIONS_PER_ADDRESS", "51");
             let err = Config::load(Some(Path::new("d.toml")), &Overrides::default())
                 .unwrap_err()
@@ -640,6 +735,37 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(err.contains("DATELINE_KEEP_ALIVE_TIMEOUT_SECS"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn trusted_proxies_are_read_and_checked() {
+        figment::Jail::expect_with(|jail| {
+            let c = Config::load(None, &Overrides::default()).map_err(|e| e.to_string())?;
+            assert!(c.server_limits().trusted_proxies.is_empty());
+            jail.create_file("d.toml", "trusted_proxies = [\"10.0.0.0/8\", \"::1\"]")?;
+            let c = Config::load(Some(Path::new("d.toml")), &Overrides::default())
+                .map_err(|e| e.to_string())?;
+            let proxies = c.server_limits().trusted_proxies;
+            assert!(proxies.contains("10.9.8.7".parse().unwrap()));
+            assert!(proxies.contains("::1".parse().unwrap()));
+            assert!(!proxies.contains("127.0.0.1".parse().unwrap()));
+            jail.set_env("DATELINE_TRUSTED_PROXIES", "127.0.0.1,192.0.2.0/24");
+            let c = Config::load(Some(Path::new("d.toml")), &Overrides::default())
+                .map_err(|e| e.to_string())?;
+            let proxies = c.server_limits().trusted_proxies;
+            assert_eq!(proxies.to_string(), "127.0.0.1/32,192.0.2.0/24");
+            jail.set_env("DATELINE_TRUSTED_PROXIES", "127.0.0.1,cdn.example");
+            let err = Config::load(None, &Overrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("trusted_proxies")
+                    && err.contains("DATELINE_TRUSTED_PROXIES")
+                    && err.contains("\"cdn.example\" is not an IP address"),
+                "{err}"
+            );
             Ok(())
         });
     }

@@ -3,7 +3,12 @@
 
 mod commands;
 mod config;
+// JSON log lines with their spans' fields (the request id).
+mod json_lines;
 mod open_files;
+// Traces to an OpenTelemetry collector (`otlp_endpoint`).
+mod otlp;
+mod shutdown;
 mod telemetry;
 
 use std::net::SocketAddr;
@@ -77,6 +82,23 @@ enum Command {
         #[command(subcommand)]
         command: commands::edition::EditionCommand,
     },
+    /// Write a consistent backup of the site, while it runs, into DIR (a
+    /// new or empty folder): database, media files and a manifest.
+    Backup {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Restore a backup from DIR into an empty data directory (SQLite) or an
+    /// empty database (PostgreSQL) and an empty media store.
+    Restore {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Check the configuration and everything it points to (data folder,
+    /// database and migrations, media store, mail server, base URL, clocks).
+    Doctor,
+    /// Exit 0 if the server this configuration runs answers /readyz with 200.
+    Healthcheck,
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -101,6 +123,10 @@ impl Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Doctor = cli.command {
+        // A configuration that does not load is one of the doctor's answers.
+        return commands::doctor::main(cli.config.as_deref(), &cli.overrides());
+    }
     let config = match Config::load(cli.config.as_deref(), &cli.overrides()) {
         Ok(config) => config,
         Err(err) => {
@@ -108,7 +134,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    telemetry::init(config.log_format);
+    let telemetry = telemetry::init(&config);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -130,9 +156,17 @@ fn main() -> ExitCode {
             Command::Reindex => commands::reindex::run(config).await,
             Command::I18n { command } => commands::i18n::run(&config, command),
             Command::Edition { command } => commands::edition::run(config, command).await,
+            Command::Backup { dir } => commands::backup::create::run(config, dir).await,
+            Command::Restore { dir } => commands::backup::restore::run(config, &dir).await,
             Command::User { command } => commands::user::run(config, command).await,
+            // Run above, before the configuration is loaded.
+            Command::Doctor => Ok(()),
+            Command::Healthcheck => commands::healthcheck::run(config).await,
         }
     });
+    // The last batch of traces goes out once nothing makes more.
+    drop(runtime);
+    telemetry.shutdown();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

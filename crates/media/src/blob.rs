@@ -20,6 +20,9 @@ pub trait BlobSink: Send + Sync {
     async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, MediaError>;
     /// Removes the object; removing a missing key is not an error.
     async fn delete(&self, key: &str) -> Result<(), MediaError>;
+    /// Every key in the store, sorted (what `dateline backup` copies);
+    /// a local folder's temporary files are not keys.
+    async fn list(&self) -> Result<Vec<String>, MediaError>;
 }
 
 fn joined(e: tokio::task::JoinError) -> MediaError {
@@ -73,6 +76,42 @@ impl BlobSink for LocalBlobs {
             _ => Ok(()),
         }
     }
+
+    async fn list(&self) -> Result<Vec<String>, MediaError> {
+        let root = self.root.clone();
+        tokio::task::spawn_blocking(move || list_files(&root))
+            .await
+            .map_err(joined)?
+    }
+}
+
+/// The keys of the files under `root` (none when it does not exist),
+/// sorted; dot-files (`put`'s temporary files) are skipped.
+fn list_files(root: &Path) -> Result<Vec<String>, MediaError> {
+    let mut keys = Vec::new();
+    let mut folders = vec![(root.to_path_buf(), String::new())];
+    while let Some((folder, prefix)) = folders.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && prefix.is_empty() => continue,
+            Err(e) => return Err(e.into()),
+        };
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let key = format!("{prefix}{name}");
+            if entry.file_type()?.is_dir() {
+                folders.push((entry.path(), format!("{key}/")));
+            } else if check_key(&key).is_ok() {
+                keys.push(key);
+            }
+        }
+    }
+    keys.sort_unstable();
+    Ok(keys)
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), MediaError> {
@@ -170,6 +209,10 @@ impl BlobSink for MemoryBlobs {
         self.lock().remove(key);
         Ok(())
     }
+
+    async fn list(&self) -> Result<Vec<String>, MediaError> {
+        Ok(self.keys())
+    }
 }
 
 #[cfg(test)]
@@ -191,5 +234,20 @@ mod tests {
             assert!(check_key(bad).is_err(), "{bad:?} accepted");
         }
         assert!(check_key("originals/ab/ab12.jpg").is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_folder_lists_its_keys_without_temporary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let blobs = LocalBlobs::new(dir.path().join("media"));
+        assert!(blobs.list().await.unwrap().is_empty(), "no folder yet");
+        for key in ["renditions/ab/ab-320.jpg", "originals/ab/ab.png", "x.jpg"] {
+            blobs.put(key, vec![1]).await.unwrap();
+        }
+        std::fs::write(dir.path().join("media/originals/ab/.ab.png.1.0.tmp"), b"").unwrap();
+        assert_eq!(
+            blobs.list().await.unwrap(),
+            ["originals/ab/ab.png", "renditions/ab/ab-320.jpg", "x.jpg"]
+        );
     }
 }

@@ -204,6 +204,38 @@ impl BlobSink for ObjectStoreBlobs {
             Err(e) => Err(failed(e)),
         }
     }
+
+    /// Every object under the prefix, the prefix taken off.
+    async fn list(&self) -> Result<Vec<String>, MediaError> {
+        use futures_util::TryStreamExt;
+        use object_store::ObjectStore;
+        let prefix = (!self.prefix.is_empty())
+            .then(|| object_store::path::Path::parse(&self.prefix))
+            .transpose()
+            .map_err(|_| MediaError::InvalidKey(self.prefix.clone()))?;
+        let objects: Vec<object_store::ObjectMeta> = self
+            .store
+            .list(prefix.as_ref())
+            .try_collect()
+            .await
+            .map_err(failed)?;
+        let strip = if self.prefix.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", self.prefix)
+        };
+        let mut keys: Vec<String> = objects
+            .iter()
+            .filter_map(|o| {
+                o.location
+                    .as_ref()
+                    .strip_prefix(strip.as_str())
+                    .map(str::to_owned)
+            })
+            .collect();
+        keys.sort_unstable();
+        Ok(keys)
+    }
 }
 
 #[cfg(test)]

@@ -66,6 +66,9 @@ pub struct MediaService {
     /// Memory for decodes, shared by uploads and the rendition worker.
     pub(crate) budget: DecodeBudget,
     pub(crate) wake: Notify,
+    /// Rendition jobs this process finished: made, and given up on
+    /// (`/metrics`).
+    jobs_done: [std::sync::atomic::AtomicU64; 2],
 }
 
 impl std::fmt::Debug for MediaService {
@@ -99,7 +102,18 @@ impl MediaService {
             limits,
             budget: DecodeBudget::default(),
             wake: Notify::new(),
+            jobs_done: Default::default(),
         }
+    }
+
+    /// Rendition jobs this process finished since it started: `(made,
+    /// failed)`.
+    pub fn rendition_jobs_done(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (
+            self.jobs_done[0].load(Relaxed),
+            self.jobs_done[1].load(Relaxed),
+        )
     }
 
     /// Decodes share `budget` instead of the default 1 GiB.
@@ -294,6 +308,8 @@ impl MediaService {
             tracing::warn!(media_id = id, error = %why, "renditions failed");
         }
         self.store.finish_rendition_job(id, &outcome).await?;
+        let done = usize::from(matches!(outcome, JobOutcome::Failed(_)));
+        self.jobs_done[done].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(Some(id))
     }
 

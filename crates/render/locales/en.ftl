@@ -115,6 +115,7 @@ error-410-text = The story that was published at this address has been withdrawn
 error-500-title = Something went wrong
 error-500-text = The page could not be shown. Please try again in a moment.
 error-home = Go to the front page
+error-request-id = Request id:
 
 ## Newsroom: articles
 desk-articles = Articles

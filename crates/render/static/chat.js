@@ -5,7 +5,12 @@
 // scrolled up, new messages wait behind a "New messages" button. Each
 // room remembers (localStorage) the last message seen, and the next visit
 // marks what came after. Without JavaScript, or while the socket is down,
-// the form posts and the links page as plain HTML.
+// the form posts and the links page as plain HTML. A closed socket is
+// reopened with the newest id shown (`?after=`), and the server sends what
+// came meanwhile: soon after a node's restart (1012), a departure (1001) or
+// a cut (1006), at a random moment so that a room's readers do not all
+// come back at once (a proxy sends them to another node); with a growing
+// wait after that, or after any other close.
 (function () {
   'use strict';
   var root = document.querySelector('[data-chat]');
@@ -239,6 +244,7 @@
   var socket = null;
   var canSend = false;
   var delay = 1000;
+  var failures = 0;
   var pending = {};
   var counter = 0;
 
@@ -306,7 +312,6 @@
     var url = scheme + location.host + root.getAttribute('data-socket') + '?after=' + lastId;
     socket = new WebSocket(url);
     socket.onopen = function () {
-      delay = 1000;
       setLive(true);
     };
     socket.onmessage = function (event) {
@@ -314,6 +319,10 @@
       try { frame = JSON.parse(event.data); } catch (e) { return; }
       switch (frame.type) {
         case 'ready':
+          // Only a room that answered resets the wait (a refused socket
+          // opens, then closes).
+          delay = 1000;
+          failures = 0;
           canSend = frame.can_send;
           presence.textContent = frame.label;
           break;
@@ -356,12 +365,20 @@
           break;
       }
     };
-    socket.onclose = function () {
+    socket.onclose = function (event) {
       socket = null;
       canSend = false;
       setLive(false);
-      setTimeout(connect, delay);
-      delay = Math.min(delay * 2, 15000);
+      var restart = event.code === 1012 || event.code === 1001 || event.code === 1006;
+      var wait;
+      if (restart && failures === 0) {
+        wait = 250 + Math.random() * 2750;
+      } else {
+        wait = delay * (0.5 + Math.random());
+        delay = Math.min(delay * 2, 30000);
+      }
+      failures += 1;
+      setTimeout(connect, wait);
     };
   }
 

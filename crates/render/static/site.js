@@ -121,13 +121,18 @@
 // published while the page is open, newest on top, from the edition's
 // Server-Sent Events stream. The browser resumes after a break from the
 // last story it received (Last-Event-ID); a story already listed is skipped.
+// A node that shuts down ends the stream with a short random `retry:`, and
+// the browser reconnects (through the proxy, to another node). A refused
+// reconnection (a proxy's 502 while nodes restart) closes an EventSource
+// for good: a new one is opened later, from the last story received.
 (function () {
   "use strict";
   var list = document.querySelector("[data-live-feed]");
   if (!list || !window.EventSource || !window.JSON) { return; }
   var max = parseInt(list.getAttribute("data-max") || "0", 10);
-  var after = list.getAttribute("data-after");
-  var url = list.getAttribute("data-live-feed") + (after ? "?after=" + encodeURIComponent(after) : "");
+  var after = list.getAttribute("data-after") || "";
+  var wait = 1000;
+  var source = null;
   var status = document.createElement("p");
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
@@ -159,16 +164,28 @@
     return li;
   }
 
-  var source = new EventSource(url);
-  source.addEventListener("article", function (e) {
-    var item;
-    try { item = JSON.parse(e.data); } catch (err) { return; }
-    if (list.querySelector('[data-id="' + item.id + '"]')) { return; }
-    list.insertBefore(entry(item), list.firstChild);
-    while (max > 0 && list.children.length > max) { list.removeChild(list.lastElementChild); }
-    status.textContent = item.headline;
-  });
-  window.addEventListener("pagehide", function () { source.close(); });
+  function open() {
+    var url = list.getAttribute("data-live-feed") + (after ? "?after=" + encodeURIComponent(after) : "");
+    var current = new EventSource(url);
+    source = current;
+    current.addEventListener("open", function () { wait = 1000; });
+    current.addEventListener("article", function (e) {
+      if (e.lastEventId) { after = e.lastEventId; }
+      var item;
+      try { item = JSON.parse(e.data); } catch (err) { return; }
+      if (list.querySelector('[data-id="' + item.id + '"]')) { return; }
+      list.insertBefore(entry(item), list.firstChild);
+      while (max > 0 && list.children.length > max) { list.removeChild(list.lastElementChild); }
+      status.textContent = item.headline;
+    });
+    current.addEventListener("error", function () {
+      if (current.readyState !== EventSource.CLOSED || source !== current) { return; }
+      setTimeout(open, wait * (0.5 + Math.random()));
+      wait = Math.min(wait * 2, 60000);
+    });
+  }
+  open();
+  window.addEventListener("pagehide", function () { source.close(); source = null; });
 })();
 
 // Infinite scroll: when the reader reaches the "next article" link at the
@@ -262,7 +279,8 @@
 // + "/live"): live-coverage entries posted, edited, pinned or deleted, and
 // comments that became visible, each inserted where a reload would show
 // it, as the server rendered it. The browser resumes after a break from
-// the last event it received (Last-Event-ID); nothing is shown twice.
+// the last event it received (Last-Event-ID); nothing is shown twice. As
+// for the newsfeed, a refused reconnection opens a new stream later.
 (function () {
   "use strict";
   var article = document.querySelector("main article.article");
@@ -270,8 +288,7 @@
   if (!commentsLink || !window.EventSource || !window.JSON || !document.createElement("template").content) { return; }
   var base = commentsLink.getAttribute("href").replace(/\/comments$/, "");
   var live = article.querySelector("[data-live-coverage]");
-  var after = live ? live.getAttribute("data-live-after") : "";
-  var url = base + "/live" + (after ? "?after=" + encodeURIComponent(after) : "");
+  var after = (live ? live.getAttribute("data-live-after") : "") || "";
 
   function fragment(html) {
     var t = document.createElement("template");
@@ -429,13 +446,26 @@
   }
 
   var handlers = { entry: onEntry, coverage: onCoverage, comment: onComment, "comment-removed": onCommentRemoved };
-  var source = new EventSource(url);
-  Object.keys(handlers).forEach(function (name) {
-    source.addEventListener(name, function (e) {
-      var item;
-      try { item = JSON.parse(e.data); } catch (err) { return; }
-      handlers[name](item);
+  var wait = 1000;
+  var source = null;
+  function open() {
+    var current = new EventSource(base + "/live" + (after ? "?after=" + encodeURIComponent(after) : ""));
+    source = current;
+    current.addEventListener("open", function () { wait = 1000; });
+    Object.keys(handlers).forEach(function (name) {
+      current.addEventListener(name, function (e) {
+        if (e.lastEventId) { after = e.lastEventId; }
+        var item;
+        try { item = JSON.parse(e.data); } catch (err) { return; }
+        handlers[name](item);
+      });
     });
-  });
-  window.addEventListener("pagehide", function () { source.close(); });
+    current.addEventListener("error", function () {
+      if (current.readyState !== EventSource.CLOSED || source !== current) { return; }
+      setTimeout(open, wait * (0.5 + Math.random()));
+      wait = Math.min(wait * 2, 60000);
+    });
+  }
+  open();
+  window.addEventListener("pagehide", function () { source.close(); source = null; });
 })();

@@ -10,8 +10,9 @@ use sqlx::{AnyPool, Connection, Executor};
 
 use crate::{Result, StoreError};
 
-static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
-static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+// Run through `upgrade::rolling_migrator`; `backup.rs` reads the newest.
+pub(crate) static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+pub(crate) static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
 /// Which database engine a store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,19 +160,23 @@ impl Store {
     }
 
     /// Applies pending migrations, each in its own transaction: a failing
-    /// migration leaves the database as it was before that migration.
+    /// migration leaves the database as it was before that migration. A
+    /// newer release's migrations already applied are left alone (see
+    /// `upgrade.rs`).
     pub async fn migrate(&self) -> Result<()> {
-        let migrator = match self.backend {
-            Backend::Sqlite => &SQLITE_MIGRATIONS,
-            Backend::Postgres => &POSTGRES_MIGRATIONS,
-        };
-        migrator.run(&self.pool).await?;
+        self.run_rolling_migrations().await?;
         self.repair_legacy_rows().await?;
         self.fold_old_rows().await
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// Connections the pool holds open, and how many of them are idle
+    /// (metrics, read at scrape time).
+    pub fn pool_connections(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
     }
 
     /// One round trip to the database, for readiness probes.

@@ -18,10 +18,14 @@ mod accounts;
 mod articles;
 mod audit;
 mod author_admin;
+// Schema versions and snapshots for `dateline backup` and `restore`.
+mod backup;
 // Chat rooms, messages and chat sanctions.
 pub mod chats;
 // Reader comments and their moderation.
 pub mod comments;
+// The database server's clock, for `dateline doctor`.
+mod clock;
 mod connect;
 mod cursor;
 mod edition_admin;
@@ -43,6 +47,8 @@ mod media;
 pub mod newsletters;
 mod params;
 mod people;
+// Queue depths for metrics: rendition jobs, newsletter deliveries, schedule.
+mod queue_depths;
 mod readers;
 mod records;
 mod section_admin;
@@ -55,6 +61,8 @@ mod site_setup;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 mod tokens;
+// Rolling upgrades: the migrator every node runs, applied versus known.
+pub mod upgrade;
 // Webhooks: registered addresses and the outbox of their deliveries.
 pub mod webhooks;
 pub mod wires;
@@ -76,6 +84,7 @@ pub use media::{
     FileOwner, JobOutcome, MediaSearch, MediaTextUpdate, NewUpload, RenditionJob, RenditionsState,
     UploadInfo, MAX_RENDITION_ATTEMPTS,
 };
+pub use queue_depths::QueueDepths;
 pub use readers::{
     CodeRefusal, MailedSecret, NewReader, NewReaderSession, NewReaderToken, Reader, ReaderSession,
     ReaderStatus, ReaderToken, ReplyMail, TokenPurpose, MAX_DISPLAY_NAME_CHARS,

@@ -281,7 +281,8 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// The JSON body of every error answer: `{"error": {"code", "message", "field"?}}`.
+/// The JSON body of every error answer:
+/// `{"error": {"code", "message", "field"?, "request_id"?}}`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
     pub error: ErrorObject,
@@ -297,6 +298,11 @@ pub struct ErrorObject {
     /// The path or query parameter at fault, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'static str>,
+    /// This request's id, as in the `X-Request-Id` header: quote it to
+    /// the site's support to find what went wrong.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "3f6c0a9e1b7d42c58e0f7a21d4b9c613")]
+    pub request_id: Option<String>,
 }
 
 fn error_code_schema() -> utoipa::openapi::schema::Object {
@@ -328,6 +334,7 @@ impl IntoResponse for ApiError {
                 code: self.code.as_str(),
                 message: self.message.clone(),
                 field: self.field,
+                request_id: crate::request_id::current().map(|id| id.to_string()),
             },
         };
         let mut response = (self.code.status(), Json(body)).into_response();

@@ -42,12 +42,20 @@ pub async fn healthz() -> Response {
     ok()
 }
 
-/// Readiness: the database answers.
+/// Readiness: the node is not shutting down and the database answers.
 #[utoipa::path(get, path = "/readyz", tag = "health", responses(
     (status = 200, description = "Ready to serve", body = HealthStatus),
-    (status = 503, description = "The database cannot be reached (`unavailable`)", body = ErrorBody),
+    (status = 503, description = "The node is draining before it stops, or the database cannot be reached (`unavailable`)", body = ErrorBody),
 ))]
 pub async fn readyz(State(state): State<AppState>) -> Result<Response, ApiError> {
+    // Asked on a connection that was open before SIGTERM: a proxy's health
+    // check takes the node out while it finishes what is in flight.
+    if state.shutdown.is_cancelled() {
+        return Err(ApiError::new(
+            ErrorCode::Unavailable,
+            "draining: this node is shutting down",
+        ));
+    }
     state.store.ping().await.map_err(|err| {
         ApiError::new(ErrorCode::Unavailable, "the database is unavailable")
             .with_detail(err.to_string())

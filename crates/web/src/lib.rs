@@ -20,9 +20,13 @@ mod input_text;
 pub mod live;
 pub mod mail;
 mod media_access;
+// Prometheus metrics: families, request recording, `/metrics`, query latency.
+pub mod metrics;
 pub mod newsletter;
 pub mod newsroom;
 pub mod reader;
+// `X-Request-Id` on every answer, and the request's span for the logs.
+pub mod request_id;
 mod router;
 pub mod scheduler;
 // Webhooks and WebSub pings: the sender of the store's outbox.

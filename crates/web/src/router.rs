@@ -24,6 +24,8 @@ pub fn router(state: AppState) -> Router {
         .merge(with_forms(&state, crate::chats::router()))
         // Live streams never pass through the page cache.
         .merge(crate::live::router())
+        // Operators' metrics: loopback or a token; never cached.
+        .merge(crate::metrics::router())
         .merge(reader::router().layer(middleware::from_fn_with_state(
             state.clone(),
             cache::serve_pages,
@@ -38,6 +40,14 @@ pub fn router(state: AppState) -> Router {
             security_headers::state(&state),
             security_headers::add,
         ))
+        // Counts and times every answer (cache hits and 404s too) by route.
+        .layer(middleware::from_fn_with_state(
+            state.metrics.clone(),
+            crate::metrics::record,
+        ))
+        // Outermost: every answer gets an `X-Request-Id`, every log line
+        // of the request its span (route known: layers run after routing).
+        .layer(middleware::from_fn(crate::request_id::tag))
         .with_state(state)
 }
 

@@ -23,7 +23,16 @@ const BATCH: u32 = 100;
 const HOUSEKEEPING_EVERY: u32 = 3600;
 
 /// Starts the job; it stops when `stop` changes or its sender is dropped.
-pub fn spawn(store: Store, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {
+pub fn spawn(store: Store, stop: watch::Receiver<bool>) -> JoinHandle<()> {
+    spawn_measured(store, stop, crate::metrics::Metrics::default())
+}
+
+/// [`spawn`], counting its rounds and publications in `metrics`.
+pub fn spawn_measured(
+    store: Store,
+    mut stop: watch::Receiver<bool>,
+    metrics: crate::metrics::Metrics,
+) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(TICK);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -36,6 +45,7 @@ pub fn spawn(store: Store, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {
             let now = chrono::Utc::now().timestamp();
             match store.publish_due(now, BATCH).await {
                 Ok(published) => {
+                    metrics.scheduler_ran(published.len());
                     for article in &published {
                         tracing::info!(
                             article_id = article.id,

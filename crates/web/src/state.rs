@@ -73,6 +73,11 @@ pub struct AppState {
     /// never end by themselves, so they end on this, and a graceful
     /// shutdown can finish.
     pub shutdown: tokio_util::sync::CancellationToken,
+    /// Prometheus metrics of this process (`/metrics`, see `metrics/`).
+    pub metrics: crate::metrics::Metrics,
+    /// Who may read `/metrics` on this address (`metrics_token`,
+    /// `metrics_listen`).
+    pub metrics_access: Arc<crate::metrics::MetricsAccess>,
 }
 
 impl AppState {
@@ -116,7 +121,16 @@ impl AppState {
             search,
             newsletters,
             shutdown: tokio_util::sync::CancellationToken::new(),
+            metrics: crate::metrics::Metrics::default(),
+            metrics_access: Arc::default(),
         }
+    }
+
+    /// `/metrics` on this address as `access` says (a token, or served on
+    /// an address of its own).
+    pub fn with_metrics_access(mut self, access: crate::metrics::MetricsAccess) -> Self {
+        self.metrics_access = Arc::new(access);
+        self
     }
 
     /// The site waits for first-run setup (`dateline serve` found no staff

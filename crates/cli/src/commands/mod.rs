@@ -1,8 +1,11 @@
 //! One module per subcommand.
 
+pub mod backup;
 pub mod demo;
+pub mod doctor;
 pub mod edition;
 pub mod gen;
+pub mod healthcheck;
 pub mod i18n;
 pub mod import;
 pub mod migrate;
@@ -45,10 +48,11 @@ pub async fn open_store(config: &Config, site: Site) -> anyhow::Result<Store> {
                 file.display()
             );
         }
-        std::fs::create_dir_all(&config.data_dir).with_context(|| {
-            format!("cannot create data directory {}", config.data_dir.display())
-        })?;
     }
+    // Every backend keeps a node's own files there (search index, logins
+    // the demo writes, mail without SMTP).
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("cannot create data directory {}", config.data_dir.display()))?;
     let store = Store::connect_with_sync(
         &url,
         config.max_connections,
@@ -65,7 +69,7 @@ pub async fn open_store(config: &Config, site: Site) -> anyhow::Result<Store> {
 
 /// The file of an SQLite URL (`sqlite:path`, `sqlite://path?mode=…`);
 /// `None` for other databases and for in-memory ones.
-fn sqlite_file(url: &str) -> Option<PathBuf> {
+pub(crate) fn sqlite_file(url: &str) -> Option<PathBuf> {
     let rest = url.strip_prefix("sqlite:")?;
     let rest = rest.strip_prefix("//").unwrap_or(rest);
     let path = rest.split('?').next().unwrap_or_default();
@@ -73,7 +77,7 @@ fn sqlite_file(url: &str) -> Option<PathBuf> {
 }
 
 /// Hides a password in a database URL before printing it.
-fn redact(url: &str) -> String {
+pub(crate) fn redact(url: &str) -> String {
     match (url.find("://"), url.find('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             let creds = &url[scheme_end + 3..at];

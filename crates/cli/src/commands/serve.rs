@@ -1,10 +1,13 @@
 //! `dateline serve`: the HTTP server (`dateline_web::server`: connection
-//! caps and timeouts), with graceful shutdown.
+//! caps and timeouts), with graceful shutdown: on SIGTERM or Ctrl-C the
+//! listener closes, live streams and chat sockets tell their clients to
+//! reconnect elsewhere, requests in flight and background jobs get
+//! `shutdown_timeout_secs` to finish (`crate::shutdown`), and the process
+//! exits 0, or 1 naming what it abandoned.
 
 use anyhow::Context;
 use dateline_store::Store;
 use dateline_web::{AppState, WebConfig};
-use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
 
@@ -30,6 +33,8 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
     let state = state
         .with_mail(&config.mail_config())
         .context("smtp_url / mail_from")?;
+    // `/metrics`: loopback or `metrics_token` here, or its own address.
+    let state = state.with_metrics_access(config.metrics_access());
     // A broken theme template must stop the start-up, not a reader's request.
     state
         .renderer
@@ -46,14 +51,17 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
             .context("cannot store the setup token")?;
         (state.awaiting_setup(), setup_banner(&base_url, &token))
     };
-    // Cancelled on Ctrl-C or SIGTERM: ends live streams and chat sockets,
-    // which would otherwise keep the graceful shutdown waiting forever.
+    // Cancelled on Ctrl-C or SIGTERM: ends live streams and chat sockets
+    // (telling clients to reconnect), which would otherwise keep the
+    // graceful shutdown waiting forever, and turns /readyz to 503.
     let shutdown = state.shutdown.clone();
     let search = state.search.clone();
     let newsletter_state = state.clone();
+    let metrics_state = state.clone();
     let webhook_sender =
         dateline_web::webhooks::Sender::of(&state).context("cannot build the webhook client")?;
-    let app = dateline_web::router(state).layer(TraceLayer::new_for_http());
+    // Each request is traced in its own span (`dateline_web::request_id`).
+    let app = dateline_web::router(state);
     // Every connection is a file descriptor: take all the kernel allows,
     // and keep the caps under it.
     let limits = match crate::open_files::raise_to_hard_limit() {
@@ -69,36 +77,97 @@ pub async fn serve(config: Config, store: Store, banner: Option<String>) -> anyh
         println!("{banner}");
     }
     println!("{next_steps}");
+    // `/metrics` on an address of its own (`metrics_listen`), when set.
+    let metrics_server = match config.metrics_listen {
+        Some(at) => Some(metrics_listener(at, metrics_state.clone()).await?),
+        None => None,
+    };
     let (stop_jobs, jobs_stop) = tokio::sync::watch::channel(false);
-    let scheduler = dateline_web::scheduler::spawn(store.clone(), jobs_stop);
-    let media_worker = tokio::spawn(media.run_worker(stop_jobs.subscribe()));
+    let stop_jobs = std::sync::Arc::new(stop_jobs);
+    let mut jobs = crate::shutdown::Jobs::default();
+    jobs.add(
+        "scheduled publishing",
+        dateline_web::scheduler::spawn_measured(
+            store.clone(),
+            jobs_stop,
+            metrics_state.metrics.clone(),
+        ),
+    );
+    jobs.add(
+        "media renditions",
+        tokio::spawn(media.run_worker(stop_jobs.subscribe())),
+    );
     // Digests at their time, alerts, and what a stopped node left queued.
-    let newsletter_worker =
-        dateline_web::newsletter::spawn(newsletter_state, stop_jobs.subscribe());
+    jobs.add(
+        "newsletters",
+        dateline_web::newsletter::spawn(newsletter_state, stop_jobs.subscribe()),
+    );
     // Wire sources polled when due (one node at a time per source).
-    let wire_worker = dateline_web::wire_ingest::spawn(store.clone(), stop_jobs.subscribe());
+    jobs.add(
+        "wire ingest",
+        dateline_web::wire_ingest::spawn(store.clone(), stop_jobs.subscribe()),
+    );
     // Webhooks and WebSub pings the outbox queued (claimed one at a time).
-    let webhook_worker = dateline_web::webhooks::spawn(webhook_sender, stop_jobs.subscribe());
+    jobs.add(
+        "webhooks",
+        dateline_web::webhooks::spawn(webhook_sender, stop_jobs.subscribe()),
+    );
     // The search index follows the database's change log (and catches up
     // on what happened while this node was down).
     let search_follower = search.follow();
     // Requests carry the client's address (the per-address limits use it).
-    dateline_web::server::serve(listener, app, limits, async move {
-        shutdown_signal().await;
-        shutdown.cancel();
-    })
+    let stop = std::sync::Arc::clone(&stop_jobs);
+    let drained = dateline_web::server::serve_with_drain(
+        listener,
+        app,
+        limits,
+        async move {
+            crate::shutdown::first_signal().await;
+            shutdown.cancel();
+            // Jobs finish what they hold alongside the requests in flight.
+            let _ = stop.send(true);
+        },
+        std::time::Duration::from_secs(config.shutdown_timeout_secs),
+    )
     .await
     .context("server error")?;
-    let _ = stop_jobs.send(true);
-    let _ = scheduler.await;
-    let _ = media_worker.await;
-    let _ = newsletter_worker.await;
-    let _ = wire_worker.await;
-    let _ = webhook_worker.await;
     search_follower.abort();
+    if let Some(server) = metrics_server {
+        server.abort();
+    }
+    let unfinished = jobs.finish_by(drained.deadline).await;
+    if let Some(line) = crate::shutdown::abandoned_line(
+        config.shutdown_timeout_secs,
+        drained.abandoned,
+        &unfinished,
+    ) {
+        // Exit now: what was abandoned may hold database connections that
+        // closing the store would wait for.
+        tracing::error!("{line}");
+        eprintln!("dateline: {line}");
+        std::process::exit(crate::shutdown::EXIT_ABANDONED);
+    }
+    drop(stop_jobs);
     store.close().await;
     tracing::info!("dateline stopped");
     Ok(())
+}
+
+/// Serves `/metrics` alone on `at`, until aborted.
+async fn metrics_listener(
+    at: std::net::SocketAddr,
+    state: AppState,
+) -> anyhow::Result<tokio::task::JoinHandle<()>> {
+    let listener = tokio::net::TcpListener::bind(at)
+        .await
+        .with_context(|| format!("cannot listen on {at} (metrics_listen)"))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, "metrics listening");
+    Ok(tokio::spawn(async move {
+        if let Err(error) = dateline_web::metrics::serve_alone(listener, state).await {
+            tracing::error!(%error, "the metrics listener stopped");
+        }
+    }))
 }
 
 /// What to do on a fresh install: the setup address with its token.
@@ -132,26 +201,4 @@ pub fn media_service(
         media_blobs(config)?,
         dateline_media::Limits::with_max_upload_mb(config.max_upload_mb),
     ))
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut sig) => {
-                sig.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutting down: finishing requests in flight");
 }

@@ -2,11 +2,17 @@
 //! what each subcommand leaves in the database.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod backup;
 mod commands;
+mod doctor;
 mod edition;
 mod i18n;
+mod metrics;
+mod packaging;
 mod resume;
 mod shutdown;
+mod telemetry;
+mod trusted_proxies;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -184,4 +184,14 @@ async fn s3_blobs_store_uploads_and_renditions() {
         direct.get(&stored.storage_key).await.unwrap(),
         Some(agency_jpeg())
     );
+    // `list` (what `dateline backup` copies) names every object by its key,
+    // the prefix taken off, and nothing deleted.
+    let keys = direct.list().await.unwrap();
+    assert!(keys.contains(&stored.storage_key), "{keys:?}");
+    for r in &stored.renditions {
+        assert!(keys.contains(&r.storage_key), "{keys:?}");
+    }
+    assert!(keys.iter().all(|k| !k.starts_with("media/")), "{keys:?}");
+    assert!(!keys.iter().any(|k| k == "originals/ab/x.jpg"), "{keys:?}");
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "sorted: {keys:?}");
 }

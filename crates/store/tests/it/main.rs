@@ -65,6 +65,7 @@ mod site_settings;
 mod site_setup;
 mod tokens;
 mod translations;
+mod upgrades;
 mod webhooks;
 mod wires;
 mod workflow;

@@ -98,6 +98,8 @@ pub struct PageCache {
     flights: InFlight,
     policy: HeaderValue,
     next_id: AtomicU64,
+    /// Pages dropped because a change named one of their keys (`/metrics`).
+    purged: AtomicU64,
     /// Its catalogs are re-read when the site's settings change
     /// (`CacheKey::Site`), on every node.
     renderer: Arc<dateline_render::Renderer>,
@@ -144,6 +146,7 @@ impl PageCache {
             policy: HeaderValue::from_str(&policy)
                 .unwrap_or_else(|_| HeaderValue::from_static("public, max-age=60")),
             next_id: AtomicU64::new(1),
+            purged: AtomicU64::new(0),
             renderer,
         });
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
@@ -203,6 +206,7 @@ impl PageCache {
                 let mut index = locked(&self.index);
                 self.forget_evicted(&mut index);
                 let urls = index.purge(keys);
+                self.purged.fetch_add(urls.len() as u64, Ordering::Relaxed);
                 if let Some(pages) = &self.pages {
                     urls.iter().for_each(|url| pages.invalidate(url));
                 }
@@ -239,6 +243,19 @@ impl PageCache {
         let pages = self.pages.as_ref()?;
         self.drain();
         pages.get(url)
+    }
+
+    /// Pages in memory, their bytes (as weighed), and pages purged since
+    /// start: read by `/metrics` at scrape time.
+    pub fn stats(&self) -> (u64, u64, u64) {
+        let purged = self.purged.load(Ordering::Relaxed);
+        match &self.pages {
+            Some(pages) => {
+                pages.run_pending_tasks();
+                (pages.entry_count(), pages.weighted_size(), purged)
+            }
+            None => (0, 0, purged),
+        }
     }
 
     fn next_id(&self) -> u64 {

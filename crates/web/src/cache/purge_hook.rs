@@ -1,7 +1,15 @@
 //! Purging a CDN or Varnish in front of the site: one `PURGE` request per
 //! batch of keys to the configured endpoint, sent from a queue so that no
 //! reader or writer waits for it.
+//!
+//! Every key is purged twice: at once, and again [`REPEAT_AFTER`] later.
+//! The writing node sends the purge as soon as it has written, but the
+//! other nodes drop their own cached copies only when the change reaches
+//! them through the database's event fan-out; a proxy that refetched from
+//! such a node in between would keep its old page for the whole
+//! `s-maxage`. The second purge, after the fan-out has arrived, removes it.
 
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use axum::http::Method;
@@ -12,6 +20,9 @@ const QUEUE: usize = 1024;
 /// Keys per request: keeps the header well under common 8 KiB limits.
 const HEADER_BYTES: usize = 4000;
 const TIMEOUT: Duration = Duration::from_secs(10);
+/// When keys are purged a second time: well after the event fan-out has
+/// reached every node (milliseconds on a healthy cluster).
+pub(super) const REPEAT_AFTER: Duration = Duration::from_secs(2);
 
 /// The sending end of the purge queue.
 #[derive(Debug, Clone)]
@@ -64,12 +75,50 @@ async fn send_all(url: String, mut rx: mpsc::Receiver<Vec<String>>) {
             return;
         }
     };
-    let method = Method::from_bytes(b"PURGE").unwrap_or(Method::POST);
-    while let Some(keys) = rx.recv().await {
-        for header in batches(&keys) {
+    let sender = Sender {
+        client,
+        url,
+        method: Method::from_bytes(b"PURGE").unwrap_or(Method::POST),
+    };
+    // Keys purged once and due again at `repeat_at` (coalesced: a key
+    // purged many times in the window is repeated once).
+    let mut repeat = BTreeSet::new();
+    let mut repeat_at = tokio::time::Instant::now();
+    loop {
+        tokio::select! {
+            received = rx.recv() => {
+                let Some(keys) = received else { break };
+                sender.send(&keys).await;
+                if repeat.is_empty() {
+                    repeat_at = tokio::time::Instant::now() + REPEAT_AFTER;
+                }
+                repeat.extend(keys);
+            }
+            () = tokio::time::sleep_until(repeat_at), if !repeat.is_empty() => {
+                let keys: Vec<String> = std::mem::take(&mut repeat).into_iter().collect();
+                sender.send(&keys).await;
+            }
+        }
+    }
+    if !repeat.is_empty() {
+        let keys: Vec<String> = repeat.into_iter().collect();
+        sender.send(&keys).await;
+    }
+}
+
+struct Sender {
+    client: reqwest::Client,
+    url: String,
+    method: Method,
+}
+
+impl Sender {
+    async fn send(&self, keys: &[String]) {
+        for header in batches(keys) {
             // Fastly and most CDNs read `Surrogate-Key`; Varnish's xkey reads `xkey`.
-            let sent = client
-                .request(method.clone(), &url)
+            let sent = self
+                .client
+                .request(self.method.clone(), &self.url)
                 .header("surrogate-key", &header)
                 .header("xkey", &header)
                 .send()

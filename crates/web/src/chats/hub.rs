@@ -61,6 +61,8 @@ pub struct ChatHub {
     rooms: Mutex<HashMap<i64, Room>>,
     presence: Mutex<Presence>,
     started: Once,
+    /// Events handed to sockets since start (one per socket per event).
+    delivered: std::sync::atomic::AtomicU64,
 }
 
 impl Default for ChatHub {
@@ -69,6 +71,7 @@ impl Default for ChatHub {
             rooms: Mutex::default(),
             presence: Mutex::default(),
             started: Once::new(),
+            delivered: Default::default(),
         }
     }
 }
@@ -110,6 +113,11 @@ impl ChatHub {
         local + remote_count(&presence, room_id)
     }
 
+    /// Events handed to this node's sockets since start (`/metrics`).
+    pub fn delivered(&self) -> u64 {
+        self.delivered.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     fn local_counts(&self) -> HashMap<i64, u32> {
         let rooms = self.rooms.lock().unwrap_or_else(PoisonError::into_inner);
         rooms
@@ -123,7 +131,11 @@ impl ChatHub {
         let rooms = self.rooms.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(room) = rooms.get(&room_id) {
             // No receiver left is not an error.
-            let _ = room.send(Arc::new(out));
+            if let Ok(sockets) = room.send(Arc::new(out)) {
+                let n = sockets as u64;
+                self.delivered
+                    .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+            }
         }
     }
 

@@ -44,6 +44,11 @@ impl SocketSlots {
         self.max
     }
 
+    /// Chat sockets open on this node, all owners together.
+    pub fn open_sockets(&self) -> usize {
+        self.open().values().sum()
+    }
+
     fn open(&self) -> MutexGuard<'_, HashMap<SocketOwner, usize>> {
         // Counting never panics while holding the lock; a poisoned one is sound.
         self.open.lock().unwrap_or_else(|e| e.into_inner())

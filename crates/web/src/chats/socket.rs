@@ -10,6 +10,10 @@
 //! `state.chat_sockets.max()` sockets open on this node (`slots.rs`); one
 //! more is answered an `error` frame (`too_many_sockets`) and closed.
 //!
+//! When the node shuts down, every socket is closed with 1012 "service
+//! restart"; `chat.js` reconnects after a random wait (through the proxy,
+//! to another node) with `after`, and so loses nothing.
+//!
 //! A reconnecting client names the newest id it has (`after`) and first
 //! receives what was posted since, with a few seconds of overlap (two
 //! messages posted at once may commit out of id order on PostgreSQL); it
@@ -186,12 +190,13 @@ impl Connection {
         let shutdown = self.state.shutdown.clone();
         loop {
             let step = tokio::select! {
-                // "Going away": the page's script reconnects, to another
-                // node or after the restart.
+                // The page's script reconnects, to another node or after
+                // the restart.
                 () = shutdown.cancelled() => {
                     let close = CloseFrame {
-                        code: axum::extract::ws::close_code::AWAY,
-                        reason: "server shutting down".into(),
+                        // 1012, "Service Restart" (RFC 6455's registry).
+                        code: axum::extract::ws::close_code::RESTART,
+                        reason: "service restart".into(),
                     };
                     let _ = socket.send(Message::Close(Some(close))).await;
                     Err(Closed)

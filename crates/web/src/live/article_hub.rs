@@ -226,6 +226,8 @@ fn counts(state: &AppState, story: &Story, comment_count: i64) -> (String, Strin
 pub struct ArticleHub {
     sender: broadcast::Sender<Arc<ArticleItem>>,
     started: Once,
+    /// Items handed to streams since start (one per stream per item).
+    delivered: std::sync::atomic::AtomicU64,
 }
 
 impl std::fmt::Debug for ArticleHub {
@@ -241,6 +243,7 @@ impl Default for ArticleHub {
         Self {
             sender: broadcast::channel(CHANNEL_CAPACITY).0,
             started: Once::new(),
+            delivered: Default::default(),
         }
     }
 }
@@ -253,6 +256,24 @@ impl ArticleHub {
             tokio::spawn(run(state.clone(), self.sender.clone()));
         });
         receiver
+    }
+
+    /// Open article streams on this node.
+    pub fn streams(&self) -> usize {
+        self.sender.receiver_count()
+    }
+
+    /// Items handed to this node's streams since start (`/metrics`).
+    pub fn delivered(&self) -> u64 {
+        self.delivered.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn note_sent<T>(&self, sent: Result<usize, broadcast::error::SendError<T>>) {
+        if let Ok(streams) = sent {
+            let n = streams as u64;
+            self.delivered
+                .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 }
 
@@ -352,7 +373,7 @@ async fn changed(
         if let ItemKind::Change { seq } = item.kind {
             sent = sent.max(seq);
         }
-        let _ = sender.send(Arc::new(item));
+        state.article_live.note_sent(sender.send(Arc::new(item)));
     }
     if tracked.0.len() >= TRACKED {
         tracked.0.clear();
@@ -385,7 +406,7 @@ async fn commented(
     };
     let at = crate::auth::now();
     if let Some(item) = comment_item(state, &story, &comment, article.comment_count, at) {
-        let _ = sender.send(Arc::new(item));
+        state.article_live.note_sent(sender.send(Arc::new(item)));
     }
     Ok(())
 }
@@ -409,11 +430,13 @@ async fn uncommented(
     };
     let (count, counter) = counts(state, &story, article.comment_count);
     let data = json!({ "id": comment_id, "count": count, "counter": counter });
-    let _ = sender.send(Arc::new(ArticleItem {
-        article_id,
-        kind: ItemKind::Removed { id: comment_id },
-        event: "comment-removed",
-        data: data.to_string(),
-    }));
+    state
+        .article_live
+        .note_sent(sender.send(Arc::new(ArticleItem {
+            article_id,
+            kind: ItemKind::Removed { id: comment_id },
+            event: "comment-removed",
+            data: data.to_string(),
+        })));
     Ok(())
 }

@@ -91,6 +91,8 @@ impl FeedItem {
 pub struct LiveHub {
     sender: broadcast::Sender<Arc<FeedItem>>,
     started: Once,
+    /// Items handed to streams since start (one per stream per item).
+    delivered: std::sync::atomic::AtomicU64,
 }
 
 impl std::fmt::Debug for LiveHub {
@@ -106,6 +108,7 @@ impl Default for LiveHub {
         Self {
             sender: broadcast::channel(CHANNEL_CAPACITY).0,
             started: Once::new(),
+            delivered: Default::default(),
         }
     }
 }
@@ -123,6 +126,19 @@ impl LiveHub {
     /// Open streams on this node.
     pub fn streams(&self) -> usize {
         self.sender.receiver_count()
+    }
+
+    /// Items handed to this node's streams since start (`/metrics`).
+    pub fn delivered(&self) -> u64 {
+        self.delivered.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn note_sent<T>(&self, sent: Result<usize, broadcast::error::SendError<T>>) {
+        if let Ok(streams) = sent {
+            let n = streams as u64;
+            self.delivered
+                .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 }
 
@@ -189,7 +205,9 @@ async fn announce(
     };
     for card in state.store.article_cards(&[article_id]).await? {
         // No receiver left is not an error: nobody is watching.
-        let _ = sender.send(Arc::new(FeedItem::build(state, &edition, &card)));
+        state
+            .live
+            .note_sent(sender.send(Arc::new(FeedItem::build(state, &edition, &card))));
     }
     Ok(())
 }
@@ -211,7 +229,9 @@ async fn catch_up(
             .articles_published_since(edition.id, since, dateline_store::MAX_SINCE)
             .await?;
         for card in cards.iter().filter(|c| recent.insert(c.id)) {
-            let _ = sender.send(Arc::new(FeedItem::build(state, edition, card)));
+            state
+                .live
+                .note_sent(sender.send(Arc::new(FeedItem::build(state, edition, card))));
         }
     }
     Ok(())

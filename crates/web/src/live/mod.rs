@@ -13,6 +13,12 @@
 //!   entries and newly visible comments, for its open page
 //!   (`GET /{edition}/{section}/{slug}/live`); `coverage.rs` the live block
 //!   the page and the stream render alike.
+//!
+//! When the node shuts down, every stream's last event is a `retry:` hint
+//! of a random 0.5 to 5 s (so that thousands of browsers do not come back
+//! in the same millisecond) before the stream ends; the browser's
+//! `EventSource` reconnects after it, through the proxy to another node,
+//! with `Last-Event-ID`, and gets what was published meanwhile.
 
 mod article_hub;
 mod article_stream;
@@ -52,6 +58,8 @@ pub fn router() -> Router<AppState> {
 const KEEP_ALIVE: Duration = Duration::from_secs(20);
 /// Browsers wait this long before reconnecting.
 pub(crate) const RETRY: Duration = Duration::from_secs(2);
+/// On shutdown, browsers are told to wait a random time in this range.
+pub const SHUTDOWN_RETRY_MS: std::ops::RangeInclusive<u64> = 500..=5000;
 
 /// The answer of a live stream: `events` as Server-Sent Events, never
 /// stored, passed on by proxies as they come, until the server shuts down
@@ -60,7 +68,14 @@ fn sse_response(
     shutdown: CancellationToken,
     events: impl Stream<Item = Result<SseEvent, Infallible>> + Send + 'static,
 ) -> Response {
-    let events = events.take_until(shutdown.cancelled_owned());
+    let farewell = futures_util::stream::once({
+        let shutdown = shutdown.clone();
+        async move { shutdown.is_cancelled().then(farewell) }
+    })
+    .filter_map(|event| async move { event.map(Ok) });
+    let events = events
+        .take_until(shutdown.cancelled_owned())
+        .chain(farewell);
     let mut response = Sse::new(events)
         .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
         .into_response();
@@ -72,4 +87,13 @@ fn sse_response(
         HeaderValue::from_static("no"),
     );
     response
+}
+
+/// A shutting-down node's last event: come back after a random wait.
+fn farewell() -> SseEvent {
+    use rand::Rng;
+    let wait = rand::thread_rng().gen_range(SHUTDOWN_RETRY_MS);
+    SseEvent::default()
+        .retry(Duration::from_millis(wait))
+        .comment("reconnect")
 }

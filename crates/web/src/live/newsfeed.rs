@@ -5,7 +5,12 @@
 //! `Last-Event-ID` header its `EventSource` sends, or `?after=` with the
 //! newest item the page showed) and first gets every story published since,
 //! oldest first; then live ones. Items carry their article id: a story the
-//! page already shows is skipped by the script, so nothing appears twice.
+//! page already shows is skipped by the script, so nothing appears twice
+//! (a resume's overlap sends stories from just before the position again),
+//! and a stream sends a story once.
+//! The opening event carries an id too (the position resumed from, or the
+//! moment the stream opened): a browser that reconnects before any story
+//! came (a node shutting down) still says where it was.
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -26,6 +31,9 @@ use crate::AppState;
 /// A resumed stream also looks this far before its position (seconds): two
 /// stories published in the same moment may commit in either order.
 const RESUME_OVERLAP: i64 = 60;
+/// Stories sent lately, remembered so that one read on resuming and then
+/// announced live (the hub's event came late) goes out once.
+const REMEMBERED: usize = 256;
 
 #[derive(Debug, Deserialize)]
 pub(super) struct LiveQuery {
@@ -65,6 +73,10 @@ pub(super) async fn stream(
         .map(str::to_owned)
         .or(query.after);
     let position = resume.as_deref().map(parse_position).transpose()?;
+    let opened_at = match position {
+        Some((time, id)) => format!("{time}.{id}"),
+        None => format!("{}.0", crate::auth::now()),
+    };
     // Subscribe before reading what was missed: nothing falls in between.
     let live = state.live.subscribe(&state);
     let mut missed = VecDeque::new();
@@ -83,7 +95,8 @@ pub(super) async fn stream(
         edition,
         live,
         pending: missed,
-        first: true,
+        first: Some(opened_at),
+        sent: VecDeque::new(),
     };
     let shutdown = feed.state.shutdown.clone();
     let events = futures_util::stream::unfold(feed, |mut feed| async move {
@@ -100,24 +113,43 @@ struct Feed {
     live: broadcast::Receiver<Arc<FeedItem>>,
     /// Items to send before live ones (missed, or caught up after a lag).
     pending: VecDeque<Arc<FeedItem>>,
-    first: bool,
+    /// The opening event's id, until it is sent.
+    first: Option<String>,
+    /// Article ids sent lately, oldest first.
+    sent: VecDeque<i64>,
 }
 
 impl Feed {
     async fn next(&mut self) -> Option<SseEvent> {
-        if std::mem::take(&mut self.first) {
-            return Some(SseEvent::default().retry(super::RETRY).comment("newsfeed"));
+        if let Some(position) = self.first.take() {
+            return Some(
+                SseEvent::default()
+                    .id(position)
+                    .retry(super::RETRY)
+                    .comment("newsfeed"),
+            );
         }
         loop {
-            if let Some(item) = self.pending.pop_front() {
-                return Some(event(&item));
+            let item = match self.pending.pop_front() {
+                Some(item) => item,
+                None => match self.live.recv().await {
+                    Ok(item) if item.edition_id == self.edition.id => item,
+                    Ok(_) => continue,
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        self.catch_up().await;
+                        continue;
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                },
+            };
+            if self.sent.contains(&item.article_id) {
+                continue;
             }
-            match self.live.recv().await {
-                Ok(item) if item.edition_id == self.edition.id => return Some(event(&item)),
-                Ok(_) => {}
-                Err(broadcast::error::RecvError::Lagged(_)) => self.catch_up().await,
-                Err(broadcast::error::RecvError::Closed) => return None,
+            if self.sent.len() == REMEMBERED {
+                self.sent.pop_front();
             }
+            self.sent.push_back(item.article_id);
+            return Some(event(&item));
         }
     }
 

@@ -215,6 +215,12 @@ async fn deliver(
         },
     };
     let attempts = due.attempts + 1;
+    let outcome = match &ending {
+        Ending::Sent => "sent",
+        Ending::Skipped(_) => "skipped",
+        Ending::Retry { .. } if attempts < rules.max_attempts => "retry",
+        Ending::Failed { .. } | Ending::Retry { .. } => "failed",
+    };
     match ending {
         Ending::Sent => state.store.delivery_sent(&due.key, now()).await?,
         Ending::Skipped(why) => {
@@ -249,6 +255,9 @@ async fn deliver(
                 .await?;
         }
     }
+    state
+        .metrics
+        .delivery_ended(due.key.channel.as_str(), outcome);
     Ok(())
 }
 

@@ -138,6 +138,8 @@ struct ErrorView {
     code: &'static str,
     message: String,
     signed_in: bool,
+    /// This request's `X-Request-Id`, to quote when reporting the error.
+    request_id: Option<String>,
 }
 
 /// Middleware: turns the JSON error answers of newsroom handlers and
@@ -194,6 +196,7 @@ pub async fn html_errors(State(state): State<AppState>, request: Request, next: 
             message
         },
         signed_in,
+        request_id: crate::request_id::current().map(|id| id.to_string()),
     };
     let html = state
         .renderer

@@ -1,5 +1,7 @@
 //! Open-connection caps: in all and per client address, counted from accept
 //! to the socket's close by a [`Permit`] the connection's socket carries.
+//! A trusted proxy holds connections for many clients: it counts in all,
+//! never per address.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
@@ -33,8 +35,9 @@ pub fn address_group(ip: IpAddr) -> IpAddr {
     }
 }
 
-/// The client's address group, from the connection (see [`address_group`]);
-/// `None` when the request did not come through [`super::serve`].
+/// The client's address group, from the connection (see [`address_group`];
+/// behind a trusted proxy, the forwarded client's); `None` when the request
+/// did not come through [`super::serve`].
 #[derive(Debug, Clone, Copy)]
 pub struct ClientAddr(pub Option<IpAddr>);
 
@@ -78,19 +81,22 @@ impl Caps {
         self.open.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// A place for one more connection from `ip`, or why not.
-    pub fn acquire(self: &Arc<Self>, ip: IpAddr) -> Result<Permit, Refusal> {
-        let group = address_group(ip);
+    /// A place for one more connection from `ip`, or why not; a trusted
+    /// proxy's (`exempt`) counts in all only.
+    pub fn acquire(self: &Arc<Self>, ip: IpAddr, exempt: bool) -> Result<Permit, Refusal> {
+        let group = (!exempt).then(|| address_group(ip));
         let mut open = self.open();
-        let from_address = open.by_address.get(&group).copied().unwrap_or(0);
-        if from_address >= self.max_per_address {
+        let from_address = group.map_or(0, |g| open.by_address.get(&g).copied().unwrap_or(0));
+        if group.is_some() && from_address >= self.max_per_address {
             return Err(Refusal::PerAddress);
         }
         if open.total >= self.max_total {
             return Err(Refusal::Total);
         }
         open.total += 1;
-        open.by_address.insert(group, from_address + 1);
+        if let Some(group) = group {
+            open.by_address.insert(group, from_address + 1);
+        }
         Ok(Permit {
             caps: Arc::clone(self),
             group,
@@ -102,17 +108,20 @@ impl Caps {
 #[derive(Debug)]
 pub(crate) struct Permit {
     caps: Arc<Caps>,
-    group: IpAddr,
+    /// `None` for a trusted proxy's connection.
+    group: Option<IpAddr>,
 }
 
 impl Drop for Permit {
     fn drop(&mut self) {
         let mut open = self.caps.open();
         open.total = open.total.saturating_sub(1);
-        if let Some(n) = open.by_address.get_mut(&self.group) {
-            *n -= 1;
-            if *n == 0 {
-                open.by_address.remove(&self.group);
+        if let Some(group) = self.group {
+            if let Some(n) = open.by_address.get_mut(&group) {
+                *n -= 1;
+                if *n == 0 {
+                    open.by_address.remove(&group);
+                }
             }
         }
     }
@@ -130,13 +139,28 @@ mod tests {
         let a_mapped: IpAddr = "::ffff:192.0.2.1".parse().unwrap();
         let b: IpAddr = "2001:db8::1".parse().unwrap();
         let b_same_64: IpAddr = "2001:db8::ffff:2".parse().unwrap();
-        let first = caps.acquire(a).unwrap();
-        let _second = caps.acquire(a_mapped).unwrap();
-        assert_eq!(caps.acquire(a).unwrap_err(), Refusal::PerAddress);
-        let _third = caps.acquire(b).unwrap();
-        assert_eq!(caps.acquire(b_same_64).unwrap_err(), Refusal::Total);
+        let first = caps.acquire(a, false).unwrap();
+        let _second = caps.acquire(a_mapped, false).unwrap();
+        assert_eq!(caps.acquire(a, false).unwrap_err(), Refusal::PerAddress);
+        let _third = caps.acquire(b, false).unwrap();
+        assert_eq!(caps.acquire(b_same_64, false).unwrap_err(), Refusal::Total);
         drop(first);
-        let _again = caps.acquire(a).unwrap();
+        let _again = caps.acquire(a, false).unwrap();
         assert_eq!(caps.open().total, 3);
+    }
+
+    #[test]
+    fn trusted_proxies_count_in_all_but_not_per_address() {
+        let caps = Caps::new(4, 1);
+        let proxy: IpAddr = "10.0.0.1".parse().unwrap();
+        let held: Vec<_> = (0..3).map(|_| caps.acquire(proxy, true).unwrap()).collect();
+        assert!(caps.open().by_address.is_empty());
+        // The same address, not as a proxy, still has its own place.
+        let own = caps.acquire(proxy, false).unwrap();
+        assert_eq!(caps.acquire(proxy, true).unwrap_err(), Refusal::Total);
+        drop(held);
+        drop(own);
+        let open = caps.open();
+        assert_eq!((open.total, open.by_address.len()), (0, 0));
     }
 }

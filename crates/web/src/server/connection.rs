@@ -26,6 +26,7 @@ use tower::ServiceExt;
 use super::body::{DeadlineBody, TrackedBody};
 use super::caps::Permit;
 use super::expiry::{Activity, Expired};
+use super::forwarded::PeerAddr;
 use super::{refuse, ServerLimits};
 use crate::error::ErrorCode;
 
@@ -33,19 +34,24 @@ use crate::error::ErrorCode;
 pub(super) struct Connection {
     pub app: Router,
     pub remote: SocketAddr,
+    /// `remote` is one of the trusted proxies.
+    pub trusted_proxy: bool,
     pub limits: Arc<ServerLimits>,
     /// Becomes `true` when the server shuts down.
     pub stop: watch::Receiver<bool>,
-    /// Held until this task ends; the server waits for all of them.
+    /// Held until the socket closes (an upgraded chat socket's included);
+    /// the server waits for all of them.
     pub done: watch::Receiver<()>,
 }
 
 /// The client's socket and its place under the caps, shared by hyper's
 /// side (or, once upgraded, the chat socket) and this task's: the place is
-/// given back when both are done with it.
+/// given back when both are done with it, and so is the server's count of
+/// open connections (a shutdown waits for chat sockets to close too).
 struct Shared {
     stream: TcpStream,
     _permit: Permit,
+    _done: watch::Receiver<()>,
 }
 
 impl Connection {
@@ -53,6 +59,7 @@ impl Connection {
         let shared = Arc::new(Shared {
             stream,
             _permit: permit,
+            _done: self.done,
         });
         let activity = Arc::new(Activity::default());
         let io = WatchedSocket {
@@ -61,7 +68,11 @@ impl Connection {
         };
         let service = ConnService {
             app: self.app.clone(),
-            remote: self.remote,
+            peer: PeerAddr {
+                addr: self.remote,
+                trusted_proxy: self.trusted_proxy,
+            },
+            limits: Arc::clone(&self.limits),
             activity: Arc::clone(&activity),
             body_timeout: self.limits.body_read_timeout,
         };
@@ -112,7 +123,6 @@ impl Connection {
             }
             None => {}
         }
-        drop(self.done);
     }
 }
 
@@ -194,7 +204,9 @@ impl AsyncWrite for WatchedSocket {
 #[derive(Clone)]
 struct ConnService {
     app: Router,
-    remote: SocketAddr,
+    peer: PeerAddr,
+    /// For the trusted proxies, when the peer is one.
+    limits: Arc<ServerLimits>,
     activity: Arc<Activity>,
     body_timeout: std::time::Duration,
 }
@@ -211,7 +223,15 @@ impl hyper::service::Service<Request<Incoming>> for ConnService {
         let (parts, incoming) = request.into_parts();
         let (body, timed_out) = DeadlineBody::new(incoming, self.body_timeout);
         let mut request = Request::from_parts(parts, Body::new(body));
-        request.extensions_mut().insert(ConnectInfo(self.remote));
+        let client = match self.peer.trusted_proxy {
+            true => self
+                .limits
+                .trusted_proxies
+                .client(self.peer.addr, request.headers()),
+            false => self.peer.addr,
+        };
+        request.extensions_mut().insert(ConnectInfo(client));
+        request.extensions_mut().insert(self.peer);
         let app = self.app.clone();
         Box::pin(async move {
             let response = match app.oneshot(request).await {

@@ -23,15 +23,26 @@
 //! - **Body timeout** (`body.rs`): a request's body must arrive within
 //!   [`ServerLimits::body_read_timeout`] of its headers; else the request is
 //!   answered `408 request_timeout` and the connection closed.
-//! - **Shutdown**: when `shutdown` resolves, the listener closes, idle
-//!   connections close, requests in flight finish (live streams end on
-//!   `AppState::shutdown`), and [`serve`] returns when all have.
+//! - **Trusted proxies** (`trusted.rs`, `forwarded.rs`): when the TCP
+//!   peer is one of [`ServerLimits::trusted_proxies`], the client's address
+//!   is read from `Forwarded` or `X-Forwarded-For` and becomes the
+//!   request's `ConnectInfo<SocketAddr>`; the peer stays in [`PeerAddr`].
+//!   Trusted proxies are exempt from the per-address cap (not the total).
+//! - **Shutdown**: when `shutdown` resolves, the listener closes at once
+//!   (new connections are refused by the kernel: a proxy sends them to
+//!   another node), idle connections close, requests in flight finish
+//!   (live streams and chat sockets end on `AppState::shutdown`, telling
+//!   clients to reconnect), and [`serve`] returns when all have;
+//!   [`serve_with_drain`] returns at a deadline at the latest, counting the
+//!   connections it abandons.
 
 mod body;
 mod caps;
 mod connection;
 mod expiry;
+mod forwarded;
 mod refuse;
+mod trusted;
 
 use std::future::Future;
 use std::io;
@@ -44,6 +55,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{watch, Semaphore};
 
 pub use caps::{address_group, ClientAddr};
+pub use forwarded::{InvalidProxy, PeerAddr, TrustedProxies};
 
 /// Refusals being written at once; further refused connections are closed
 /// without an answer (each refusal holds its socket for up to
@@ -64,8 +76,12 @@ pub struct ServerLimits {
     pub body_read_timeout: Duration,
     /// Open connections in all.
     pub max_connections: usize,
-    /// Open connections per client address (IPv4 address or IPv6 /64).
+    /// Open connections per client address (IPv4 address or IPv6 /64);
+    /// trusted proxies are exempt.
     pub max_connections_per_address: usize,
+    /// Peers whose `Forwarded` / `X-Forwarded-For` name the client
+    /// (`trusted_proxies`; none by default).
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl Default for ServerLimits {
@@ -76,19 +92,55 @@ impl Default for ServerLimits {
             body_read_timeout: Duration::from_secs(300),
             max_connections: 4096,
             max_connections_per_address: 128,
+            trusted_proxies: TrustedProxies::default(),
         }
     }
 }
 
 /// Serves `app` on `listener` under `limits` until `shutdown` resolves and
 /// every connection still serving a request has finished. Requests carry
-/// `ConnectInfo<SocketAddr>` (the client's address).
+/// `ConnectInfo<SocketAddr>` (the client's address, read from forwarded
+/// headers when the peer is a trusted proxy) and [`PeerAddr`] (the TCP peer).
 pub async fn serve(
     listener: TcpListener,
     app: Router,
     limits: ServerLimits,
     shutdown: impl Future<Output = ()> + Send,
 ) -> io::Result<()> {
+    run(listener, app, limits, shutdown, None).await.map(|_| ())
+}
+
+/// How a shutdown's drain ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drained {
+    /// Connections still serving a request when the deadline passed (0:
+    /// every one finished in time). Their tasks are left running; the
+    /// caller is about to exit.
+    pub abandoned: usize,
+    /// When the drain's time is up: the caller's own work (background
+    /// jobs) has until then too.
+    pub deadline: tokio::time::Instant,
+}
+
+/// [`serve`], but once `shutdown` resolves, waits for connections in
+/// flight for at most `drain`.
+pub async fn serve_with_drain(
+    listener: TcpListener,
+    app: Router,
+    limits: ServerLimits,
+    shutdown: impl Future<Output = ()> + Send,
+    drain: Duration,
+) -> io::Result<Drained> {
+    run(listener, app, limits, shutdown, Some(drain)).await
+}
+
+async fn run(
+    listener: TcpListener,
+    app: Router,
+    limits: ServerLimits,
+    shutdown: impl Future<Output = ()> + Send,
+    drain: Option<Duration>,
+) -> io::Result<Drained> {
     let limits = Arc::new(limits);
     let caps = caps::Caps::new(limits.max_connections, limits.max_connections_per_address);
     let refusing = Arc::new(Semaphore::new(REFUSING_AT_ONCE));
@@ -107,11 +159,13 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
-        match caps.acquire(remote.ip()) {
+        let trusted_proxy = limits.trusted_proxies.contains(remote.ip());
+        match caps.acquire(remote.ip(), trusted_proxy) {
             Ok(permit) => {
                 let connection = connection::Connection {
                     app: app.clone(),
                     remote,
+                    trusted_proxy,
                     limits: Arc::clone(&limits),
                     stop: stop_rx.clone(),
                     done: done_rx.clone(),
@@ -132,8 +186,27 @@ pub async fn serve(
     drop(listener);
     let _ = stop_tx.send(true);
     drop(done_rx);
-    done_tx.closed().await;
-    Ok(())
+    let started = tokio::time::Instant::now();
+    tracing::info!(
+        open = done_tx.receiver_count(),
+        "listener closed; finishing the connections in flight"
+    );
+    let Some(drain) = drain else {
+        done_tx.closed().await;
+        return Ok(Drained {
+            abandoned: 0,
+            deadline: started,
+        });
+    };
+    let deadline = started + drain;
+    let abandoned = match tokio::time::timeout_at(deadline, done_tx.closed()).await {
+        Ok(()) => 0,
+        Err(_) => done_tx.receiver_count(),
+    };
+    Ok(Drained {
+        abandoned,
+        deadline,
+    })
 }
 
 /// Errors of one connection (reset before it was accepted…) are that

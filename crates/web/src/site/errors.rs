@@ -203,6 +203,8 @@ struct ErrorInfo {
     status: u16,
     title_key: &'static str,
     text_key: &'static str,
+    /// This request's `X-Request-Id`, for the reader to quote to support.
+    request_id: Option<String>,
 }
 
 async fn error_page(state: &AppState, edition: Option<&str>, err: PageError) -> Response {
@@ -257,6 +259,7 @@ async fn error_page(state: &AppState, edition: Option<&str>, err: PageError) -> 
             status: status.as_u16(),
             title_key,
             text_key,
+            request_id: crate::request_id::current().map(|id| id.to_string()),
         },
     };
     let html = state.renderer.render("error.html", &locale, &view);

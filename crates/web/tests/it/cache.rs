@@ -446,6 +446,24 @@ async fn the_purge_hook_receives_the_keys_of_this_nodes_writes(db: TestDb) {
         next.lines().any(|l| l == "surrogate-key: a-1"),
         "[{backend}] the next purge is the sentinel alone: {next}"
     );
+    // Then every key once more, coalesced into one request: a proxy that
+    // refetched from a node the change had not reached yet is purged again.
+    let repeat = tokio::time::timeout(Duration::from_secs(10), received.recv())
+        .await
+        .unwrap_or_else(|_| panic!("[{backend}] no repeated purge"))
+        .unwrap();
+    let repeated = repeat
+        .lines()
+        .find_map(|l| l.strip_prefix("surrogate-key:"))
+        .unwrap_or_else(|| panic!("no surrogate-key in {repeat}"))
+        .trim()
+        .to_owned();
+    for key in want.iter().map(String::as_str).chain(["a-1"]) {
+        assert!(
+            repeated.split(' ').any(|k| k == key),
+            "[{backend}] {key} purged again: {repeated}"
+        );
+    }
     drop(state);
 }
 

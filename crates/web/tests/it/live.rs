@@ -21,6 +21,31 @@ struct SseMessage {
     id: String,
     event: String,
     data: String,
+    /// The `retry:` hint, in milliseconds.
+    retry: Option<u64>,
+    /// Comment lines, without their colon.
+    comments: Vec<String>,
+}
+
+impl SseMessage {
+    fn parse(block: &str) -> SseMessage {
+        let mut message = SseMessage::default();
+        for line in block.lines() {
+            if let Some(comment) = line.strip_prefix(':') {
+                message.comments.push(comment.trim().to_owned());
+            } else if let Some((field, value)) = line.split_once(':') {
+                let value = value.strip_prefix(' ').unwrap_or(value);
+                match field {
+                    "id" => message.id = value.to_owned(),
+                    "event" => message.event = value.to_owned(),
+                    "data" => message.data.push_str(value),
+                    "retry" => message.retry = value.parse().ok(),
+                    _ => {}
+                }
+            }
+        }
+        message
+    }
 }
 
 /// Reads a `text/event-stream` answer event by event.
@@ -49,35 +74,30 @@ impl SseReader {
         }
     }
 
-    /// The next event named `article`, skipping comments and keep-alives.
-    async fn next_article(&mut self) -> (SseMessage, Value) {
+    /// The next event, comments and keep-alives included; `None` once the
+    /// stream has ended.
+    async fn next_message(&mut self) -> Option<SseMessage> {
         loop {
             if let Some(end) = self.buffer.find("\n\n") {
                 let block: String = self.buffer.drain(..end + 2).collect();
-                let mut message = SseMessage::default();
-                for line in block.lines() {
-                    if let Some((field, value)) = line.split_once(':') {
-                        let value = value.strip_prefix(' ').unwrap_or(value);
-                        match field {
-                            "id" => message.id = value.to_owned(),
-                            "event" => message.event = value.to_owned(),
-                            "data" => message.data.push_str(value),
-                            _ => {}
-                        }
-                    }
-                }
-                if message.event == "article" {
-                    let data = serde_json::from_str(&message.data).unwrap();
-                    return (message, data);
-                }
-                continue;
+                return Some(SseMessage::parse(&block));
             }
             let chunk = tokio::time::timeout(PATIENCE, self.response.chunk())
                 .await
                 .expect("an event in time")
-                .unwrap()
-                .expect("the stream stays open");
+                .unwrap()?;
             self.buffer.push_str(std::str::from_utf8(&chunk).unwrap());
+        }
+    }
+
+    /// The next event named `article`, skipping comments and keep-alives.
+    async fn next_article(&mut self) -> (SseMessage, Value) {
+        loop {
+            let message = self.next_message().await.expect("the stream stays open");
+            if message.event == "article" {
+                let data = serde_json::from_str(&message.data).unwrap();
+                return (message, data);
+            }
         }
     }
 }
@@ -246,22 +266,47 @@ async fn shutting_down_ends_open_streams_and_the_server_finishes() {
     });
     let mut stream = SseReader::open(&format!("http://{addr}/en/newsfeed/live"), None).await;
     // The opening comment: the stream is under way.
-    let first = tokio::time::timeout(PATIENCE, stream.response.chunk())
-        .await
-        .expect("the opening comment")
-        .unwrap();
-    assert!(first.is_some());
+    let opening = stream.next_message().await.expect("the opening comment");
+    assert_eq!(opening.comments, ["newsfeed"]);
 
     shutdown.cancel();
     tokio::time::timeout(PATIENCE, server)
         .await
         .expect("the server finishes once its streams end")
         .unwrap();
-    // The stream came to its end rather than being cut.
-    let rest = tokio::time::timeout(PATIENCE, stream.response.chunk())
-        .await
-        .expect("the end of the stream");
-    assert!(matches!(rest, Ok(None)), "{rest:?}");
+    // Its last event tells the browser to come back after a short random
+    // wait (to another node), then the stream comes to its end rather
+    // than being cut.
+    let farewell = stream.next_message().await.expect("a last event");
+    assert_eq!(farewell.comments, ["reconnect"], "{farewell:?}");
+    let wait = farewell.retry.expect("a retry hint");
+    assert!(
+        dateline_web::live::SHUTDOWN_RETRY_MS.contains(&wait),
+        "{wait}"
+    );
+    assert!(stream.next_message().await.is_none(), "the stream ended");
+}
+
+/// A stream that ends before any story came (its node shut down) still
+/// tells the browser where it was: the opening event's id is the moment it
+/// opened, and a browser reconnecting with it gets the stories published
+/// in between.
+#[tokio::test]
+async fn a_stream_ended_before_any_story_resumes_from_its_opening() {
+    let app = TestApp::new().await;
+    let fx = &app.newsroom.fixtures;
+    let mut stream = SseReader::open(&app.url("/en/newsfeed/live"), None).await;
+    let opening = stream.next_message().await.expect("the opening event");
+    let (opened_at, zero) = opening.id.split_once('.').expect("a position id");
+    assert_eq!(zero, "0", "{opening:?}");
+    let opened_at: i64 = opened_at.parse().unwrap();
+    drop(stream);
+    // Published while the browser was away (after the stream opened).
+    let missed = publish(app.store(), fx, "in-the-gap", opened_at + 1).await;
+    let mut again = SseReader::open(&app.url("/en/newsfeed/live"), Some(&opening.id)).await;
+    let (message, item) = again.next_article().await;
+    assert_eq!(item["id"], missed);
+    assert_eq!(message.id, format!("{}.{missed}", opened_at + 1));
 }
 
 on_both_backends!(

@@ -41,8 +41,15 @@ pub struct Browser {
 
 impl Browser {
     pub fn new(base: String) -> Self {
+        Self::with_headers(base, reqwest::header::HeaderMap::new())
+    }
+
+    /// A browser whose every request carries `headers` (as a proxy in
+    /// front of the site adds `X-Forwarded-For`).
+    pub fn with_headers(base: String, headers: reqwest::header::HeaderMap) -> Self {
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
             .build()
             .unwrap();
         Self {

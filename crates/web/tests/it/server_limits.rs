@@ -33,6 +33,7 @@ fn limits() -> ServerLimits {
         body_read_timeout: LONG,
         max_connections: 1000,
         max_connections_per_address: 1000,
+        ..ServerLimits::default()
     }
 }
 

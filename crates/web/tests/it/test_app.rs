@@ -55,6 +55,11 @@ impl TestApp {
         TestApp::served(TestDb::sqlite().await, |state| state, limits).await
     }
 
+    /// On `db`, served under `limits` (trusted proxies, say).
+    pub async fn on_with_limits(db: TestDb, limits: ServerLimits) -> TestApp {
+        TestApp::served(db, |state| state, limits).await
+    }
+
     async fn served(
         db: TestDb,
         adjust: impl FnOnce(AppState) -> AppState,
@@ -180,10 +185,15 @@ impl Drop for Node {
 impl TestApp {
     /// A second node on this app's database.
     pub async fn second_node(&self) -> Node {
+        self.second_node_with(ServerLimits::default()).await
+    }
+
+    /// A second node on this app's database, served under `limits`.
+    pub async fn second_node_with(&self, limits: ServerLimits) -> Node {
         let store = Store::connect(&self.db.url(), 4).await.unwrap();
         let data_dir = fresh_data_dir();
         let state = AppState::new(store, config(data_dir.path()));
-        let (addr, server) = start(state, ServerLimits::default()).await;
+        let (addr, server) = start(state, limits).await;
         Node {
             addr,
             server,

@@ -20,7 +20,13 @@ use crate::test_app::TestApp;
 pub async fn fetch(app: &TestApp, path: &str) -> (StatusCode, String) {
     let response = app.get(path).await;
     let status = response.status();
-    (status, response.text().await.unwrap())
+    // Error pages show the answer's own id: `REQUEST-ID` keeps snapshots stable.
+    let id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let body = response.text().await.unwrap();
+    (status, body.replace(&id, "REQUEST-ID"))
 }
 
 /// The parsed body of a GET that must answer 200 with HTML.
