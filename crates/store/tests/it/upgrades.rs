@@ -355,33 +355,7 @@ async fn previous_and_new_release_share_one_database(fresh: &Fresh, backend: Bac
     // (i) The old code's view of the new schema: every table and column it
     // knew is there with a compatible type, and every column added to its
     // tables fills itself in when its INSERTs do not name it.
-    let mut problems = Vec::new();
-    for (table, columns) in &old_schema {
-        let Some(now) = new_schema.get(table) else {
-            problems.push(format!("table {table} is gone"));
-            continue;
-        };
-        for (name, old) in columns {
-            match now.get(name) {
-                None => problems.push(format!("{table}.{name} is gone")),
-                Some(new) if new.kind != old.kind => {
-                    problems.push(format!("{table}.{name}: {} became {}", old.kind, new.kind))
-                }
-                Some(new) if old.nullable && !new.nullable => {
-                    problems.push(format!("{table}.{name} became NOT NULL"))
-                }
-                Some(_) => {}
-            }
-        }
-        for (name, new) in now.iter().filter(|(n, _)| !columns.contains_key(*n)) {
-            if !new.nullable && !new.has_default {
-                problems.push(format!(
-                    "{table}.{name} was added NOT NULL without a default: the previous release's \
-                     INSERTs into {table} fail"
-                ));
-            }
-        }
-    }
+    let problems = incompatibilities(&old_schema, &new_schema);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 
     // (ii) A node of the previous release starts on the new schema...
@@ -431,6 +405,86 @@ async fn previous_and_new_release_share_one_database(fresh: &Fresh, backend: Bac
     }
     pool.close().await;
     store.close().await;
+}
+
+/// What in `new` breaks code written for `old`: a table or column gone, a
+/// column's type changed or made NOT NULL, a column added to an old table
+/// that is NOT NULL without a default (the old INSERTs do not name it).
+fn incompatibilities(old: &Schema, new: &Schema) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (table, columns) in old {
+        let Some(now) = new.get(table) else {
+            problems.push(format!("table {table} is gone"));
+            continue;
+        };
+        for (name, was) in columns {
+            match now.get(name) {
+                None => problems.push(format!("{table}.{name} is gone")),
+                Some(is) if is.kind != was.kind => {
+                    problems.push(format!("{table}.{name}: {} became {}", was.kind, is.kind))
+                }
+                Some(is) if was.nullable && !is.nullable => {
+                    problems.push(format!("{table}.{name} became NOT NULL"))
+                }
+                Some(_) => {}
+            }
+        }
+        for (name, added) in now.iter().filter(|(n, _)| !columns.contains_key(*n)) {
+            if !added.nullable && !added.has_default {
+                problems.push(format!(
+                    "{table}.{name} was added NOT NULL without a default: the previous release's \
+                     INSERTs into {table} fail"
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// The comparison above catches what a breaking migration does, read from
+/// a real database: a dropped column and table, a retyped column, a column
+/// made NOT NULL, and one added NOT NULL without a default.
+#[tokio::test]
+async fn the_schema_comparison_catches_a_breaking_migration() {
+    let fresh = Fresh::sqlite().await;
+    sqlx::any::install_default_drivers();
+    // The store creates the (empty) database file; no migration is run.
+    Store::connect(&fresh.url, 1).await.unwrap().close().await;
+    let pool = AnyPool::connect(&fresh.url).await.unwrap();
+    for sql in [
+        "CREATE TABLE kept (id INTEGER PRIMARY KEY, title TEXT, body TEXT, n INTEGER)",
+        "CREATE TABLE dropped (id INTEGER PRIMARY KEY)",
+    ] {
+        sqlx::query(sql).execute(&pool).await.unwrap();
+    }
+    let before = schema(&pool, Backend::Sqlite).await;
+    // SQLite changes a column's type or nullability by rebuilding the table.
+    for sql in [
+        "DROP TABLE dropped",
+        "CREATE TABLE kept_new (id INTEGER PRIMARY KEY, title TEXT NOT NULL, n TEXT, \
+         added TEXT NOT NULL, defaulted TEXT NOT NULL DEFAULT '', optional TEXT)",
+        "DROP TABLE kept",
+        "ALTER TABLE kept_new RENAME TO kept",
+    ] {
+        sqlx::query(sql).execute(&pool).await.unwrap();
+    }
+    let after = schema(&pool, Backend::Sqlite).await;
+    let mut found = incompatibilities(&before, &after);
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "kept.added was added NOT NULL without a default: the previous release's INSERTs \
+             into kept fail",
+            "kept.body is gone",
+            "kept.n: integer became text",
+            "kept.title became NOT NULL",
+            "table dropped is gone",
+        ]
+    );
+    assert!(incompatibilities(&before, &before).is_empty());
+    pool.close().await;
+    fresh.drop().await;
 }
 
 #[tokio::test]
