@@ -4,14 +4,14 @@
 //! transactions only; damaged backups and non-empty targets are refused.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
+use crate::serving::{self, free_port, serve_command};
 use crate::{command, dateline, stderr, stdout};
 
 // PostgreSQL's twin of the round trip.
@@ -63,26 +63,9 @@ fn make_site(dir: &Path, env: &[(&str, &str)]) -> String {
 
 /// `dateline serve` on its own port, once it answers.
 fn serve(dir: &Path, env: &[(&str, &str)]) -> (Child, u16) {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut cmd = command(dir);
-    cmd.arg("serve")
-        .env("DATELINE_LISTEN", format!("127.0.0.1:{port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().unwrap();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(child.try_wait().unwrap().is_none(), "serve exited early");
-        assert!(Instant::now() < deadline, "serve never listened");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let port = free_port();
+    let mut child = serve_command(dir, port, env).spawn().unwrap();
+    drop(serving::connect(&mut child, port));
     (child, port)
 }
 
@@ -93,20 +76,9 @@ fn stop(mut child: Child) {
 
 /// Status and body of a GET.
 fn get(port: u16, path: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).unwrap();
-    let answer = String::from_utf8_lossy(&answer).into_owned();
-    let status = answer[9..12].parse().unwrap();
-    (status, answer)
+    let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let answer = serving::get(stream, path);
+    (serving::status(&answer), answer)
 }
 
 /// The page's `<title>`.

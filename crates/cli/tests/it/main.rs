@@ -10,6 +10,7 @@ mod i18n;
 mod metrics;
 mod packaging;
 mod resume;
+mod serving;
 mod shutdown;
 mod telemetry;
 mod trusted_proxies;

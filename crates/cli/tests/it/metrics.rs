@@ -2,67 +2,18 @@
 //! address (with request counts and the database's statement latency as
 //! sqlx reported it through the log pipeline) and is a 404 on the main one.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
-
-use crate::{command, dateline, stderr};
-
-/// Generous: the bound only catches a server that never answers.
-const WITHIN: Duration = Duration::from_secs(30);
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// Kills the server when the test ends, however it ends.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use crate::serving::{self, free_port, serve_command, Server};
+use crate::{dateline, stderr};
 
 /// One GET over a fresh connection, once something listens on `port`:
 /// the status code and the body.
 fn get(server: &mut Server, port: u16, path: &str) -> (u16, String) {
-    let deadline = Instant::now() + WITHIN;
-    let mut stream = loop {
-        if let Ok(stream) = TcpStream::connect(("127.0.0.1", port)) {
-            break stream;
-        }
-        if let Some(status) = server.0.try_wait().unwrap() {
-            panic!("dateline serve exited early: {status}");
-        }
-        assert!(Instant::now() < deadline, "nothing listened on {port}");
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    stream.set_read_timeout(Some(WITHIN)).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).unwrap();
-    let answer = String::from_utf8_lossy(&answer).into_owned();
-    let status = answer
-        .split(' ')
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .unwrap_or_else(|| panic!("not HTTP: {answer}"));
+    let answer = serving::get(serving::connect(&mut server.0, port), path);
     let body = answer
         .split_once("\r\n\r\n")
         .map(|(_, body)| body.to_owned())
         .unwrap_or_default();
-    (status, body)
+    (serving::status(&answer), body)
 }
 
 /// The value of the sample `series` (name and labels as written).
@@ -76,13 +27,9 @@ fn sample(text: &str, series: &str) -> Option<f64> {
 fn metrics_listen_serves_metrics_there_and_hides_them_on_the_main_address() {
     let dir = tempfile::tempdir().unwrap();
     let (main, metrics) = (free_port(), free_port());
-    let mut cmd = command(dir.path());
-    cmd.args(["serve"])
-        .env("DATELINE_LISTEN", format!("127.0.0.1:{main}"))
-        .env("DATELINE_METRICS_LISTEN", format!("127.0.0.1:{metrics}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let mut server = Server(cmd.spawn().unwrap());
+    let metrics_listen = format!("127.0.0.1:{metrics}");
+    let env = [("DATELINE_METRICS_LISTEN", metrics_listen.as_str())];
+    let mut server = Server(serve_command(dir.path(), main, &env).spawn().unwrap());
 
     assert_eq!(get(&mut server, main, "/healthz").0, 200);
     assert_eq!(get(&mut server, main, "/readyz").0, 200);

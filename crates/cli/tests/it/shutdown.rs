@@ -8,17 +8,16 @@
 //! meanwhile.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, ExitStatus, Stdio};
+use std::net::TcpStream;
+use std::process::{ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use dateline_store::Store;
 
-use crate::{command, dateline, stderr};
+use crate::serving::{self, free_port, serve_command, Server, WITHIN};
+use crate::{dateline, stderr};
 
-/// Generous: the bound only catches a server that never stops.
-const STOP_WITHIN: Duration = Duration::from_secs(30);
 /// Newsfeed streams held open across the shutdown.
 const STREAMS: usize = 200;
 /// Chat sockets held open across the shutdown.
@@ -26,17 +25,9 @@ const SOCKETS: usize = 3;
 /// The slow upload's declared body.
 const UPLOAD: usize = 64 * 1024;
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// A `dateline serve` process and what it wrote to stderr.
 struct Node {
-    child: Child,
+    child: Server,
     port: u16,
     log: Arc<Mutex<String>>,
 }
@@ -44,16 +35,10 @@ struct Node {
 impl Node {
     fn start(dir: &std::path::Path, env: &[(&str, &str)]) -> Node {
         let port = free_port();
-        let mut cmd = command(dir);
-        cmd.args(["serve"])
-            .env("DATELINE_LISTEN", format!("127.0.0.1:{port}"))
-            // Every test client comes from 127.0.0.1.
-            .env("DATELINE_MAX_CLIENT_CONNECTIONS_PER_ADDRESS", "1000")
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
+        // Every test client comes from 127.0.0.1.
+        let defaults = [("DATELINE_MAX_CLIENT_CONNECTIONS_PER_ADDRESS", "1000")];
+        let mut cmd = serve_command(dir, port, &[&defaults[..], env].concat());
+        cmd.stderr(Stdio::piped());
         let mut child = cmd.spawn().unwrap();
         let log = Arc::new(Mutex::new(String::new()));
         let stderr = child.stderr.take().unwrap();
@@ -66,74 +51,49 @@ impl Node {
                 log.push('\n');
             }
         });
-        let mut node = Node { child, port, log };
+        let mut node = Node {
+            child: Server(child),
+            port,
+            log,
+        };
         drop(node.connect());
         node
     }
 
     /// Connects once the server listens.
     fn connect(&mut self) -> TcpStream {
-        let deadline = Instant::now() + STOP_WITHIN;
-        loop {
-            if let Ok(stream) = TcpStream::connect(("127.0.0.1", self.port)) {
-                stream.set_read_timeout(Some(STOP_WITHIN)).unwrap();
-                return stream;
-            }
-            if let Some(status) = self.child.try_wait().unwrap() {
-                panic!("dateline serve exited early: {status}: {}", self.log());
-            }
-            assert!(Instant::now() < deadline, "dateline serve never listened");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        serving::try_connect(&mut self.child.0, self.port).unwrap_or_else(|status| {
+            panic!("dateline serve exited early: {status}: {}", self.log())
+        })
     }
 
     fn signal(&self, name: &str) {
-        let sent = std::process::Command::new("kill")
-            .args([&format!("-{name}"), &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(sent.success());
+        serving::signal(&self.child.0, name);
     }
 
     /// Waits until new connections are refused (the listener closed)
     /// while the process still runs.
     fn wait_until_refusing(&mut self) {
-        let deadline = Instant::now() + STOP_WITHIN;
+        let deadline = Instant::now() + WITHIN;
         while TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
             assert!(Instant::now() < deadline, "the listener stayed open");
             std::thread::sleep(Duration::from_millis(20));
         }
         assert!(
-            self.child.try_wait().unwrap().is_none(),
+            self.child.0.try_wait().unwrap().is_none(),
             "still draining, the process runs"
         );
     }
 
     /// Waits for the process to exit, killing it if it does not in time.
     fn wait_for_exit(&mut self) -> Option<ExitStatus> {
-        let deadline = Instant::now() + STOP_WITHIN;
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return Some(status);
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        None
+        serving::wait_for_exit(&mut self.child.0)
     }
 
     fn log(&self) -> String {
         // The reader thread may still be taking the last lines.
         std::thread::sleep(Duration::from_millis(100));
         self.log.lock().unwrap().clone()
-    }
-}
-
-impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -396,7 +356,7 @@ fn sigterm_tells_streams_and_sockets_to_reconnect_finishes_requests_and_exits_0(
     let log = node.log();
     assert!(
         status.is_some_and(|s| s.code() == Some(0)),
-        "dateline serve did not stop cleanly within {STOP_WITHIN:?} of SIGTERM: {status:?}\n{log}"
+        "dateline serve did not stop cleanly within {WITHIN:?} of SIGTERM: {status:?}\n{log}"
     );
     assert!(!log.contains("abandoned"), "{log}");
 }

@@ -14,18 +14,8 @@ use opentelemetry_proto::tonic::common::v1::KeyValue;
 use prost::Message;
 use serde_json::Value;
 
-use crate::{command, dateline};
-
-/// Generous: the bound only catches a server that never answers or stops.
-const WITHIN: Duration = Duration::from_secs(30);
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+use crate::dateline;
+use crate::serving::{self, free_port, serve_command, WITHIN};
 
 /// `dateline serve` on `port` with `env`, its stderr read line by line
 /// into the returned list.
@@ -34,14 +24,8 @@ fn serve(
     port: u16,
     env: &[(&str, &str)],
 ) -> (Child, Arc<Mutex<Vec<String>>>) {
-    let mut cmd = command(dir);
-    cmd.args(["serve"])
-        .env("DATELINE_LISTEN", format!("127.0.0.1:{port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
+    let mut cmd = serve_command(dir, port, env);
+    cmd.stderr(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
     let stderr = child.stderr.take().unwrap();
     let lines = Arc::new(Mutex::new(Vec::new()));
@@ -58,31 +42,8 @@ fn serve(
 /// One GET over a fresh connection, once the server listens: the status
 /// line's code and the `X-Request-Id` header.
 fn get(child: &mut Child, port: u16, path: &str) -> (u16, String) {
-    let deadline = Instant::now() + WITHIN;
-    let mut stream = loop {
-        if let Ok(stream) = TcpStream::connect(("127.0.0.1", port)) {
-            break stream;
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            panic!("dateline serve exited early: {status}");
-        }
-        assert!(Instant::now() < deadline, "dateline serve never listened");
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    stream.set_read_timeout(Some(WITHIN)).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).unwrap();
-    let answer = String::from_utf8_lossy(&answer);
-    let status = answer
-        .split(' ')
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .unwrap_or_else(|| panic!("GET {path}: {answer}"));
+    let answer = serving::get(serving::connect(child, port), path);
+    let status = serving::status(&answer);
     let id = answer
         .lines()
         .take_while(|line| !line.is_empty())
@@ -97,22 +58,11 @@ fn get(child: &mut Child, port: u16, path: &str) -> (u16, String) {
 
 /// SIGTERM, then the exit within [`WITHIN`] (killed and failed otherwise).
 fn stop(mut child: Child) {
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let deadline = Instant::now() + WITHIN;
-    while Instant::now() < deadline {
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(status.success(), "dateline serve exited with {status}");
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
+    serving::signal(&child, "TERM");
+    match serving::wait_for_exit(&mut child) {
+        Some(status) => assert!(status.success(), "dateline serve exited with {status}"),
+        None => panic!("dateline serve did not stop within {WITHIN:?} of SIGTERM"),
     }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("dateline serve did not stop within {WITHIN:?} of SIGTERM");
 }
 
 /// Waits for the stderr reader to see the process's last line.
