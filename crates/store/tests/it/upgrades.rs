@@ -450,7 +450,13 @@ async fn the_schema_comparison_catches_a_breaking_migration() {
     sqlx::any::install_default_drivers();
     // The store creates the (empty) database file; no migration is run.
     Store::connect(&fresh.url, 1).await.unwrap().close().await;
-    let pool = AnyPool::connect(&fresh.url).await.unwrap();
+    // One connection: the rebuild below renames a table another pooled
+    // connection may still know by its old schema.
+    let pool = sqlx::any::AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&fresh.url)
+        .await
+        .unwrap();
     for sql in [
         "CREATE TABLE kept (id INTEGER PRIMARY KEY, title TEXT, body TEXT, n INTEGER)",
         "CREATE TABLE dropped (id INTEGER PRIMARY KEY)",
